@@ -1,0 +1,46 @@
+/// Heading ids by the content format's rule: the heading text, lower-cased, with characters other
+/// than letters, digits, `-` and `_` removed and spaces turned into `-`.
+public enum HeadingID {
+    /// The id a heading with this text gets, before any de-duplication.
+    ///
+    /// The rule is idempotent on ids, so `[[Page#Some Heading]]` and `[[Page#some-heading]]` name the
+    /// same heading.
+    public static func slug(_ text: String) -> String {
+        var out = ""
+        out.reserveCapacity(text.utf8.count)
+        for ch in text.lowercased() {
+            if ch.isWhitespace {
+                out.append("-")
+            } else if ch == "-" || ch == "_" || ch.isLetter || isDigit(ch) {
+                out.append(ch)
+            }
+        }
+        return out
+    }
+
+    private static func isDigit(_ ch: Character) -> Bool {
+        guard let scalar = ch.unicodeScalars.first else { return false }
+        return scalar.properties.generalCategory == .decimalNumber
+    }
+}
+
+/// Hands out unique heading ids within one page: a repeated id gets `-1`, `-2`, ...
+public struct HeadingIDAllocator: Sendable {
+    private var used: Set<String> = []
+
+    public init() {}
+
+    public mutating func id(for text: String) -> String {
+        var base = HeadingID.slug(text)
+        // An id must not be empty in HTML; a heading of only punctuation gets "section".
+        if base.isEmpty { base = "section" }
+        var candidate = base
+        var n = 0
+        while used.contains(candidate) {
+            n += 1
+            candidate = "\(base)-\(n)"
+        }
+        used.insert(candidate)
+        return candidate
+    }
+}

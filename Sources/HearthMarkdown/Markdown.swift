@@ -1,0 +1,374 @@
+import CCmark
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// Markdown to HTML through cmark, with Hearth's additions: wikilinks, link rewriting, heading ids.
+public enum Markdown {
+    /// Renders one Markdown body.
+    ///
+    /// - Parameters:
+    ///   - source: the Markdown text (the body of a page, front matter already removed).
+    ///   - lineOffset: how many lines of the file come before `source`, so that positions handed to
+    ///     the resolver are those of the file.
+    ///   - options: rendering options.
+    ///   - resolver: answers for every wikilink and link destination.
+    public static func render<R: LinkResolver>(
+        _ source: String, lineOffset: Int = 0, options: MarkdownOptions = MarkdownOptions(), resolver: inout R
+    ) -> RenderedMarkdown {
+        let document = CmarkDocument(source: source, options: options)
+        let lines = SourceLines(source: source, lineOffset: lineOffset)
+        var pass = DocumentPass(document: document, lines: lines, options: options)
+        if options.wikilinks {
+            pass.expandWikilinks(resolver: &resolver)
+        }
+        let facts = pass.collect(resolver: &resolver)
+        if options.headingIDs {
+            pass.addHeadingIDs(facts.headingNodes, ids: facts.headings.map(\.id))
+        }
+        return RenderedMarkdown(
+            html: document.renderHTML(),
+            headings: facts.headings,
+            firstParagraph: facts.firstParagraph,
+            plainText: facts.plainText,
+            imagesWithoutAlt: facts.imagesWithoutAlt
+        )
+    }
+
+    /// Renders Markdown with no site around it: no link is resolved.
+    public static func render(_ source: String, options: MarkdownOptions = MarkdownOptions()) -> RenderedMarkdown {
+        var resolver = NoLinkResolver()
+        return render(source, options: options, resolver: &resolver)
+    }
+}
+
+/// Owns one cmark document tree and frees it when it goes away.
+final class CmarkDocument {
+    let root: OpaquePointer
+    let renderOptions: Int32
+
+    init(source: String, options: MarkdownOptions) {
+        var parseOptions = CMARK_OPT_SOURCEPOS
+        if options.smartPunctuation { parseOptions |= CMARK_OPT_SMART }
+        if options.unsafeHTML { parseOptions |= CMARK_OPT_UNSAFE }
+        renderOptions = options.unsafeHTML ? CMARK_OPT_UNSAFE : CMARK_OPT_DEFAULT
+        var source = source
+        root = source.withUTF8 { buffer in
+            buffer.withMemoryRebound(to: CChar.self) { chars in
+                cmark_parse_document(chars.baseAddress, chars.count, parseOptions)
+            }
+        }
+    }
+
+    deinit {
+        cmark_node_free(root)
+    }
+
+    func renderHTML() -> String {
+        Self.renderHTML(root, options: renderOptions)
+    }
+
+    static func renderHTML(_ node: OpaquePointer, options: Int32) -> String {
+        guard let html = cmark_render_html(node, options) else { return "" }
+        defer { free(html) }
+        return String(cString: html)
+    }
+}
+
+/// Byte offsets of the lines of a body, to turn cmark's byte columns into character columns.
+struct SourceLines {
+    let bytes: [UInt8]
+    let lineStarts: [Int]
+    let lineOffset: Int
+
+    init(source: String, lineOffset: Int) {
+        bytes = Array(source.utf8)
+        var starts = [0]
+        for (i, b) in bytes.enumerated() where b == UInt8(ascii: "\n") {
+            starts.append(i + 1)
+        }
+        lineStarts = starts
+        self.lineOffset = lineOffset
+    }
+
+    /// Byte range of a 1-based body line, without its line ending.
+    func lineRange(_ line: Int) -> Range<Int> {
+        guard line >= 1, line <= lineStarts.count else { return 0..<0 }
+        let start = lineStarts[line - 1]
+        var end = line < lineStarts.count ? lineStarts[line] - 1 : bytes.count
+        if end > start, bytes[end - 1] == UInt8(ascii: "\r") { end -= 1 }
+        return start..<max(start, end)
+    }
+
+    /// The file position of a 1-based body line and 1-based byte column.
+    func position(line: Int, byteColumn: Int) -> SourcePosition {
+        let range = lineRange(line)
+        let prefixEnd = min(range.upperBound, range.lowerBound + max(0, byteColumn - 1))
+        let characters = String(decoding: bytes[range.lowerBound..<prefixEnd], as: UTF8.self).count
+        return SourcePosition(line: line + lineOffset, column: characters + 1)
+    }
+
+    /// Where a text span's `[[` come from in the source, in order: their 1-based byte column, or nil
+    /// for one that was written escaped (`\\[[`, `[\\[`, `\\[\\[`) and so is no wikilink.
+    func doubleBracketColumns(line: Int, fromColumn: Int, toColumn: Int) -> [Int?] {
+        let range = lineRange(line)
+        let lower = range.lowerBound + max(0, fromColumn - 1)
+        let upper = min(range.upperBound, range.lowerBound + toColumn)
+        let open = UInt8(ascii: "["), backslash = UInt8(ascii: "\\")
+        var columns: [Int?] = []
+        var i = lower
+        while i + 1 < upper {
+            if bytes[i] == open {
+                if bytes[i + 1] == open {
+                    let escaped = i > range.lowerBound && bytes[i - 1] == backslash
+                    columns.append(escaped ? nil : i - range.lowerBound + 1)
+                } else if bytes[i + 1] == backslash, i + 2 < upper, bytes[i + 2] == open {
+                    columns.append(nil)
+                }
+            }
+            i += 1
+        }
+        return columns
+    }
+}
+
+/// What one walk over the tree collects.
+struct DocumentFacts {
+    var headings: [Heading] = []
+    var headingNodes: [OpaquePointer] = []
+    var firstParagraph = ""
+    var plainText = ""
+    var imagesWithoutAlt: [SourcePosition] = []
+}
+
+/// The passes Hearth makes over a parsed document before rendering it.
+struct DocumentPass {
+    let document: CmarkDocument
+    let lines: SourceLines
+    let options: MarkdownOptions
+    /// Links made from wikilinks: their destinations are final.
+    private var madeLinks: Set<OpaquePointer> = []
+
+    init(document: CmarkDocument, lines: SourceLines, options: MarkdownOptions) {
+        self.document = document
+        self.lines = lines
+        self.options = options
+    }
+
+    /// Calls `body` for every node event of the tree, in document order.
+    private func walk(_ body: (OpaquePointer, _ entering: Bool) -> Void) {
+        guard let iter = cmark_iter_new(document.root) else { return }
+        defer { cmark_iter_free(iter) }
+        while true {
+            let event = cmark_iter_next(iter)
+            if event == CMARK_EVENT_DONE { break }
+            guard let node = cmark_iter_get_node(iter) else { continue }
+            body(node, event == CMARK_EVENT_ENTER)
+        }
+    }
+
+    /// Replaces `[[...]]` in text nodes (never in code, nor inside another link) with links.
+    mutating func expandWikilinks<R: LinkResolver>(resolver: inout R) {
+        var candidates: [OpaquePointer] = []
+        var linkDepth = 0
+        walk { node, entering in
+            switch cmark_node_get_type(node) {
+            case CMARK_NODE_LINK, CMARK_NODE_IMAGE:
+                linkDepth += entering ? 1 : -1
+            case CMARK_NODE_TEXT where linkDepth == 0:
+                if let literal = cmark_node_get_literal(node), strstr(literal, "[[") != nil {
+                    candidates.append(node)
+                }
+            default:
+                break
+            }
+        }
+        for node in candidates {
+            expandWikilinks(in: node, resolver: &resolver)
+        }
+    }
+
+    private mutating func expandWikilinks<R: LinkResolver>(in node: OpaquePointer, resolver: inout R) {
+        guard let cLiteral = cmark_node_get_literal(node) else { return }
+        let literal = Array(String(cString: cLiteral).utf8)
+        let line = Int(cmark_node_get_start_line(node))
+        let startColumn = Int(cmark_node_get_start_column(node))
+        let sourceBrackets = lines.doubleBracketColumns(
+            line: line, fromColumn: startColumn, toColumn: Int(cmark_node_get_end_column(node)))
+
+        var pieces: [OpaquePointer] = []
+        var textStart = 0
+        var i = 0
+        var changed = false
+        while i + 1 < literal.count {
+            guard literal[i] == UInt8(ascii: "["), literal[i + 1] == UInt8(ascii: "[") else {
+                i += 1
+                continue
+            }
+            // The closing `]]`, with no bracket in between.
+            var j = i + 2
+            while j < literal.count, literal[j] != UInt8(ascii: "["), literal[j] != UInt8(ascii: "]") { j += 1 }
+            guard j + 1 < literal.count, literal[j] == UInt8(ascii: "]"), literal[j + 1] == UInt8(ascii: "]") else {
+                i += 1
+                continue
+            }
+            let inner = Substring(String(decoding: literal[(i + 2)..<j], as: UTF8.self))
+            // Which `[[` of the text this is: the same one of the source, unless it was escaped there.
+            let ordinal = (0..<i).count { literal[$0] == UInt8(ascii: "[") && literal[$0 + 1] == UInt8(ascii: "[") }
+            guard ordinal < sourceBrackets.count, let column = sourceBrackets[ordinal],
+                let wikilink = Wikilink(inner: inner)
+            else {
+                i += 1
+                continue
+            }
+            let position = lines.position(line: line, byteColumn: column)
+            if let resolved = resolver.resolve(wikilink: wikilink, at: position) {
+                if textStart < i {
+                    pieces.append(makeText(literal[textStart..<i]))
+                }
+                let link = cmark_node_new(CMARK_NODE_LINK)!
+                cmark_node_set_url(link, resolved.url)
+                cmark_node_append_child(link, makeText(Array((wikilink.label ?? resolved.title).utf8)[...]))
+                pieces.append(link)
+                madeLinks.insert(link)
+                changed = true
+                textStart = j + 2
+            }
+            i = j + 2
+        }
+        guard changed else { return }
+        if textStart < literal.count {
+            pieces.append(makeText(literal[textStart...]))
+        }
+        for piece in pieces {
+            cmark_node_insert_before(node, piece)
+        }
+        cmark_node_unlink(node)
+        cmark_node_free(node)
+    }
+
+    private func makeText(_ bytes: ArraySlice<UInt8>) -> OpaquePointer {
+        let text = cmark_node_new(CMARK_NODE_TEXT)!
+        cmark_node_set_literal(text, String(decoding: bytes, as: UTF8.self))
+        return text
+    }
+
+    /// Rewrites link destinations through the resolver and gathers headings and text.
+    mutating func collect<R: LinkResolver>(resolver: inout R) -> DocumentFacts {
+        var facts = DocumentFacts()
+        var ids = HeadingIDAllocator()
+        var heading: (node: OpaquePointer, text: String)?
+        var paragraph: String?
+        var paragraphDone = false
+        let root = document.root
+        let madeLinks = self.madeLinks
+        let lines = self.lines
+
+        func append(_ text: String) {
+            facts.plainText += text
+            heading?.text += text
+            if paragraph != nil { paragraph! += text }
+        }
+
+        walk { node, entering in
+            let type = cmark_node_get_type(node)
+            switch type {
+            case CMARK_NODE_TEXT, CMARK_NODE_CODE:
+                if let literal = cmark_node_get_literal(node) { append(String(cString: literal)) }
+            case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK:
+                append(" ")
+            case CMARK_NODE_CODE_BLOCK:
+                if let literal = cmark_node_get_literal(node) { facts.plainText += String(cString: literal) + " " }
+            case CMARK_NODE_LINK, CMARK_NODE_IMAGE:
+                guard entering else {
+                    if type == CMARK_NODE_IMAGE, cmark_node_first_child(node) == nil {
+                        let position = lines.position(
+                            line: Int(cmark_node_get_start_line(node)),
+                            byteColumn: Int(cmark_node_get_start_column(node)))
+                        facts.imagesWithoutAlt.append(position)
+                    }
+                    break
+                }
+                guard !madeLinks.contains(node), let cURL = cmark_node_get_url(node) else { break }
+                let position = lines.position(
+                    line: Int(cmark_node_get_start_line(node)), byteColumn: Int(cmark_node_get_start_column(node)))
+                let url = String(cString: cURL)
+                if let rewritten = resolver.resolve(destination: url, isImage: type == CMARK_NODE_IMAGE, at: position) {
+                    cmark_node_set_url(node, rewritten)
+                }
+            case CMARK_NODE_HEADING:
+                if entering {
+                    heading = (node, "")
+                } else if let done = heading {
+                    let text = done.text.trimmingCharacters()
+                    facts.headings.append(
+                        Heading(
+                            level: Int(cmark_node_get_heading_level(node)), text: text, id: ids.id(for: text),
+                            line: Int(cmark_node_get_start_line(node)) + lines.lineOffset))
+                    facts.headingNodes.append(done.node)
+                    heading = nil
+                    facts.plainText += " "
+                }
+            case CMARK_NODE_PARAGRAPH:
+                if entering, !paragraphDone, cmark_node_parent(node) == root {
+                    paragraph = ""
+                } else if !entering {
+                    if let text = paragraph {
+                        facts.firstParagraph = text.trimmingCharacters()
+                        paragraphDone = true
+                        paragraph = nil
+                    }
+                    facts.plainText += " "
+                }
+            default:
+                break
+            }
+        }
+        facts.plainText = facts.plainText.collapsingWhitespace()
+        return facts
+    }
+
+    /// Gives each heading its id, keeping cmark's own rendering of the heading's content.
+    func addHeadingIDs(_ nodes: [OpaquePointer], ids: [String]) {
+        for (node, id) in zip(nodes, ids) {
+            let level = cmark_node_get_heading_level(node)
+            let html = CmarkDocument.renderHTML(node, options: document.renderOptions)
+            let open = "<h\(level)>"
+            let close = "</h\(level)>\n"
+            guard html.hasPrefix(open), html.hasSuffix(close) else { continue }
+            let content = html.dropFirst(open.count).dropLast(close.count)
+            // A custom block prints its text as it is, between the same line breaks a heading gets.
+            guard let block = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK) else { continue }
+            cmark_node_set_on_enter(block, "<h\(level) id=\"\(id)\">\(content)</h\(level)>")
+            cmark_node_set_on_exit(block, "")
+            cmark_node_replace(node, block)
+            cmark_node_free(node)
+        }
+    }
+}
+
+extension String {
+    func trimmingCharacters() -> String {
+        Substring(self).trimmingSpaces()
+    }
+
+    /// Runs of white space folded to one space, ends trimmed.
+    public func collapsingWhitespace() -> String {
+        var out = ""
+        out.reserveCapacity(utf8.count)
+        var pendingSpace = false
+        for ch in self {
+            if ch.isWhitespace {
+                pendingSpace = !out.isEmpty
+            } else {
+                if pendingSpace { out.append(" ") }
+                pendingSpace = false
+                out.append(ch)
+            }
+        }
+        return out
+    }
+}

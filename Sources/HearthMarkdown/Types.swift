@@ -1,0 +1,125 @@
+/// A place in a source file: 1-based line, and 1-based column counted in characters of that line.
+public struct SourcePosition: Sendable, Hashable, Comparable {
+    public var line: Int
+    public var column: Int
+
+    public init(line: Int, column: Int) {
+        self.line = line
+        self.column = column
+    }
+
+    public static func < (lhs: SourcePosition, rhs: SourcePosition) -> Bool {
+        (lhs.line, lhs.column) < (rhs.line, rhs.column)
+    }
+}
+
+/// How a Markdown body is turned into HTML.
+public struct MarkdownOptions: Sendable, Hashable {
+    /// Curly quotes, dashes and ellipses (cmark's smart punctuation).
+    public var smartPunctuation: Bool
+    /// Keep raw HTML instead of replacing it with cmark's "raw HTML omitted" comment.
+    public var unsafeHTML: Bool
+    /// Recognise `[[Target]]` cross-links in text.
+    public var wikilinks: Bool
+    /// Give headings `id` attributes.
+    public var headingIDs: Bool
+
+    public init(smartPunctuation: Bool = true, unsafeHTML: Bool = false, wikilinks: Bool = true, headingIDs: Bool = true) {
+        self.smartPunctuation = smartPunctuation
+        self.unsafeHTML = unsafeHTML
+        self.wikilinks = wikilinks
+        self.headingIDs = headingIDs
+    }
+}
+
+/// A heading of a rendered document.
+public struct Heading: Sendable, Hashable {
+    public var level: Int
+    public var text: String
+    public var id: String
+    public var line: Int
+}
+
+/// `[[target#fragment|label]]` as written.
+public struct Wikilink: Sendable, Hashable {
+    /// The part before `#` and `|`, trimmed; empty for `[[#Heading]]` (this page).
+    public var target: String
+    /// The part after `#`, trimmed, if any.
+    public var fragment: String?
+    /// The part after `|`, trimmed, if any.
+    public var label: String?
+    /// The whole link as written, brackets included.
+    public var raw: String
+
+    /// Parses the inside of `[[...]]`; nil when it holds no target.
+    public init?(inner: Substring) {
+        var rest = inner
+        var label: String?
+        if let bar = rest.firstIndex(of: "|") {
+            label = rest[rest.index(after: bar)...].trimmingSpaces()
+            rest = rest[..<bar]
+        }
+        var fragment: String?
+        if let hash = rest.firstIndex(of: "#") {
+            fragment = rest[rest.index(after: hash)...].trimmingSpaces()
+            rest = rest[..<hash]
+        }
+        let target = rest.trimmingSpaces()
+        if target.isEmpty && (fragment ?? "").isEmpty { return nil }
+        self.target = target
+        self.fragment = fragment.flatMap { $0.isEmpty ? nil : $0 }
+        self.label = label.flatMap { $0.isEmpty ? nil : $0 }
+        self.raw = "[[\(inner)]]"
+    }
+}
+
+/// Where a wikilink leads, as the site's resolver found it.
+public struct ResolvedLink: Sendable, Hashable {
+    public var url: String
+    /// The text to show when the link has no label of its own.
+    public var title: String
+
+    public init(url: String, title: String) {
+        self.url = url
+        self.title = title
+    }
+}
+
+/// The site side of link handling: the Markdown layer asks, the site answers.
+///
+/// The Markdown layer never sees the content model; it reports every link with its position and
+/// rewrites what the resolver returns.
+public protocol LinkResolver {
+    /// A `[[...]]` link; nil leaves the text as written (the resolver reports why).
+    mutating func resolve(wikilink: Wikilink, at position: SourcePosition) -> ResolvedLink?
+    /// A link or image destination; nil keeps it unchanged.
+    mutating func resolve(destination: String, isImage: Bool, at position: SourcePosition) -> String?
+}
+
+/// A resolver that changes nothing.
+public struct NoLinkResolver: LinkResolver {
+    public init() {}
+    public mutating func resolve(wikilink: Wikilink, at position: SourcePosition) -> ResolvedLink? { nil }
+    public mutating func resolve(destination: String, isImage: Bool, at position: SourcePosition) -> String? { nil }
+}
+
+/// What rendering a Markdown body yields.
+public struct RenderedMarkdown: Sendable {
+    public var html: String
+    public var headings: [Heading]
+    /// The first top-level paragraph, as plain text.
+    public var firstParagraph: String
+    /// All text of the document, blocks separated by a space (for search).
+    public var plainText: String
+    /// Images written without alt text.
+    public var imagesWithoutAlt: [SourcePosition]
+}
+
+extension Substring {
+    func trimmingSpaces() -> String {
+        var s = self
+        while let f = s.first, f.isWhitespace { s.removeFirst() }
+        while let l = s.last, l.isWhitespace { s.removeLast() }
+        return String(s)
+    }
+}

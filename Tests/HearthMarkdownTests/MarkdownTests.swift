@@ -1,0 +1,115 @@
+import HearthMarkdown
+import Testing
+
+/// Resolves every wikilink to `/<target>/` and every `.md` destination to `/<name>/`.
+struct MapResolver: LinkResolver {
+    var seen: [(Wikilink, SourcePosition)] = []
+    var destinations: [(String, SourcePosition)] = []
+
+    mutating func resolve(wikilink: Wikilink, at position: SourcePosition) -> ResolvedLink? {
+        seen.append((wikilink, position))
+        if wikilink.target == "Missing" { return nil }
+        let fragment = wikilink.fragment.map { "#" + HeadingID.slug($0) } ?? ""
+        return ResolvedLink(url: "/\(wikilink.target.lowercased())/\(fragment)", title: "Title of \(wikilink.target)")
+    }
+
+    mutating func resolve(destination: String, isImage: Bool, at position: SourcePosition) -> String? {
+        destinations.append((destination, position))
+        guard destination.hasSuffix(".md") else { return nil }
+        return "/" + destination.dropLast(3) + "/"
+    }
+}
+
+@Suite("Markdown pipeline")
+struct MarkdownTests {
+    @Test("heading ids follow the spec's rule and repeated ids get -1, -2")
+    func headingIDs() {
+        let rendered = Markdown.render("# Hello, World!\n\n## Steps\n\n## Steps\n\n## Steps\n\n## Ça va? 2_x-y\n")
+        #expect(rendered.headings.map(\.id) == ["hello-world", "steps", "steps-1", "steps-2", "ça-va-2_x-y"])
+        #expect(rendered.html.contains("<h1 id=\"hello-world\">Hello, World!</h1>\n"))
+        #expect(rendered.html.contains("<h2 id=\"steps-2\">Steps</h2>\n"))
+        #expect(rendered.headings.map(\.level) == [1, 2, 2, 2, 2])
+    }
+
+    @Test("a heading of only punctuation still gets a usable id")
+    func emptyID() {
+        #expect(Markdown.render("## ???\n").headings.first?.id == "section")
+    }
+
+    @Test("wikilinks in text become links with label or title")
+    func wikilinks() {
+        var resolver = MapResolver()
+        let html = Markdown.render(
+            "See [[Touch]] and *also [[Listening|this one]]*.\n\n- [[Trust#Why It Matters]]\n",
+            resolver: &resolver
+        ).html
+        #expect(html.contains("See <a href=\"/touch/\">Title of Touch</a> and"))
+        #expect(html.contains("<em>also <a href=\"/listening/\">this one</a></em>"))
+        #expect(html.contains("<li><a href=\"/trust/#why-it-matters\">Title of Trust</a></li>"))
+        #expect(resolver.seen.map(\.0.target) == ["Touch", "Listening", "Trust"])
+        #expect(resolver.seen.map(\.0.fragment) == [nil, nil, "Why It Matters"])
+    }
+
+    @Test("wikilinks report the file position of their first bracket")
+    func wikilinkPositions() {
+        var resolver = MapResolver()
+        _ = Markdown.render("Intro line.\n\nÉtude — see [[A]] and *x [[B|b]]*\n", lineOffset: 5, resolver: &resolver)
+        #expect(resolver.seen.map(\.1) == [SourcePosition(line: 8, column: 13), SourcePosition(line: 8, column: 26)])
+    }
+
+    @Test("wikilinks in code spans, code blocks and escaped brackets stay text")
+    func notInCode() {
+        var resolver = MapResolver()
+        let html = Markdown.render("Use `[[Touch]]`.\n\n```\n[[Touch]]\n```\n\n\\[[Touch]] and \\[\\[Touch]] and [\\[Touch]]\n", resolver: &resolver).html
+        #expect(resolver.seen.isEmpty)
+        #expect(html.contains("<code>[[Touch]]</code>"))
+        #expect(html.contains("<pre><code>[[Touch]]\n</code></pre>"))
+        #expect(html.contains("<p>[[Touch]] and [[Touch]] and [[Touch]]</p>"))
+    }
+
+    @Test("an escaped wikilink does not hide the real one after it")
+    func escapedThenReal() {
+        var resolver = MapResolver()
+        let html = Markdown.render("\\[[A]] then [[B]]\n", resolver: &resolver).html
+        #expect(html == "<p>[[A]] then <a href=\"/b/\">Title of B</a></p>\n")
+        #expect(resolver.seen.map(\.1) == [SourcePosition(line: 1, column: 13)])
+    }
+
+    @Test("an unresolved wikilink is left as written")
+    func unresolved() {
+        var resolver = MapResolver()
+        let html = Markdown.render("A [[Missing]] page.\n", resolver: &resolver).html
+        #expect(html == "<p>A [[Missing]] page.</p>\n")
+        #expect(resolver.seen.count == 1)
+    }
+
+    @Test("link destinations go through the resolver with their positions")
+    func destinations() {
+        var resolver = MapResolver()
+        let html = Markdown.render("Read [touch](touch.md) or ![a pic](p.png).\n", lineOffset: 3, resolver: &resolver)
+            .html
+        #expect(html.contains("<a href=\"/touch/\">touch</a>"))
+        #expect(html.contains("<img src=\"p.png\" alt=\"a pic\" />"))
+        #expect(resolver.destinations.map(\.0) == ["touch.md", "p.png"])
+        #expect(resolver.destinations.map(\.1) == [SourcePosition(line: 4, column: 6), SourcePosition(line: 4, column: 27)])
+    }
+
+    @Test("raw HTML is dropped unless unsafe HTML is allowed")
+    func rawHTML() {
+        let md = "<div>hi</div>\n\nA <b>bold</b> move.\n"
+        let safe = Markdown.render(md).html
+        #expect(!safe.contains("<div>") && !safe.contains("<b>"))
+        #expect(safe.contains("<!-- raw HTML omitted -->"))
+        let unsafe = Markdown.render(md, options: MarkdownOptions(unsafeHTML: true)).html
+        #expect(unsafe.contains("<div>hi</div>") && unsafe.contains("<b>bold</b>"))
+    }
+
+    @Test("smart punctuation, first paragraph, plain text and images without alt")
+    func facts() {
+        let rendered = Markdown.render("# Title\n\n\"Hi\" -- it's *me*\nagain.\n\nMore ![](x.png).\n")
+        #expect(rendered.html.contains("“Hi” – it’s"))
+        #expect(rendered.firstParagraph == "“Hi” – it’s me again.")
+        #expect(rendered.plainText == "Title “Hi” – it’s me again. More .")
+        #expect(rendered.imagesWithoutAlt == [SourcePosition(line: 6, column: 6)])
+    }
+}
