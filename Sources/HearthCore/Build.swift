@@ -1,0 +1,208 @@
+import Foundation
+import HearthMarkdown
+
+/// What a build is asked to do.
+public struct BuildOptions: Sendable {
+    /// The site root: the folder holding `content/` and `templates/`.
+    public var root: URL
+    /// The output folder, relative to `root` unless absolute.
+    public var output: String
+    /// Overrides `baseURL` of site.yml.
+    public var baseURL: String?
+    public var includeDrafts: Bool
+    /// False for `check`: everything is verified, nothing is written.
+    public var writeOutput: Bool
+    /// HTML put before `</body>` of every page (the preview server's live-reload client).
+    public var bodySuffix: String?
+
+    public init(
+        root: URL, output: String = "public", baseURL: String? = nil, includeDrafts: Bool = false,
+        writeOutput: Bool = true, bodySuffix: String? = nil
+    ) {
+        self.root = root
+        self.output = output
+        self.baseURL = baseURL
+        self.includeDrafts = includeDrafts
+        self.writeOutput = writeOutput
+        self.bodySuffix = bodySuffix
+    }
+
+    public var outputURL: URL {
+        output.hasPrefix("/") ? URL(fileURLWithPath: output) : root.appendingPathComponent(output)
+    }
+}
+
+/// What a build did.
+public struct BuildReport: Sendable {
+    public var diagnostics: DiagnosticList
+    /// Pages of `content/` built (home, sections, articles, cards).
+    public var pageCount: Int
+    /// Files written, generated pages and copies included.
+    public var fileCount: Int
+    public var seconds: Double
+    public var output: URL
+    /// Whether the output folder now holds this build.
+    public var wrote: Bool
+
+    public var succeeded: Bool { !diagnostics.hasErrors }
+}
+
+/// The build: content and templates in, a static site out.
+public enum SiteBuilder {
+    public static func build(_ options: BuildOptions) async -> BuildReport {
+        let clock = ContinuousClock()
+        let start = clock.now
+        var report = BuildReport(
+            diagnostics: DiagnosticList(), pageCount: 0, fileCount: 0, seconds: 0, output: options.outputURL,
+            wrote: false)
+        let outcome = await assemble(options, diagnostics: &report.diagnostics)
+        if let outcome, !report.diagnostics.hasErrors {
+            report.pageCount = outcome.site.pages.count
+            if options.writeOutput {
+                if let problem = outputProblem(options) {
+                    report.diagnostics.append(problem)
+                } else {
+                    let (files, copies) = await outputs(outcome, options: options)
+                    do {
+                        try await OutputWriter.publish(files: files, copies: copies, into: options.outputURL)
+                        report.fileCount = files.count + copies.count
+                        report.wrote = true
+                    } catch {
+                        report.diagnostics.append(
+                            .error(options.output, nil, "the site could not be written: \(error)",
+                                hint: "the previous output is left as it was"))
+                    }
+                }
+            }
+        }
+        report.seconds = (clock.now - start).seconds
+        return report
+    }
+
+    /// Everything but rendering templates and writing: load, check, render Markdown, link.
+    struct Assembled: Sendable {
+        var site: LoadedSite
+        var theme: Theme
+        var rendered: [RenderedPage]
+        var graph: SiteGraph
+    }
+
+    static func assemble(_ options: BuildOptions, diagnostics: inout DiagnosticList) async -> Assembled? {
+        let (loaded, loadProblems) = await ContentLoader.load(root: options.root, includeDrafts: options.includeDrafts)
+        diagnostics.append(contentsOf: loadProblems)
+        let (theme, themeProblems) = Theme.load(root: options.root)
+        diagnostics.append(contentsOf: themeProblems)
+        guard var site = loaded else { return nil }
+        if let baseURL = options.baseURL {
+            let normalized = baseURL.hasSuffix("/") ? baseURL : baseURL + "/"
+            if let problem = SiteConfig.baseURLProblem(normalized) {
+                diagnostics.append(.error("--base-url", nil, problem, hint: "e.g. --base-url https://example.org/guide/"))
+                return nil
+            }
+            site.config.baseURL = normalized
+        }
+        let table = LinkTable(site: site)
+        let markdownOptions = MarkdownOptions(unsafeHTML: site.config.unsafeHTML)
+        let rendered = await parallelMap(site.pages) { page in
+            RenderedPage.render(page, table: table, options: markdownOptions)
+        }
+        for page in rendered { diagnostics.append(contentsOf: page.diagnostics) }
+        let graph = SiteGraph(site: site, rendered: rendered, table: table)
+        diagnostics.append(contentsOf: graph.diagnostics)
+        guard let theme else { return nil }
+        return Assembled(site: site, theme: theme, rendered: rendered, graph: graph)
+    }
+
+    /// Refuses output folders that would swallow the sources.
+    static func outputProblem(_ options: BuildOptions) -> Diagnostic? {
+        let output = options.outputURL.standardizedFileURL.path
+        let root = options.root.standardizedFileURL.path
+        for protected in [root, root + "/content", root + "/templates"] {
+            if output == protected || protected.hasPrefix(output + "/") {
+                return .error(
+                    "--output", nil, "refusing to write the site into \(output): it holds the sources",
+                    hint: "use an output folder of its own, such as public")
+            }
+        }
+        return nil
+    }
+
+    static func year() -> Int {
+        Calendar(identifier: .gregorian).component(.year, from: Date())
+    }
+
+    /// Every file of the site, rendered, and the files to copy.
+    static func outputs(_ assembled: Assembled, options: BuildOptions) async -> ([OutputFile], [(from: URL, to: String)])
+    {
+        let builder = ContextBuilder(
+            site: assembled.site, rendered: assembled.rendered, graph: assembled.graph, year: year())
+        let theme = assembled.theme
+        let suffix = options.bodySuffix
+        enum Job: Sendable {
+            case page(Int)
+            case tag(Int)
+            case tags, search, notFound
+        }
+        var jobs: [Job] = assembled.site.pages.indices.map { .page($0) }
+        jobs += assembled.graph.tags.indices.map { .tag($0) }
+        jobs += [.tags, .search, .notFound]
+        let html = await parallelMap(jobs) { job -> OutputFile in
+            let (context, template, path): (PageContext, String, String)
+            switch job {
+            case .page(let id):
+                let page = builder.site.pages[id]
+                let name =
+                    switch page.kind {
+                    case .home: "home"
+                    case .section: "section"
+                    case .article: "page"
+                    case .exercise: "exercise"
+                    }
+                (context, template, path) = (builder.context(for: page), name, page.outputPath)
+            case .tag(let index):
+                (context, template, path) = (builder.tagContext(index), "tag", "tags/\(builder.graph.tags[index].slug)/index.html")
+            case .tags:
+                (context, template, path) = (builder.tagsContext(), "tags", "tags/index.html")
+            case .search:
+                (context, template, path) = (
+                    builder.generated(kind: "search", title: "Search", path: "search/"), "search", "search/index.html"
+                )
+            case .notFound:
+                (context, template, path) = (
+                    builder.generated(kind: "404", title: "Page not found", path: "404.html"), "404", "404.html"
+                )
+            }
+            var text = theme.render(context, template: template) ?? ""
+            if let suffix, let body = text.range(of: "</body>", options: .backwards) {
+                text.insert(contentsOf: suffix, at: body.lowerBound)
+            }
+            return OutputFile(path: path, text: text)
+        }
+        var files = html
+        files.append(OutputFile(path: "feed.xml", text: Publishing.feed(builder)))
+        files.append(OutputFile(path: "sitemap.xml", text: Publishing.sitemap(builder)))
+        files.append(OutputFile(path: "search-index.json", text: Publishing.searchIndex(builder)))
+        files.append(OutputFile(path: "robots.txt", text: Publishing.robots(builder)))
+
+        var copies: [(from: URL, to: String)] = []
+        let assets = options.root.appendingPathComponent("templates/assets")
+        for file in ContentLoader.listFilesRecursively(assets) {
+            copies.append((assets.appendingPathComponent(file), "assets/" + file))
+        }
+        let content = options.root.appendingPathComponent("content")
+        for page in assembled.site.pages {
+            guard let bundle = page.bundleDirectory else { continue }
+            for file in page.bundleFiles {
+                copies.append((content.appendingPathComponent(file), page.path + file.dropFirst(bundle.count + 1)))
+            }
+        }
+        return (files, copies)
+    }
+}
+
+extension Duration {
+    var seconds: Double {
+        let (s, attoseconds) = components
+        return Double(s) + Double(attoseconds) / 1e18
+    }
+}

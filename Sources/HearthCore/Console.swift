@@ -1,0 +1,85 @@
+import Foundation
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// How a command reports to the terminal.
+public struct ConsoleOptions: Sendable {
+    public enum Format: String, Sendable, CaseIterable {
+        case text
+        case json
+    }
+
+    public var format: Format
+    public var quiet: Bool
+    public var verbose: Bool
+    public var color: Bool
+
+    public init(format: Format = .text, quiet: Bool = false, verbose: Bool = false, color: Bool? = nil) {
+        self.format = format
+        self.quiet = quiet
+        self.verbose = verbose
+        self.color = color ?? Console.stderrWantsColor()
+    }
+}
+
+/// Prints diagnostics and summaries for the command line.
+public enum Console {
+    /// Colour only on a terminal, and never with NO_COLOR set.
+    public static func stderrWantsColor() -> Bool {
+        isatty(STDERR_FILENO) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
+    }
+
+    public static func standardError(_ text: String) {
+        FileHandle.standardError.write(Data(text.utf8))
+    }
+
+    public static func standardOutput(_ text: String) {
+        FileHandle.standardOutput.write(Data(text.utf8))
+    }
+
+    /// `1,234`.
+    static func grouped(_ n: Int) -> String {
+        let digits = Array(String(n))
+        var out = ""
+        for (i, d) in digits.enumerated() {
+            if i > 0, (digits.count - i) % 3 == 0 { out.append(",") }
+            out.append(d)
+        }
+        return out
+    }
+
+    /// Prints every diagnostic, then the closing line: what was built, or how many problems.
+    public static func report(_ report: BuildReport, root: URL, options: ConsoleOptions, verb: String = "Built") {
+        let diagnostics = report.diagnostics
+        switch options.format {
+        case .json:
+            standardOutput(DiagnosticPrinter.jsonLines(diagnostics))
+        case .text:
+            let printer = DiagnosticPrinter(root: root, color: options.color)
+            if !(options.quiet && !diagnostics.hasErrors) {
+                standardError(printer.render(diagnostics))
+            }
+        }
+        let time = String(format: "%.2f", report.seconds)
+        let counts = DiagnosticPrinter.counts(diagnostics)
+        if report.succeeded {
+            guard !options.quiet else { return }
+            var line = "\(verb) \(grouped(report.pageCount)) pages in \(time) s"
+            if report.wrote { line += " -> \(displayPath(report.output, root: root))/" }
+            if let counts { line += " (\(counts))" }
+            standardError(line + "\n")
+        } else {
+            standardError((counts ?? "failed") + (report.wrote ? "" : "; nothing was written") + "\n")
+        }
+    }
+
+    static func displayPath(_ url: URL, root: URL) -> String {
+        let path = url.standardizedFileURL.path
+        let base = root.standardizedFileURL.path + "/"
+        return path.hasPrefix(base) ? String(path.dropFirst(base.count)) : path
+    }
+}

@@ -1,0 +1,320 @@
+import Foundation
+import HearthMarkdown
+
+/// A Markdown file found in `content/`, before it is read.
+struct SourceEntry: Sendable {
+    var kind: PageKind
+    var contentPath: String
+    var section: String?
+    var bundleDirectory: String?
+    var bundleFiles: [String] = []
+}
+
+/// Finds, reads and checks everything in `content/`.
+enum ContentLoader {
+    /// Folder names that would collide with generated pages.
+    static let reservedSections: Set<String> = ["tags", "assets", "search", "__hearth"]
+
+    static func load(root: URL, includeDrafts: Bool) async -> (LoadedSite?, [Diagnostic]) {
+        var diagnostics: [Diagnostic] = []
+        let content = root.appendingPathComponent("content")
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: content.path, isDirectory: &isDirectory), isDirectory.boolValue
+        else {
+            return (
+                nil,
+                [
+                    .error(
+                        "content", nil, "there is no content/ folder here",
+                        hint: "run hearth in the site's root folder (the one holding content/ and templates/)")
+                ]
+            )
+        }
+        // site.yml
+        let siteFile = "content/site.yml"
+        guard let siteText = readText(content.appendingPathComponent("site.yml"), file: siteFile, diagnostics: &diagnostics)
+        else {
+            if diagnostics.isEmpty {
+                diagnostics.append(
+                    .error(siteFile, nil, "content/site.yml is missing", hint: "create it with at least title and baseURL"))
+            }
+            return (nil, diagnostics)
+        }
+        guard let config = SiteConfig.parse(siteText, file: siteFile, diagnostics: &diagnostics) else {
+            return (nil, diagnostics)
+        }
+
+        // Discover
+        var entries: [SourceEntry] = []
+        var files: Set<String> = []
+        var sectionNames: [String] = []
+        let fm = FileManager.default
+        for name in listDirectory(content) {
+            let path = content.appendingPathComponent(name)
+            if isDir(path) {
+                if fm.fileExists(atPath: path.appendingPathComponent("_index.md").path) {
+                    if reservedSections.contains(name) {
+                        diagnostics.append(
+                            .error(
+                                "content/\(name)/_index.md", nil,
+                                "'\(name)' is a reserved name: the build makes /\(name)/ itself",
+                                hint: "rename the folder"))
+                        continue
+                    }
+                    sectionNames.append(name)
+                    discoverSection(name, at: path, entries: &entries, files: &files, diagnostics: &diagnostics)
+                } else if containsMarkdown(path) {
+                    diagnostics.append(
+                        .error(
+                            "content/\(name)", nil, "folder content/\(name)/ holds Markdown but has no _index.md",
+                            hint: "add content/\(name)/_index.md with a title to make it a section"))
+                }
+            } else if name == "index.md" {
+                entries.append(SourceEntry(kind: .home, contentPath: name, section: nil))
+            } else if name == "site.yml" {
+                continue
+            } else if name.hasSuffix(".md") {
+                diagnostics.append(
+                    .error(
+                        "content/\(name)", nil, "a page must be inside a section folder",
+                        hint: "move it to content/<section>/\(name)"))
+            } else {
+                files.insert(name)
+            }
+        }
+        for type in config.types where !sectionNames.contains(type) {
+            diagnostics.append(
+                .error(
+                    siteFile, config.typePositions[type],
+                    "type '\(type)' has no section folder content/\(type)/_index.md",
+                    hint: "create content/\(type)/_index.md, or remove '\(type)' from types"))
+        }
+
+        // Read and check every file, in parallel.
+        let types = config.types
+        let parsed = await parallelMap(entries) { entry in
+            readPage(entry, content: content, knownTypes: types)
+        }
+
+        // Assemble
+        var pages: [Page] = []
+        var drafts: [(contentPath: String, title: String, slug: String, aliases: [String])] = []
+        var byPath: [String: Page] = [:]
+        for (page, problems) in parsed {
+            diagnostics.append(contentsOf: problems)
+            guard var page else { continue }
+            if page.meta.draft, page.isListed, !includeDrafts {
+                drafts.append((page.contentPath, page.title, page.slug, page.meta.aliases))
+                continue
+            }
+            if let other = byPath[page.path] {
+                diagnostics.append(
+                    .error(
+                        page.file, page.meta.slug?.position, "this page has the same URL /\(page.path) as \(other.file)",
+                        hint: "give one of them another file name or slug"))
+                continue
+            }
+            page.id = pages.count
+            byPath[page.path] = page
+            pages.append(page)
+        }
+        if !pages.contains(where: { $0.kind == .home }) {
+            // A site without content/index.md still has a home page.
+            var meta = PageMeta()
+            meta.title = config.title
+            pages.append(
+                Page(
+                    id: pages.count, kind: .home, file: "content/index.md", contentPath: "index.md", section: nil,
+                    slug: "", path: "", meta: meta, body: "", bodyLineOffset: 0, bundleDirectory: nil, bundleFiles: [],
+                    types: []))
+        }
+        var sections: [Section] = []
+        for page in pages where page.kind == .section {
+            guard let name = page.section else { continue }
+            let kind: Section.Kind = name == "exercises" ? .exercises : types.contains(name) ? .topic : .other
+            sections.append(Section(name: name, kind: kind, pageID: page.id))
+        }
+        // Topic sections in site order, then others by name, exercises last.
+        sections.sort { a, b in
+            func rank(_ s: Section) -> (Int, Int, String) {
+                switch s.kind {
+                case .topic: return (0, types.firstIndex(of: s.name) ?? 0, s.name)
+                case .other: return (1, 0, s.name)
+                case .exercises: return (2, 0, s.name)
+                }
+            }
+            return rank(a) < rank(b)
+        }
+        let site = LoadedSite(config: config, pages: pages, sections: sections, files: files, excludedDrafts: drafts)
+        return (site, diagnostics)
+    }
+
+    private static func discoverSection(
+        _ name: String, at path: URL, entries: inout [SourceEntry], files: inout Set<String>,
+        diagnostics: inout [Diagnostic]
+    ) {
+        let kind: PageKind = name == "exercises" ? .exercise : .article
+        for item in listDirectory(path) {
+            let relative = "\(name)/\(item)"
+            let itemURL = path.appendingPathComponent(item)
+            if isDir(itemURL) {
+                if FileManager.default.fileExists(atPath: itemURL.appendingPathComponent("index.md").path) {
+                    var bundleFiles: [String] = []
+                    for file in listFilesRecursively(itemURL) where file != "index.md" {
+                        bundleFiles.append("\(relative)/\(file)")
+                    }
+                    files.formUnion(bundleFiles)
+                    entries.append(
+                        SourceEntry(
+                            kind: kind, contentPath: "\(relative)/index.md", section: name, bundleDirectory: relative,
+                            bundleFiles: bundleFiles))
+                } else if containsMarkdown(itemURL) {
+                    diagnostics.append(
+                        .error(
+                            "content/\(relative)", nil, "folder content/\(relative)/ has no index.md",
+                            hint: "sections do not nest: a folder in a section is a page bundle, with an index.md"))
+                } else {
+                    for file in listFilesRecursively(itemURL) { files.insert("\(relative)/\(file)") }
+                }
+            } else if item == "_index.md" {
+                entries.append(SourceEntry(kind: .section, contentPath: relative, section: name))
+            } else if item.hasSuffix(".md") {
+                entries.append(SourceEntry(kind: kind, contentPath: relative, section: name))
+            } else {
+                files.insert(relative)
+            }
+        }
+    }
+
+    /// Reads one Markdown file into a page; nil when it cannot be used at all.
+    static func readPage(_ entry: SourceEntry, content: URL, knownTypes: [String]) -> (Page?, [Diagnostic]) {
+        let file = "content/" + entry.contentPath
+        var diagnostics: [Diagnostic] = []
+        guard let text = readText(content.appendingPathComponent(entry.contentPath), file: file, diagnostics: &diagnostics)
+        else {
+            return (nil, diagnostics)
+        }
+        let split: SplitSource
+        switch FrontMatter.split(text, file: file) {
+        case .success(let s): split = s
+        case .failure(let d): return (nil, [d])
+        }
+        let meta = FrontMatter.parse(
+            split.yaml, file: file, isExercise: entry.kind == .exercise, knownTypes: knownTypes,
+            diagnostics: &diagnostics)
+        let slug: String
+        let path: String
+        switch entry.kind {
+        case .home:
+            slug = ""
+            path = ""
+        case .section:
+            slug = entry.section ?? ""
+            path = slug + "/"
+        case .article, .exercise:
+            let fileName =
+                entry.bundleDirectory.map { String($0.split(separator: "/").last ?? "") }
+                ?? String(entry.contentPath.split(separator: "/").last?.dropLast(3) ?? "")
+            slug = meta.slug?.value ?? (isURLSafe(fileName) ? fileName : Slug.make(fileName))
+            path = "\(entry.section ?? "")/\(slug)/"
+        }
+        var types: [String] = []
+        if entry.kind != .home, let section = entry.section, knownTypes.contains(section) {
+            types.append(section)
+        }
+        for t in meta.types where !types.contains(t.value) { types.append(t.value) }
+        types.sort { (knownTypes.firstIndex(of: $0) ?? 0) < (knownTypes.firstIndex(of: $1) ?? 0) }
+        let page = Page(
+            id: 0, kind: entry.kind, file: file, contentPath: entry.contentPath, section: entry.section, slug: slug,
+            path: path, meta: meta, body: String(split.body), bodyLineOffset: split.bodyLineOffset,
+            bundleDirectory: entry.bundleDirectory, bundleFiles: entry.bundleFiles, types: types)
+        return (page, diagnostics)
+    }
+
+    static func isURLSafe(_ s: String) -> Bool {
+        !s.isEmpty
+            && s.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" || $0 == "_" }
+    }
+
+    /// The file as UTF-8 text; a file that is not is reported with the line of its first bad byte.
+    static func readText(_ url: URL, file: String, diagnostics: inout [Diagnostic]) -> String? {
+        guard let data = FileManager.default.contents(atPath: url.path) else {
+            if FileManager.default.fileExists(atPath: url.path) {
+                diagnostics.append(.error(file, nil, "the file cannot be read", hint: "check its permissions"))
+            }
+            return nil
+        }
+        return data.withUnsafeBytes { raw -> String? in
+            let bytes = raw.bindMemory(to: UInt8.self)
+            if let nul = bytes.firstIndex(of: 0) {
+                let position = TextPosition.of(byteOffset: nul, in: bytes)
+                diagnostics.append(
+                    .error(
+                        file, position, "this is not a text file (it holds a NUL byte)",
+                        hint: "content/ takes Markdown text; put images and other files in a page bundle"))
+                return nil
+            }
+            if let text = String(validating: bytes, as: UTF8.self) { return text }
+            let offset = TextPosition.firstInvalidUTF8(in: bytes)
+            diagnostics.append(
+                .error(
+                    file, TextPosition.of(byteOffset: offset, in: bytes), "the file is not valid UTF-8",
+                    hint: "save it as UTF-8 in your editor"))
+            return nil
+        }
+    }
+
+    static func listDirectory(_ url: URL) -> [String] {
+        ((try? FileManager.default.contentsOfDirectory(atPath: url.path)) ?? []).filter { !$0.hasPrefix(".") }.sorted()
+    }
+
+    static func isDir(_ url: URL) -> Bool {
+        var isDirectory: ObjCBool = false
+        return FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) && isDirectory.boolValue
+    }
+
+    static func listFilesRecursively(_ url: URL) -> [String] {
+        var out: [String] = []
+        for name in listDirectory(url) {
+            let child = url.appendingPathComponent(name)
+            if isDir(child) {
+                out += listFilesRecursively(child).map { "\(name)/\($0)" }
+            } else {
+                out.append(name)
+            }
+        }
+        return out
+    }
+
+    static func containsMarkdown(_ url: URL) -> Bool {
+        listFilesRecursively(url).contains { $0.hasSuffix(".md") }
+    }
+}
+
+/// Line and column of a byte in a buffer of text.
+enum TextPosition {
+    static func of(byteOffset: Int, in bytes: UnsafeBufferPointer<UInt8>) -> SourcePosition {
+        var line = 1
+        var lineStart = 0
+        for i in 0..<min(byteOffset, bytes.count) where bytes[i] == UInt8(ascii: "\n") {
+            line += 1
+            lineStart = i + 1
+        }
+        let prefix = UnsafeBufferPointer(rebasing: bytes[lineStart..<min(byteOffset, bytes.count)])
+        let column = String(decoding: prefix, as: UTF8.self).count + 1
+        return SourcePosition(line: line, column: column)
+    }
+
+    static func firstInvalidUTF8(in bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        var decoder = UTF8()
+        var iterator = bytes.makeIterator()
+        var offset = 0
+        while true {
+            switch decoder.decode(&iterator) {
+            case .scalarValue(let scalar): offset += UTF8.width(scalar)
+            case .emptyInput: return offset
+            case .error: return offset
+            }
+        }
+    }
+}

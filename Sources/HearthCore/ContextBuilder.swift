@@ -1,0 +1,138 @@
+import Foundation
+
+/// Builds the typed template contexts of every output page from the site, its rendered Markdown and
+/// its link graph.
+struct ContextBuilder: Sendable {
+    let site: LoadedSite
+    let rendered: [RenderedPage]
+    let graph: SiteGraph
+    let siteView: SiteView
+    let sectionTitles: [String: String]
+    let sectionURLs: [String: String]
+
+    init(site: LoadedSite, rendered: [RenderedPage], graph: SiteGraph, year: Int) {
+        self.site = site
+        self.rendered = rendered
+        self.graph = graph
+        let base = site.config.basePath
+        var titles: [String: String] = [:]
+        var urls: [String: String] = [:]
+        for section in site.sections {
+            let page = site.pages[section.pageID]
+            titles[section.name] = page.title
+            urls[section.name] = base + page.path
+        }
+        sectionTitles = titles
+        sectionURLs = urls
+        siteView = SiteView(
+            title: site.config.title, description: site.config.description, language: site.config.language,
+            baseURL: site.config.baseURL, base: base,
+            topics: site.sections.filter { $0.kind == .topic }.map {
+                BadgeView(name: $0.name, title: titles[$0.name] ?? $0.name, url: urls[$0.name] ?? base)
+            },
+            sections: site.sections.map { LinkView(title: titles[$0.name] ?? $0.name, url: urls[$0.name] ?? base) },
+            year: year)
+    }
+
+    var base: String { site.config.basePath }
+
+    func absolute(_ url: String) -> String {
+        site.config.origin + url
+    }
+
+    func badges(_ types: [String]) -> [BadgeView] {
+        types.map { BadgeView(name: $0, title: sectionTitles[$0] ?? $0, url: sectionURLs[$0] ?? base) }
+    }
+
+    func card(_ id: Int) -> CardView {
+        let page = site.pages[id]
+        let isExercise = page.kind == .exercise
+        return CardView(
+            title: page.title, url: base + page.path, summary: rendered[id].summary, isExercise: isExercise,
+            date: page.meta.date?.longForm, dateISO: page.meta.date?.description,
+            duration: isExercise ? page.meta.duration : nil,
+            difficulty: isExercise ? page.meta.difficulty?.rawValue : nil,
+            who: isExercise ? page.meta.who.rawValue : nil, types: badges(page.types),
+            section: page.section.flatMap { sectionTitles[$0] })
+    }
+
+    func tagBadges(_ indices: [Int]) -> [BadgeView] {
+        indices.map {
+            let tag = graph.tags[$0]
+            return BadgeView(name: tag.slug, title: tag.name, url: base + "tags/\(tag.slug)/", count: tag.pageIDs.count)
+        }
+    }
+
+    private func documentTitle(_ title: String) -> String {
+        title == site.config.title ? title : "\(title) · \(site.config.title)"
+    }
+
+    /// A context for a page of `content/`.
+    func context(for page: Page) -> PageContext {
+        let result = rendered[page.id]
+        var context = PageContext(
+            site: siteView, kind: page.kind.rawValue, title: page.title,
+            documentTitle: page.kind == .home ? site.config.title : documentTitle(page.title),
+            summary: result.summary.isEmpty ? site.config.description : result.summary, lede: page.meta.summary,
+            url: base + page.path,
+            permalink: absolute(base + page.path), content: result.html, date: page.meta.date?.longForm,
+            dateISO: page.meta.date?.description, updated: page.meta.updated?.longForm,
+            updatedISO: page.meta.updated?.description)
+        context.toc = result.headings.filter { $0.level <= 3 }.map { TocItem(text: $0.text, id: $0.id, level: $0.level) }
+        context.types = badges(page.types)
+        context.tags = tagBadges(graph.tagsOfPage[page.id])
+        context.related = graph.related[page.id].map(card)
+        context.backlinks = graph.backlinks[page.id].map {
+            LinkView(title: site.pages[$0].title, url: base + site.pages[$0].path)
+        }
+        switch page.kind {
+        case .exercise:
+            context.duration = page.meta.duration
+            context.difficulty = page.meta.difficulty?.rawValue
+            context.who = page.meta.who.rawValue
+            context.materials = page.meta.materials
+        case .section:
+            context.pages = (graph.sectionPages[page.id] ?? []).map(card)
+            context.exercises = (graph.sectionExercises[page.id] ?? []).map(card)
+            let kind = site.sections.first { $0.pageID == page.id }?.kind
+            context.isTopic = kind == .topic
+            context.isExerciseList = kind == .exercises
+            context.otherTopics = site.sections.filter { $0.kind == .topic && $0.pageID != page.id }.map {
+                LinkView(title: sectionTitles[$0.name] ?? $0.name, url: sectionURLs[$0.name] ?? base)
+            }
+        case .home:
+            context.topics = site.sections.filter { $0.kind == .topic }.map { card($0.pageID) }
+            context.pages = graph.newest.filter { site.pages[$0].kind == .article }.prefix(6).map(card)
+            context.exercises = graph.newest.filter { site.pages[$0].kind == .exercise }.prefix(3).map(card)
+            context.otherTopics = site.sections.filter { $0.kind != .topic }.map {
+                LinkView(title: sectionTitles[$0.name] ?? $0.name, url: sectionURLs[$0.name] ?? base)
+            }
+        case .article:
+            break
+        }
+        return context
+    }
+
+    /// A generated page (tags, search, 404) with no Markdown of its own.
+    func generated(kind: String, title: String, path: String, summary: String = "") -> PageContext {
+        PageContext(
+            site: siteView, kind: kind, title: title, documentTitle: documentTitle(title),
+            summary: summary.isEmpty ? site.config.description : summary, lede: nil, url: base + path,
+            permalink: absolute(base + path), content: "")
+    }
+
+    func tagContext(_ index: Int) -> PageContext {
+        let tag = graph.tags[index]
+        var context = generated(
+            kind: "tag", title: "Tagged “\(tag.name)”", path: "tags/\(tag.slug)/",
+            summary: "Pages of \(site.config.title) tagged \(tag.name).")
+        context.pages = tag.pageIDs.map(card)
+        return context
+    }
+
+    func tagsContext() -> PageContext {
+        var context = generated(kind: "tags", title: "Tags", path: "tags/", summary: "Every tag of \(site.config.title).")
+        context.allTags = tagBadges(Array(graph.tags.indices))
+        return context
+    }
+}

@@ -1,0 +1,93 @@
+import Foundation
+import HearthMarkdown
+
+public enum Severity: String, Sendable, Hashable, Codable {
+    case warning
+    case error
+}
+
+/// One problem found in a run: where, how bad, what, and what to do.
+public struct Diagnostic: Error, Sendable, Hashable, Codable {
+    public var severity: Severity
+    /// Path relative to the site root, e.g. `content/emotional/listening.md`.
+    public var file: String
+    /// 1-based; nil when the problem concerns the whole file.
+    public var line: Int?
+    /// 1-based, in characters of the line; nil when unknown.
+    public var column: Int?
+    public var message: String
+    public var hints: [String]
+
+    public init(
+        _ severity: Severity, file: String, line: Int? = nil, column: Int? = nil, _ message: String,
+        hints: [String] = []
+    ) {
+        self.severity = severity
+        self.file = file
+        self.line = line
+        self.column = column
+        self.message = message
+        self.hints = hints
+    }
+
+    public init(_ severity: Severity, file: String, at position: SourcePosition?, _ message: String, hints: [String] = [])
+    {
+        self.init(severity, file: file, line: position?.line, column: position?.column, message, hints: hints)
+    }
+
+    public static func error(_ file: String, _ position: SourcePosition?, _ message: String, hint: String? = nil)
+        -> Diagnostic
+    {
+        Diagnostic(.error, file: file, at: position, message, hints: hint.map { [$0] } ?? [])
+    }
+
+    public static func warning(_ file: String, _ position: SourcePosition?, _ message: String, hint: String? = nil)
+        -> Diagnostic
+    {
+        Diagnostic(.warning, file: file, at: position, message, hints: hint.map { [$0] } ?? [])
+    }
+
+    /// `file:line:col`, as far as known.
+    public var location: String {
+        var s = file
+        if let line {
+            s += ":\(line)"
+            if let column { s += ":\(column)" }
+        }
+        return s
+    }
+}
+
+/// Every problem of a run, in the order a reader wants them: by file, then line, then column.
+public struct DiagnosticList: Sendable {
+    public private(set) var items: [Diagnostic] = []
+
+    public init(_ items: [Diagnostic] = []) {
+        self.items = items
+    }
+
+    public mutating func append(_ diagnostic: Diagnostic) {
+        items.append(diagnostic)
+    }
+
+    public mutating func append(contentsOf other: [Diagnostic]) {
+        items.append(contentsOf: other)
+    }
+
+    public var errorCount: Int { items.count { $0.severity == .error } }
+    public var warningCount: Int { items.count { $0.severity == .warning } }
+    public var hasErrors: Bool { items.contains { $0.severity == .error } }
+
+    /// Sorted and without exact repeats.
+    public var sorted: [Diagnostic] {
+        var seen: Set<Diagnostic> = []
+        return items.filter { seen.insert($0).inserted }.sorted {
+            ($0.file, $0.line ?? 0, $0.column ?? 0, $0.message) < ($1.file, $1.line ?? 0, $1.column ?? 0, $1.message)
+        }
+    }
+
+    /// Warnings turned into errors (`--strict`).
+    public func strict() -> DiagnosticList {
+        DiagnosticList(items.map { var d = $0; d.severity = .error; return d })
+    }
+}

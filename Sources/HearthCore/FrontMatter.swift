@@ -1,0 +1,289 @@
+import HearthMarkdown
+import Yams
+
+/// A calendar date written `YYYY-MM-DD`.
+public struct SimpleDate: Sendable, Hashable, Comparable, CustomStringConvertible {
+    public var year: Int
+    public var month: Int
+    public var day: Int
+
+    public init?(_ text: String) {
+        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+        guard text.utf8.count == 10, parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
+            parts.allSatisfy({ $0.allSatisfy(\.isASCIIDigit) }),
+            let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]), (1...12).contains(m),
+            d >= 1, d <= SimpleDate.days(inMonth: m, year: y)
+        else { return nil }
+        year = y
+        month = m
+        day = d
+    }
+
+    static func days(inMonth month: Int, year: Int) -> Int {
+        switch month {
+        case 2: return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
+        case 4, 6, 9, 11: return 30
+        default: return 31
+        }
+    }
+
+    public static func < (a: SimpleDate, b: SimpleDate) -> Bool { (a.year, a.month, a.day) < (b.year, b.month, b.day) }
+
+    public var description: String {
+        "\(year)-\(month < 10 ? "0" : "")\(month)-\(day < 10 ? "0" : "")\(day)"
+    }
+
+    static let monthNames = [
+        "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+        "November", "December",
+    ]
+
+    /// `12 March 2025`.
+    public var longForm: String { "\(day) \(Self.monthNames[month - 1]) \(year)" }
+}
+
+extension Character {
+    var isASCIIDigit: Bool { isASCII && isWholeNumber }
+}
+
+public enum Difficulty: String, Sendable, CaseIterable { case gentle, moderate, deep }
+public enum Who: String, Sendable, CaseIterable { case couple, solo, group }
+
+/// What a page's front matter says, checked.
+public struct PageMeta: Sendable {
+    public var title = ""
+    public var summary: String?
+    public var date: SimpleDate?
+    public var updated: SimpleDate?
+    public var draft = false
+    public var weight: Int?
+    public var slug: Located<String>?
+    public var aliases: [String] = []
+    public var types: [Located<String>] = []
+    public var tags: [String] = []
+    public var related: [Located<String>] = []
+    public var duration: Int?
+    public var difficulty: Difficulty?
+    public var who: Who = .couple
+    public var materials: [String] = []
+
+    public init() {}
+}
+
+/// A Markdown file cut into front matter and body.
+struct SplitSource {
+    var yaml: Substring
+    var body: Substring
+    /// Lines of the file before the body.
+    var bodyLineOffset: Int
+}
+
+enum FrontMatter {
+    static let pageKeys = ["title", "summary", "date", "updated", "draft", "weight", "slug", "aliases", "types", "tags", "related"]
+    static let exerciseKeys = ["duration", "difficulty", "who", "materials"]
+
+    /// Whether a line is exactly `---` (trailing blanks and a CR allowed).
+    private static func isFence(_ line: Substring) -> Bool {
+        var l = line
+        while let last = l.last, last == " " || last == "\t" || last == "\r" { l.removeLast() }
+        return l == "---"
+    }
+
+    /// Splits `---` front matter from the body. Only a line that is `---` alone opens and closes it.
+    static func split(_ text: String, file: String) -> Result<SplitSource, Diagnostic> {
+        var rest = Substring(text)
+        if rest.hasPrefix("\u{FEFF}") { rest = rest.dropFirst() }
+        if rest.allSatisfy(\.isWhitespace) {
+            return .failure(
+                .error(
+                    file, SourcePosition(line: 1, column: 1), "the file is empty",
+                    hint: "start it with front matter:\n---\ntitle: A title\n---"))
+        }
+        let firstEnd = rest.firstIndex(of: "\n") ?? rest.endIndex
+        guard isFence(rest[..<firstEnd]) else {
+            return .failure(
+                .error(
+                    file, SourcePosition(line: 1, column: 1), "the file does not start with front matter",
+                    hint: "put a line '---', then 'title: ...', then another '---' at the top of the file"))
+        }
+        guard firstEnd < rest.endIndex else {
+            return .failure(unclosed(file))
+        }
+        let yamlStart = rest.index(after: firstEnd)
+        var lineStart = yamlStart
+        var line = 2
+        while lineStart < rest.endIndex {
+            let lineEnd = rest[lineStart...].firstIndex(of: "\n") ?? rest.endIndex
+            if isFence(rest[lineStart..<lineEnd]) {
+                let bodyStart = lineEnd < rest.endIndex ? rest.index(after: lineEnd) : lineEnd
+                return .success(
+                    SplitSource(yaml: rest[yamlStart..<lineStart], body: rest[bodyStart...], bodyLineOffset: line))
+            }
+            guard lineEnd < rest.endIndex else { break }
+            lineStart = rest.index(after: lineEnd)
+            line += 1
+        }
+        return .failure(unclosed(file))
+    }
+
+    private static func unclosed(_ file: String) -> Diagnostic {
+        .error(
+            file, SourcePosition(line: 1, column: 1), "the front matter opened here is never closed",
+            hint: "add a line with only '---' after the last front matter line")
+    }
+
+    /// Reads and checks front matter; problems go to `diagnostics`.
+    static func parse(
+        _ yaml: Substring, file: String, isExercise: Bool, knownTypes: [String], diagnostics: inout [Diagnostic]
+    ) -> PageMeta {
+        let reader = YAMLReader(file: file, lineOffset: 1)
+        var meta = PageMeta()
+        let pairs: [(key: Located<String>, value: Node)]
+        switch reader.mapping(String(yaml)) {
+        case .success(let p): pairs = p
+        case .failure(let d):
+            diagnostics.append(d)
+            return meta
+        }
+        func take<T>(_ result: Result<T, Diagnostic>) -> T? {
+            switch result {
+            case .success(let v): return v
+            case .failure(let d):
+                diagnostics.append(d)
+                return nil
+            }
+        }
+        func date(_ node: Node, _ key: String) -> SimpleDate? {
+            guard let text = take(reader.string(node, key: key)) else { return nil }
+            if let date = SimpleDate(text) { return date }
+            diagnostics.append(
+                .error(
+                    file, reader.position(node), "'\(key)' must be a real date (YYYY-MM-DD), found '\(text)'",
+                    hint: "e.g. \(key): 2025-03-14"))
+            return nil
+        }
+        var titlePosition: SourcePosition?
+        var typesPosition: SourcePosition?
+        var seen: Set<String> = []
+        for (key, value) in pairs {
+            seen.insert(key.value)
+            if reader.isNull(value), key.value != "title" {
+                continue  // `key:` with nothing after it says nothing
+            }
+            switch key.value {
+            case "title":
+                titlePosition = reader.position(value)
+                meta.title = take(reader.string(value, key: "title"))?.trimmingCharacters(in: .whitespaces) ?? ""
+            case "summary": meta.summary = take(reader.string(value, key: "summary"))
+            case "date": meta.date = date(value, "date")
+            case "updated": meta.updated = date(value, "updated")
+            case "draft": meta.draft = take(reader.bool(value, key: "draft")) ?? false
+            case "weight": meta.weight = take(reader.integer(value, key: "weight"))
+            case "slug":
+                if let slug = take(reader.string(value, key: "slug")) {
+                    if slug.isEmpty || slug.contains("/") || slug == "." || slug == ".." || slug.contains("\\") {
+                        diagnostics.append(
+                            .error(
+                                file, reader.position(value), "'slug' must be one URL segment, found '\(slug)'",
+                                hint: "e.g. slug: \(Slug.make(slug.replacingOccurrences(of: "/", with: " ")))"))
+                    } else {
+                        meta.slug = Located(slug, at: reader.position(value))
+                    }
+                }
+            case "aliases": meta.aliases = take(reader.stringList(value, key: "aliases"))?.map(\.value) ?? []
+            case "tags":
+                meta.tags = take(reader.stringList(value, key: "tags"))?.map(\.value).filter { !$0.isEmpty } ?? []
+            case "related": meta.related = take(reader.stringList(value, key: "related")) ?? []
+            case "types":
+                typesPosition = reader.position(value)
+                for item in take(reader.stringList(value, key: "types")) ?? [] {
+                    if knownTypes.contains(item.value) {
+                        meta.types.append(item)
+                    } else {
+                        let near = Suggestions.closest(to: item.value, in: knownTypes).map { "did you mean '\($0)'? " }
+                        diagnostics.append(
+                            .error(
+                                file, item.position, "unknown type '\(item.value)'",
+                                hint: (near ?? "") + "types are listed in content/site.yml: "
+                                    + knownTypes.joined(separator: ", ")))
+                    }
+                }
+            case "duration" where isExercise:
+                if let minutes = take(
+                    reader.integer(value, key: "duration", hint: "write the minutes as a number, e.g. duration: 15"))
+                {
+                    if minutes > 0 {
+                        meta.duration = minutes
+                    } else {
+                        diagnostics.append(
+                            .error(file, reader.position(value), "'duration' must be more than 0 minutes"))
+                    }
+                }
+            case "difficulty" where isExercise:
+                meta.difficulty = choice(value, "difficulty", reader: reader, diagnostics: &diagnostics)
+            case "who" where isExercise:
+                meta.who = choice(value, "who", reader: reader, diagnostics: &diagnostics) ?? .couple
+            case "materials" where isExercise:
+                meta.materials = take(reader.stringList(value, key: "materials"))?.map(\.value) ?? []
+            case let key where exerciseKeys.contains(key):
+                diagnostics.append(
+                    .warning(
+                        file, reader.position(value), "'\(key)' is only used by exercise cards and is ignored here",
+                        hint: "exercise cards live in content/exercises/"))
+            default:
+                let known = pageKeys + (isExercise ? exerciseKeys : [])
+                let hint = Suggestions.closest(to: key.value, in: known).map { "did you mean '\($0)'?" }
+                diagnostics.append(
+                    Diagnostic(
+                        .warning, file: file, at: key.position, "unknown front matter key '\(key.value)'",
+                        hints: [hint ?? "known keys: \(known.joined(separator: ", "))"]))
+            }
+        }
+        let start = SourcePosition(line: 1, column: 1)
+        if !seen.contains("title") {
+            diagnostics.append(.error(file, start, "the front matter has no 'title'", hint: "add e.g. title: Listening first"))
+        } else if meta.title.isEmpty {
+            diagnostics.append(.error(file, titlePosition ?? start, "'title' is empty", hint: "give the page a title"))
+        }
+        if isExercise {
+            if !seen.contains("duration") {
+                diagnostics.append(
+                    .error(file, start, "an exercise card needs 'duration' (minutes)", hint: "add e.g. duration: 15"))
+            }
+            if !seen.contains("difficulty") {
+                diagnostics.append(
+                    .error(
+                        file, start, "an exercise card needs 'difficulty'",
+                        hint: "add difficulty: gentle, moderate or deep"))
+            }
+            if !seen.contains("types") {
+                diagnostics.append(
+                    .error(
+                        file, start, "an exercise card needs 'types' (at least one)",
+                        hint: "add e.g. types: [\(knownTypes.first ?? "emotional")]"))
+            } else if meta.types.isEmpty, typesPosition == nil || diagnostics.isEmpty {
+                diagnostics.append(
+                    .error(
+                        file, typesPosition ?? start, "an exercise card needs at least one type",
+                        hint: "add e.g. types: [\(knownTypes.first ?? "emotional")]"))
+            }
+        }
+        return meta
+    }
+
+    private static func choice<T: RawRepresentable & CaseIterable>(
+        _ node: Node, _ key: String, reader: YAMLReader, diagnostics: inout [Diagnostic]
+    ) -> T? where T.RawValue == String {
+        let options = T.allCases.map(\.rawValue)
+        if let text = node.scalar?.string, let value = T(rawValue: text.lowercased()) {
+            return value
+        }
+        let found = node.scalar?.string ?? reader.describe(node)
+        let near = node.scalar.flatMap { Suggestions.closest(to: $0.string, in: options) }
+        diagnostics.append(
+            .error(
+                reader.file, reader.position(node), "'\(key)' must be \(options.joined(separator: ", ")), found '\(found)'",
+                hint: near.map { "did you mean '\($0)'?" }))
+        return nil
+    }
+}

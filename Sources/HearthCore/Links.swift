@@ -1,0 +1,278 @@
+import Foundation
+import HearthMarkdown
+
+/// The whole site's permalink table: what each `[[target]]` and `.md` path names.
+struct LinkTable: Sendable {
+    struct Entry: Sendable {
+        var url: String
+        var title: String
+        var contentPath: String
+        var bundleDirectory: String?
+    }
+
+    let entries: [Entry]
+    private let keys: [String: [Int]]
+    private let byContentPath: [String: Int]
+    private let bundles: [String: Int]
+    let files: Set<String>
+    /// Keys of drafts left out of this build, to say why a link to one fails.
+    private let draftKeys: [String: String]
+    /// Titles and aliases, for "did you mean".
+    private let names: [String]
+
+    init(site: LoadedSite) {
+        let base = site.config.basePath
+        var entries: [Entry] = []
+        var keys: [String: [Int]] = [:]
+        var byContentPath: [String: Int] = [:]
+        var bundles: [String: Int] = [:]
+        var names: [String] = []
+        for page in site.pages {
+            entries.append(
+                Entry(
+                    url: base + page.path, title: page.title, contentPath: page.contentPath,
+                    bundleDirectory: page.bundleDirectory))
+            byContentPath[page.contentPath] = page.id
+            if let bundle = page.bundleDirectory { bundles[bundle] = page.id }
+            var pageKeys = Self.pathKeys(page.contentPath)
+            if page.kind == .section, let section = page.section { pageKeys.append(section) }
+            if page.kind != .home { pageKeys.append(page.slug) }
+            pageKeys.append(page.title)
+            pageKeys += page.meta.aliases
+            for key in Set(pageKeys.map(Self.key)) where !key.isEmpty {
+                keys[key, default: []].append(page.id)
+            }
+            names.append(page.title)
+            names += page.meta.aliases
+        }
+        var draftKeys: [String: String] = [:]
+        for draft in site.excludedDrafts {
+            for key in Self.pathKeys(draft.contentPath) + [draft.title, draft.slug] + draft.aliases {
+                draftKeys[Self.key(key)] = draft.contentPath
+            }
+        }
+        self.entries = entries
+        self.keys = keys
+        self.byContentPath = byContentPath
+        self.bundles = bundles
+        self.files = site.files
+        self.draftKeys = draftKeys
+        self.names = names
+    }
+
+    /// `emotional/listening.md` -> `emotional/listening`; a bundle also by its folder.
+    static func pathKeys(_ contentPath: String) -> [String] {
+        let stem = String(contentPath.dropLast(3))
+        if stem.hasSuffix("/index") { return [stem, String(stem.dropLast(6))] }
+        return [stem]
+    }
+
+    /// Case-insensitive, white space folded, smart punctuation folded back to what was typed.
+    static func key(_ text: String) -> String {
+        var out = ""
+        var space = false
+        for ch in text.lowercased() {
+            if ch.isWhitespace {
+                space = !out.isEmpty
+                continue
+            }
+            if space { out.append(" ") }
+            space = false
+            switch ch {
+            case "’", "‘": out.append("'")
+            case "“", "”": out.append("\"")
+            case "–": out.append("--")
+            case "—": out.append("---")
+            case "…": out.append("...")
+            default: out.append(ch)
+            }
+        }
+        if out.hasSuffix(".md") { out.removeLast(3) }
+        return out
+    }
+
+    func lookup(_ target: String) -> [Int] {
+        keys[Self.key(target)] ?? []
+    }
+
+    func isExcludedDraft(_ target: String) -> String? {
+        draftKeys[Self.key(target)]
+    }
+
+    func page(atContentPath path: String) -> Int? {
+        byContentPath[path]
+    }
+
+    func bundle(containing contentPath: String) -> (id: Int, rest: String)? {
+        var dir = contentPath
+        while let slash = dir.lastIndex(of: "/") {
+            dir = String(dir[..<slash])
+            if let id = bundles[dir] { return (id, String(contentPath.dropFirst(dir.count + 1))) }
+        }
+        return nil
+    }
+
+    func suggestion(for target: String) -> String? {
+        Suggestions.closest(to: target, in: names)
+    }
+}
+
+/// An anchor a link needs on some page, checked once every page's headings are known.
+struct AnchorCheck: Sendable {
+    var targetID: Int
+    var anchor: String
+    var written: String
+    var position: SourcePosition
+}
+
+/// Resolves the links of one page against the site, and records what they lead to.
+struct PageLinkResolver: LinkResolver {
+    let table: LinkTable
+    let pageID: Int
+    let file: String
+    let contentPath: String
+    var diagnostics: [Diagnostic] = []
+    var outgoing: [Int] = []
+    var anchorChecks: [AnchorCheck] = []
+
+    init(table: LinkTable, page: Page) {
+        self.table = table
+        self.pageID = page.id
+        self.file = page.file
+        self.contentPath = page.contentPath
+    }
+
+    /// Finds the page a `[[target]]` (or a `related:` entry) names, or reports why not.
+    static func find(_ target: String, in table: LinkTable, file: String, at position: SourcePosition?, written: String)
+        -> Result<Int, Diagnostic>
+    {
+        let matches = table.lookup(target)
+        if matches.count == 1 { return .success(matches[0]) }
+        if matches.isEmpty {
+            if let draft = table.isExcludedDraft(target) {
+                return .failure(
+                    .error(
+                        file, position, "\(written) links to a draft (content/\(draft))",
+                        hint: "publish it (remove 'draft: true') or build with --drafts"))
+            }
+            let hint = table.suggestion(for: target).map { "did you mean '\($0)'?" }
+            return .failure(.error(file, position, "no page matches \(written)", hint: hint))
+        }
+        let candidates = matches.map { "content/" + table.entries[$0].contentPath }.sorted()
+        return .failure(
+            Diagnostic(
+                .error, file: file, at: position, "\(written) matches \(matches.count) pages",
+                hints: ["candidates: " + candidates.joined(separator: ", "), "write the path to pick one, e.g. [[\(candidates[0].dropFirst(8).dropLast(3))]]"]))
+    }
+
+    mutating func resolve(wikilink: Wikilink, at position: SourcePosition) -> ResolvedLink? {
+        let targetID: Int
+        if wikilink.target.isEmpty {
+            targetID = pageID
+        } else {
+            switch Self.find(wikilink.target, in: table, file: file, at: position, written: wikilink.raw) {
+            case .success(let id): targetID = id
+            case .failure(let d):
+                diagnostics.append(d)
+                return nil
+            }
+        }
+        let entry = table.entries[targetID]
+        var url = entry.url
+        if let fragment = wikilink.fragment {
+            let anchor = HeadingID.slug(fragment)
+            anchorChecks.append(AnchorCheck(targetID: targetID, anchor: anchor, written: fragment, position: position))
+            url += "#" + anchor
+        }
+        if targetID != pageID { outgoing.append(targetID) }
+        return ResolvedLink(url: url, title: entry.title)
+    }
+
+    mutating func resolve(destination: String, isImage: Bool, at position: SourcePosition) -> String? {
+        guard !destination.isEmpty, !Self.isExternal(destination) else { return nil }
+        var path = Substring(destination)
+        var fragment: Substring?
+        if let hash = path.firstIndex(of: "#") {
+            fragment = path[path.index(after: hash)...]
+            path = path[..<hash]
+        }
+        if let query = path.firstIndex(of: "?") { path = path[..<query] }
+        if path.isEmpty {
+            // `#id` on this page
+            if let fragment, !isImage {
+                let anchor = String(fragment).removingPercentEncoding ?? String(fragment)
+                anchorChecks.append(AnchorCheck(targetID: pageID, anchor: anchor, written: anchor, position: position))
+            }
+            return nil
+        }
+        if path.hasPrefix("/") { return nil }  // a site path, written as the reader sees it
+        let decoded = String(path).removingPercentEncoding ?? String(path)
+        guard let target = Self.join(directory: directoryOf(contentPath), decoded) else {
+            diagnostics.append(
+                .error(file, position, "'\(destination)' points outside content/", hint: "link to a page of the site"))
+            return nil
+        }
+        if target.hasSuffix(".md") {
+            guard let id = table.page(atContentPath: target) else {
+                let hint = table.suggestion(for: String(target.dropLast(3).split(separator: "/").last ?? ""))
+                diagnostics.append(
+                    .error(
+                        file, position, "'\(destination)' links to content/\(target), which does not exist",
+                        hint: hint.map { "did you mean '\($0)'?" }))
+                return nil
+            }
+            var url = table.entries[id].url
+            if let fragment {
+                let anchor = String(fragment).removingPercentEncoding ?? String(fragment)
+                anchorChecks.append(AnchorCheck(targetID: id, anchor: anchor, written: anchor, position: position))
+                url += "#" + fragment
+            }
+            if id != pageID { outgoing.append(id) }
+            return url
+        }
+        // A file: it must exist, and be published in a page bundle.
+        guard table.files.contains(target) else {
+            diagnostics.append(
+                .error(
+                    file, position, "'\(destination)' links to content/\(target), which does not exist",
+                    hint: "put the file next to the page's index.md (a page bundle)"))
+            return nil
+        }
+        guard let bundle = table.bundle(containing: target) else {
+            diagnostics.append(
+                .warning(
+                    file, position, "content/\(target) is not in a page bundle, so it is not published",
+                    hint: "move it next to a page's index.md"))
+            return nil
+        }
+        if bundle.id == pageID { return nil }  // its own bundle: the relative link already works
+        return table.entries[bundle.id].url + bundle.rest + (fragment.map { "#" + $0 } ?? "")
+    }
+
+    private func directoryOf(_ path: String) -> String {
+        guard let slash = path.lastIndex(of: "/") else { return "" }
+        return String(path[..<slash])
+    }
+
+    static func isExternal(_ url: String) -> Bool {
+        if url.hasPrefix("//") { return true }
+        guard let colon = url.firstIndex(of: ":") else { return false }
+        let scheme = url[..<colon]
+        return !scheme.isEmpty && scheme.allSatisfy { $0.isLetter || $0.isNumber || $0 == "+" || $0 == "-" || $0 == "." }
+    }
+
+    /// Joins a relative path to a folder of `content/`; nil when it climbs out.
+    static func join(directory: String, _ relative: String) -> String? {
+        var parts = directory.split(separator: "/").map(String.init)
+        for part in relative.split(separator: "/", omittingEmptySubsequences: true) {
+            switch part {
+            case ".": continue
+            case "..":
+                if parts.isEmpty { return nil }
+                parts.removeLast()
+            default: parts.append(String(part))
+            }
+        }
+        return parts.joined(separator: "/")
+    }
+}

@@ -1,0 +1,118 @@
+/// Related pages through an inverted index, never by comparing every pair of pages.
+///
+/// A page's candidates are ranked by shared types (weight 3) and tags (weight 2), then by recency.
+/// Pages with the same set of types and tags rank every other page the same way, so the ranking is
+/// made once per such group: from each term to the groups that hold it, scores are summed over the
+/// groups that share a term, and the best groups' newest pages are merged.
+struct RelatedIndex {
+    static let typeWeight = 3
+    static let tagWeight = 2
+
+    /// `recencyRank[id]`: position of the page in newest-first order (lower is newer).
+    let recencyRank: [Int]
+    /// Listed pages, newest first.
+    let newest: [Int]
+    private var groupOfPage: [Int: Int] = [:]
+    private var groupTerms: [[Int]] = []
+    private var groupPages: [[Int]] = []
+    private var groupsByTerm: [[Int]] = []
+    private var termWeights: [Int] = []
+
+    /// - Parameters:
+    ///   - terms: for each listed page, its types and tag slugs.
+    ///   - recencyRank: each page's position in newest-first order.
+    init(pages: [(id: Int, types: [String], tags: [String])], recencyRank: [Int]) {
+        self.recencyRank = recencyRank
+        newest = pages.map(\.id).sorted { recencyRank[$0] < recencyRank[$1] }
+        var termIDs: [String: Int] = [:]
+        var groupIDs: [[Int]: Int] = [:]
+        for page in pages {
+            var terms: [Int] = []
+            for (prefix, names, weight) in [("t:", page.types, Self.typeWeight), ("g:", page.tags, Self.tagWeight)] {
+                for name in names {
+                    let key = prefix + name
+                    let id: Int
+                    if let known = termIDs[key] {
+                        id = known
+                    } else {
+                        id = termWeights.count
+                        termIDs[key] = id
+                        termWeights.append(weight)
+                        groupsByTerm.append([])
+                    }
+                    terms.append(id)
+                }
+            }
+            terms = Array(Set(terms)).sorted()
+            let group: Int
+            if let known = groupIDs[terms] {
+                group = known
+            } else {
+                group = groupTerms.count
+                groupIDs[terms] = group
+                groupTerms.append(terms)
+                groupPages.append([])
+                for t in terms { groupsByTerm[t].append(group) }
+            }
+            groupOfPage[page.id] = group
+            groupPages[group].append(page.id)
+        }
+        for g in groupPages.indices {
+            groupPages[g].sort { recencyRank[$0] < recencyRank[$1] }
+        }
+    }
+
+    /// For every group, its best `limit` candidates (the group's own pages included), best first.
+    func rankedCandidates(limit: Int) -> [[Int]] {
+        var scores = [Int](repeating: 0, count: groupTerms.count)
+        var result: [[Int]] = []
+        result.reserveCapacity(groupTerms.count)
+        for g in groupTerms.indices {
+            var touched: [Int] = []
+            for t in groupTerms[g] {
+                for h in groupsByTerm[t] {
+                    if scores[h] == 0 { touched.append(h) }
+                    scores[h] += termWeights[t]
+                }
+            }
+            // Highest score first; within one score, newest first.
+            var byScore: [Int: [Int]] = [:]
+            for h in touched {
+                byScore[scores[h], default: []].append(h)
+                scores[h] = 0
+            }
+            var ranked: [Int] = []
+            for score in byScore.keys.sorted(by: >) where ranked.count < limit {
+                var pool: [Int] = []
+                for h in byScore[score]! { pool += groupPages[h].prefix(limit) }
+                pool.sort { recencyRank[$0] < recencyRank[$1] }
+                ranked += pool.prefix(limit - ranked.count)
+            }
+            result.append(ranked)
+        }
+        return result
+    }
+
+    /// Up to `count` related pages for each listed page: `explicit` entries first, then the ranking,
+    /// then the newest pages.
+    func related(explicit: [Int: [Int]], count: Int = 5) -> [Int: [Int]] {
+        let extra = explicit.values.map(\.count).max() ?? 0
+        let ranked = rankedCandidates(limit: count + 1 + extra)
+        var out: [Int: [Int]] = [:]
+        for (page, group) in groupOfPage {
+            var list: [Int] = []
+            var seen: Set<Int> = [page]
+            for id in explicit[page] ?? [] where list.count < count && seen.insert(id).inserted {
+                list.append(id)
+            }
+            for id in ranked[group] where list.count < count && seen.insert(id).inserted {
+                list.append(id)
+            }
+            for id in newest where list.count < count && seen.insert(id).inserted {
+                list.append(id)
+            }
+            out[page] = list
+        }
+        return out
+    }
+}

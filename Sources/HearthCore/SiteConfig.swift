@@ -1,0 +1,130 @@
+import Foundation
+import HearthMarkdown
+import Yams
+
+/// `content/site.yml`.
+public struct SiteConfig: Sendable {
+    public var title: String
+    /// Absolute, ends with `/`.
+    public var baseURL: String
+    public var language: String
+    public var description: String
+    /// The topic sections, in display order.
+    public var types: [String]
+    public var unsafeHTML: Bool
+    /// Where each entry of `types` is written in site.yml.
+    public var typePositions: [String: SourcePosition] = [:]
+
+    public init(
+        title: String, baseURL: String, language: String = "en", description: String = "", types: [String] = [],
+        unsafeHTML: Bool = false
+    ) {
+        self.title = title
+        self.baseURL = baseURL
+        self.language = language
+        self.description = description
+        self.types = types
+        self.unsafeHTML = unsafeHTML
+    }
+
+    static let keys = ["title", "baseURL", "language", "description", "types", "unsafeHTML"]
+
+    /// The path part of `baseURL`: `/` or `/guide/`. Every site URL starts with it.
+    public var basePath: String {
+        guard let url = URL(string: baseURL) else { return "/" }
+        var path = url.path
+        if !path.hasPrefix("/") { path = "/" + path }
+        if !path.hasSuffix("/") { path += "/" }
+        return path
+    }
+
+    /// `baseURL` without its trailing slash, for joining with site paths.
+    public var origin: String {
+        guard let url = URL(string: baseURL), let scheme = url.scheme, let host = url.host else { return "" }
+        return "\(scheme)://\(host)" + (url.port.map { ":\($0)" } ?? "")
+    }
+
+    /// Checks a base URL: absolute, with a scheme and host, ending with `/`.
+    static func baseURLProblem(_ value: String) -> String? {
+        guard let url = URL(string: value), let scheme = url.scheme, ["http", "https"].contains(scheme.lowercased()),
+            url.host != nil
+        else {
+            return "'baseURL' must be an absolute http(s) URL, found '\(value)'"
+        }
+        if !value.hasSuffix("/") { return "'baseURL' must end with '/', found '\(value)'" }
+        return nil
+    }
+
+    /// Parses site.yml; nil when it is not readable YAML. Every problem goes to `diagnostics`.
+    static func parse(_ text: String, file: String, diagnostics: inout [Diagnostic]) -> SiteConfig? {
+        let reader = YAMLReader(file: file, lineOffset: 0)
+        let pairs: [(key: Located<String>, value: Node)]
+        switch reader.mapping(text) {
+        case .success(let p): pairs = p
+        case .failure(let d):
+            diagnostics.append(d)
+            return nil
+        }
+        var config = SiteConfig(title: "", baseURL: "")
+        var seen: Set<String> = []
+        func take<T>(_ result: Result<T, Diagnostic>) -> T? {
+            switch result {
+            case .success(let v): return v
+            case .failure(let d):
+                diagnostics.append(d)
+                return nil
+            }
+        }
+        for (key, value) in pairs {
+            seen.insert(key.value)
+            switch key.value {
+            case "title": config.title = take(reader.string(value, key: "title")) ?? ""
+            case "baseURL":
+                if let url = take(reader.string(value, key: "baseURL")) {
+                    if let problem = baseURLProblem(url) {
+                        diagnostics.append(
+                            .error(file, reader.position(value), problem, hint: "e.g. baseURL: https://example.org/"))
+                    }
+                    config.baseURL = url
+                }
+            case "language": config.language = take(reader.string(value, key: "language")) ?? "en"
+            case "description": config.description = take(reader.string(value, key: "description")) ?? ""
+            case "unsafeHTML": config.unsafeHTML = take(reader.bool(value, key: "unsafeHTML")) ?? false
+            case "types":
+                let list = take(reader.stringList(value, key: "types")) ?? []
+                var names: [String] = []
+                for item in list {
+                    if item.value.isEmpty || item.value.contains("/") || item.value == "exercises" || item.value == "tags"
+                    {
+                        diagnostics.append(
+                            .error(
+                                file, item.position, "'\(item.value)' cannot be a type name",
+                                hint: "a type is the name of a folder of content/, like 'emotional'"))
+                    } else if names.contains(item.value) {
+                        diagnostics.append(.warning(file, item.position, "type '\(item.value)' is listed twice"))
+                    } else {
+                        names.append(item.value)
+                        config.typePositions[item.value] = item.position
+                    }
+                }
+                config.types = names
+            default:
+                let hint = Suggestions.closest(to: key.value, in: keys).map { "did you mean '\($0)'?" }
+                diagnostics.append(
+                    Diagnostic(
+                        .warning, file: file, at: key.position, "unknown key '\(key.value)' in site.yml",
+                        hints: [hint ?? "known keys: \(keys.joined(separator: ", "))"]))
+            }
+        }
+        for required in ["title", "baseURL"] where !seen.contains(required) {
+            diagnostics.append(
+                .error(
+                    file, SourcePosition(line: 1, column: 1), "site.yml has no '\(required)'",
+                    hint: required == "title" ? "add e.g. title: My guide" : "add e.g. baseURL: https://example.org/"))
+        }
+        if seen.contains("title"), config.title.trimmingCharacters(in: .whitespaces).isEmpty {
+            diagnostics.append(.error(file, SourcePosition(line: 1, column: 1), "'title' in site.yml is empty"))
+        }
+        return config
+    }
+}

@@ -1,0 +1,183 @@
+import HearthMarkdown
+
+/// A page's Markdown, rendered, with what its links lead to.
+struct RenderedPage: Sendable {
+    var html: String
+    var headings: [Heading]
+    /// `summary` from front matter, or the first paragraph as text.
+    var summary: String
+    var plainText: String
+    var outgoing: [Int]
+    var anchorChecks: [AnchorCheck]
+    var diagnostics: [Diagnostic]
+
+    static func render(_ page: Page, table: LinkTable, options: MarkdownOptions) -> RenderedPage {
+        var resolver = PageLinkResolver(table: table, page: page)
+        let markdown = Markdown.render(
+            page.body, lineOffset: page.bodyLineOffset, options: options, resolver: &resolver)
+        var diagnostics = resolver.diagnostics
+        for position in markdown.imagesWithoutAlt {
+            diagnostics.append(
+                .warning(
+                    page.file, position, "this image has no alt text",
+                    hint: "describe it for readers who cannot see it: ![what it shows](file.png)"))
+        }
+        return RenderedPage(
+            html: markdown.html, headings: markdown.headings,
+            summary: page.meta.summary ?? markdown.firstParagraph, plainText: markdown.plainText,
+            outgoing: resolver.outgoing, anchorChecks: resolver.anchorChecks, diagnostics: diagnostics)
+    }
+}
+
+/// What the build adds by itself once every page is rendered: anchors checked, backlinks, related
+/// pages, tags and section lists.
+struct SiteGraph: Sendable {
+    var backlinks: [[Int]]
+    var related: [[Int]]
+    var tags: [Tag]
+    var tagsOfPage: [[Int]]
+    /// For each section page id: its listed pages (articles) and exercise cards, in listing order.
+    var sectionPages: [Int: [Int]]
+    var sectionExercises: [Int: [Int]]
+    /// Listed pages, newest first.
+    var newest: [Int]
+    var diagnostics: [Diagnostic]
+
+    init(site: LoadedSite, rendered: [RenderedPage], table: LinkTable) {
+        let pages = site.pages
+        var diagnostics: [Diagnostic] = []
+
+        // Anchors, now that every page's headings are known.
+        let headingIDs = rendered.map { Set($0.headings.map(\.id)) }
+        for (page, result) in zip(pages, rendered) {
+            for check in result.anchorChecks where !headingIDs[check.targetID].contains(check.anchor) {
+                let target = pages[check.targetID]
+                let headings = rendered[check.targetID].headings
+                let near = Suggestions.closest(to: check.written, in: headings.map(\.text))
+                    .flatMap { text in headings.first { $0.text == text } }
+                let hint: String
+                if let near {
+                    hint = "did you mean '\(near.text)' (#\(near.id))?"
+                } else if headings.isEmpty {
+                    hint = "\(target.file) has no headings"
+                } else {
+                    hint = "its headings: " + headings.prefix(8).map { "\($0.text) (#\($0.id))" }.joined(separator: ", ")
+                }
+                let place = check.targetID == page.id ? "this page" : target.file
+                diagnostics.append(
+                    .error(page.file, check.position, "'#\(check.written)' is not a heading of \(place)", hint: hint))
+            }
+        }
+
+        // Backlinks: each linking page once, by title.
+        var backlinks = [[Int]](repeating: [], count: pages.count)
+        for (page, result) in zip(pages, rendered) {
+            for target in Set(result.outgoing) { backlinks[target].append(page.id) }
+        }
+        for i in backlinks.indices {
+            backlinks[i].sort { (pages[$0].title, $0) < (pages[$1].title, $1) }
+        }
+
+        // Listing order and recency.
+        let listed = pages.filter(\.isListed)
+        let recency = listed.sorted { Self.newerFirst(pages[$0.id], pages[$1.id]) }
+        var recencyRank = [Int](repeating: Int.max, count: pages.count)
+        for (rank, page) in recency.enumerated() { recencyRank[page.id] = rank }
+
+        // Tags.
+        var tagIndex: [String: Int] = [:]
+        var tags: [Tag] = []
+        var tagsOfPage = [[Int]](repeating: [], count: pages.count)
+        for page in listed {
+            for name in page.meta.tags {
+                let slug = Slug.make(name)
+                guard !slug.isEmpty else { continue }
+                let index =
+                    tagIndex[slug]
+                    ?? {
+                        tags.append(Tag(name: name, slug: slug, pageIDs: []))
+                        tagIndex[slug] = tags.count - 1
+                        return tags.count - 1
+                    }()
+                if !tagsOfPage[page.id].contains(index) {
+                    tagsOfPage[page.id].append(index)
+                    tags[index].pageIDs.append(page.id)
+                }
+            }
+        }
+        for i in tags.indices {
+            tags[i].pageIDs.sort { Self.listingOrder(pages[$0], pages[$1]) }
+        }
+
+        // Related: explicit entries, then the index.
+        var explicit: [Int: [Int]] = [:]
+        for page in listed {
+            for entry in page.meta.related {
+                switch PageLinkResolver.find(
+                    entry.value, in: table, file: page.file, at: entry.position, written: "related entry '\(entry.value)'")
+                {
+                case .success(let id): if id != page.id { explicit[page.id, default: []].append(id) }
+                case .failure(let d): diagnostics.append(d)
+                }
+            }
+        }
+        let index = RelatedIndex(
+            pages: listed.map { ($0.id, $0.types, $0.meta.tags.map(Slug.make)) }, recencyRank: recencyRank)
+        let relatedByPage = index.related(explicit: explicit)
+        var related = [[Int]](repeating: [], count: pages.count)
+        for (id, list) in relatedByPage { related[id] = list }
+
+        // Sections.
+        var sectionPages: [Int: [Int]] = [:]
+        var sectionExercises: [Int: [Int]] = [:]
+        for section in site.sections {
+            let own = listed.filter { $0.section == section.name }
+            switch section.kind {
+            case .topic:
+                let articles = listed.filter {
+                    $0.kind == .article && ($0.section == section.name || $0.types.contains(section.name))
+                }
+                let cards = listed.filter { $0.kind == .exercise && $0.types.contains(section.name) }
+                sectionPages[section.pageID] = articles.sorted(by: Self.listingOrder).map(\.id)
+                sectionExercises[section.pageID] = cards.sorted(by: Self.listingOrder).map(\.id)
+            case .exercises:
+                sectionPages[section.pageID] = []
+                sectionExercises[section.pageID] = own.sorted(by: Self.listingOrder).map(\.id)
+            case .other:
+                sectionPages[section.pageID] = own.filter { $0.kind == .article }.sorted(by: Self.listingOrder).map(\.id)
+                sectionExercises[section.pageID] = []
+            }
+        }
+
+        self.backlinks = backlinks
+        self.related = related
+        self.tags = tags.sorted { $0.slug < $1.slug }
+        // Re-map page tag indices to the sorted order.
+        let newIndex = Dictionary(uniqueKeysWithValues: self.tags.enumerated().map { ($1.slug, $0) })
+        self.tagsOfPage = tagsOfPage.map { list in list.compactMap { newIndex[tags[$0].slug] } }
+        self.sectionPages = sectionPages
+        self.sectionExercises = sectionExercises
+        self.newest = recency.map(\.id)
+        self.diagnostics = diagnostics
+    }
+
+    /// Weight (lower first, unweighted last), then date (newest first, undated last), then title.
+    static func listingOrder(_ a: Page, _ b: Page) -> Bool {
+        switch (a.meta.weight, b.meta.weight) {
+        case (let x?, let y?) where x != y: return x < y
+        case (.some, nil): return true
+        case (nil, .some): return false
+        default: return newerFirst(a, b)
+        }
+    }
+
+    /// Date (newest first, undated last), then title, then path.
+    static func newerFirst(_ a: Page, _ b: Page) -> Bool {
+        switch (a.meta.date, b.meta.date) {
+        case (let x?, let y?) where x != y: return x > y
+        case (.some, nil): return true
+        case (nil, .some): return false
+        default: return (a.title.lowercased(), a.path) < (b.title.lowercased(), b.path)
+        }
+    }
+}

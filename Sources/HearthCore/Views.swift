@@ -1,0 +1,203 @@
+import Mustache
+
+// Typed template contexts. Each answers the names a template may use through a switch rather than
+// reflection; every value a template prints with `{{ }}` is escaped by Mustache, and only rendered
+// Markdown (`content`) is meant for `{{{ }}}`.
+
+/// A link with a label.
+struct LinkView: MustacheParent, Sendable {
+    var title: String
+    var url: String
+    var current = false
+
+    func child(named name: String) -> Any? {
+        switch name {
+        case "title": title
+        case "url": url
+        case "current": current
+        default: nil
+        }
+    }
+}
+
+/// A topic badge or a tag link.
+struct BadgeView: MustacheParent, Sendable {
+    var name: String
+    var title: String
+    var url: String
+    var count = 0
+
+    func child(named name: String) -> Any? {
+        switch name {
+        case "name": self.name
+        case "title": title
+        case "url": url
+        case "count": count
+        default: nil
+        }
+    }
+}
+
+/// A heading in a table of contents.
+struct TocItem: MustacheParent, Sendable {
+    var text: String
+    var id: String
+    var level: Int
+
+    func child(named name: String) -> Any? {
+        switch name {
+        case "text": text
+        case "id": id
+        case "level": level
+        case "isSub": level > 2
+        default: nil
+        }
+    }
+}
+
+/// A page as it appears on lists: an article or an exercise card.
+struct CardView: MustacheParent, Sendable {
+    var title: String
+    var url: String
+    var summary: String
+    var isExercise: Bool
+    var date: String?
+    var dateISO: String?
+    var duration: Int?
+    var difficulty: String?
+    var who: String?
+    var types: [BadgeView]
+    var section: String?
+
+    func child(named name: String) -> Any? {
+        switch name {
+        case "title": title
+        case "url": url
+        case "summary": summary.isEmpty ? nil : summary
+        case "isExercise": isExercise
+        case "date": date
+        case "dateISO": dateISO
+        case "duration": duration
+        case "difficulty": difficulty
+        case "who": who
+        case "types": types
+        case "typeNames": types.map(\.name).joined(separator: " ")
+        case "section": section
+        default: nil
+        }
+    }
+}
+
+/// Site-wide values.
+struct SiteView: MustacheParent, Sendable {
+    var title: String
+    var description: String
+    var language: String
+    var baseURL: String
+    var base: String
+    var topics: [BadgeView]
+    var sections: [LinkView]
+    var year: Int
+
+    func child(named name: String) -> Any? {
+        switch name {
+        case "title": title
+        case "description": description.isEmpty ? nil : description
+        case "language": language
+        case "baseURL": baseURL
+        case "base": base
+        case "assets": base + "assets/"
+        case "feedURL": base + "feed.xml"
+        case "searchURL": base + "search/"
+        case "tagsURL": base + "tags/"
+        case "topics": topics
+        case "sections": sections
+        case "year": year
+        default: nil
+        }
+    }
+}
+
+/// Everything a template sees for one output page.
+struct PageContext: MustacheParent, Sendable {
+    var site: SiteView
+    var kind: String
+    var title: String
+    /// The `<title>`: page title and site title.
+    var documentTitle: String
+    var summary: String
+    /// The summary written in front matter, shown under the title (never the first paragraph again).
+    var lede: String?
+    var url: String
+    var permalink: String
+    var content: String
+    var date: String?
+    var dateISO: String?
+    var updated: String?
+    var updatedISO: String?
+    var toc: [TocItem] = []
+    var types: [BadgeView] = []
+    var tags: [BadgeView] = []
+    var related: [CardView] = []
+    var backlinks: [LinkView] = []
+    var pages: [CardView] = []
+    var exercises: [CardView] = []
+    var otherTopics: [LinkView] = []
+    var allTags: [BadgeView] = []
+    var topics: [CardView] = []
+    var duration: Int?
+    var difficulty: String?
+    var who: String?
+    var materials: [String] = []
+    var isTopic = false
+    var isExerciseList = false
+
+    func child(named name: String) -> Any? {
+        switch name {
+        case "site": site
+        case "title": title
+        case "documentTitle": documentTitle
+        case "summary": summary.isEmpty ? nil : summary
+        case "lede": lede
+        case "url": url
+        case "permalink": permalink
+        case "content": content
+        case "date": date
+        case "dateISO": dateISO
+        case "updated": updated
+        case "updatedISO": updatedISO
+        case "toc": toc.count >= 3 ? toc : []
+        case "hasToc": toc.count >= 3
+        case "types": types
+        case "tags": tags
+        case "related": related
+        case "backlinks": backlinks
+        case "pages": pages
+        case "exercises": exercises
+        case "otherTopics": otherTopics
+        case "allTags": allTags
+        case "topics": topics
+        case "hasTypes": !types.isEmpty
+        case "hasTags": !tags.isEmpty
+        case "hasRelated": !related.isEmpty
+        case "hasBacklinks": !backlinks.isEmpty
+        case "hasPages": !pages.isEmpty
+        case "hasExercises": !exercises.isEmpty
+        case "hasOtherTopics": !otherTopics.isEmpty
+        case "hasMaterials": !materials.isEmpty
+        case "ogType": kind == "article" || kind == "exercise" ? "article" : "website"
+        case "duration": duration
+        case "difficulty": difficulty
+        case "who": who
+        case "materials": materials
+        case "isHome": kind == "home"
+        case "isSection": kind == "section"
+        case "isArticle": kind == "article"
+        case "isExercise": kind == "exercise"
+        case "isTopic": isTopic
+        case "isExerciseList": isExerciseList
+        case "isTag": kind == "tag"
+        default: nil
+        }
+    }
+}
