@@ -43,6 +43,8 @@ public struct BuildReport: Sendable {
     public var output: URL
     /// Whether the output folder now holds this build.
     public var wrote: Bool
+    /// Seconds spent in each phase, in order (for --verbose and benchmarks).
+    public var phases: [(name: String, seconds: Double)] = []
 
     public var succeeded: Bool { !diagnostics.hasErrors }
 }
@@ -55,16 +57,20 @@ public enum SiteBuilder {
         var report = BuildReport(
             diagnostics: DiagnosticList(), pageCount: 0, fileCount: 0, seconds: 0, output: options.outputURL,
             wrote: false)
-        let outcome = await assemble(options, diagnostics: &report.diagnostics)
+        let outcome = await assemble(options, diagnostics: &report.diagnostics, phases: &report.phases)
         if let outcome, !report.diagnostics.hasErrors {
             report.pageCount = outcome.site.pages.count
             if options.writeOutput {
                 if let problem = outputProblem(options) {
                     report.diagnostics.append(problem)
                 } else {
+                    var mark = clock.now
                     let (files, copies) = await outputs(outcome, options: options)
+                    report.phases.append(("render templates", (clock.now - mark).seconds))
+                    mark = clock.now
                     do {
                         try await OutputWriter.publish(files: files, copies: copies, into: options.outputURL)
+                        report.phases.append(("write", (clock.now - mark).seconds))
                         report.fileCount = files.count + copies.count
                         report.wrote = true
                     } catch {
@@ -87,11 +93,21 @@ public enum SiteBuilder {
         var graph: SiteGraph
     }
 
-    static func assemble(_ options: BuildOptions, diagnostics: inout DiagnosticList) async -> Assembled? {
+    static func assemble(
+        _ options: BuildOptions, diagnostics: inout DiagnosticList, phases: inout [(name: String, seconds: Double)]
+    ) async -> Assembled? {
+        let clock = ContinuousClock()
+        var mark = clock.now
+        func phase(_ name: String) {
+            phases.append((name, (clock.now - mark).seconds))
+            mark = clock.now
+        }
         let (loaded, loadProblems) = await ContentLoader.load(root: options.root, includeDrafts: options.includeDrafts)
         diagnostics.append(contentsOf: loadProblems)
+        phase("load content")
         let (theme, themeProblems) = Theme.load(root: options.root)
         diagnostics.append(contentsOf: themeProblems)
+        phase("load templates")
         guard var site = loaded else { return nil }
         if let baseURL = options.baseURL {
             let normalized = baseURL.hasSuffix("/") ? baseURL : baseURL + "/"
@@ -102,13 +118,16 @@ public enum SiteBuilder {
             site.config.baseURL = normalized
         }
         let table = LinkTable(site: site)
+        phase("link table")
         let markdownOptions = MarkdownOptions(unsafeHTML: site.config.unsafeHTML)
         let rendered = await parallelMap(site.pages) { page in
             RenderedPage.render(page, table: table, options: markdownOptions)
         }
         for page in rendered { diagnostics.append(contentsOf: page.diagnostics) }
+        phase("render markdown")
         let graph = SiteGraph(site: site, rendered: rendered, table: table)
         diagnostics.append(contentsOf: graph.diagnostics)
+        phase("cross-links")
         guard let theme else { return nil }
         return Assembled(site: site, theme: theme, rendered: rendered, graph: graph)
     }
@@ -134,9 +153,11 @@ public enum SiteBuilder {
     /// Every file of the site, rendered, and the files to copy.
     static func outputs(_ assembled: Assembled, options: BuildOptions) async -> ([OutputFile], [(from: URL, to: String)])
     {
-        let builder = ContextBuilder(
-            site: assembled.site, rendered: assembled.rendered, graph: assembled.graph, year: year())
         let theme = assembled.theme
+        var cards = ContextBuilder(
+            site: assembled.site, rendered: assembled.rendered, graph: assembled.graph, year: year())
+        await cards.renderCards(with: theme)
+        let builder = cards
         let suffix = options.bodySuffix
         enum Job: Sendable {
             case page(Int)

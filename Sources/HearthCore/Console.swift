@@ -64,6 +64,11 @@ public enum Console {
                 standardError(printer.render(diagnostics))
             }
         }
+        if options.verbose {
+            for phase in report.phases {
+                standardError(String(format: "  %-18@ %7.3f s\n", phase.name, phase.seconds))
+            }
+        }
         let time = String(format: "%.2f", report.seconds)
         let counts = DiagnosticPrinter.counts(diagnostics)
         if report.succeeded {

@@ -9,6 +9,8 @@ struct ContextBuilder: Sendable {
     let siteView: SiteView
     let sectionTitles: [String: String]
     let sectionURLs: [String: String]
+    /// Each page's card, rendered once through `partials/card` (empty until `renderCards`).
+    var cardHTML: [String?] = []
 
     init(site: LoadedSite, rendered: [RenderedPage], graph: SiteGraph, year: Int) {
         self.site = site
@@ -44,6 +46,14 @@ struct ContextBuilder: Sendable {
         types.map { BadgeView(name: $0, title: sectionTitles[$0] ?? $0, url: sectionURLs[$0] ?? base) }
     }
 
+    /// Renders every card once, so that lists reuse it instead of rendering it again.
+    mutating func renderCards(with theme: Theme) async {
+        let builder = self
+        cardHTML = await parallelMap(Array(site.pages.indices)) { id in
+            theme.library.render(builder.card(id), withTemplate: Theme.cardTemplate)
+        }
+    }
+
     func card(_ id: Int) -> CardView {
         let page = site.pages[id]
         let isExercise = page.kind == .exercise
@@ -53,7 +63,7 @@ struct ContextBuilder: Sendable {
             duration: isExercise ? page.meta.duration : nil,
             difficulty: isExercise ? page.meta.difficulty?.rawValue : nil,
             who: isExercise ? page.meta.who.rawValue : nil, types: badges(page.types),
-            section: page.section.flatMap { sectionTitles[$0] })
+            section: page.section.flatMap { sectionTitles[$0] }, html: id < cardHTML.count ? cardHTML[id] : nil)
     }
 
     func tagBadges(_ indices: [Int]) -> [BadgeView] {

@@ -25,21 +25,44 @@ public struct OutputFile: Sendable {
 ///
 /// A build that fails or is killed leaves the previous output exactly as it was; files of pages
 /// that no longer exist do not survive a successful build.
+///
+/// Deleting the replaced site file by file cost more than writing the new one, so it is kept as a
+/// spare (`.public.hearth-spare`) with a manifest of what it holds, named after the folder's inode
+/// so it cannot be confused with another folder's. The next build claims the spare as its staging
+/// folder and writes only the files that differ, removes those that are gone, and swaps again.
 enum OutputWriter {
     struct Failure: Error, CustomStringConvertible {
         var description: String
     }
 
+    typealias Manifest = [String: (hash: UInt64, size: Int)]
+
     static func stagingPrefix(for output: URL) -> String { "." + output.lastPathComponent + ".hearth-" }
 
-    /// Removes staging folders left by builds that were killed.
+    /// `<dev>-<ino>` of a folder, or nil when it is not one.
+    static func identity(_ path: String) -> String? {
+        var info = stat()
+        guard lstat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR else { return nil }
+        return "\(info.st_dev)-\(info.st_ino)"
+    }
+
+    /// Removes staging folders left by killed builds, and manifests of folders that are gone.
     static func removeLeftovers(beside output: URL) {
         let parent = output.deletingLastPathComponent()
         let prefix = stagingPrefix(for: output)
-        for name in (try? FileManager.default.contentsOfDirectory(atPath: parent.path)) ?? [] where name.hasPrefix(prefix) {
-            // `<prefix>staging-<pid>` or `<prefix>old-<pid>`: leave those of a build still running.
+        let names = ((try? FileManager.default.contentsOfDirectory(atPath: parent.path)) ?? []).filter {
+            $0.hasPrefix(prefix)
+        }
+        for name in names where name.hasPrefix(prefix + "staging-") || name.hasPrefix(prefix + "old-") {
+            // Leave those of a build still running.
             if let pid = Int32(name.split(separator: "-").last ?? ""), pid != getpid(), kill(pid, 0) == 0 { continue }
             removeTree(parent.appendingPathComponent(name).path)
+        }
+        let live = Set([identity(output.path), identity(parent.appendingPathComponent(prefix + "spare").path)].compactMap { $0 })
+        for name in names where name.hasPrefix(prefix + "manifest-") {
+            if !live.contains(String(name.dropFirst((prefix + "manifest-").count))) {
+                unlink(parent.appendingPathComponent(name).path)
+            }
         }
     }
 
@@ -47,43 +70,125 @@ enum OutputWriter {
         let parent = output.deletingLastPathComponent()
         try FileManager.default.createDirectory(at: parent, withIntermediateDirectories: true)
         removeLeftovers(beside: output)
-        let prefix = stagingPrefix(for: output)
-        let staging = parent.appendingPathComponent("\(prefix)staging-\(getpid())").path
-        removeTree(staging)
+        let prefix = parent.appendingPathComponent(stagingPrefix(for: output)).path
+        let staging = "\(prefix)staging-\(getpid())"
+        let spare = prefix + "spare"
+        var all = files
+        for copy in copies {
+            guard let data = FileManager.default.contents(atPath: copy.from.path) else {
+                throw Failure(description: "cannot read \(copy.from.path)")
+            }
+            all.append(OutputFile(path: copy.to, bytes: Array(data)))
+        }
+        let manifest = claimSpare(spare, as: staging, prefix: prefix)
         do {
-            try makeDirectory(staging)
-            // Folders first, parents before children, then the files across the cores.
-            var folders: Set<String> = []
-            for path in files.map(\.path) + copies.map(\.to) {
-                var dir = path
-                while let slash = dir.lastIndex(of: "/") {
-                    dir = String(dir[..<slash])
-                    if !folders.insert(dir).inserted { break }
-                }
+            if manifest == nil {
+                removeTree(staging)
+                try makeDirectory(staging)
             }
-            for folder in folders.sorted(by: { $0.count < $1.count }) {
-                try makeDirectory(staging + "/" + folder)
-            }
-            let failures = await parallelMap(files) { file -> String? in
-                do {
-                    try write(file.bytes, to: staging + "/" + file.path)
-                    return nil
-                } catch {
-                    return "\(file.path): \(error)"
-                }
-            }
-            if let failure = failures.compactMap({ $0 }).first { throw Failure(description: failure) }
-            for copy in copies {
-                guard let data = FileManager.default.contents(atPath: copy.from.path) else {
-                    throw Failure(description: "cannot read \(copy.from.path)")
-                }
-                try write(Array(data), to: staging + "/" + copy.to)
-            }
-            try swap(staging, into: output.path, old: parent.appendingPathComponent("\(prefix)old-\(getpid())").path)
+            let written = try await write(all, into: staging, over: manifest ?? [:])
+            guard let id = identity(staging) else { throw Failure(description: "the staging folder vanished") }
+            try saveManifest(written, to: "\(prefix)manifest-\(id)")
+            try swap(staging, into: output.path, spare: spare)
         } catch {
+            if let id = identity(staging) { unlink("\(prefix)manifest-\(id)") }
             removeTree(staging)
             throw error
         }
+    }
+
+    /// Moves the spare site to `staging` and returns what it holds; nil when there is no spare
+    /// that can be trusted (then `staging` is to be made from nothing).
+    private static func claimSpare(_ spare: String, as staging: String, prefix: String) -> Manifest? {
+        guard let id = identity(spare) else { return nil }
+        let manifestPath = "\(prefix)manifest-\(id)"
+        let manifest = loadManifest(manifestPath)
+        guard rename(spare, staging) == 0 else { return nil }
+        // From here the folder will change: its manifest no longer describes it.
+        unlink(manifestPath)
+        return manifest
+    }
+
+    /// Brings `staging` from what `manifest` says it holds to exactly `files`.
+    private static func write(_ files: [OutputFile], into staging: String, over manifest: Manifest) async throws
+        -> Manifest
+    {
+        let wanted = Set(files.map(\.path))
+        // Files that are gone, then their folders if empty.
+        var emptied: Set<String> = []
+        for path in manifest.keys where !wanted.contains(path) {
+            unlink(staging + "/" + path)
+            var dir = path
+            while let slash = dir.lastIndex(of: "/") {
+                dir = String(dir[..<slash])
+                emptied.insert(dir)
+            }
+        }
+        for dir in emptied.sorted(by: { $0.count > $1.count }) {
+            rmdir(staging + "/" + dir)
+        }
+        // Folders, parents before children.
+        var folders: Set<String> = []
+        for path in wanted {
+            var dir = path
+            while let slash = dir.lastIndex(of: "/") {
+                dir = String(dir[..<slash])
+                if !folders.insert(dir).inserted { break }
+            }
+        }
+        for folder in folders.sorted(by: { $0.count < $1.count }) {
+            try makeDirectory(staging + "/" + folder)
+        }
+        // Files, across the cores; one already there with the same hash and size is left alone.
+        let results = await parallelMap(files) { file -> Result<(String, UInt64, Int), Failure> in
+            var hasher = FNV1a()
+            hasher.add(bytes: file.bytes)
+            let path = staging + "/" + file.path
+            if let known = manifest[file.path], known.hash == hasher.value, known.size == file.bytes.count,
+                fileSize(path) == file.bytes.count
+            {
+                return .success((file.path, hasher.value, file.bytes.count))
+            }
+            do {
+                try write(file.bytes, to: path)
+                return .success((file.path, hasher.value, file.bytes.count))
+            } catch let error as Failure {
+                return .failure(error)
+            } catch {
+                return .failure(Failure(description: "\(file.path): \(error)"))
+            }
+        }
+        var written: Manifest = [:]
+        for result in results {
+            let (path, hash, size) = try result.get()
+            written[path] = (hash, size)
+        }
+        return written
+    }
+
+    private static func fileSize(_ path: String) -> Int? {
+        var info = stat()
+        guard lstat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
+        return Int(info.st_size)
+    }
+
+    private static func loadManifest(_ path: String) -> Manifest? {
+        guard let data = FileManager.default.contents(atPath: path) else { return nil }
+        var manifest: Manifest = [:]
+        for line in String(decoding: data, as: UTF8.self).split(separator: "\n") {
+            let parts = line.split(separator: " ", maxSplits: 2)
+            guard parts.count == 3, let hash = UInt64(parts[0], radix: 16), let size = Int(parts[1]) else { return nil }
+            manifest[String(parts[2])] = (hash, size)
+        }
+        return manifest
+    }
+
+    private static func saveManifest(_ manifest: Manifest, to path: String) throws {
+        var text = ""
+        for (file, entry) in manifest.sorted(by: { $0.key < $1.key }) {
+            text += "\(String(entry.hash, radix: 16)) \(entry.size) \(file)\n"
+        }
+        try write(Array(text.utf8), to: path)
     }
 
     private static func makeDirectory(_ path: String) throws {
@@ -119,8 +224,8 @@ enum OutputWriter {
         return unsafeBitCast(symbol, to: RenameAt2.self)
     }()
 
-    /// Puts `staging` where `output` is; the old output is removed.
-    private static func swap(_ staging: String, into output: String, old: String) throws {
+    /// Puts `staging` where `output` is; the previous output becomes the spare.
+    private static func swap(_ staging: String, into output: String, spare: String) throws {
         var isDirectory: ObjCBool = false
         if !FileManager.default.fileExists(atPath: output, isDirectory: &isDirectory) {
             guard rename(staging, output) == 0 else {
@@ -131,20 +236,20 @@ enum OutputWriter {
         guard isDirectory.boolValue else {
             throw Failure(description: "\(output) exists and is not a folder")
         }
+        removeTree(spare)  // normally already claimed
         if let exchange = renameExchange, exchange(AT_FDCWD, staging, AT_FDCWD, output, 2 /* RENAME_EXCHANGE */) == 0 {
-            removeTree(staging)  // now the previous site
+            if rename(staging, spare) != 0 { removeTree(staging) }
             return
         }
         // No atomic exchange here: two renames, the old site kept until the new one is in place.
-        guard rename(output, old) == 0 else {
+        guard rename(output, spare) == 0 else {
             throw Failure(description: "cannot move the old site aside: \(String(cString: strerror(errno)))")
         }
         guard rename(staging, output) == 0 else {
             let reason = String(cString: strerror(errno))
-            _ = rename(old, output)
+            _ = rename(spare, output)
             throw Failure(description: "cannot move the new site into \(output): \(reason)")
         }
-        removeTree(old)
     }
 
     /// Removes a folder and everything in it (nothing if it is not there).

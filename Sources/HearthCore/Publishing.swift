@@ -1,48 +1,50 @@
 /// The machine-readable files of a site: Atom feed, sitemap, search index, robots.txt.
 enum Publishing {
     static func xmlEscape(_ text: String) -> String {
-        var out = ""
-        out.reserveCapacity(text.utf8.count)
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&apos;"
-            default:
-                // Control characters other than tab and newlines are not allowed in XML 1.0.
-                if scalar.value < 0x20, scalar != "\t", scalar != "\n", scalar != "\r" { continue }
-                out.unicodeScalars.append(scalar)
+        var out: [UInt8] = []
+        out.reserveCapacity(text.utf8.count + 16)
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: "&"): out += Array("&amp;".utf8)
+            case UInt8(ascii: "<"): out += Array("&lt;".utf8)
+            case UInt8(ascii: ">"): out += Array("&gt;".utf8)
+            case UInt8(ascii: "\""): out += Array("&quot;".utf8)
+            case UInt8(ascii: "'"): out += Array("&apos;".utf8)
+            // Control characters other than tab and line breaks are not allowed in XML 1.0.
+            case 0x09, 0x0A, 0x0D: out.append(byte)
+            case 0..<0x20: continue
+            default: out.append(byte)
             }
         }
-        return out
+        return String(decoding: out, as: UTF8.self)
     }
 
     static func jsonString(_ text: String) -> String {
-        var out = "\""
-        out.reserveCapacity(text.utf8.count + 2)
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case "<": out += "\\u003c"  // safe to inline in HTML too
-            case ">": out += "\\u003e"
-            case "&": out += "\\u0026"
-            case "'": out += "\\u0027"
-            default:
-                if scalar.value < 0x20 || scalar.value == 0x2028 || scalar.value == 0x2029 {
-                    let hex = String(scalar.value, radix: 16)
-                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
+        var out: [UInt8] = [UInt8(ascii: "\"")]
+        out.reserveCapacity(text.utf8.count + 16)
+        let hex = Array("0123456789abcdef".utf8)
+        var bytes = Array(text.utf8)[...]
+        while let byte = bytes.popFirst() {
+            switch byte {
+            case UInt8(ascii: "\""): out += [0x5C, byte]
+            case UInt8(ascii: "\\"): out += [0x5C, byte]
+            case UInt8(ascii: "\n"): out += [0x5C, UInt8(ascii: "n")]
+            case UInt8(ascii: "\r"): out += [0x5C, UInt8(ascii: "r")]
+            case UInt8(ascii: "\t"): out += [0x5C, UInt8(ascii: "t")]
+            // <, >, &, ' and control characters as \u escapes: safe to inline in HTML too.
+            case 0..<0x20, UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "&"), UInt8(ascii: "'"):
+                out += Array("\\u00".utf8) + [hex[Int(byte >> 4)], hex[Int(byte & 0xF)]]
+            case 0xE2 where bytes.count >= 2 && bytes[bytes.startIndex] == 0x80
+                && (bytes[bytes.startIndex + 1] == 0xA8 || bytes[bytes.startIndex + 1] == 0xA9):
+                // U+2028 and U+2029 end a line in JavaScript.
+                let last = bytes[bytes.startIndex + 1]
+                bytes = bytes.dropFirst(2)
+                out += Array("\\u202".utf8) + [last == 0xA8 ? UInt8(ascii: "8") : UInt8(ascii: "9")]
+            default: out.append(byte)
             }
         }
-        return out + "\""
+        out.append(UInt8(ascii: "\""))
+        return String(decoding: out, as: UTF8.self)
     }
 
     static func timestamp(_ date: SimpleDate) -> String { "\(date)T00:00:00Z" }
@@ -119,9 +121,12 @@ enum Publishing {
         for page in site.pages where page.kind != .home {
             let result = builder.rendered[page.id]
             var text = Substring(result.plainText)
-            if text.count > searchTextLimit {
-                text = text.prefix(searchTextLimit)
-                if let space = text.lastIndex(of: " ") { text = text[..<space] }
+            if text.utf8.count > searchTextLimit {
+                // Cut at the last space before the limit (bytes, so never inside a character).
+                let bytes = text.utf8
+                var cut = bytes.index(bytes.startIndex, offsetBy: searchTextLimit)
+                while cut > bytes.startIndex, bytes[cut] != 0x20 { cut = bytes.index(before: cut) }
+                text = Substring(bytes[..<cut])
             }
             let tags = builder.graph.tagsOfPage[page.id].map { jsonString(builder.graph.tags[$0].name) }
             let headings = result.headings.map { jsonString($0.text) }

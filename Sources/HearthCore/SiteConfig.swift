@@ -6,7 +6,13 @@ import Yams
 public struct SiteConfig: Sendable {
     public var title: String
     /// Absolute, ends with `/`.
-    public var baseURL: String
+    public var baseURL: String {
+        didSet { (basePath, origin) = Self.split(baseURL) }
+    }
+    /// The path part of `baseURL`: `/` or `/guide/`. Every site URL starts with it.
+    public private(set) var basePath = "/"
+    /// Scheme, host and port of `baseURL`, for absolute URLs.
+    public private(set) var origin = ""
     public var language: String
     public var description: String
     /// The topic sections, in display order.
@@ -25,23 +31,17 @@ public struct SiteConfig: Sendable {
         self.description = description
         self.types = types
         self.unsafeHTML = unsafeHTML
+        (basePath, origin) = Self.split(baseURL)
     }
 
     static let keys = ["title", "baseURL", "language", "description", "types", "unsafeHTML"]
 
-    /// The path part of `baseURL`: `/` or `/guide/`. Every site URL starts with it.
-    public var basePath: String {
-        guard let url = URL(string: baseURL) else { return "/" }
+    static func split(_ baseURL: String) -> (path: String, origin: String) {
+        guard let url = URL(string: baseURL), let scheme = url.scheme, let host = url.host else { return ("/", "") }
         var path = url.path
         if !path.hasPrefix("/") { path = "/" + path }
         if !path.hasSuffix("/") { path += "/" }
-        return path
-    }
-
-    /// `baseURL` without its trailing slash, for joining with site paths.
-    public var origin: String {
-        guard let url = URL(string: baseURL), let scheme = url.scheme, let host = url.host else { return "" }
-        return "\(scheme)://\(host)" + (url.port.map { ":\($0)" } ?? "")
+        return (path, "\(scheme)://\(host)" + (url.port.map { ":\($0)" } ?? ""))
     }
 
     /// Checks a base URL: absolute, with a scheme and host, ending with `/`.

@@ -68,9 +68,12 @@ struct CardView: MustacheParent, Sendable {
     var who: String?
     var types: [BadgeView]
     var section: String?
+    /// This card rendered once through `partials/card`, for lists to reuse (`{{{html}}}`).
+    var html: String?
 
     func child(named name: String) -> Any? {
         switch name {
+        case "html": html
         case "title": title
         case "url": url
         case "summary": summary.isEmpty ? nil : summary

@@ -352,23 +352,24 @@ struct DocumentPass {
 
 extension String {
     func trimmingCharacters() -> String {
-        Substring(self).trimmingSpaces()
+        collapsingWhitespace()
     }
 
-    /// Runs of white space folded to one space, ends trimmed.
+    /// Runs of ASCII white space folded to one space, ends trimmed.
     public func collapsingWhitespace() -> String {
-        var out = ""
+        var out: [UInt8] = []
         out.reserveCapacity(utf8.count)
         var pendingSpace = false
-        for ch in self {
-            if ch.isWhitespace {
+        for byte in utf8 {
+            switch byte {
+            case 0x20, 0x09, 0x0A, 0x0D, 0x0C, 0x0B:
                 pendingSpace = !out.isEmpty
-            } else {
-                if pendingSpace { out.append(" ") }
+            default:
+                if pendingSpace { out.append(0x20) }
                 pendingSpace = false
-                out.append(ch)
+                out.append(byte)
             }
         }
-        return out
+        return String(decoding: out, as: UTF8.self)
     }
 }

@@ -1,0 +1,37 @@
+# Hearth: `make site` builds the guide into public/, `make test` runs the tests.
+SWIFT ?= swift
+HEARTH := .build/release/hearth
+
+.PHONY: site test serve check deps release bench format clean
+
+# libcmark-dev (cmark's C library) is the one system dependency; install it when missing.
+deps:
+	@pkg-config --exists libcmark 2>/dev/null || { \
+	  echo "Installing libcmark-dev..."; \
+	  if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
+	  $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq libcmark-dev pkg-config; }
+
+release: deps
+	$(SWIFT) build -c release --product hearth
+
+site: release
+	$(HEARTH) build
+
+serve: release
+	$(HEARTH) serve
+
+check: release
+	$(HEARTH) check --strict
+
+test: deps
+	$(SWIFT) build --build-tests
+	$(SWIFT) test --skip-build
+
+bench: release
+	python3 Benchmarks/run.py
+
+format:
+	$(SWIFT) format --in-place --recursive Sources Tests Package.swift
+
+clean:
+	rm -rf .build public/* .public.hearth-*
