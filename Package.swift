@@ -72,7 +72,7 @@ let package = Package(
         .testTarget(
             name: "HearthCoreTests",
             dependencies: ["HearthCore", "HearthMarkdown"],
-            resources: [.copy("Fixtures")],
+            exclude: ["Fixtures", "Golden"],
             swiftSettings: strict
         ),
     ],

@@ -79,10 +79,12 @@ final class CmarkDocument {
 }
 
 /// Byte offsets of the lines of a body, to turn cmark's byte columns into character columns.
-struct SourceLines {
+final class SourceLines {
     let bytes: [UInt8]
     let lineStarts: [Int]
     let lineOffset: Int
+    /// The last position computed: (line, byte column, character column), to go on from there.
+    private var cursor: (line: Int, byteColumn: Int, column: Int) = (0, 1, 1)
 
     init(source: String, lineOffset: Int) {
         bytes = Array(source.utf8)
@@ -103,12 +105,24 @@ struct SourceLines {
         return start..<max(start, end)
     }
 
-    /// The file position of a 1-based body line and 1-based byte column.
+    /// The file position of a 1-based body line and 1-based byte column. Positions asked in
+    /// document order cost only the bytes between them, however long the line.
     func position(line: Int, byteColumn: Int) -> SourcePosition {
         let range = lineRange(line)
-        let prefixEnd = min(range.upperBound, range.lowerBound + max(0, byteColumn - 1))
-        let characters = String(decoding: bytes[range.lowerBound..<prefixEnd], as: UTF8.self).count
-        return SourcePosition(line: line + lineOffset, column: characters + 1)
+        let target = min(range.count, max(0, byteColumn - 1))
+        var (fromByte, column) = (0, 1)
+        if cursor.line == line, cursor.byteColumn - 1 <= target {
+            (fromByte, column) = (cursor.byteColumn - 1, cursor.column)
+        }
+        var i = range.lowerBound + fromByte
+        let end = range.lowerBound + target
+        while i < end {
+            // Count the first byte of each character (not UTF-8 continuation bytes).
+            if bytes[i] & 0xC0 != 0x80 { column += 1 }
+            i += 1
+        }
+        cursor = (line, target + 1, column)
+        return SourcePosition(line: line + lineOffset, column: column)
     }
 
     /// Where a text span's `[[` come from in the source, in order: their 1-based byte column, or nil
@@ -203,6 +217,9 @@ struct DocumentPass {
         var textStart = 0
         var i = 0
         var changed = false
+        // How many `[[` start before `counted`: which `[[` of the text a link is, found in one pass.
+        var counted = 0
+        var ordinal = 0
         while i + 1 < literal.count {
             guard literal[i] == UInt8(ascii: "["), literal[i + 1] == UInt8(ascii: "[") else {
                 i += 1
@@ -217,7 +234,10 @@ struct DocumentPass {
             }
             let inner = Substring(String(decoding: literal[(i + 2)..<j], as: UTF8.self))
             // Which `[[` of the text this is: the same one of the source, unless it was escaped there.
-            let ordinal = (0..<i).count { literal[$0] == UInt8(ascii: "[") && literal[$0 + 1] == UInt8(ascii: "[") }
+            while counted < i {
+                if literal[counted] == UInt8(ascii: "["), literal[counted + 1] == UInt8(ascii: "[") { ordinal += 1 }
+                counted += 1
+            }
             guard ordinal < sourceBrackets.count, let column = sourceBrackets[ordinal],
                 let wikilink = Wikilink(inner: inner)
             else {

@@ -1,0 +1,139 @@
+import Foundation
+import HearthCore
+import Testing
+
+@Suite("hearth build")
+struct BuildTests {
+    @Test("a site in the spec's format builds with every page where the URL table puts it")
+    func urlTable() async throws {
+        let root = try Fixture.site("basic")
+        let report = await build(root)
+        #expect(report.succeeded, "\(report.lines)")
+        #expect(report.lines.isEmpty, "\(report.lines)")
+        for path in [
+            "index.html", "emotional/index.html", "physical/index.html", "exercises/index.html",
+            "emotional/listening/index.html", "physical/touch/index.html", "physical/hugs/index.html",
+            "exercises/soul-gazing/index.html", "exercises/soul-gazing/eyes.svg", "tags/index.html",
+            "tags/listening/index.html", "tags/trust/index.html", "tags/touch/index.html", "tags/presence/index.html",
+            "feed.xml", "sitemap.xml", "search-index.json", "404.html", "robots.txt", "search/index.html",
+            "assets/style.css", "assets/site.js",
+        ] {
+            #expect(output(root, path) != nil, "missing \(path)")
+        }
+        #expect(output(root, "physical/secret/index.html") == nil, "a draft was published")
+        #expect(report.pageCount == 8)
+    }
+
+    @Test("article and exercise card pages match their golden HTML")
+    func golden() async throws {
+        let root = try Fixture.site("basic")
+        let report = await build(root)
+        #expect(report.succeeded, "\(report.lines)")
+        for (page, golden) in [
+            ("emotional/listening/index.html", "listening.html"), ("exercises/soul-gazing/index.html", "soul-gazing.html"),
+        ] {
+            let actual = try #require(output(root, page))
+            let goldenURL = Fixture.golden.appendingPathComponent(golden)
+            if ProcessInfo.processInfo.environment["HEARTH_UPDATE_GOLDEN"] != nil {
+                try Data(actual.utf8).write(to: goldenURL)
+            }
+            let expected = String(decoding: try Data(contentsOf: goldenURL), as: UTF8.self)
+            #expect(actual == expected, "\(page) differs from Golden/\(golden); HEARTH_UPDATE_GOLDEN=1 rewrites it")
+        }
+    }
+
+    @Test("drafts are left out unless asked for")
+    func drafts() async throws {
+        let root = try Fixture.site("basic")
+        #expect(await build(root).succeeded)
+        #expect(output(root, "physical/secret/index.html") == nil)
+        #expect(!(output(root, "physical/index.html") ?? "").contains("Unfinished Draft"))
+        #expect(await build(root, drafts: true).succeeded)
+        #expect(output(root, "physical/secret/index.html")?.contains("Unfinished Draft") == true)
+        #expect(output(root, "physical/index.html")?.contains("Unfinished Draft") == true)
+    }
+
+    @Test("a failed build leaves the previous output byte-identical")
+    func failedBuildKeepsOutput() async throws {
+        let root = try Fixture.site("basic")
+        #expect(await build(root).succeeded)
+        let before = snapshot(root.appendingPathComponent("public"))
+        #expect(!before.isEmpty)
+        try Fixture.write(Data("---\ntitle: Broken\ndate: 2025-13-45\n---\nSee [[Nowhere]].\n".utf8),
+            to: "content/emotional/broken.md", in: root)
+        let report = await build(root)
+        #expect(!report.succeeded)
+        #expect(!report.wrote)
+        #expect(snapshot(root.appendingPathComponent("public")) == before)
+    }
+
+    @Test("files of deleted pages do not survive the next build, however often it runs")
+    func staleOutputRemoved() async throws {
+        let root = try Fixture.site("basic")
+        #expect(await build(root).succeeded)
+        #expect(output(root, "physical/hugs/index.html") != nil)
+        try FileManager.default.removeItem(at: root.appendingPathComponent("content/physical/hugs.md"))
+        #expect(await build(root).succeeded)
+        #expect(output(root, "physical/hugs/index.html") == nil)
+        #expect(!FileManager.default.fileExists(atPath: root.appendingPathComponent("public/physical/hugs").path))
+        // A third and fourth build reuse the replaced site: still exactly a clean build's files.
+        #expect(await build(root).succeeded)
+        #expect(await build(root).succeeded)
+        let reused = snapshot(root.appendingPathComponent("public"))
+        try FileManager.default.removeItem(at: root.appendingPathComponent("public"))
+        for name in try FileManager.default.contentsOfDirectory(atPath: root.path) where name.hasPrefix(".public") {
+            try FileManager.default.removeItem(at: root.appendingPathComponent(name))
+        }
+        #expect(await build(root).succeeded)
+        #expect(snapshot(root.appendingPathComponent("public")) == reused)
+    }
+
+    @Test("sections list their pages by weight, then date (newest first), then title")
+    func listingOrder() async throws {
+        let root = try Fixture.site(changing: [
+            "content/physical/b-undated.md": "---\ntitle: Bravo\n---\nText.\n",
+            "content/physical/a-undated.md": "---\ntitle: Alpha\n---\nText.\n",
+            "content/physical/newer.md": "---\ntitle: Newer\ndate: 2025-06-01\n---\nText.\n",
+            "content/physical/heavy.md": "---\ntitle: Heavy\nweight: 5\n---\nText.\n",
+        ])
+        let report = await build(root)
+        #expect(report.succeeded, "\(report.lines)")
+        let physical = try #require(output(root, "physical/index.html"))
+        let order = ["Gentle Touch", "Heavy", "Newer", "Long Hugs", "Alpha", "Bravo"].map {
+            physical.range(of: ">\($0)</a>")?.lowerBound
+        }
+        #expect(order.allSatisfy { $0 != nil }, "\(order)")
+        #expect(order.compactMap { $0 } == order.compactMap { $0 }.sorted())
+    }
+
+    @Test("bundle files are copied next to the page and templates' assets to assets/")
+    func copies() async throws {
+        let root = try Fixture.site("basic")
+        #expect(await build(root).succeeded)
+        let svg = try #require(output(root, "exercises/soul-gazing/eyes.svg"))
+        #expect(svg.contains("<circle"))
+        let page = try #require(output(root, "exercises/soul-gazing/index.html"))
+        #expect(page.contains("<img src=\"eyes.svg\" alt=\"Two people sitting face to face\" />"))
+        let css = try #require(output(root, "assets/style.css"))
+        let source = try String(contentsOf: root.appendingPathComponent("templates/assets/style.css"), encoding: .utf8)
+        #expect(css == source)
+    }
+
+    @Test("check verifies everything and writes nothing")
+    func checkWritesNothing() async throws {
+        let root = try Fixture.site("basic", changing: ["content/physical/hugs.md": "---\ntitle: Hugs\n---\n[[Nowhere]]\n"])
+        let report = await build(root, write: false)
+        #expect(report.has(.error, "content/physical/hugs.md:4:1", "no page matches [[Nowhere]]"))
+        #expect(!FileManager.default.fileExists(atPath: root.appendingPathComponent("public").path))
+    }
+
+    @Test("an output folder that holds the sources is refused")
+    func refusesSourceFolders() async throws {
+        let root = try Fixture.site("basic")
+        for output in [".", "content", "templates"] {
+            let report = await SiteBuilder.build(BuildOptions(root: root, output: output))
+            #expect(!report.succeeded)
+            #expect(FileManager.default.fileExists(atPath: root.appendingPathComponent("content/site.yml").path))
+        }
+    }
+}

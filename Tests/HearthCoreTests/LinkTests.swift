@@ -1,0 +1,142 @@
+import Foundation
+import HearthCore
+import Testing
+
+@Suite("cross-linking")
+struct LinkTests {
+    /// Builds the basic site with one extra page and returns that page's HTML and the report.
+    func page(_ body: String, at path: String = "content/emotional/probe.md", front: String = "title: Probe")
+        async throws -> (html: String, report: BuildReport)
+    {
+        let root = try Fixture.site(changing: [path: "---\n\(front)\n---\n\(body)"])
+        let report = await build(root)
+        let url = path.dropFirst("content/".count).dropLast(3) + "/index.html"
+        return (output(root, String(url)) ?? "", report)
+    }
+
+    @Test("a wikilink finds its page by path, slug, title or alias, whatever the case and spacing")
+    func matching() async throws {
+        for target in [
+            "physical/touch", "physical/touch.md", "touch", "Gentle Touch", "gentle   touch", "GENTLE TOUCH",
+            " Gentle\tTouch ",
+        ] {
+            let (html, report) = try await page("See [[\(target)]].\n")
+            #expect(report.succeeded, "\(target): \(report.lines)")
+            #expect(html.contains("See <a href=\"/physical/touch/\">Gentle Touch</a>."), "\(target)")
+        }
+        let (html, _) = try await page("See [[active listening|this]] and [[soul-gazing]] and [[exercises]].\n")
+        #expect(html.contains("<a href=\"/emotional/listening/\">this</a>"))
+        #expect(html.contains("<a href=\"/exercises/soul-gazing/\">Soul Gazing</a>"))
+        #expect(html.contains("<a href=\"/exercises/\">Exercises</a>"))
+    }
+
+    @Test("smart punctuation in a wikilink still matches the title as typed")
+    func smartQuotes() async throws {
+        let root = try Fixture.site(changing: [
+            "content/emotional/quote.md": "---\ntitle: Don't Panic -- Breathe\n---\nText.\n",
+            "content/emotional/probe.md": "---\ntitle: Probe\n---\nRead [[Don't Panic -- Breathe]].\n",
+        ])
+        let report = await build(root)
+        #expect(report.succeeded, "\(report.lines)")
+        #expect(output(root, "emotional/probe/index.html")?.contains("<a href=\"/emotional/quote/\">") == true)
+    }
+
+    @Test("a heading target becomes the heading's id, checked against the page")
+    func headingTargets() async throws {
+        let (html, report) = try await page("[[Gentle Touch#How to begin]] and [[touch#why-touch-matters|why]].\n")
+        #expect(report.succeeded, "\(report.lines)")
+        #expect(html.contains("<a href=\"/physical/touch/#how-to-begin\">Gentle Touch</a>"))
+        #expect(html.contains("<a href=\"/physical/touch/#why-touch-matters\">why</a>"))
+        let (_, broken) = try await page("Intro.\n\nSee [[Gentle Touch#Nowhere]].\n")
+        #expect(broken.has(.error, "content/emotional/probe.md:6:5", "'#Nowhere' is not a heading of content/physical/touch.md"),
+            "\(broken.lines)")
+    }
+
+    @Test("links to .md files and anchors are rewritten and checked")
+    func markdownLinks() async throws {
+        let (html, report) = try await page(
+            "[t](../physical/touch.md) [b](../physical/touch.md#how-to-begin) [s](#top) [l](listening.md)\n\n# Top\n")
+        #expect(report.succeeded, "\(report.lines)")
+        #expect(html.contains("<a href=\"/physical/touch/\">t</a>"))
+        #expect(html.contains("<a href=\"/physical/touch/#how-to-begin\">b</a>"))
+        #expect(html.contains("<a href=\"#top\">s</a>"))
+        #expect(html.contains("<a href=\"/emotional/listening/\">l</a>"))
+        let (_, broken) = try await page("[x](../physical/nothing.md) and [y](#nope) and [z](touch.md#how-to-begin)\n")
+        #expect(broken.has(.error, "content/emotional/probe.md:4:1", "links to content/physical/nothing.md, which does not exist"), "\(broken.lines)")
+        #expect(broken.has(.error, "content/emotional/probe.md:4:33", "'#nope' is not a heading of this page"), "\(broken.lines)")
+        #expect(broken.has(.error, "content/emotional/probe.md:4:48", "links to content/emotional/touch.md, which does not exist"), "\(broken.lines)")
+    }
+
+    @Test("a link to a bundle file from another page goes to the published file")
+    func bundleFiles() async throws {
+        let (html, report) = try await page("![Eyes](../exercises/soul-gazing/eyes.svg)\n")
+        #expect(report.succeeded, "\(report.lines)")
+        #expect(html.contains("<img src=\"/exercises/soul-gazing/eyes.svg\" alt=\"Eyes\" />"))
+    }
+
+    @Test("no match, several matches and bad related entries are errors with their place and a hint")
+    func errors() async throws {
+        let root = try Fixture.site(changing: [
+            "content/emotional/touch.md": "---\ntitle: Touch, emotionally\n---\nText.\n",
+            "content/emotional/probe.md": """
+                ---
+                title: Probe
+                related: [Nowhere Page, physical/hugs]
+                ---
+                See [[Gentel Touch]] and
+                also [[touch]] and [[Unfinished Draft]].
+                """,
+        ])
+        let report = await build(root)
+        #expect(!report.succeeded)
+        #expect(report.has(.error, "content/emotional/probe.md:5:5", "no page matches [[Gentel Touch]]"), "\(report.lines)")
+        let missing = report.diagnostics.items.first { $0.message.contains("[[Gentel Touch]]") }
+        #expect(missing?.hints == ["did you mean 'Gentle Touch'?"])
+        #expect(report.has(.error, "content/emotional/probe.md:6:6", "[[touch]] matches 2 pages"), "\(report.lines)")
+        let ambiguous = report.diagnostics.items.first { $0.message.contains("matches 2 pages") }
+        #expect(ambiguous?.hints.first == "candidates: content/emotional/touch.md, content/physical/touch.md")
+        #expect(report.has(.error, "content/emotional/probe.md:6:20", "links to a draft (content/physical/secret.md)"),
+            "\(report.lines)")
+        #expect(report.has(.error, "content/emotional/probe.md:3:11", "no page matches related entry 'Nowhere Page'"),
+            "\(report.lines)")
+        #expect(report.diagnostics.errorCount == 4, "every broken link of the run is reported: \(report.lines)")
+    }
+
+    @Test("wikilinks in code spans and code blocks stay as written")
+    func code() async throws {
+        let (html, report) = try await page("`[[Nowhere]]`\n\n    [[Nowhere]]\n")
+        #expect(report.succeeded, "\(report.lines)")
+        #expect(html.contains("<code>[[Nowhere]]</code>"))
+    }
+
+    @Test("backlinks list each linking page once")
+    func backlinks() async throws {
+        let root = try Fixture.site(changing: [
+            "content/emotional/probe.md": "---\ntitle: Probe\n---\n[[Gentle Touch]] and [t](../physical/touch.md)\n"
+        ])
+        #expect(await build(root).succeeded)
+        let touch = try #require(output(root, "physical/touch/index.html"))
+        let section = try #require(touch.range(of: "Linked from"))
+        let linkedFrom = touch[section.upperBound...]
+        #expect(linkedFrom.components(separatedBy: "href=\"/emotional/probe/\"").count == 2)
+        #expect(linkedFrom.contains("href=\"/emotional/listening/\""))
+    }
+
+    @Test("topic sections list their pages, pages naming them, cards of their type, and each other")
+    func sections() async throws {
+        let root = try Fixture.site("basic")
+        #expect(await build(root).succeeded)
+        let emotional = try #require(output(root, "emotional/index.html"))
+        #expect(emotional.contains(">Listening First</a>"))
+        #expect(emotional.contains(">Gentle Touch</a>"), "physical/touch names emotional in its types")
+        #expect(emotional.contains(">Soul Gazing</a>"), "the card's types name emotional")
+        #expect(!emotional.contains(">Long Hugs</a>"))
+        #expect(emotional.contains("<a href=\"/physical/\">Physical intimacy</a>"))
+        let physical = try #require(output(root, "physical/index.html"))
+        #expect(physical.contains("<a href=\"/emotional/\">Emotional intimacy</a>"))
+        #expect(!physical.contains(">Listening First</a>"))
+        let exercises = try #require(output(root, "exercises/index.html"))
+        #expect(exercises.contains("data-difficulty=\"moderate\" data-duration=\"5\""))
+        #expect(exercises.contains("5 min"))
+    }
+}

@@ -1,0 +1,81 @@
+import Foundation
+import HearthCore
+import Testing
+
+/// Fixture sites under Tests/HearthCoreTests/Fixtures, copied to a fresh folder for each test.
+enum Fixture {
+    static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures")
+    static let golden = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Golden")
+    static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
+
+    /// A fresh copy of a fixture site, with the default theme unless the fixture has its own.
+    static func site(_ name: String) throws -> URL {
+        let target = FileManager.default.temporaryDirectory.appendingPathComponent("hearth-test-\(UUID().uuidString)")
+        try FileManager.default.copyItem(at: folder.appendingPathComponent(name), to: target)
+        let templates = target.appendingPathComponent("templates")
+        if !FileManager.default.fileExists(atPath: templates.path) {
+            try FileManager.default.copyItem(at: repository.appendingPathComponent("templates"), to: templates)
+        }
+        return target
+    }
+
+    /// The basic fixture with some files replaced, added (`text`) or removed (nil).
+    static func site(_ name: String = "basic", changing files: [String: String?]) throws -> URL {
+        let root = try site(name)
+        for (path, text) in files {
+            let url = root.appendingPathComponent(path)
+            if let text {
+                try FileManager.default.createDirectory(
+                    at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+                try Data(text.utf8).write(to: url)
+            } else {
+                try FileManager.default.removeItem(at: url)
+            }
+        }
+        return root
+    }
+
+    static func write(_ data: Data, to path: String, in root: URL) throws {
+        let url = root.appendingPathComponent(path)
+        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try data.write(to: url)
+    }
+}
+
+func build(_ root: URL, drafts: Bool = false, write: Bool = true, baseURL: String? = nil) async -> BuildReport {
+    await SiteBuilder.build(BuildOptions(root: root, baseURL: baseURL, includeDrafts: drafts, writeOutput: write))
+}
+
+func output(_ root: URL, _ path: String) -> String? {
+    FileManager.default.contents(atPath: root.appendingPathComponent("public/" + path).path).map {
+        String(decoding: $0, as: UTF8.self)
+    }
+}
+
+/// Every file below a folder with its bytes, for byte-identical comparisons.
+func snapshot(_ folder: URL) -> [String: Data] {
+    var out: [String: Data] = [:]
+    guard let enumerator = FileManager.default.enumerator(atPath: folder.path) else { return out }
+    for case let path as String in enumerator {
+        let url = folder.appendingPathComponent(path)
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), !isDirectory.boolValue {
+            out[path] = FileManager.default.contents(atPath: url.path)
+        }
+    }
+    return out
+}
+
+extension BuildReport {
+    /// `file:line:col: message` of every diagnostic, for readable expectations.
+    var lines: [String] {
+        diagnostics.sorted.map { "\($0.location): \($0.severity.rawValue): \($0.message)" }
+    }
+
+    func has(_ severity: Severity = .error, _ location: String, _ fragment: String) -> Bool {
+        diagnostics.items.contains {
+            $0.severity == severity && $0.location == location && $0.message.contains(fragment)
+        }
+    }
+}
