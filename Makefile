@@ -34,4 +34,4 @@ format:
 	$(SWIFT) format --in-place --recursive Sources Tests Package.swift
 
 clean:
-	rm -rf .build public/* .public.hearth-*
+	rm -rf .build public/* .hearth-cache

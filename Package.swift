@@ -75,6 +75,11 @@ let package = Package(
             exclude: ["Fixtures", "Golden"],
             swiftSettings: strict
         ),
+        .testTarget(
+            name: "HearthServerTests",
+            dependencies: ["HearthServer", "HearthCore"],
+            swiftSettings: strict
+        ),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -49,7 +49,7 @@ public struct Diagnostic: Error, Sendable, Hashable, Codable {
 
     /// `file:line:col`, as far as known.
     public var location: String {
-        var s = file
+        var s = file.isEmpty ? "hearth" : file
         if let line {
             s += ":\(line)"
             if let column { s += ":\(column)" }

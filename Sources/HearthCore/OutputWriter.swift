@@ -27,7 +27,7 @@ public struct OutputFile: Sendable {
 /// that no longer exist do not survive a successful build.
 ///
 /// Deleting the replaced site file by file cost more than writing the new one, so it is kept as a
-/// spare (`.public.hearth-spare`) with a manifest of what it holds, named after the folder's inode
+/// spare (`.hearth-cache/public-spare`) with a manifest of what it holds, named after the folder's inode
 /// so it cannot be confused with another folder's. The next build claims the spare as its staging
 /// folder and writes only the files that differ, removes those that are gone, and swaps again.
 enum OutputWriter {
@@ -37,7 +37,12 @@ enum OutputWriter {
 
     typealias Manifest = [String: (hash: UInt64, size: Int)]
 
-    static func stagingPrefix(for output: URL) -> String { "." + output.lastPathComponent + ".hearth-" }
+    /// Hearth's working folder beside the output: staging folders, the spare site, manifests.
+    public static func cacheFolder(for output: URL) -> URL {
+        output.deletingLastPathComponent().appendingPathComponent(".hearth-cache")
+    }
+
+    static func stagingPrefix(for output: URL) -> String { output.lastPathComponent + "-" }
 
     /// `<dev>-<ino>` of a folder, or nil when it is not one.
     static func identity(_ path: String) -> String? {
@@ -48,7 +53,7 @@ enum OutputWriter {
 
     /// Removes staging folders left by killed builds, and manifests of folders that are gone.
     static func removeLeftovers(beside output: URL) {
-        let parent = output.deletingLastPathComponent()
+        let parent = cacheFolder(for: output)
         let prefix = stagingPrefix(for: output)
         let names = ((try? FileManager.default.contentsOfDirectory(atPath: parent.path)) ?? []).filter {
             $0.hasPrefix(prefix)
@@ -67,7 +72,7 @@ enum OutputWriter {
     }
 
     static func publish(files: [OutputFile], copies: [(from: URL, to: String)], into output: URL) async throws {
-        let parent = output.deletingLastPathComponent()
+        let parent = cacheFolder(for: output)
         try FileManager.default.createDirectory(at: parent, withIntermediateDirectories: true)
         removeLeftovers(beside: output)
         let prefix = parent.appendingPathComponent(stagingPrefix(for: output)).path

@@ -36,7 +36,8 @@ public struct SiteConfig: Sendable {
 
     static let keys = ["title", "baseURL", "language", "description", "types", "unsafeHTML"]
 
-    static func split(_ baseURL: String) -> (path: String, origin: String) {
+    /// The path and origin of a base URL.
+    public static func split(_ baseURL: String) -> (path: String, origin: String) {
         guard let url = URL(string: baseURL), let scheme = url.scheme, let host = url.host else { return ("/", "") }
         var path = url.path
         if !path.hasPrefix("/") { path = "/" + path }
@@ -56,7 +57,7 @@ public struct SiteConfig: Sendable {
     }
 
     /// Parses site.yml; nil when it is not readable YAML. Every problem goes to `diagnostics`.
-    static func parse(_ text: String, file: String, diagnostics: inout [Diagnostic]) -> SiteConfig? {
+    public static func parse(_ text: String, file: String, diagnostics: inout [Diagnostic]) -> SiteConfig? {
         let reader = YAMLReader(file: file, lineOffset: 0)
         let pairs: [(key: Located<String>, value: Node)]
         switch reader.mapping(text) {

@@ -1,1 +1,185 @@
+import Foundation
 import HearthCore
+import Hummingbird
+import Logging
+import ServiceLifecycle
+
+/// `hearth serve`: builds the site into the output folder, serves that folder, watches the sources,
+/// rebuilds on save and reloads open pages.
+public enum PreviewServer {
+    /// Paths of the preview's own endpoints; never part of a site.
+    public static let internalPrefix = "/__hearth/"
+
+    public struct Configuration: Sendable {
+        public var build: BuildOptions
+        public var host: String
+        public var port: Int
+        /// Watch the sources and rebuild on change.
+        public var watch: Bool
+
+        public init(build: BuildOptions, host: String = "127.0.0.1", port: Int = 8080, watch: Bool = true) {
+            self.build = build
+            self.host = host
+            self.port = port
+            self.watch = watch
+        }
+    }
+
+    /// Runs until SIGINT or SIGTERM (or until the calling task is cancelled).
+    /// - Parameters:
+    ///   - onReady: called with the preview's URL once the server listens.
+    ///   - onBuild: called after every build, the first included.
+    public static func run(
+        _ configuration: Configuration,
+        onReady: @escaping @Sendable (URL) async -> Void = { _ in },
+        onBuild: @escaping @Sendable (BuildReport) async -> Void = { _ in }
+    ) async throws {
+        var buildOptions = configuration.build
+        buildOptions.bodySuffix = nil  // the client is injected when a page is served, never written
+        let state = PreviewState(options: buildOptions)
+        if let report = await state.rebuild() { await onBuild(report) }
+
+        let basePath = siteBasePath(buildOptions)
+        let router = Router()
+        router.add(
+            middleware: StaticSiteMiddleware<BasicRequestContext>(
+                state: state, output: buildOptions.outputURL.standardizedFileURL.path, basePath: basePath))
+        router.get("/__hearth/events") { _, _ -> Response in
+            let events = await state.subscribe()
+            return Response(
+                status: .ok,
+                headers: [.contentType: "text/event-stream", .cacheControl: "no-store"],
+                body: ResponseBody { writer in
+                    try await writer.write(ByteBuffer(string: "retry: 500\n: connected\n\n"))
+                    for await event in events.cancelOnGracefulShutdown() {
+                        try await writer.write(ByteBuffer(string: event.frame))
+                    }
+                    try await writer.finish(nil)
+                })
+        }
+        router.get("/__hearth/reload.js") { _, _ in
+            Response(
+                status: .ok, headers: [.contentType: "text/javascript; charset=utf-8", .cacheControl: "no-store"],
+                body: ResponseBody(byteBuffer: ByteBuffer(string: ClientAssets.script)))
+        }
+        router.get("/__hearth/overlay.css") { _, _ in
+            Response(
+                status: .ok, headers: [.contentType: "text/css; charset=utf-8", .cacheControl: "no-store"],
+                body: ResponseBody(byteBuffer: ByteBuffer(string: ClientAssets.stylesheet)))
+        }
+        router.get("/__hearth/status") { _, _ -> Response in
+            let failure = await state.failure
+            let generation = await state.generation
+            let body = "{\"ok\":\(failure == nil),\"generation\":\(generation)}\n"
+            return Response(
+                status: .ok, headers: [.contentType: "application/json", .cacheControl: "no-store"],
+                body: ResponseBody(byteBuffer: ByteBuffer(string: body)))
+        }
+
+        var logger = Logger(label: "hearth.serve")
+        logger.logLevel = .warning
+        let host = configuration.host
+        let app = Application(
+            router: router,
+            configuration: .init(address: .hostname(host, port: configuration.port), serverName: "hearth"),
+            onServerRunning: { channel in
+                let port = channel.localAddress?.port ?? configuration.port
+                let shownHost = host.contains(":") ? "[\(host)]" : host
+                await onReady(URL(string: "http://\(shownHost):\(port)\(basePath)")!)
+            },
+            logger: logger)
+        var services: [any Service] = [app]
+        if configuration.watch, let watcher = SourceWatcher(root: buildOptions.root, watching: ["content", "templates"])
+        {
+            services.append(WatchService(watcher: watcher, state: state, onBuild: onBuild))
+        }
+        let group = ServiceGroup(
+            configuration: .init(services: services, gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
+        try await group.run()
+    }
+
+    static func siteBasePath(_ options: BuildOptions) -> String {
+        if let override = options.baseURL { return SiteConfig.split(override.hasSuffix("/") ? override : override + "/").path }
+        guard let data = FileManager.default.contents(atPath: options.root.appendingPathComponent("content/site.yml").path)
+        else { return "/" }
+        var ignored: [Diagnostic] = []
+        return SiteConfig.parse(String(decoding: data, as: UTF8.self), file: "content/site.yml", diagnostics: &ignored)?
+            .basePath ?? "/"
+    }
+
+    /// The live-reload client (and the overlay while the site is broken), before `</body>`.
+    static func inject(into html: String, failure: String?) -> String {
+        var snippet = "<link rel=\"stylesheet\" href=\"/__hearth/overlay.css\"><script src=\"/__hearth/reload.js\"></script>"
+        if let failure {
+            snippet += "<pre class=\"hearth-overlay\" role=\"alert\">\(escape(failure))</pre>"
+        }
+        guard let body = html.range(of: "</body>", options: .backwards) else { return html + snippet }
+        var out = html
+        out.insert(contentsOf: snippet, at: body.lowerBound)
+        return out
+    }
+
+    static func escape(_ text: String) -> String {
+        text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
+            .replacingOccurrences(of: ">", with: "&gt;")
+    }
+}
+
+/// Rebuilds when sources change, until shutdown.
+struct WatchService: Service {
+    let watcher: SourceWatcher
+    let state: PreviewState
+    let onBuild: @Sendable (BuildReport) async -> Void
+
+    func run() async throws {
+        await cancelWhenGracefulShutdown {
+            await watcher.run { changed in
+                if let report = await state.rebuild(changed: changed) { await onBuild(report) }
+            }
+        }
+    }
+}
+
+/// The browser side of the preview: served under /__hearth/, never written into the site.
+enum ClientAssets {
+    static let script = """
+        (function () {
+          "use strict";
+          var overlay = null;
+          function show(text) {
+            overlay = overlay || document.querySelector(".hearth-overlay");
+            if (!overlay) {
+              overlay = document.createElement("pre");
+              overlay.className = "hearth-overlay";
+              overlay.setAttribute("role", "alert");
+              document.body.appendChild(overlay);
+            }
+            overlay.textContent = text;
+          }
+          var source = new EventSource("/__hearth/events");
+          source.addEventListener("reload", function () { window.location.reload(); });
+          source.addEventListener("css", function () {
+            document.querySelectorAll('link[rel="stylesheet"]').forEach(function (link) {
+              var url = new URL(link.href);
+              url.searchParams.set("hearth", String(Date.now()));
+              link.href = url.toString();
+            });
+            var shown = document.querySelector(".hearth-overlay");
+            if (shown) shown.remove();
+            overlay = null;
+          });
+          source.addEventListener("failed", function (event) { show(event.data); });
+        })();
+
+        """
+
+    static let stylesheet = """
+        .hearth-overlay {
+          position: fixed; left: 0; right: 0; bottom: 0; z-index: 2147483647;
+          max-height: 60vh; overflow: auto; margin: 0; padding: 1rem 1.25rem;
+          background: #2a0f15; color: #ffe9ec; border-top: 4px solid #ff5c7a;
+          font: 14px/1.45 ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; white-space: pre-wrap;
+        }
+
+        """
+}

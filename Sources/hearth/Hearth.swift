@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import HearthCore
+import HearthServer
 
 @main
 struct Hearth: AsyncParsableCommand {
@@ -8,7 +9,7 @@ struct Hearth: AsyncParsableCommand {
         commandName: "hearth",
         abstract: "Builds the guide: Markdown in content/, Mustache templates in templates/, a static site in public/.",
         version: HearthVersion.current,
-        subcommands: [Build.self, Check.self]
+        subcommands: [Build.self, Check.self, Serve.self, New.self]
     )
 }
 
@@ -96,5 +97,83 @@ struct Check: AsyncParsableCommand {
         if strict { report.diagnostics = report.diagnostics.strict() }
         Console.report(report, root: site.root, options: site.console, verb: "Checked")
         if !report.succeeded { throw ExitCode(1) }
+    }
+}
+
+struct Serve: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Build the site, serve the output folder, and rebuild and reload on every save.",
+        discussion: """
+            Open pages reload after each successful rebuild; when a rebuild fails, the last good site
+            stays and every open page shows the problems with their file:line:col. Ctrl-C stops.
+
+            Examples:
+              hearth serve
+              hearth serve --port 9000 --drafts
+            """
+    )
+
+    @OptionGroup var site: SiteOptions
+
+    @Option(name: .long, help: "The address to listen on.")
+    var host = "127.0.0.1"
+
+    @Option(name: [.short, .long], help: "The port to listen on (0 picks a free one).")
+    var port = 8080
+
+    @Option(name: [.short, .long], help: "The output folder to build into and serve.")
+    var output = "public"
+
+    func run() async throws {
+        let root = site.root
+        let console = site.console
+        let options = BuildOptions(root: root, output: output, includeDrafts: site.drafts)
+        try await PreviewServer.run(
+            PreviewServer.Configuration(build: options, host: host, port: port),
+            onReady: { url in Console.standardError("Serving \(url) (Ctrl-C to stop)\n") },
+            onBuild: { report in Console.report(report, root: root, options: console) })
+    }
+}
+
+struct New: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Create a new article or exercise card, as a draft.",
+        discussion: """
+            Examples:
+              hearth new article emotional "Listening first"
+              hearth new exercise "Soul gazing"
+            """
+    )
+
+    @Argument(help: "article or exercise")
+    var kind: String
+
+    @Argument(help: "For an article: the section, then the title. For an exercise: the title.")
+    var words: [String]
+
+    @Option(name: .long, help: "The site's folder, holding content/ and templates/.")
+    var source: String = "."
+
+    func run() throws {
+        let root = URL(fileURLWithPath: source).standardizedFileURL
+        guard let kind = Scaffold.Kind(rawValue: kind) else {
+            throw ValidationError("the first argument is 'article' or 'exercise', not '\(kind)'")
+        }
+        let section: String?
+        let title: String
+        switch (kind, words.count) {
+        case (.article, 2): (section, title) = (words[0], words[1])
+        case (.exercise, 1): (section, title) = (nil, words[0])
+        case (.article, _): throw ValidationError("usage: hearth new article <section> \"Title\"")
+        case (.exercise, _): throw ValidationError("usage: hearth new exercise \"Title\"")
+        }
+        do {
+            let created = try Scaffold.create(kind, section: section, title: title, root: root)
+            Console.standardOutput("Created \(created.path)\nPreview: http://127.0.0.1:8080\(created.url) (with hearth serve --drafts)\n")
+        } catch let diagnostic as Diagnostic {
+            let printer = DiagnosticPrinter(root: root, color: Console.stderrWantsColor())
+            Console.standardError(printer.render(diagnostic))
+            throw ExitCode(1)
+        }
     }
 }

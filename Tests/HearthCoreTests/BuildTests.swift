@@ -81,9 +81,7 @@ struct BuildTests {
         #expect(await build(root).succeeded)
         let reused = snapshot(root.appendingPathComponent("public"))
         try FileManager.default.removeItem(at: root.appendingPathComponent("public"))
-        for name in try FileManager.default.contentsOfDirectory(atPath: root.path) where name.hasPrefix(".public") {
-            try FileManager.default.removeItem(at: root.appendingPathComponent(name))
-        }
+        try FileManager.default.removeItem(at: root.appendingPathComponent(".hearth-cache"))
         #expect(await build(root).succeeded)
         #expect(snapshot(root.appendingPathComponent("public")) == reused)
     }

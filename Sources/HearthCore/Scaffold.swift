@@ -1,0 +1,102 @@
+import Foundation
+
+/// `hearth new`: a new article or exercise card with its front matter filled in.
+public enum Scaffold {
+    public enum Kind: String, Sendable {
+        case article
+        case exercise
+    }
+
+    public struct Created: Sendable {
+        /// Relative to the site root: `content/emotional/listening.md`.
+        public var path: String
+        /// Site path of the page, base path included: `/emotional/listening/`.
+        public var url: String
+    }
+
+    /// Creates the file; throws a diagnostic when the section is unknown or the file exists.
+    public static func create(
+        _ kind: Kind, section requested: String?, title: String, root: URL, today: Date = Date()
+    ) throws -> Created {
+        let trimmed = title.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !trimmed.isEmpty else {
+            throw Diagnostic.error("", nil, "the title is empty", hint: "e.g. hearth new article emotional \"Listening first\"")
+        }
+        let section = kind == .exercise ? "exercises" : (requested ?? "")
+        let content = root.appendingPathComponent("content")
+        let known = ContentLoader.listDirectory(content).filter {
+            FileManager.default.fileExists(atPath: content.appendingPathComponent("\($0)/_index.md").path)
+        }
+        guard known.contains(section) else {
+            let hint = Suggestions.closest(to: section, in: known).map { "did you mean '\($0)'? " } ?? ""
+            throw Diagnostic.error(
+                "content/\(section)", nil, "there is no section '\(section)'",
+                hint: hint + "known sections: " + known.joined(separator: ", "))
+        }
+        let slug = Slug.make(trimmed)
+        guard !slug.isEmpty else {
+            throw Diagnostic.error("", nil, "the title '\(trimmed)' gives no usable file name", hint: "use some letters or digits")
+        }
+        let path = "content/\(section)/\(slug).md"
+        let file = root.appendingPathComponent(path)
+        for existing in [file.path, content.appendingPathComponent("\(section)/\(slug)").path]
+        where FileManager.default.fileExists(atPath: existing) {
+            throw Diagnostic.error(
+                path, nil, "\(existing.hasSuffix(".md") ? path : "content/\(section)/\(slug)/") already exists",
+                hint: "choose another title, or edit the existing page")
+        }
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.dateFormat = "yyyy-MM-dd"
+        let date = formatter.string(from: today)
+        let quoted = "\"" + trimmed.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
+        var text = "---\ntitle: \(quoted)\ndate: \(date)\ndraft: true\n"
+        switch kind {
+        case .article:
+            text += """
+                summary: One or two sentences for lists, feeds and search results.
+                tags: []
+                ---
+
+                Start with what the reader will get from this article.
+
+                ## A first heading
+
+                Write here. Link other pages with [[Their Title]].
+
+                """
+        case .exercise:
+            // Placeholders that `hearth check` rejects until they are filled in.
+            text += """
+                summary: One sentence saying what the exercise is.
+                duration: 0  # minutes
+                difficulty: choose gentle, moderate or deep
+                who: couple
+                types: []  # at least one of the topic sections
+                materials: []
+                tags: []
+                ---
+
+                A short introduction: why this exercise helps.
+
+                ## Steps
+
+                1. First step.
+                2. Second step.
+
+                ## Reflect
+
+                - A question to talk about afterwards?
+
+                """
+        }
+        try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try Data(text.utf8).write(to: file, options: .withoutOverwriting)
+        var basePath = "/"
+        if let data = FileManager.default.contents(atPath: content.appendingPathComponent("site.yml").path) {
+            var ignored: [Diagnostic] = []
+            basePath = SiteConfig.parse(String(decoding: data, as: UTF8.self), file: "", diagnostics: &ignored)?.basePath ?? "/"
+        }
+        return Created(path: path, url: "\(basePath)\(section)/\(slug)/")
+    }
+}

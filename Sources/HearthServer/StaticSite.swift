@@ -1,0 +1,131 @@
+import Foundation
+import HearthCore
+import Hummingbird
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// Request paths to files of the output folder, decoded and normalised once.
+public enum SitePath {
+    public enum Resolution: Equatable, Sendable {
+        /// A file to serve, relative to the output folder.
+        case file(String)
+        /// A folder asked for without its trailing slash.
+        case redirect(String)
+        case notFound
+    }
+
+    /// Maps a request path (still percent-encoded, query removed) under `basePath` to a file of
+    /// `root`. Anything that could leave the folder — `..`, encoded or not, `%2f`, backslashes, NUL,
+    /// hidden files, symbolic links pointing outside — is not found.
+    public static func resolve(_ rawPath: String, basePath: String, root: String) -> Resolution {
+        guard rawPath.hasPrefix(basePath) || rawPath + "/" == basePath else { return .notFound }
+        if rawPath + "/" == basePath { return .redirect(basePath) }
+        let relativeRaw = String(rawPath.dropFirst(basePath.count))
+        // Decode each segment once; a decoded slash or backslash is not a separator but a refusal.
+        var segments: [String] = []
+        for rawSegment in relativeRaw.split(separator: "/", omittingEmptySubsequences: false) {
+            guard let segment = String(rawSegment).removingPercentEncoding else { return .notFound }
+            if segment.isEmpty { continue }
+            if segment == "." || segment == ".." || segment.hasPrefix(".") || segment.contains("/")
+                || segment.contains("\\") || segment.contains("\0")
+            {
+                return .notFound
+            }
+            segments.append(segment)
+        }
+        let relative = segments.joined(separator: "/")
+        let full = relative.isEmpty ? root : root + "/" + relative
+        var info = stat()
+        guard stat(full, &info) == 0 else { return .notFound }
+        // The real path must stay inside the real output folder (no symlink escapes).
+        guard let realRoot = realPath(root), let real = realPath(full),
+            real == realRoot || real.hasPrefix(realRoot + "/")
+        else { return .notFound }
+        if (info.st_mode & S_IFMT) == S_IFDIR {
+            guard rawPath.hasSuffix("/") else { return .redirect(rawPath + "/") }
+            let index = relative.isEmpty ? "index.html" : relative + "/index.html"
+            var indexInfo = stat()
+            guard stat(root + "/" + index, &indexInfo) == 0, (indexInfo.st_mode & S_IFMT) == S_IFREG else {
+                return .notFound  // no directory listings
+            }
+            return .file(index)
+        }
+        guard (info.st_mode & S_IFMT) == S_IFREG else { return .notFound }
+        return .file(relative)
+    }
+
+    static func realPath(_ path: String) -> String? {
+        guard let resolved = realpath(path, nil) else { return nil }
+        defer { free(resolved) }
+        return String(cString: resolved)
+    }
+
+    static let contentTypes: [String: String] = [
+        "html": "text/html; charset=utf-8", "css": "text/css; charset=utf-8",
+        "js": "text/javascript; charset=utf-8", "json": "application/json", "xml": "application/xml",
+        "txt": "text/plain; charset=utf-8", "svg": "image/svg+xml", "png": "image/png", "jpg": "image/jpeg",
+        "jpeg": "image/jpeg", "gif": "image/gif", "webp": "image/webp", "avif": "image/avif", "ico": "image/x-icon",
+        "woff2": "font/woff2", "woff": "font/woff", "pdf": "application/pdf", "mp4": "video/mp4",
+        "webm": "video/webm", "mp3": "audio/mpeg", "wasm": "application/wasm",
+    ]
+
+    public static func contentType(for path: String) -> String {
+        if path == "feed.xml" || path.hasSuffix("/feed.xml") { return "application/atom+xml" }
+        guard let dot = path.lastIndex(of: ".") else { return "application/octet-stream" }
+        return contentTypes[path[path.index(after: dot)...].lowercased()] ?? "application/octet-stream"
+    }
+}
+
+/// Serves the output folder: pretty URLs, the site's 404 page, GET and HEAD only, and in every HTML
+/// page the live-reload client (and, while the last build failed, the error overlay).
+struct StaticSiteMiddleware<Context: RequestContext>: RouterMiddleware {
+    let state: PreviewState
+    let output: String
+    let basePath: String
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws
+        -> Response
+    {
+        let path = request.uri.path
+        if path.hasPrefix(PreviewServer.internalPrefix) { return try await next(request, context) }
+        guard request.method == .get || request.method == .head else {
+            return Response(status: .methodNotAllowed, headers: [.allow: "GET, HEAD"])
+        }
+        let isHead = request.method == .head
+        switch SitePath.resolve(path, basePath: basePath, root: output) {
+        case .redirect(let location):
+            return Response(status: .movedPermanently, headers: [.location: location])
+        case .file(let file):
+            return await serve(file, status: .ok, head: isHead)
+        case .notFound:
+            return await serve("404.html", status: .notFound, head: isHead, fallback: "Not found\n")
+        }
+    }
+
+    private func serve(_ file: String, status: HTTPResponse.Status, head: Bool, fallback: String? = nil) async
+        -> Response
+    {
+        let full = output + "/" + file
+        guard var data = FileManager.default.contents(atPath: full) else {
+            let text = fallback ?? "Not found\n"
+            return Response(
+                status: status == .ok ? .notFound : status,
+                headers: [.contentType: "text/plain; charset=utf-8", .contentLength: String(text.utf8.count)],
+                body: head ? ResponseBody() : ResponseBody(byteBuffer: ByteBuffer(string: text)))
+        }
+        let type = SitePath.contentType(for: file)
+        if file.hasSuffix(".html") {
+            let failure = await state.failure
+            data = Data(PreviewServer.inject(into: String(decoding: data, as: UTF8.self), failure: failure).utf8)
+        }
+        var headers: HTTPFields = [.contentType: type, .contentLength: String(data.count), .cacheControl: "no-store"]
+        headers[.init("X-Content-Type-Options")!] = "nosniff"
+        return Response(
+            status: status, headers: headers,
+            body: head ? ResponseBody() : ResponseBody(byteBuffer: ByteBuffer(bytes: data)))
+    }
+}

@@ -1,0 +1,103 @@
+import Foundation
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// Watches folders with inotify and reports the paths that changed, debounced.
+final class SourceWatcher: @unchecked Sendable {
+    // Used only from the watching task.
+    private let fd: Int32
+    private var folders: [Int32: String] = [:]
+    private let root: URL
+    private let watched: [String]
+
+    /// - Parameters:
+    ///   - root: the site root; reported paths are relative to it.
+    ///   - watched: folders below the root to watch, recursively.
+    init?(root: URL, watching watched: [String]) {
+        #if canImport(Glibc)
+            fd = inotify_init1(Int32(IN_NONBLOCK | IN_CLOEXEC))
+            guard fd >= 0 else { return nil }
+            self.root = root
+            self.watched = watched
+            for folder in watched { addRecursively(folder) }
+        #else
+            return nil
+        #endif
+    }
+
+    deinit {
+        close(fd)
+    }
+
+    private func addRecursively(_ relative: String) {
+        #if canImport(Glibc)
+            let path = root.appendingPathComponent(relative).path
+            let mask = UInt32(IN_CLOSE_WRITE | IN_CREATE | IN_DELETE | IN_MOVED_TO | IN_MOVED_FROM | IN_MODIFY | IN_DELETE_SELF)
+            let wd = inotify_add_watch(fd, path, mask)
+            guard wd >= 0 else { return }
+            folders[wd] = relative
+            for name in (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? [] {
+                var isDirectory: ObjCBool = false
+                let child = path + "/" + name
+                if FileManager.default.fileExists(atPath: child, isDirectory: &isDirectory), isDirectory.boolValue {
+                    addRecursively(relative + "/" + name)
+                }
+            }
+        #endif
+    }
+
+    /// Paths changed since the last call (non-blocking).
+    private func drain() -> Set<String> {
+        var changed: Set<String> = []
+        #if canImport(Glibc)
+            var buffer = [UInt8](repeating: 0, count: 64 * 1024)
+            while true {
+                let n = buffer.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
+                guard n > 0 else { break }
+                var offset = 0
+                while offset + MemoryLayout<inotify_event>.size <= n {
+                    let (wd, mask, length) = buffer.withUnsafeBytes { raw -> (Int32, UInt32, Int) in
+                        let event = raw.loadUnaligned(fromByteOffset: offset, as: inotify_event.self)
+                        return (event.wd, event.mask, Int(event.len))
+                    }
+                    let nameStart = offset + MemoryLayout<inotify_event>.size
+                    let nameBytes = buffer[nameStart..<min(n, nameStart + length)].prefix { $0 != 0 }
+                    let name = String(decoding: nameBytes, as: UTF8.self)
+                    if let folder = folders[wd] {
+                        let path = name.isEmpty ? folder : folder + "/" + name
+                        if !name.hasPrefix("."), !name.hasSuffix("~"), !name.hasSuffix(".swp") {
+                            changed.insert(path)
+                        }
+                        if mask & UInt32(IN_ISDIR) != 0, mask & UInt32(IN_CREATE | IN_MOVED_TO) != 0 {
+                            addRecursively(path)
+                        }
+                    }
+                    offset = nameStart + length
+                }
+            }
+        #endif
+        return changed
+    }
+
+    /// Calls `onChange` with the changed paths, once changes have been quiet for `quiet`.
+    func run(quiet: Duration = .milliseconds(50), poll: Duration = .milliseconds(10),
+        onChange: @Sendable (Set<String>) async -> Void) async
+    {
+        var collected: Set<String> = []
+        var lastChange = ContinuousClock.now
+        while !Task.isCancelled {
+            let changed = drain()
+            if !changed.isEmpty {
+                collected.formUnion(changed)
+                lastChange = .now
+            } else if !collected.isEmpty, ContinuousClock.now - lastChange >= quiet {
+                let batch = collected
+                collected = []
+                await onChange(batch)
+            }
+            try? await Task.sleep(for: poll)
+        }
+    }
+}

@@ -1,0 +1,202 @@
+import Foundation
+import HearthCore
+import HearthServer
+import Testing
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// A raw HTTP/1.1 exchange over a loopback socket, off the cooperative pool.
+func http(_ port: Int, _ requestLine: String, timeout: Double = 5, until done: (@Sendable (String) -> Bool)? = nil)
+    async -> String
+{
+    await withCheckedContinuation { continuation in
+        DispatchQueue.global().async {
+            continuation.resume(returning: blockingHTTP(port, requestLine, timeout: timeout, until: done))
+        }
+    }
+}
+
+private func blockingHTTP(_ port: Int, _ requestLine: String, timeout: Double, until done: ((String) -> Bool)?)
+    -> String
+{
+    let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+    guard fd >= 0 else { return "" }
+    defer { close(fd) }
+    var address = sockaddr_in()
+    address.sin_family = sa_family_t(AF_INET)
+    address.sin_port = in_port_t(UInt16(port).bigEndian)
+    address.sin_addr.s_addr = inet_addr("127.0.0.1")
+    let connected = withUnsafePointer(to: &address) {
+        $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+    }
+    guard connected == 0 else { return "" }
+    var tv = timeval(tv_sec: 0, tv_usec: 200_000)
+    setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &tv, socklen_t(MemoryLayout<timeval>.size))
+    let request = "\(requestLine) HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n"
+    _ = request.withCString { send(fd, $0, strlen($0), 0) }
+    var received = [UInt8]()
+    var buffer = [UInt8](repeating: 0, count: 65536)
+    let deadline = Date().addingTimeInterval(timeout)
+    while Date() < deadline {
+        let n = recv(fd, &buffer, buffer.count, 0)
+        if n > 0 {
+            received += buffer[0..<n]
+            if let done, done(String(decoding: received, as: UTF8.self)) { break }
+        } else if n == 0 {
+            break
+        }
+    }
+    return String(decoding: received, as: UTF8.self)
+}
+
+/// A running preview of a copy of the basic fixture site.
+final class Preview: Sendable {
+    let root: URL
+    let port: Int
+    let task: Task<Void, any Error>
+
+    init() async throws {
+        let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("hearth-serve-\(UUID().uuidString)")
+        try FileManager.default.copyItem(
+            at: fixtures.appendingPathComponent("HearthCoreTests/Fixtures/basic"), to: root)
+        try FileManager.default.copyItem(
+            at: fixtures.deletingLastPathComponent().appendingPathComponent("templates"),
+            to: root.appendingPathComponent("templates"))
+        let (ready, readyContinuation) = AsyncStream<URL>.makeStream()
+        let configuration = PreviewServer.Configuration(build: BuildOptions(root: root), port: 0)
+        task = Task {
+            try await PreviewServer.run(configuration, onReady: { url in readyContinuation.yield(url) })
+        }
+        var iterator = ready.makeAsyncIterator()
+        let url = try #require(await iterator.next())
+        self.root = root
+        self.port = try #require(url.port)
+    }
+
+    func get(_ path: String, until done: (@Sendable (String) -> Bool)? = nil, timeout: Double = 5) async -> String {
+        await http(port, "GET \(path)", timeout: timeout, until: done)
+    }
+
+    func edit(_ path: String, _ change: (String) -> String) throws {
+        let url = root.appendingPathComponent(path)
+        let text = try String(contentsOf: url, encoding: .utf8)
+        try Data(change(text).utf8).write(to: url)
+    }
+
+    func stop() {
+        task.cancel()
+    }
+}
+
+func status(_ response: String) -> Int {
+    Int(response.split(separator: " ").dropFirst().first ?? "") ?? 0
+}
+
+@Suite("hearth serve", .serialized)
+struct ServeTests {
+    @Test("pretty URLs, redirects, the 404 page, HEAD and 405")
+    func serving() async throws {
+        let preview = try await Preview()
+        defer { preview.stop() }
+        let page = await preview.get("/emotional/listening/")
+        #expect(status(page) == 200)
+        #expect(page.contains("Content-Type: text/html; charset=utf-8"))
+        #expect(page.contains("<h1>Listening First</h1>"))
+        #expect(page.contains("<script src=\"/__hearth/reload.js\"></script></body>"))
+        let redirect = await preview.get("/emotional/listening")
+        #expect(status(redirect) == 301)
+        #expect(redirect.contains("Location: /emotional/listening/"))
+        let missing = await preview.get("/no/such/page/")
+        #expect(status(missing) == 404)
+        #expect(missing.contains("Page not found"))
+        let css = await preview.get("/assets/style.css")
+        #expect(css.contains("Content-Type: text/css"))
+        let head = await http(preview.port, "HEAD /emotional/listening/")
+        #expect(status(head) == 200 && !head.contains("<h1>"))
+        let post = await http(preview.port, "POST /emotional/listening/")
+        #expect(status(post) == 405)
+        #expect(post.contains("Allow: GET, HEAD"))
+    }
+
+    @Test("no request path reads outside the output folder")
+    func traversal() async throws {
+        let preview = try await Preview()
+        defer { preview.stop() }
+        let outside = preview.root.appendingPathComponent("secret.txt")
+        try Data("SECRET".utf8).write(to: outside)
+        try FileManager.default.createSymbolicLink(
+            at: preview.root.appendingPathComponent("public/escape"), withDestinationURL: preview.root)
+        for path in [
+            "/../secret.txt", "/../../../../etc/passwd", "/%2e%2e/secret.txt", "/%2E%2E/%2E%2E/etc/passwd",
+            "/assets/..%2f..%2fsecret.txt", "/assets/%2e%2e%2f%2e%2e%2fsecret.txt", "/..%5csecret.txt",
+            "/assets\\..\\..\\secret.txt", "/escape/secret.txt", "/escape/", "/%00", "/.hearth-cache/",
+            "/assets/",
+        ] {
+            let response = await preview.get(path)
+            #expect(status(response) == 404 || status(response) == 400, "\(path): \(response.prefix(40))")
+            #expect(!response.contains("SECRET"), "\(path)")
+            #expect(!response.contains("root:x:0"), "\(path)")
+        }
+    }
+
+    @Test("saving a file rebuilds and tells open pages to reload; a broken edit shows the overlay until fixed")
+    func liveReload() async throws {
+        let preview = try await Preview()
+        defer { preview.stop() }
+        // An open page listens for events.
+        async let events = preview.get("/__hearth/events", until: { $0.components(separatedBy: "event: reload").count >= 3 }, timeout: 15)
+        try await Task.sleep(for: .milliseconds(300))
+
+        let start = ContinuousClock.now
+        try preview.edit("content/physical/hugs.md") { $0 + "\nA new sentence.\n" }
+        var page = ""
+        while ContinuousClock.now - start < .seconds(5) {
+            page = await preview.get("/physical/hugs/")
+            if page.contains("A new sentence.") { break }
+            try await Task.sleep(for: .milliseconds(20))
+        }
+        #expect(page.contains("A new sentence."))
+        #expect(ContinuousClock.now - start < .seconds(3))
+
+        try preview.edit("content/physical/hugs.md") { $0.replacingOccurrences(of: "[[ACTIVE   listening]]", with: "[[Nowhere Page]]") }
+        var broken = ""
+        while ContinuousClock.now - start < .seconds(8) {
+            broken = await preview.get("/emotional/listening/")
+            if broken.contains("hearth-overlay") { break }
+            try await Task.sleep(for: .milliseconds(20))
+        }
+        #expect(broken.contains("<pre class=\"hearth-overlay\" role=\"alert\">content/physical/hugs.md:7:26: error: no page matches [[Nowhere Page]]"))
+        // The last good site is still served.
+        #expect(broken.contains("<h1>Listening First</h1>"))
+
+        try preview.edit("content/physical/hugs.md") { $0.replacingOccurrences(of: "[[Nowhere Page]]", with: "[[Listening First]]") }
+        var fixed = broken
+        while ContinuousClock.now - start < .seconds(12) {
+            fixed = await preview.get("/emotional/listening/")
+            if !fixed.contains("hearth-overlay\" role") { break }
+            try await Task.sleep(for: .milliseconds(20))
+        }
+        #expect(!fixed.contains("hearth-overlay\" role"))
+        let stream = await events
+        #expect(stream.contains("event: failed\ndata: content/physical/hugs.md:7:26: error: no page matches [[Nowhere Page]]"))
+        #expect(stream.components(separatedBy: "event: reload").count >= 3)
+    }
+
+    @Test("the output folder holds the same site hearth build writes: no reload script in it")
+    func noScriptInOutput() async throws {
+        let preview = try await Preview()
+        defer { preview.stop() }
+        let public_ = preview.root.appendingPathComponent("public")
+        let enumerator = try #require(FileManager.default.enumerator(atPath: public_.path))
+        var pages = 0
+        for case let path as String in enumerator where path.hasSuffix(".html") {
+            let html = try String(contentsOf: public_.appendingPathComponent(path), encoding: .utf8)
+            #expect(!html.contains("__hearth"), "\(path)")
+            pages += 1
+        }
+        #expect(pages > 5)
+    }
+}
