@@ -164,6 +164,7 @@ enum FrontMatter {
         }
         var titlePosition: SourcePosition?
         var typesPosition: SourcePosition?
+        var typeProblems = false
         var seen: Set<String> = []
         for (key, value) in pairs {
             seen.insert(key.value)
@@ -196,10 +197,13 @@ enum FrontMatter {
             case "related": meta.related = take(reader.stringList(value, key: "related")) ?? []
             case "types":
                 typesPosition = reader.position(value)
-                for item in take(reader.stringList(value, key: "types")) ?? [] {
+                let list = take(reader.stringList(value, key: "types"))
+                typeProblems = list == nil
+                for item in list ?? [] {
                     if knownTypes.contains(item.value) {
                         meta.types.append(item)
                     } else {
+                        typeProblems = true
                         let near = Suggestions.closest(to: item.value, in: knownTypes).map { "did you mean '\($0)'? " }
                         diagnostics.append(
                             .error(
@@ -261,7 +265,7 @@ enum FrontMatter {
                     .error(
                         file, start, "an exercise card needs 'types' (at least one)",
                         hint: "add e.g. types: [\(knownTypes.first ?? "emotional")]"))
-            } else if meta.types.isEmpty, typesPosition == nil || diagnostics.isEmpty {
+            } else if meta.types.isEmpty, !typeProblems {
                 diagnostics.append(
                     .error(
                         file, typesPosition ?? start, "an exercise card needs at least one type",

@@ -62,7 +62,7 @@ public enum Scaffold {
 
                 ## A first heading
 
-                Write here. Link other pages with [[Their Title]].
+                Write here. Link other pages with `[[Their Title]]`.
 
                 """
         case .exercise:

@@ -1,0 +1,82 @@
+import Foundation
+import HearthCore
+import Testing
+
+@Suite("editors' workflow")
+struct EditorTests {
+    @Test("diagnostics print like a compiler, with the caret under the column through tabs and non-ASCII")
+    func caret() {
+        let printer = DiagnosticPrinter(root: URL(fileURLWithPath: "/nonexistent"), color: false)
+        let lines: [Substring] = ["---", "title: \tZärtlichkeit — [[Nowhere]] ok"]
+        let diagnostic = Diagnostic(
+            .error, file: "content/emotional/z.md", line: 2, column: 24, "no page matches [[Nowhere]]",
+            hints: ["did you mean 'Somewhere'?"])
+        let text = printer.render(diagnostic, sourceLines: lines)
+        #expect(
+            text == """
+                content/emotional/z.md:2:24: error: no page matches [[Nowhere]]
+                 2 | title: \tZärtlichkeit — [[Nowhere]] ok
+                   |        \t               ^
+                hint: did you mean 'Somewhere'?
+
+                """)
+        // The caret sits under the 24th character of the line.
+        let caretLine = text.split(separator: "\n")[2].dropFirst(5)
+        let sourceLine = text.split(separator: "\n")[1].dropFirst(5)
+        #expect(Array(sourceLine)[caretLine.count - 1] == "[")
+    }
+
+    @Test("colour only when asked, and a JSON line per diagnostic")
+    func formats() throws {
+        let diagnostic = Diagnostic(.warning, file: "content/a.md", line: 3, column: 1, "unknown front matter key 'x'")
+        let plain = DiagnosticPrinter(root: URL(fileURLWithPath: "/"), color: false).render(diagnostic, sourceLines: [])
+        #expect(!plain.contains("\u{1B}["))
+        let coloured = DiagnosticPrinter(root: URL(fileURLWithPath: "/"), color: true).render(diagnostic, sourceLines: [])
+        #expect(coloured.contains("\u{1B}[1;33mwarning:"))
+        let json = DiagnosticPrinter.jsonLines(DiagnosticList([diagnostic]))
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
+        #expect(object["file"] as? String == "content/a.md")
+        #expect(object["line"] as? Int == 3)
+        #expect(object["severity"] as? String == "warning")
+        #expect(DiagnosticPrinter.counts(DiagnosticList([diagnostic, diagnostic])) == "2 warnings")
+    }
+
+    @Test("hearth new makes a draft whose placeholders fail check until filled, and never overwrites")
+    func scaffold() async throws {
+        let root = try Fixture.site("basic")
+        let card = try Scaffold.create(.exercise, section: nil, title: "Zärtlichkeit üben", root: root)
+        #expect(card.path == "content/exercises/zartlichkeit-uben.md")
+        #expect(card.url == "/exercises/zartlichkeit-uben/")
+        let text = try String(contentsOf: root.appendingPathComponent(card.path), encoding: .utf8)
+        #expect(text.contains("title: \"Zärtlichkeit üben\"\ndate: "))
+        #expect(text.contains("draft: true"))
+        #expect(text.contains("## Steps") && text.contains("## Reflect"))
+
+        let unfilled = await build(root, write: false)
+        #expect(unfilled.has(.error, "content/exercises/zartlichkeit-uben.md:6:11", "'duration' must be more than 0"), "\(unfilled.lines)")
+        #expect(unfilled.has(.error, "content/exercises/zartlichkeit-uben.md:7:13", "'difficulty' must be"), "\(unfilled.lines)")
+        #expect(unfilled.has(.error, "content/exercises/zartlichkeit-uben.md:9:8", "an exercise card needs at least one type"), "\(unfilled.lines)")
+
+        let filled = text.replacingOccurrences(of: "duration: 0", with: "duration: 10")
+            .replacingOccurrences(of: "difficulty: choose gentle, moderate or deep", with: "difficulty: gentle")
+            .replacingOccurrences(of: "types: []", with: "types: [emotional]")
+        try Data(filled.utf8).write(to: root.appendingPathComponent(card.path))
+        let checked = await build(root, drafts: true, write: false)
+        #expect(checked.succeeded, "\(checked.lines)")
+        #expect(checked.lines.isEmpty, "\(checked.lines)")
+
+        #expect(throws: Diagnostic.self) { try Scaffold.create(.exercise, section: nil, title: "Zärtlichkeit üben", root: root) }
+        #expect(try String(contentsOf: root.appendingPathComponent(card.path), encoding: .utf8) == filled)
+
+        let article = try Scaffold.create(.article, section: "emotional", title: "Listening, Again!", root: root)
+        #expect(article.path == "content/emotional/listening-again.md")
+        #expect(await build(root, drafts: true, write: false).succeeded)
+        do {
+            _ = try Scaffold.create(.article, section: "emotionl", title: "X", root: root)
+            Issue.record("an unknown section was accepted")
+        } catch let diagnostic as Diagnostic {
+            #expect(diagnostic.message == "there is no section 'emotionl'")
+            #expect(diagnostic.hints == ["did you mean 'emotional'? known sections: emotional, exercises, physical"])
+        }
+    }
+}

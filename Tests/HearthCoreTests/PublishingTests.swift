@@ -1,0 +1,141 @@
+import Foundation
+import HearthCore
+import Testing
+
+#if canImport(FoundationXML)
+    import FoundationXML
+#endif
+
+@Suite("publishing: feed, sitemap, search index, sub-path sites")
+struct PublishingTests {
+    static let tricky = "Tips & <Tricks> for \"Us\" and 'Them'"
+
+    func trickySite() throws -> URL {
+        try Fixture.site(changing: [
+            "content/emotional/tricky.md": """
+                ---
+                title: "\(Self.tricky.replacingOccurrences(of: "\"", with: "\\\""))"
+                summary: "A <script>alert('x')</script> & more"
+                date: 2025-10-01
+                tags: ["<b>bold</b> & co"]
+                aliases: ["Alias \\"quoted\\" <here>"]
+                ---
+                Body with <script>alert(1)</script> text.
+                """
+        ])
+    }
+
+    func parseXML(_ text: String) throws -> XMLDocument {
+        try XMLDocument(data: Data(text.utf8))
+    }
+
+    @Test("feed.xml is Atom, parses as XML, has the newest dated pages with absolute URLs and escapes titles")
+    func feed() async throws {
+        let root = try trickySite()
+        let report = await build(root)
+        #expect(report.succeeded, "\(report.lines)")
+        let xml = try #require(output(root, "feed.xml"))
+        let document = try parseXML(xml)
+        let titles = try document.nodes(forXPath: "//*[local-name()='entry']/*[local-name()='title']").map { $0.stringValue ?? "" }
+        #expect(titles.first == Self.tricky)
+        #expect(!titles.contains("Unfinished Draft"))
+        #expect(titles.count == 5)  // dated, published, listed pages of the fixture
+        let links = try document.nodes(forXPath: "//*[local-name()='entry']/*[local-name()='link']/@href").map { $0.stringValue ?? "" }
+        #expect(links.allSatisfy { $0.hasPrefix("https://example.org/") })
+        #expect(xml.contains("<summary>A &lt;script&gt;alert(&apos;x&apos;)&lt;/script&gt; &amp; more</summary>"))
+        let page = try #require(output(root, "index.html"))
+        #expect(page.contains("<link rel=\"alternate\" type=\"application/atom+xml\""))
+    }
+
+    @Test("the feed keeps only the newest 20 dated pages")
+    func feedLimit() async throws {
+        var files: [String: String?] = [:]
+        for i in 1...25 {
+            files["content/emotional/p\(i).md"] = "---\ntitle: Page \(i)\ndate: 2020-01-\(String(format: "%02d", i))\n---\nText.\n"
+        }
+        let root = try Fixture.site(changing: files)
+        #expect(await build(root).succeeded)
+        let document = try parseXML(try #require(output(root, "feed.xml")))
+        let entries = try document.nodes(forXPath: "//*[local-name()='entry']")
+        #expect(entries.count == 20)
+    }
+
+    @Test("sitemap.xml lists every published page with lastmod, and no draft")
+    func sitemap() async throws {
+        let root = try trickySite()
+        #expect(await build(root).succeeded)
+        let document = try parseXML(try #require(output(root, "sitemap.xml")))
+        let locations = try document.nodes(forXPath: "//*[local-name()='loc']").map { $0.stringValue ?? "" }
+        #expect(locations.contains("https://example.org/emotional/listening/"))
+        #expect(locations.contains("https://example.org/"))
+        #expect(!locations.contains { $0.contains("secret") })
+        let xml = try #require(output(root, "sitemap.xml"))
+        #expect(xml.contains("<loc>https://example.org/emotional/listening/</loc><lastmod>2025-04-01</lastmod>"))
+        #expect(output(root, "robots.txt")?.contains("Sitemap: https://example.org/sitemap.xml") == true)
+    }
+
+    @Test("search-index.json holds title, summary, section, types, tags, URL, headings and body, escaped")
+    func searchIndex() async throws {
+        let root = try trickySite()
+        #expect(await build(root).succeeded)
+        let text = try #require(output(root, "search-index.json"))
+        #expect(!text.contains("<script>"))
+        let entries = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [[String: Any]])
+        let listening = try #require(entries.first { $0["url"] as? String == "/emotional/listening/" })
+        #expect(listening["title"] as? String == "Listening First")
+        #expect(listening["summary"] as? String == "Why listening comes before advice.")
+        #expect(listening["section"] as? String == "Emotional intimacy")
+        #expect(listening["types"] as? [String] == ["emotional"])
+        #expect(listening["tags"] as? [String] == ["listening", "Trust"])
+        #expect((listening["headings"] as? [String])?.contains("How to practise") == true)
+        #expect((listening["body"] as? String)?.contains("Feeling heard lowers the temperature") == true)
+        let tricky = try #require(entries.first { $0["title"] as? String == Self.tricky })
+        #expect(tricky["summary"] as? String == "A <script>alert('x')</script> & more")
+    }
+
+    @Test("titles, summaries and tags are escaped in HTML text and attributes")
+    func htmlEscaping() async throws {
+        let root = try trickySite()
+        #expect(await build(root).succeeded)
+        let page = try #require(output(root, "emotional/tricky/index.html"))
+        #expect(!page.contains("<script>alert"))
+        #expect(page.contains("<h1>Tips &amp; &lt;Tricks&gt; for &quot;Us&quot; and &#39;Them&#39;</h1>"))
+        #expect(page.contains("<meta name=\"description\" content=\"A &lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; more\">"))
+        #expect(page.contains("#&lt;b&gt;bold&lt;/b&gt; &amp; co"))
+        #expect(page.contains("<!-- raw HTML omitted -->"))
+    }
+
+    @Test("with a base URL that has a path, every href and src of the site resolves to a built file")
+    func subPath() async throws {
+        let root = try Fixture.site("basic")
+        let report = await build(root, baseURL: "https://example.org/guide/")
+        #expect(report.succeeded, "\(report.lines)")
+        let site = snapshot(root.appendingPathComponent("public"))
+        let attribute = try NSRegularExpression(pattern: "\\s(?:href|src)=\"([^\"#]*)[^\"]*\"")
+        var checked = 0
+        for (path, data) in site where path.hasSuffix(".html") {
+            let html = String(decoding: data, as: UTF8.self)
+            for match in attribute.matches(in: html, range: NSRange(html.startIndex..., in: html)) {
+                guard let range = Range(match.range(at: 1), in: html) else { continue }
+                var url = String(html[range])
+                if url.isEmpty || url.hasPrefix("mailto:") { continue }
+                if url.hasPrefix("https://example.org/guide/") { url.removeFirst("https://example.org".count) }
+                if !url.hasPrefix("/") {
+                    let directory = (path as NSString).deletingLastPathComponent
+                    url = "/guide/" + (directory.isEmpty ? "" : directory + "/") + url
+                }
+                #expect(url.hasPrefix("/guide/"), "\(path) links to \(url) outside /guide/")
+                var file = String(url.dropFirst("/guide/".count))
+                if file.isEmpty || file.hasSuffix("/") { file += "index.html" }
+                #expect(site[file] != nil, "\(path) links to \(url), which is not a built file")
+                checked += 1
+            }
+        }
+        #expect(checked > 100)
+        let feed = try #require(output(root, "feed.xml"))
+        #expect(feed.contains("<link href=\"https://example.org/guide/emotional/listening/\""))
+        let search = try #require(output(root, "search/index.html"))
+        #expect(search.contains("data-index=\"/guide/search-index.json\""))
+        #expect(output(root, "search-index.json")?.contains("\"url\":\"/guide/emotional/listening/\"") == true)
+    }
+}
