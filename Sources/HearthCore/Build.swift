@@ -156,8 +156,10 @@ public enum SiteBuilder {
         let theme = assembled.theme
         var cards = ContextBuilder(
             site: assembled.site, rendered: assembled.rendered, graph: assembled.graph, year: year())
+        let t0 = ContinuousClock.now
         await cards.renderCards(with: theme)
         let builder = cards
+        let t1 = ContinuousClock.now
         let suffix = options.bodySuffix
         enum Job: Sendable {
             case page(Int)
@@ -199,11 +201,15 @@ public enum SiteBuilder {
             }
             return OutputFile(path: path, text: text)
         }
+        let t2 = ContinuousClock.now
         var files = html
         files.append(OutputFile(path: "feed.xml", text: Publishing.feed(builder)))
         files.append(OutputFile(path: "sitemap.xml", text: Publishing.sitemap(builder)))
-        files.append(OutputFile(path: "search-index.json", text: Publishing.searchIndex(builder)))
+        files.append(OutputFile(path: "search-index.json", text: await Publishing.searchIndex(builder)))
         files.append(OutputFile(path: "robots.txt", text: Publishing.robots(builder)))
+        if ProcessInfo.processInfo.environment["HEARTH_TRACE"] != nil {
+            print("cards", (t1 - t0).seconds, "pages", (t2 - t1).seconds, "feeds", (ContinuousClock.now - t2).seconds)
+        }
 
         var copies: [(from: URL, to: String)] = []
         let assets = options.root.appendingPathComponent("templates/assets")

@@ -69,6 +69,23 @@ struct LinkTable: Sendable {
 
     /// Case-insensitive, white space folded, smart punctuation folded back to what was typed.
     static func key(_ text: String) -> String {
+        // Plain ASCII, the common case: lower-case and fold white space byte by byte.
+        if text.utf8.allSatisfy({ $0 < 0x80 }) {
+            var bytes: [UInt8] = []
+            bytes.reserveCapacity(text.utf8.count)
+            var pendingSpace = false
+            for byte in text.utf8 {
+                if byte == 0x20 || (0x09...0x0D).contains(byte) {
+                    pendingSpace = !bytes.isEmpty
+                    continue
+                }
+                if pendingSpace { bytes.append(0x20) }
+                pendingSpace = false
+                bytes.append((0x41...0x5A).contains(byte) ? byte + 0x20 : byte)
+            }
+            if bytes.count >= 3, bytes.suffix(3) == [0x2E, 0x6D, 0x64] { bytes.removeLast(3) }
+            return String(decoding: bytes, as: UTF8.self)
+        }
         var out = ""
         var space = false
         for ch in text.lowercased() {

@@ -20,6 +20,10 @@ enum Publishing {
     }
 
     static func jsonString(_ text: String) -> String {
+        // Most text needs no escaping at all.
+        if !text.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0x3C || $0 == 0x3E || $0 == 0x26 || $0 == 0x27 || $0 == 0xE2 }) {
+            return "\"" + text + "\""
+        }
         var out: [UInt8] = [UInt8(ascii: "\"")]
         out.reserveCapacity(text.utf8.count + 16)
         let hex = Array("0123456789abcdef".utf8)
@@ -115,30 +119,40 @@ enum Publishing {
     /// Longest body text kept per page in the search index.
     static let searchTextLimit = 3000
 
-    static func searchIndex(_ builder: ContextBuilder) -> String {
+    static func searchIndex(_ builder: ContextBuilder) async -> String {
         let site = builder.site
-        var parts: [String] = []
-        for page in site.pages where page.kind != .home {
-            let result = builder.rendered[page.id]
-            var text = Substring(result.plainText)
-            if text.utf8.count > searchTextLimit {
-                // Cut at the last space before the limit (bytes, so never inside a character).
-                let bytes = text.utf8
-                var cut = bytes.index(bytes.startIndex, offsetBy: searchTextLimit)
-                while cut > bytes.startIndex, bytes[cut] != 0x20 { cut = bytes.index(before: cut) }
-                text = Substring(bytes[..<cut])
-            }
-            let tags = builder.graph.tagsOfPage[page.id].map { jsonString(builder.graph.tags[$0].name) }
-            let headings = result.headings.map { jsonString($0.text) }
-            parts.append(
-                "{\"title\":\(jsonString(page.title)),\"url\":\(jsonString(site.config.basePath + page.path)),"
-                    + "\"summary\":\(jsonString(result.summary)),\"section\":\(jsonString(page.section.flatMap { builder.sectionTitles[$0] } ?? "")),"
-                    + "\"kind\":\(jsonString(page.kind.rawValue)),"
-                    + "\"types\":[\(page.types.map(jsonString).joined(separator: ","))],"
-                    + "\"tags\":[\(tags.joined(separator: ","))],\"headings\":[\(headings.joined(separator: ","))],"
-                    + "\"body\":\(jsonString(String(text)))}")
+        let parts = await parallelMap(site.pages.filter { $0.kind != .home }) { page in
+            searchEntry(page, builder)
         }
         return "[\n" + parts.joined(separator: ",\n") + "\n]\n"
+    }
+
+    /// One page of the search index: title, URL, summary, section, kind, types, tags, headings and
+    /// the start of its text.
+    static func searchEntry(_ page: Page, _ builder: ContextBuilder) -> String {
+        let result = builder.rendered[page.id]
+        var text = Substring(result.plainText)
+        if text.utf8.count > searchTextLimit {
+            // Cut at the last space before the limit (bytes, so never inside a character).
+            let bytes = text.utf8
+            var cut = bytes.index(bytes.startIndex, offsetBy: searchTextLimit)
+            while cut > bytes.startIndex, bytes[cut] != 0x20 { cut = bytes.index(before: cut) }
+            text = Substring(bytes[..<cut])
+        }
+        let section = page.section.flatMap { builder.sectionTitles[$0] } ?? ""
+        let tags = builder.graph.tagsOfPage[page.id].map { jsonString(builder.graph.tags[$0].name) }
+        let fields = [
+            "\"title\":" + jsonString(page.title),
+            "\"url\":" + jsonString(builder.site.config.basePath + page.path),
+            "\"summary\":" + jsonString(result.summary),
+            "\"section\":" + jsonString(section),
+            "\"kind\":" + jsonString(page.kind.rawValue),
+            "\"types\":[" + page.types.map(jsonString).joined(separator: ",") + "]",
+            "\"tags\":[" + tags.joined(separator: ",") + "]",
+            "\"headings\":[" + result.headings.map { jsonString($0.text) }.joined(separator: ",") + "]",
+            "\"body\":" + jsonString(String(text)),
+        ]
+        return "{" + fields.joined(separator: ",") + "}"
     }
 
     static func robots(_ builder: ContextBuilder) -> String {

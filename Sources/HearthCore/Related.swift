@@ -65,32 +65,50 @@ struct RelatedIndex {
     /// For every group, its best `limit` candidates (the group's own pages included), best first.
     func rankedCandidates(limit: Int) -> [[Int]] {
         var scores = [Int](repeating: 0, count: groupTerms.count)
+        var touched: [Int] = []
+        let maxScore = groupTerms.map { $0.reduce(0) { $0 + termWeights[$1] } }.max() ?? 0
+        var buckets = [[Int]](repeating: [], count: maxScore + 1)
         var result: [[Int]] = []
         result.reserveCapacity(groupTerms.count)
         for g in groupTerms.indices {
-            var touched: [Int] = []
+            touched.removeAll(keepingCapacity: true)
             for t in groupTerms[g] {
                 for h in groupsByTerm[t] {
                     if scores[h] == 0 { touched.append(h) }
                     scores[h] += termWeights[t]
                 }
             }
-            // Highest score first; within one score, newest first.
-            var byScore: [Int: [Int]] = [:]
             for h in touched {
-                byScore[scores[h], default: []].append(h)
+                buckets[scores[h]].append(h)
                 scores[h] = 0
             }
+            // Highest score first; within one score, the newest pages of all its groups.
             var ranked: [Int] = []
-            for score in byScore.keys.sorted(by: >) where ranked.count < limit {
-                var pool: [Int] = []
-                for h in byScore[score]! { pool += groupPages[h].prefix(limit) }
-                pool.sort { recencyRank[$0] < recencyRank[$1] }
-                ranked += pool.prefix(limit - ranked.count)
+            for score in stride(from: maxScore, through: 1, by: -1) where !buckets[score].isEmpty {
+                if ranked.count < limit {
+                    ranked += newest(limit - ranked.count, of: buckets[score])
+                }
+                buckets[score].removeAll(keepingCapacity: true)
             }
             result.append(ranked)
         }
         return result
+    }
+
+    /// The `count` newest pages of some groups, newest first; each group's pages are sorted already,
+    /// so a group is left as soon as its next page is older than the ones kept.
+    private func newest(_ count: Int, of groups: [Int]) -> [Int] {
+        var kept: [Int] = []  // sorted by recency, at most `count`
+        for group in groups {
+            for page in groupPages[group] {
+                let rank = recencyRank[page]
+                if kept.count == count, let last = kept.last, rank >= recencyRank[last] { break }
+                let at = kept.firstIndex { recencyRank[$0] > rank } ?? kept.count
+                kept.insert(page, at: at)
+                if kept.count > count { kept.removeLast() }
+            }
+        }
+        return kept
     }
 
     /// Up to `count` related pages for each listed page: `explicit` entries first, then the ranking,
@@ -101,16 +119,12 @@ struct RelatedIndex {
         var out: [Int: [Int]] = [:]
         for (page, group) in groupOfPage {
             var list: [Int] = []
-            var seen: Set<Int> = [page]
-            for id in explicit[page] ?? [] where list.count < count && seen.insert(id).inserted {
-                list.append(id)
+            func add(_ id: Int) {
+                if list.count < count, id != page, !list.contains(id) { list.append(id) }
             }
-            for id in ranked[group] where list.count < count && seen.insert(id).inserted {
-                list.append(id)
-            }
-            for id in newest where list.count < count && seen.insert(id).inserted {
-                list.append(id)
-            }
+            for id in explicit[page] ?? [] { add(id) }
+            for id in ranked[group] where list.count < count { add(id) }
+            for id in newest where list.count < count { add(id) }
             out[page] = list
         }
         return out

@@ -84,13 +84,17 @@ struct SiteGraph: Sendable {
         var recencyRank = [Int](repeating: Int.max, count: pages.count)
         for (rank, page) in recency.enumerated() { recencyRank[page.id] = rank }
 
-        // Tags.
+        // Tags; a slug is made once per distinct name.
+        var slugs: [String: String] = [:]
+        for page in listed {
+            for name in page.meta.tags where slugs[name] == nil { slugs[name] = Slug.make(name) }
+        }
         var tagIndex: [String: Int] = [:]
         var tags: [Tag] = []
         var tagsOfPage = [[Int]](repeating: [], count: pages.count)
         for page in listed {
             for name in page.meta.tags {
-                let slug = Slug.make(name)
+                let slug = slugs[name] ?? ""
                 guard !slug.isEmpty else { continue }
                 let index =
                     tagIndex[slug]
@@ -122,7 +126,7 @@ struct SiteGraph: Sendable {
             }
         }
         let index = RelatedIndex(
-            pages: listed.map { ($0.id, $0.types, $0.meta.tags.map(Slug.make)) }, recencyRank: recencyRank)
+            pages: listed.map { ($0.id, $0.types, $0.meta.tags.map { slugs[$0] ?? "" }) }, recencyRank: recencyRank)
         let relatedByPage = index.related(explicit: explicit)
         var related = [[Int]](repeating: [], count: pages.count)
         for (id, list) in relatedByPage { related[id] = list }

@@ -14,7 +14,7 @@ struct Theme: Sendable {
     let fingerprint: String
 
     func render(_ context: PageContext, template: String) -> String? {
-        library.render(context, withTemplate: template)
+        library.render(ContextBox(context), withTemplate: template)
     }
 
     static func load(root: URL) -> (Theme?, [Diagnostic]) {

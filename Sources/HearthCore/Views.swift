@@ -1,5 +1,12 @@
 import Mustache
 
+/// Text values render through Mustache's own renderable path: escaped by the template's content
+/// type, without the reflection that `String(describing:)` on an `Any` costs.
+extension String: @retroactive MustacheCustomRenderable {
+    public var renderText: String { self }
+    public var isNull: Bool { false }
+}
+
 // Typed template contexts. Each answers the names a template may use through a switch rather than
 // reflection; every value a template prints with `{{ }}` is escaped by Mustache, and only rendered
 // Markdown (`content`) is meant for `{{{ }}}`.
@@ -56,20 +63,41 @@ struct TocItem: MustacheParent, Sendable {
 }
 
 /// A page as it appears on lists: an article or an exercise card.
-struct CardView: MustacheParent, Sendable {
-    var title: String
-    var url: String
-    var summary: String
-    var isExercise: Bool
-    var date: String?
-    var dateISO: String?
-    var duration: Int?
-    var difficulty: String?
-    var who: String?
-    var types: [BadgeView]
-    var section: String?
+///
+/// Template contexts are classes: Mustache passes them around as `Any`, and a large struct would be
+/// copied, with a retain of every field, at each name it looks up.
+final class CardView: MustacheParent, Sendable {
+    let title: String
+    let url: String
+    let summary: String
+    let isExercise: Bool
+    let date: String?
+    let dateISO: String?
+    let duration: Int?
+    let difficulty: String?
+    let who: String?
+    let types: [BadgeView]
+    let section: String?
     /// This card rendered once through `partials/card`, for lists to reuse (`{{{html}}}`).
-    var html: String?
+    let html: String?
+
+    init(
+        title: String, url: String, summary: String, isExercise: Bool, date: String?, dateISO: String?,
+        duration: Int?, difficulty: String?, who: String?, types: [BadgeView], section: String?, html: String?
+    ) {
+        self.title = title
+        self.url = url
+        self.summary = summary
+        self.isExercise = isExercise
+        self.date = date
+        self.dateISO = dateISO
+        self.duration = duration
+        self.difficulty = difficulty
+        self.who = who
+        self.types = types
+        self.section = section
+        self.html = html
+    }
 
     func child(named name: String) -> Any? {
         switch name {
@@ -92,15 +120,29 @@ struct CardView: MustacheParent, Sendable {
 }
 
 /// Site-wide values.
-struct SiteView: MustacheParent, Sendable {
-    var title: String
-    var description: String
-    var language: String
-    var baseURL: String
-    var base: String
-    var topics: [BadgeView]
-    var sections: [LinkView]
-    var year: Int
+final class SiteView: MustacheParent, Sendable {
+    let title: String
+    let description: String
+    let language: String
+    let baseURL: String
+    let base: String
+    let topics: [BadgeView]
+    let sections: [LinkView]
+    let year: Int
+
+    init(
+        title: String, description: String, language: String, baseURL: String, base: String, topics: [BadgeView],
+        sections: [LinkView], year: Int
+    ) {
+        self.title = title
+        self.description = description
+        self.language = language
+        self.baseURL = baseURL
+        self.base = base
+        self.topics = topics
+        self.sections = sections
+        self.year = year
+    }
 
     func child(named name: String) -> Any? {
         switch name {
@@ -202,5 +244,18 @@ struct PageContext: MustacheParent, Sendable {
         case "isTag": kind == "tag"
         default: nil
         }
+    }
+}
+
+/// A page context behind one reference, so that Mustache's lookups do not copy it.
+final class ContextBox: MustacheParent, Sendable {
+    let context: PageContext
+
+    init(_ context: PageContext) {
+        self.context = context
+    }
+
+    func child(named name: String) -> Any? {
+        context.child(named: name)
     }
 }

@@ -30,7 +30,9 @@ struct YAMLReader {
     func mapping(_ yaml: String) -> Result<[(key: Located<String>, value: Node)], Diagnostic> {
         let root: Node?
         do {
-            root = try Yams.compose(yaml: yaml)
+            // Tags are not needed (values are read as written) and resolving them runs a regular
+            // expression per scalar; the encoding given here saves an environment look-up per file.
+            root = try Yams.compose(yaml: yaml, .basic, .default, .utf8)
         } catch let error as YamlError {
             return .failure(diagnostic(for: error))
         } catch {

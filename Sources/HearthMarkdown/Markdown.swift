@@ -280,28 +280,40 @@ struct DocumentPass {
     mutating func collect<R: LinkResolver>(resolver: inout R) -> DocumentFacts {
         var facts = DocumentFacts()
         var ids = HeadingIDAllocator()
-        var heading: (node: OpaquePointer, text: String)?
-        var paragraph: String?
+        // Text is gathered as bytes straight from cmark's strings, and made a String once.
+        var plain: [UInt8] = []
+        plain.reserveCapacity(lines.bytes.count)
+        var heading: (node: OpaquePointer, text: [UInt8])?
+        var paragraph: [UInt8]?
         var paragraphDone = false
         let root = document.root
         let madeLinks = self.madeLinks
         let lines = self.lines
 
-        func append(_ text: String) {
-            facts.plainText += text
-            heading?.text += text
-            if paragraph != nil { paragraph! += text }
+        func append(_ text: UnsafePointer<CChar>) {
+            let bytes = UnsafeRawBufferPointer(start: text, count: strlen(text))
+            plain.append(contentsOf: bytes)
+            heading?.text.append(contentsOf: bytes)
+            paragraph?.append(contentsOf: bytes)
+        }
+        func appendSpace() {
+            plain.append(0x20)
+            heading?.text.append(0x20)
+            paragraph?.append(0x20)
         }
 
         walk { node, entering in
             let type = cmark_node_get_type(node)
             switch type {
             case CMARK_NODE_TEXT, CMARK_NODE_CODE:
-                if let literal = cmark_node_get_literal(node) { append(String(cString: literal)) }
+                if let literal = cmark_node_get_literal(node) { append(literal) }
             case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK:
-                append(" ")
+                appendSpace()
             case CMARK_NODE_CODE_BLOCK:
-                if let literal = cmark_node_get_literal(node) { facts.plainText += String(cString: literal) + " " }
+                if let literal = cmark_node_get_literal(node) {
+                    plain.append(contentsOf: UnsafeRawBufferPointer(start: literal, count: strlen(literal)))
+                    plain.append(0x20)
+                }
             case CMARK_NODE_LINK, CMARK_NODE_IMAGE:
                 guard entering else {
                     if type == CMARK_NODE_IMAGE, cmark_node_first_child(node) == nil {
@@ -321,33 +333,33 @@ struct DocumentPass {
                 }
             case CMARK_NODE_HEADING:
                 if entering {
-                    heading = (node, "")
+                    heading = (node, [])
                 } else if let done = heading {
-                    let text = done.text.trimmingCharacters()
+                    let text = String(decoding: done.text, as: UTF8.self).collapsingWhitespace()
                     facts.headings.append(
                         Heading(
                             level: Int(cmark_node_get_heading_level(node)), text: text, id: ids.id(for: text),
                             line: Int(cmark_node_get_start_line(node)) + lines.lineOffset))
                     facts.headingNodes.append(done.node)
                     heading = nil
-                    facts.plainText += " "
+                    plain.append(0x20)
                 }
             case CMARK_NODE_PARAGRAPH:
                 if entering, !paragraphDone, cmark_node_parent(node) == root {
-                    paragraph = ""
+                    paragraph = []
                 } else if !entering {
                     if let text = paragraph {
-                        facts.firstParagraph = text.trimmingCharacters()
+                        facts.firstParagraph = String(decoding: text, as: UTF8.self).collapsingWhitespace()
                         paragraphDone = true
                         paragraph = nil
                     }
-                    facts.plainText += " "
+                    plain.append(0x20)
                 }
             default:
                 break
             }
         }
-        facts.plainText = facts.plainText.collapsingWhitespace()
+        facts.plainText = String(decoding: plain, as: UTF8.self).collapsingWhitespace()
         return facts
     }
 
@@ -371,10 +383,6 @@ struct DocumentPass {
 }
 
 extension String {
-    func trimmingCharacters() -> String {
-        collapsingWhitespace()
-    }
-
     /// Runs of ASCII white space folded to one space, ends trimmed.
     public func collapsingWhitespace() -> String {
         var out: [UInt8] = []
