@@ -2,7 +2,7 @@
 SWIFT ?= swift
 HEARTH := .build/release/hearth
 
-.PHONY: site test serve check deps release bench format clean
+.PHONY: site test unit gates serve check deps release bench format clean
 
 # libcmark-dev (cmark's C library) is the one system dependency; install it when missing.
 deps:
@@ -23,9 +23,16 @@ serve: release
 check: release
 	$(HEARTH) check --strict
 
-test: deps
+# The whole test suite: Swift Testing, then the gates that drive real tools (nginx, the HTML checker).
+test: unit gates
+
+unit: deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
+
+gates: deps
+	$(SWIFT) build --product hearth
+	bash Tests/gates/run.sh
 
 bench: release
 	python3 Benchmarks/run.py

@@ -154,8 +154,16 @@ public enum SiteBuilder {
     static func outputs(_ assembled: Assembled, options: BuildOptions) async -> ([OutputFile], [(from: URL, to: String)])
     {
         let theme = assembled.theme
+        let assets = options.root.appendingPathComponent("templates/assets")
+        let assetFiles = ContentLoader.listFilesRecursively(assets)
+        var digest = FNV1a()
+        for file in assetFiles {
+            digest.add(file)
+            digest.add(bytes: FileManager.default.contents(atPath: assets.appendingPathComponent(file).path) ?? Data())
+        }
         var cards = ContextBuilder(
-            site: assembled.site, rendered: assembled.rendered, graph: assembled.graph, year: year())
+            site: assembled.site, rendered: assembled.rendered, graph: assembled.graph, year: year(),
+            assetsVersion: String(digest.hex.prefix(10)))
         let t0 = ContinuousClock.now
         await cards.renderCards(with: theme)
         let builder = cards
@@ -212,8 +220,7 @@ public enum SiteBuilder {
         }
 
         var copies: [(from: URL, to: String)] = []
-        let assets = options.root.appendingPathComponent("templates/assets")
-        for file in ContentLoader.listFilesRecursively(assets) {
+        for file in assetFiles {
             copies.append((assets.appendingPathComponent(file), "assets/" + file))
         }
         let content = options.root.appendingPathComponent("content")

@@ -12,7 +12,7 @@ struct ContextBuilder: Sendable {
     /// Each page's card, rendered once through `partials/card` (empty until `renderCards`).
     var cardHTML: [String?] = []
 
-    init(site: LoadedSite, rendered: [RenderedPage], graph: SiteGraph, year: Int) {
+    init(site: LoadedSite, rendered: [RenderedPage], graph: SiteGraph, year: Int, assetsVersion: String = "") {
         self.site = site
         self.rendered = rendered
         self.graph = graph
@@ -33,7 +33,7 @@ struct ContextBuilder: Sendable {
                 BadgeView(name: $0.name, title: titles[$0.name] ?? $0.name, url: urls[$0.name] ?? base)
             },
             sections: site.sections.map { LinkView(title: titles[$0.name] ?? $0.name, url: urls[$0.name] ?? base) },
-            year: year)
+            year: year, assetsVersion: assetsVersion)
     }
 
     var base: String { site.config.basePath }

@@ -129,10 +129,12 @@ final class SiteView: MustacheParent, Sendable {
     let topics: [BadgeView]
     let sections: [LinkView]
     let year: Int
+    /// A digest of templates/assets/, for cache-busting asset URLs (`style.css?v={{site.assetsVersion}}`).
+    let assetsVersion: String
 
     init(
         title: String, description: String, language: String, baseURL: String, base: String, topics: [BadgeView],
-        sections: [LinkView], year: Int
+        sections: [LinkView], year: Int, assetsVersion: String
     ) {
         self.title = title
         self.description = description
@@ -142,6 +144,7 @@ final class SiteView: MustacheParent, Sendable {
         self.topics = topics
         self.sections = sections
         self.year = year
+        self.assetsVersion = assetsVersion
     }
 
     func child(named name: String) -> Any? {
@@ -158,6 +161,7 @@ final class SiteView: MustacheParent, Sendable {
         case "topics": topics
         case "sections": sections
         case "year": year
+        case "assetsVersion": assetsVersion
         default: nil
         }
     }

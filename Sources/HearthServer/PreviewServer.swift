@@ -16,12 +16,18 @@ public enum PreviewServer {
         public var port: Int
         /// Watch the sources and rebuild on change.
         public var watch: Bool
+        /// What the HTTP server itself logs.
+        public var logLevel: Logger.Level
 
-        public init(build: BuildOptions, host: String = "127.0.0.1", port: Int = 8080, watch: Bool = true) {
+        public init(
+            build: BuildOptions, host: String = "127.0.0.1", port: Int = 8080, watch: Bool = true,
+            logLevel: Logger.Level = .warning
+        ) {
             self.build = build
             self.host = host
             self.port = port
             self.watch = watch
+            self.logLevel = logLevel
         }
     }
 
@@ -77,7 +83,7 @@ public enum PreviewServer {
         }
 
         var logger = Logger(label: "hearth.serve")
-        logger.logLevel = .warning
+        logger.logLevel = configuration.logLevel
         let host = configuration.host
         let app = Application(
             router: router,

