@@ -75,7 +75,8 @@ public enum SiteBuilder {
                         report.wrote = true
                     } catch {
                         report.diagnostics.append(
-                            .error(options.output, nil, "the site could not be written: \(error)",
+                            .error(
+                                options.output, nil, "the site could not be written: \(error)",
                                 hint: "the previous output is left as it was"))
                     }
                 }
@@ -112,7 +113,8 @@ public enum SiteBuilder {
         if let baseURL = options.baseURL {
             let normalized = baseURL.hasSuffix("/") ? baseURL : baseURL + "/"
             if let problem = SiteConfig.baseURLProblem(normalized) {
-                diagnostics.append(.error("--base-url", nil, problem, hint: "e.g. --base-url https://example.org/guide/"))
+                diagnostics.append(
+                    .error("--base-url", nil, problem, hint: "e.g. --base-url https://example.org/guide/"))
                 return nil
             }
             site.config.baseURL = normalized
@@ -151,8 +153,9 @@ public enum SiteBuilder {
     }
 
     /// Every file of the site, rendered, and the files to copy.
-    static func outputs(_ assembled: Assembled, options: BuildOptions) async -> ([OutputFile], [(from: URL, to: String)])
-    {
+    static func outputs(_ assembled: Assembled, options: BuildOptions) async -> (
+        [OutputFile], [(from: URL, to: String)]
+    ) {
         let theme = assembled.theme
         let assets = options.root.appendingPathComponent("templates/assets")
         let assetFiles = ContentLoader.listFilesRecursively(assets)
@@ -191,7 +194,9 @@ public enum SiteBuilder {
                     }
                 (context, template, path) = (builder.context(for: page), name, page.outputPath)
             case .tag(let index):
-                (context, template, path) = (builder.tagContext(index), "tag", "tags/\(builder.graph.tags[index].slug)/index.html")
+                (context, template, path) = (
+                    builder.tagContext(index), "tag", "tags/\(builder.graph.tags[index].slug)/index.html"
+                )
             case .tags:
                 (context, template, path) = (builder.tagsContext(), "tags", "tags/index.html")
             case .search:

@@ -32,11 +32,15 @@ enum ContentLoader {
         }
         // site.yml
         let siteFile = "content/site.yml"
-        guard let siteText = readText(content.appendingPathComponent("site.yml"), file: siteFile, diagnostics: &diagnostics)
+        guard
+            let siteText = readText(
+                content.appendingPathComponent("site.yml"), file: siteFile, diagnostics: &diagnostics)
         else {
             if diagnostics.isEmpty {
                 diagnostics.append(
-                    .error(siteFile, nil, "content/site.yml is missing", hint: "create it with at least title and baseURL"))
+                    .error(
+                        siteFile, nil, "content/site.yml is missing", hint: "create it with at least title and baseURL")
+                )
             }
             return (nil, diagnostics)
         }
@@ -110,7 +114,8 @@ enum ContentLoader {
             if let other = byPath[page.path] {
                 diagnostics.append(
                     .error(
-                        page.file, page.meta.slug?.position, "this page has the same URL /\(page.path) as \(other.file)",
+                        page.file, page.meta.slug?.position,
+                        "this page has the same URL /\(page.path) as \(other.file)",
                         hint: "give one of them another file name or slug"))
                 continue
             }
@@ -190,7 +195,9 @@ enum ContentLoader {
     static func readPage(_ entry: SourceEntry, content: URL, knownTypes: [String]) -> (Page?, [Diagnostic]) {
         let file = "content/" + entry.contentPath
         var diagnostics: [Diagnostic] = []
-        guard let text = readText(content.appendingPathComponent(entry.contentPath), file: file, diagnostics: &diagnostics)
+        guard
+            let text = readText(
+                content.appendingPathComponent(entry.contentPath), file: file, diagnostics: &diagnostics)
         else {
             return (nil, diagnostics)
         }
@@ -233,7 +240,9 @@ enum ContentLoader {
 
     static func isURLSafe(_ s: String) -> Bool {
         !s.isEmpty
-            && s.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" || $0 == "_" }
+            && s.unicodeScalars.allSatisfy {
+                ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" || $0 == "_"
+            }
     }
 
     /// The file as UTF-8 text; a file that is not is reported with the line of its first bad byte.

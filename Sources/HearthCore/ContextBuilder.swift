@@ -88,7 +88,9 @@ struct ContextBuilder: Sendable {
             permalink: absolute(base + page.path), content: result.html, date: page.meta.date?.longForm,
             dateISO: page.meta.date?.description, updated: page.meta.updated?.longForm,
             updatedISO: page.meta.updated?.description)
-        context.toc = result.headings.filter { $0.level <= 3 }.map { TocItem(text: $0.text, id: $0.id, level: $0.level) }
+        context.toc = result.headings.filter { $0.level <= 3 }.map {
+            TocItem(text: $0.text, id: $0.id, level: $0.level)
+        }
         context.types = badges(page.types)
         context.tags = tagBadges(graph.tagsOfPage[page.id])
         context.related = graph.related[page.id].map(card)
@@ -141,7 +143,8 @@ struct ContextBuilder: Sendable {
     }
 
     func tagsContext() -> PageContext {
-        var context = generated(kind: "tags", title: "Tags", path: "tags/", summary: "Every tag of \(site.config.title).")
+        var context = generated(
+            kind: "tags", title: "Tags", path: "tags/", summary: "Every tag of \(site.config.title).")
         context.allTags = tagBadges(Array(graph.tags.indices))
         return context
     }

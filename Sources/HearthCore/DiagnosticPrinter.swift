@@ -29,7 +29,8 @@ public struct DiagnosticPrinter: Sendable {
             let gutter = String(repeating: " ", count: number.count)
             out += " \(paint(number, "34")) \(paint("|", "34")) \(text)\n"
             if let column = diagnostic.column {
-                out += " \(gutter) \(paint("|", "34")) \(Self.caretPadding(text, column: column))\(paint("^", "1;32"))\n"
+                out +=
+                    " \(gutter) \(paint("|", "34")) \(Self.caretPadding(text, column: column))\(paint("^", "1;32"))\n"
             }
         }
         for hint in diagnostic.hints {

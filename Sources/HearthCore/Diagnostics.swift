@@ -30,8 +30,9 @@ public struct Diagnostic: Error, Sendable, Hashable, Codable {
         self.hints = hints
     }
 
-    public init(_ severity: Severity, file: String, at position: SourcePosition?, _ message: String, hints: [String] = [])
-    {
+    public init(
+        _ severity: Severity, file: String, at position: SourcePosition?, _ message: String, hints: [String] = []
+    ) {
         self.init(severity, file: file, line: position?.line, column: position?.column, message, hints: hints)
     }
 
@@ -88,6 +89,9 @@ public struct DiagnosticList: Sendable {
 
     /// Warnings turned into errors (`--strict`).
     public func strict() -> DiagnosticList {
-        DiagnosticList(items.map { var d = $0; d.severity = .error; return d })
+        DiagnosticList(
+            items.map {
+                var d = $0; d.severity = .error; return d
+            })
     }
 }

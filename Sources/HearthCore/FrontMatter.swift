@@ -79,7 +79,9 @@ struct SplitSource {
 }
 
 enum FrontMatter {
-    static let pageKeys = ["title", "summary", "date", "updated", "draft", "weight", "slug", "aliases", "types", "tags", "related"]
+    static let pageKeys = [
+        "title", "summary", "date", "updated", "draft", "weight", "slug", "aliases", "types", "tags", "related",
+    ]
     static let exerciseKeys = ["duration", "difficulty", "who", "materials"]
 
     /// Whether a line is exactly `---` (trailing blanks and a CR allowed).
@@ -245,7 +247,8 @@ enum FrontMatter {
         }
         let start = SourcePosition(line: 1, column: 1)
         if !seen.contains("title") {
-            diagnostics.append(.error(file, start, "the front matter has no 'title'", hint: "add e.g. title: Listening first"))
+            diagnostics.append(
+                .error(file, start, "the front matter has no 'title'", hint: "add e.g. title: Listening first"))
         } else if meta.title.isEmpty {
             diagnostics.append(.error(file, titlePosition ?? start, "'title' is empty", hint: "give the page a title"))
         }
@@ -286,7 +289,8 @@ enum FrontMatter {
         let near = node.scalar.flatMap { Suggestions.closest(to: $0.string, in: options) }
         diagnostics.append(
             .error(
-                reader.file, reader.position(node), "'\(key)' must be \(options.joined(separator: ", ")), found '\(found)'",
+                reader.file, reader.position(node),
+                "'\(key)' must be \(options.joined(separator: ", ")), found '\(found)'",
                 hint: near.map { "did you mean '\($0)'?" }))
         return nil
     }

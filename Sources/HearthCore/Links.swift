@@ -179,7 +179,10 @@ struct PageLinkResolver: LinkResolver {
         return .failure(
             Diagnostic(
                 .error, file: file, at: position, "\(written) matches \(matches.count) pages",
-                hints: ["candidates: " + candidates.joined(separator: ", "), "write the path to pick one, e.g. [[\(candidates[0].dropFirst(8).dropLast(3))]]"]))
+                hints: [
+                    "candidates: " + candidates.joined(separator: ", "),
+                    "write the path to pick one, e.g. [[\(candidates[0].dropFirst(8).dropLast(3))]]",
+                ]))
     }
 
     mutating func resolve(wikilink: Wikilink, at position: SourcePosition) -> ResolvedLink? {
@@ -275,7 +278,8 @@ struct PageLinkResolver: LinkResolver {
         if url.hasPrefix("//") { return true }
         guard let colon = url.firstIndex(of: ":") else { return false }
         let scheme = url[..<colon]
-        return !scheme.isEmpty && scheme.allSatisfy { $0.isLetter || $0.isNumber || $0 == "+" || $0 == "-" || $0 == "." }
+        return !scheme.isEmpty
+            && scheme.allSatisfy { $0.isLetter || $0.isNumber || $0 == "+" || $0 == "-" || $0 == "." }
     }
 
     /// Joins a relative path to a folder of `content/`; nil when it climbs out.

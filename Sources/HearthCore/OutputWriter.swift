@@ -63,7 +63,8 @@ enum OutputWriter {
             if let pid = Int32(name.split(separator: "-").last ?? ""), pid != getpid(), kill(pid, 0) == 0 { continue }
             removeTree(parent.appendingPathComponent(name).path)
         }
-        let live = Set([identity(output.path), identity(parent.appendingPathComponent(prefix + "spare").path)].compactMap { $0 })
+        let live = Set(
+            [identity(output.path), identity(parent.appendingPathComponent(prefix + "spare").path)].compactMap { $0 })
         for name in names where name.hasPrefix(prefix + "manifest-") {
             if !live.contains(String(name.dropFirst((prefix + "manifest-").count))) {
                 unlink(parent.appendingPathComponent(name).path)
@@ -219,7 +220,8 @@ enum OutputWriter {
         }
     }
 
-    private typealias RenameAt2 = @convention(c) (Int32, UnsafePointer<CChar>, Int32, UnsafePointer<CChar>, UInt32)
+    private typealias RenameAt2 =
+        @convention(c) (Int32, UnsafePointer<CChar>, Int32, UnsafePointer<CChar>, UInt32)
         -> Int32
 
     /// Linux's renameat2 with RENAME_EXCHANGE swaps two folders atomically; looked up at run time
@@ -234,7 +236,8 @@ enum OutputWriter {
         var isDirectory: ObjCBool = false
         if !FileManager.default.fileExists(atPath: output, isDirectory: &isDirectory) {
             guard rename(staging, output) == 0 else {
-                throw Failure(description: "cannot move the new site into \(output): \(String(cString: strerror(errno)))")
+                throw Failure(
+                    description: "cannot move the new site into \(output): \(String(cString: strerror(errno)))")
             }
             return
         }

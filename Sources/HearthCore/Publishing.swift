@@ -21,7 +21,9 @@ enum Publishing {
 
     static func jsonString(_ text: String) -> String {
         // Most text needs no escaping at all.
-        if !text.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0x3C || $0 == 0x3E || $0 == 0x26 || $0 == 0x27 || $0 == 0xE2 }) {
+        if !text.utf8.contains(where: {
+            $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0x3C || $0 == 0x3E || $0 == 0x26 || $0 == 0x27 || $0 == 0xE2
+        }) {
             return "\"" + text + "\""
         }
         var out: [UInt8] = [UInt8(ascii: "\"")]
@@ -38,7 +40,8 @@ enum Publishing {
             // <, >, &, ' and control characters as \u escapes: safe to inline in HTML too.
             case 0..<0x20, UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "&"), UInt8(ascii: "'"):
                 out += Array("\\u00".utf8) + [hex[Int(byte >> 4)], hex[Int(byte & 0xF)]]
-            case 0xE2 where bytes.count >= 2 && bytes[bytes.startIndex] == 0x80
+            case 0xE2
+            where bytes.count >= 2 && bytes[bytes.startIndex] == 0x80
                 && (bytes[bytes.startIndex + 1] == 0xA8 || bytes[bytes.startIndex + 1] == 0xA9):
                 // U+2028 and U+2029 end a line in JavaScript.
                 let last = bytes[bytes.startIndex + 1]

@@ -20,7 +20,8 @@ public enum Scaffold {
     ) throws -> Created {
         let trimmed = title.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !trimmed.isEmpty else {
-            throw Diagnostic.error("", nil, "the title is empty", hint: "e.g. hearth new article emotional \"Listening first\"")
+            throw Diagnostic.error(
+                "", nil, "the title is empty", hint: "e.g. hearth new article emotional \"Listening first\"")
         }
         let section = kind == .exercise ? "exercises" : (requested ?? "")
         let content = root.appendingPathComponent("content")
@@ -35,7 +36,8 @@ public enum Scaffold {
         }
         let slug = Slug.make(trimmed)
         guard !slug.isEmpty else {
-            throw Diagnostic.error("", nil, "the title '\(trimmed)' gives no usable file name", hint: "use some letters or digits")
+            throw Diagnostic.error(
+                "", nil, "the title '\(trimmed)' gives no usable file name", hint: "use some letters or digits")
         }
         let path = "content/\(section)/\(slug).md"
         let file = root.appendingPathComponent(path)
@@ -49,7 +51,9 @@ public enum Scaffold {
         formatter.locale = Locale(identifier: "en_US_POSIX")
         formatter.dateFormat = "yyyy-MM-dd"
         let date = formatter.string(from: today)
-        let quoted = "\"" + trimmed.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
+        let quoted =
+            "\"" + trimmed.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
+            + "\""
         var text = "---\ntitle: \(quoted)\ndate: \(date)\ndraft: true\n"
         switch kind {
         case .article:
@@ -95,7 +99,9 @@ public enum Scaffold {
         var basePath = "/"
         if let data = FileManager.default.contents(atPath: content.appendingPathComponent("site.yml").path) {
             var ignored: [Diagnostic] = []
-            basePath = SiteConfig.parse(String(decoding: data, as: UTF8.self), file: "", diagnostics: &ignored)?.basePath ?? "/"
+            basePath =
+                SiteConfig.parse(String(decoding: data, as: UTF8.self), file: "", diagnostics: &ignored)?.basePath
+                ?? "/"
         }
         return Created(path: path, url: "\(basePath)\(section)/\(slug)/")
     }

@@ -95,7 +95,8 @@ public struct SiteConfig: Sendable {
                 let list = take(reader.stringList(value, key: "types")) ?? []
                 var names: [String] = []
                 for item in list {
-                    if item.value.isEmpty || item.value.contains("/") || item.value == "exercises" || item.value == "tags"
+                    if item.value.isEmpty || item.value.contains("/") || item.value == "exercises"
+                        || item.value == "tags"
                     {
                         diagnostics.append(
                             .error(

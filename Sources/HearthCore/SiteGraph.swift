@@ -61,7 +61,8 @@ struct SiteGraph: Sendable {
                 } else if headings.isEmpty {
                     hint = "\(target.file) has no headings"
                 } else {
-                    hint = "its headings: " + headings.prefix(8).map { "\($0.text) (#\($0.id))" }.joined(separator: ", ")
+                    hint =
+                        "its headings: " + headings.prefix(8).map { "\($0.text) (#\($0.id))" }.joined(separator: ", ")
                 }
                 let place = check.targetID == page.id ? "this page" : target.file
                 diagnostics.append(
@@ -118,7 +119,8 @@ struct SiteGraph: Sendable {
         for page in listed {
             for entry in page.meta.related {
                 switch PageLinkResolver.find(
-                    entry.value, in: table, file: page.file, at: entry.position, written: "related entry '\(entry.value)'")
+                    entry.value, in: table, file: page.file, at: entry.position,
+                    written: "related entry '\(entry.value)'")
                 {
                 case .success(let id): if id != page.id { explicit[page.id, default: []].append(id) }
                 case .failure(let d): diagnostics.append(d)
@@ -148,7 +150,8 @@ struct SiteGraph: Sendable {
                 sectionPages[section.pageID] = []
                 sectionExercises[section.pageID] = own.sorted(by: Self.listingOrder).map(\.id)
             case .other:
-                sectionPages[section.pageID] = own.filter { $0.kind == .article }.sorted(by: Self.listingOrder).map(\.id)
+                sectionPages[section.pageID] = own.filter { $0.kind == .article }.sorted(by: Self.listingOrder).map(
+                    \.id)
                 sectionExercises[section.pageID] = []
             }
         }

@@ -38,8 +38,9 @@ struct Theme: Sendable {
         where relative.hasSuffix(".mustache") && !relative.hasPrefix("assets/") {
             let name = String(relative.dropLast(".mustache".count))
             let file = "templates/" + relative
-            guard let text = ContentLoader.readText(
-                folder.appendingPathComponent(relative), file: file, diagnostics: &diagnostics)
+            guard
+                let text = ContentLoader.readText(
+                    folder.appendingPathComponent(relative), file: file, diagnostics: &diagnostics)
             else { continue }
             hasher.add(relative)
             hasher.add(text)

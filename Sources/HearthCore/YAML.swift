@@ -36,7 +36,8 @@ struct YAMLReader {
         } catch let error as YamlError {
             return .failure(diagnostic(for: error))
         } catch {
-            return .failure(.error(file, SourcePosition(line: lineOffset + 1, column: 1), "YAML could not be read: \(error)"))
+            return .failure(
+                .error(file, SourcePosition(line: lineOffset + 1, column: 1), "YAML could not be read: \(error)"))
         }
         guard let root else { return .success([]) }
         guard let mapping = root.mapping else {

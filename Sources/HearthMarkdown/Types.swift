@@ -24,7 +24,9 @@ public struct MarkdownOptions: Sendable, Hashable {
     /// Give headings `id` attributes.
     public var headingIDs: Bool
 
-    public init(smartPunctuation: Bool = true, unsafeHTML: Bool = false, wikilinks: Bool = true, headingIDs: Bool = true) {
+    public init(
+        smartPunctuation: Bool = true, unsafeHTML: Bool = false, wikilinks: Bool = true, headingIDs: Bool = true
+    ) {
         self.smartPunctuation = smartPunctuation
         self.unsafeHTML = unsafeHTML
         self.wikilinks = wikilinks

@@ -95,7 +95,8 @@ public enum PreviewServer {
             },
             logger: logger)
         var services: [any Service] = [app]
-        if configuration.watch, let watcher = SourceWatcher(root: buildOptions.root, watching: ["content", "templates"])
+        if configuration.watch,
+            let watcher = SourceWatcher(root: buildOptions.root, watching: ["content", "templates"])
         {
             services.append(WatchService(watcher: watcher, state: state, onBuild: onBuild))
         }
@@ -105,8 +106,12 @@ public enum PreviewServer {
     }
 
     static func siteBasePath(_ options: BuildOptions) -> String {
-        if let override = options.baseURL { return SiteConfig.split(override.hasSuffix("/") ? override : override + "/").path }
-        guard let data = FileManager.default.contents(atPath: options.root.appendingPathComponent("content/site.yml").path)
+        if let override = options.baseURL {
+            return SiteConfig.split(override.hasSuffix("/") ? override : override + "/").path
+        }
+        guard
+            let data = FileManager.default.contents(
+                atPath: options.root.appendingPathComponent("content/site.yml").path)
         else { return "/" }
         var ignored: [Diagnostic] = []
         return SiteConfig.parse(String(decoding: data, as: UTF8.self), file: "content/site.yml", diagnostics: &ignored)?
@@ -115,7 +120,8 @@ public enum PreviewServer {
 
     /// The live-reload client (and the overlay while the site is broken), before `</body>`.
     static func inject(into html: String, failure: String?) -> String {
-        var snippet = "<link rel=\"stylesheet\" href=\"/__hearth/overlay.css\"><script src=\"/__hearth/reload.js\"></script>"
+        var snippet =
+            "<link rel=\"stylesheet\" href=\"/__hearth/overlay.css\"><script src=\"/__hearth/reload.js\"></script>"
         if let failure {
             snippet += "<pre class=\"hearth-overlay\" role=\"alert\">\(escape(failure))</pre>"
         }

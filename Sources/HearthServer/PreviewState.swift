@@ -81,7 +81,8 @@ public actor PreviewState {
         if report.succeeded {
             failure = nil
             generation += 1
-            let cssOnly = !changes.isEmpty && changes.allSatisfy { $0.hasPrefix("templates/assets/") && $0.hasSuffix(".css") }
+            let cssOnly =
+                !changes.isEmpty && changes.allSatisfy { $0.hasPrefix("templates/assets/") && $0.hasSuffix(".css") }
             broadcast(cssOnly ? .css(generation: generation) : .reload(generation: generation))
         } else {
             let printer = DiagnosticPrinter(root: options.root, color: false)

@@ -34,7 +34,8 @@ final class SourceWatcher: @unchecked Sendable {
     private func addRecursively(_ relative: String) {
         #if canImport(Glibc)
             let path = root.appendingPathComponent(relative).path
-            let mask = UInt32(IN_CLOSE_WRITE | IN_CREATE | IN_DELETE | IN_MOVED_TO | IN_MOVED_FROM | IN_MODIFY | IN_DELETE_SELF)
+            let mask = UInt32(
+                IN_CLOSE_WRITE | IN_CREATE | IN_DELETE | IN_MOVED_TO | IN_MOVED_FROM | IN_MODIFY | IN_DELETE_SELF)
             let wd = inotify_add_watch(fd, path, mask)
             guard wd >= 0 else { return }
             folders[wd] = relative
@@ -82,9 +83,10 @@ final class SourceWatcher: @unchecked Sendable {
     }
 
     /// Calls `onChange` with the changed paths, once changes have been quiet for `quiet`.
-    func run(quiet: Duration = .milliseconds(50), poll: Duration = .milliseconds(10),
-        onChange: @Sendable (Set<String>) async -> Void) async
-    {
+    func run(
+        quiet: Duration = .milliseconds(50), poll: Duration = .milliseconds(10),
+        onChange: @Sendable (Set<String>) async -> Void
+    ) async {
         var collected: Set<String> = []
         var lastChange = ContinuousClock.now
         while !Task.isCancelled {

@@ -169,7 +169,8 @@ struct New: ParsableCommand {
         }
         do {
             let created = try Scaffold.create(kind, section: section, title: title, root: root)
-            Console.standardOutput("Created \(created.path)\nPreview: http://127.0.0.1:8080\(created.url) (with hearth serve --drafts)\n")
+            Console.standardOutput(
+                "Created \(created.path)\nPreview: http://127.0.0.1:8080\(created.url) (with hearth serve --drafts)\n")
         } catch let diagnostic as Diagnostic {
             let printer = DiagnosticPrinter(root: root, color: Console.stderrWantsColor())
             Console.standardError(printer.render(diagnostic))

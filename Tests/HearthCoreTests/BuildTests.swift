@@ -30,7 +30,8 @@ struct BuildTests {
         let report = await build(root)
         #expect(report.succeeded, "\(report.lines)")
         for (page, golden) in [
-            ("emotional/listening/index.html", "listening.html"), ("exercises/soul-gazing/index.html", "soul-gazing.html"),
+            ("emotional/listening/index.html", "listening.html"),
+            ("exercises/soul-gazing/index.html", "soul-gazing.html"),
         ] {
             let actual = try #require(output(root, page))
             let goldenURL = Fixture.golden.appendingPathComponent(golden)
@@ -59,7 +60,8 @@ struct BuildTests {
         #expect(await build(root).succeeded)
         let before = snapshot(root.appendingPathComponent("public"))
         #expect(!before.isEmpty)
-        try Fixture.write(Data("---\ntitle: Broken\ndate: 2025-13-45\n---\nSee [[Nowhere]].\n".utf8),
+        try Fixture.write(
+            Data("---\ntitle: Broken\ndate: 2025-13-45\n---\nSee [[Nowhere]].\n".utf8),
             to: "content/emotional/broken.md", in: root)
         let report = await build(root)
         #expect(!report.succeeded)
@@ -119,7 +121,8 @@ struct BuildTests {
 
     @Test("check verifies everything and writes nothing")
     func checkWritesNothing() async throws {
-        let root = try Fixture.site("basic", changing: ["content/physical/hugs.md": "---\ntitle: Hugs\n---\n[[Nowhere]]\n"])
+        let root = try Fixture.site(
+            "basic", changing: ["content/physical/hugs.md": "---\ntitle: Hugs\n---\n[[Nowhere]]\n"])
         let report = await build(root, write: false)
         #expect(report.has(.error, "content/physical/hugs.md:4:1", "no page matches [[Nowhere]]"))
         #expect(!FileManager.default.fileExists(atPath: root.appendingPathComponent("public").path))
@@ -133,5 +136,46 @@ struct BuildTests {
             #expect(!report.succeeded)
             #expect(FileManager.default.fileExists(atPath: root.appendingPathComponent("content/site.yml").path))
         }
+    }
+}
+
+@Suite("templates and images")
+struct TemplateTests {
+    @Test("a missing template or partial is an error, never an empty page")
+    func missingTemplate() async throws {
+        let root = try Fixture.site("basic")
+        try FileManager.default.removeItem(at: root.appendingPathComponent("templates/exercise.mustache"))
+        try Data("{{<baseof}}{{$main}}{{> partials/nowhere}}{{/main}}{{/baseof}}\n".utf8)
+            .write(to: root.appendingPathComponent("templates/tag.mustache"))
+        let report = await build(root)
+        #expect(!report.succeeded)
+        #expect(
+            report.has(.error, "templates/exercise.mustache", "the template 'exercise' is missing"), "\(report.lines)")
+        #expect(
+            report.has(.error, "templates/tag.mustache:1:21", "no template named 'partials/nowhere'"), "\(report.lines)"
+        )
+        #expect(!FileManager.default.fileExists(atPath: root.appendingPathComponent("public").path))
+    }
+
+    @Test("a template syntax error names its file and line")
+    func templateSyntax() async throws {
+        let root = try Fixture.site("basic")
+        try Data("<p>\n{{#pages}}unclosed\n".utf8).write(to: root.appendingPathComponent("templates/tags.mustache"))
+        let report = await build(root)
+        #expect(
+            report.diagnostics.items.contains {
+                $0.file == "templates/tags.mustache" && $0.message.contains("template syntax error")
+            },
+            "\(report.lines)")
+    }
+
+    @Test("an image without alt text is a warning with its place")
+    func imageWithoutAlt() async throws {
+        let root = try Fixture.site(changing: [
+            "content/emotional/pic.md": "---\ntitle: Pic\n---\n\nSee ![](../exercises/soul-gazing/eyes.svg).\n"
+        ])
+        let report = await build(root)
+        #expect(report.succeeded)
+        #expect(report.has(.warning, "content/emotional/pic.md:5:5", "this image has no alt text"), "\(report.lines)")
     }
 }

@@ -31,7 +31,8 @@ struct EditorTests {
         let diagnostic = Diagnostic(.warning, file: "content/a.md", line: 3, column: 1, "unknown front matter key 'x'")
         let plain = DiagnosticPrinter(root: URL(fileURLWithPath: "/"), color: false).render(diagnostic, sourceLines: [])
         #expect(!plain.contains("\u{1B}["))
-        let coloured = DiagnosticPrinter(root: URL(fileURLWithPath: "/"), color: true).render(diagnostic, sourceLines: [])
+        let coloured = DiagnosticPrinter(root: URL(fileURLWithPath: "/"), color: true).render(
+            diagnostic, sourceLines: [])
         #expect(coloured.contains("\u{1B}[1;33mwarning:"))
         let json = DiagnosticPrinter.jsonLines(DiagnosticList([diagnostic]))
         let object = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
@@ -53,9 +54,16 @@ struct EditorTests {
         #expect(text.contains("## Steps") && text.contains("## Reflect"))
 
         let unfilled = await build(root, write: false)
-        #expect(unfilled.has(.error, "content/exercises/zartlichkeit-uben.md:6:11", "'duration' must be more than 0"), "\(unfilled.lines)")
-        #expect(unfilled.has(.error, "content/exercises/zartlichkeit-uben.md:7:13", "'difficulty' must be"), "\(unfilled.lines)")
-        #expect(unfilled.has(.error, "content/exercises/zartlichkeit-uben.md:9:8", "an exercise card needs at least one type"), "\(unfilled.lines)")
+        #expect(
+            unfilled.has(.error, "content/exercises/zartlichkeit-uben.md:6:11", "'duration' must be more than 0"),
+            "\(unfilled.lines)")
+        #expect(
+            unfilled.has(.error, "content/exercises/zartlichkeit-uben.md:7:13", "'difficulty' must be"),
+            "\(unfilled.lines)")
+        #expect(
+            unfilled.has(
+                .error, "content/exercises/zartlichkeit-uben.md:9:8", "an exercise card needs at least one type"),
+            "\(unfilled.lines)")
 
         let filled = text.replacingOccurrences(of: "duration: 0", with: "duration: 10")
             .replacingOccurrences(of: "difficulty: choose gentle, moderate or deep", with: "difficulty: gentle")
@@ -65,7 +73,9 @@ struct EditorTests {
         #expect(checked.succeeded, "\(checked.lines)")
         #expect(checked.lines.isEmpty, "\(checked.lines)")
 
-        #expect(throws: Diagnostic.self) { try Scaffold.create(.exercise, section: nil, title: "Zärtlichkeit üben", root: root) }
+        #expect(throws: Diagnostic.self) {
+            try Scaffold.create(.exercise, section: nil, title: "Zärtlichkeit üben", root: root)
+        }
         #expect(try String(contentsOf: root.appendingPathComponent(card.path), encoding: .utf8) == filled)
 
         let article = try Scaffold.create(.article, section: "emotional", title: "Listening, Again!", root: root)

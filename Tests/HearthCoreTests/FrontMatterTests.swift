@@ -16,56 +16,83 @@ struct FrontMatterCase: Sendable, CustomTestStringConvertible {
 @Suite("front matter")
 struct FrontMatterTests {
     static let cases: [FrontMatterCase] = [
-        .init(name: "bad date", text: "---\ntitle: T\ndate: 2025-13-45\n---\n", location: "content/emotional/case.md:3:7",
+        .init(
+            name: "bad date", text: "---\ntitle: T\ndate: 2025-13-45\n---\n", location: "content/emotional/case.md:3:7",
             message: "'date' must be a real date (YYYY-MM-DD), found '2025-13-45'"),
-        .init(name: "not a leap year", text: "---\ntitle: T\nupdated: 2023-02-29\n---\n",
+        .init(
+            name: "not a leap year", text: "---\ntitle: T\nupdated: 2023-02-29\n---\n",
             location: "content/emotional/case.md:3:10", message: "'updated' must be a real date"),
-        .init(name: "date with a time", text: "---\ntitle: T\ndate: 2024-01-02T10:00:00Z\n---\n",
+        .init(
+            name: "date with a time", text: "---\ntitle: T\ndate: 2024-01-02T10:00:00Z\n---\n",
             location: "content/emotional/case.md:3:7", message: "'date' must be a real date"),
-        .init(name: "missing title", text: "---\ndate: 2024-01-02\n---\nBody\n", location: "content/emotional/case.md:1:1",
+        .init(
+            name: "missing title", text: "---\ndate: 2024-01-02\n---\nBody\n",
+            location: "content/emotional/case.md:1:1",
             message: "the front matter has no 'title'"),
-        .init(name: "empty title", text: "---\ntitle: \"  \"\n---\nBody\n", location: "content/emotional/case.md:2:8",
+        .init(
+            name: "empty title", text: "---\ntitle: \"  \"\n---\nBody\n", location: "content/emotional/case.md:2:8",
             message: "'title' is empty"),
-        .init(name: "title as a list", text: "---\ntitle: [a, b]\n---\n", location: "content/emotional/case.md:2:8",
+        .init(
+            name: "title as a list", text: "---\ntitle: [a, b]\n---\n", location: "content/emotional/case.md:2:8",
             message: "'title' must be text, found a list"),
-        .init(name: "unknown type", text: "---\ntitle: T\ntypes: [emotional, spritual]\n---\n",
+        .init(
+            name: "unknown type", text: "---\ntitle: T\ntypes: [emotional, spritual]\n---\n",
             location: "content/emotional/case.md:3:20", message: "unknown type 'spritual'"),
-        .init(name: "types not a list", text: "---\ntitle: T\ntypes: physical\n---\n",
+        .init(
+            name: "types not a list", text: "---\ntitle: T\ntypes: physical\n---\n",
             location: "content/emotional/case.md:3:8", message: "'types' must be a list"),
-        .init(name: "draft not a bool", text: "---\ntitle: T\ndraft: maybe\n---\n",
+        .init(
+            name: "draft not a bool", text: "---\ntitle: T\ndraft: maybe\n---\n",
             location: "content/emotional/case.md:3:8", message: "'draft' must be true or false"),
-        .init(name: "weight not a number", text: "---\ntitle: T\nweight: heavy\n---\n",
+        .init(
+            name: "weight not a number", text: "---\ntitle: T\nweight: heavy\n---\n",
             location: "content/emotional/case.md:3:9", message: "'weight' must be a whole number"),
-        .init(name: "unknown key", text: "---\ntittle: T\ntitle: T\n---\n", location: "content/emotional/case.md:2:1",
+        .init(
+            name: "unknown key", text: "---\ntittle: T\ntitle: T\n---\n", location: "content/emotional/case.md:2:1",
             message: "unknown front matter key 'tittle'", severity: .warning),
-        .init(name: "unclosed front matter", text: "---\ntitle: T\n\nBody text\n", location: "content/emotional/case.md:1:1",
+        .init(
+            name: "unclosed front matter", text: "---\ntitle: T\n\nBody text\n",
+            location: "content/emotional/case.md:1:1",
             message: "the front matter opened here is never closed"),
-        .init(name: "no front matter", text: "# Just a heading\n", location: "content/emotional/case.md:1:1",
+        .init(
+            name: "no front matter", text: "# Just a heading\n", location: "content/emotional/case.md:1:1",
             message: "the file does not start with front matter"),
         .init(name: "empty file", text: "", location: "content/emotional/case.md:1:1", message: "the file is empty"),
-        .init(name: "YAML syntax error", text: "---\ntitle: T\ntags: [a, b\n---\n", location: "content/emotional/case.md:4:1",
+        .init(
+            name: "YAML syntax error", text: "---\ntitle: T\ntags: [a, b\n---\n",
+            location: "content/emotional/case.md:4:1",
             message: "YAML syntax error"),
-        .init(name: "duplicate key", text: "---\ntitle: T\ntitle: U\n---\n", location: "content/emotional/case.md:2:1",
+        .init(
+            name: "duplicate key", text: "---\ntitle: T\ntitle: U\n---\n", location: "content/emotional/case.md:2:1",
             message: "key 'title' is written more than once"),
-        .init(name: "exercise without duration", path: "content/exercises/case.md",
-            text: "---\ntitle: T\ndifficulty: gentle\ntypes: [emotional]\n---\n", location: "content/exercises/case.md:1:1",
+        .init(
+            name: "exercise without duration", path: "content/exercises/case.md",
+            text: "---\ntitle: T\ndifficulty: gentle\ntypes: [emotional]\n---\n",
+            location: "content/exercises/case.md:1:1",
             message: "an exercise card needs 'duration'"),
-        .init(name: "exercise without difficulty", path: "content/exercises/case.md",
+        .init(
+            name: "exercise without difficulty", path: "content/exercises/case.md",
             text: "---\ntitle: T\nduration: 5\ntypes: [emotional]\n---\n", location: "content/exercises/case.md:1:1",
             message: "an exercise card needs 'difficulty'"),
-        .init(name: "exercise without types", path: "content/exercises/case.md",
+        .init(
+            name: "exercise without types", path: "content/exercises/case.md",
             text: "---\ntitle: T\nduration: 5\ndifficulty: deep\n---\n", location: "content/exercises/case.md:1:1",
             message: "an exercise card needs 'types'"),
-        .init(name: "exercise with a bad difficulty", path: "content/exercises/case.md",
+        .init(
+            name: "exercise with a bad difficulty", path: "content/exercises/case.md",
             text: "---\ntitle: T\nduration: 5\ndifficulty: hard\ntypes: [emotional]\n---\n",
-            location: "content/exercises/case.md:4:13", message: "'difficulty' must be gentle, moderate, deep, found 'hard'"),
-        .init(name: "exercise with duration in words", path: "content/exercises/case.md",
+            location: "content/exercises/case.md:4:13",
+            message: "'difficulty' must be gentle, moderate, deep, found 'hard'"),
+        .init(
+            name: "exercise with duration in words", path: "content/exercises/case.md",
             text: "---\ntitle: T\nduration: ten minutes\ndifficulty: deep\ntypes: [emotional]\n---\n",
             location: "content/exercises/case.md:3:11", message: "'duration' must be a whole number"),
-        .init(name: "exercise with an unknown who", path: "content/exercises/case.md",
+        .init(
+            name: "exercise with an unknown who", path: "content/exercises/case.md",
             text: "---\ntitle: T\nduration: 5\ndifficulty: deep\nwho: couples\ntypes: [emotional]\n---\n",
             location: "content/exercises/case.md:5:6", message: "'who' must be couple, solo, group"),
-        .init(name: "a page outside any section", path: "content/about.md", text: "---\ntitle: About\n---\n",
+        .init(
+            name: "a page outside any section", path: "content/about.md", text: "---\ntitle: About\n---\n",
             location: "content/about.md", message: "a page must be inside a section folder"),
     ]
 
@@ -87,7 +114,8 @@ struct FrontMatterTests {
 
     @Test("unknown keys name the closest known key")
     func closestKey() async throws {
-        let root = try Fixture.site(changing: ["content/emotional/case.md": "---\ntitle: T\nsumary: S\ntag: [x]\n---\n"])
+        let root = try Fixture.site(changing: ["content/emotional/case.md": "---\ntitle: T\nsumary: S\ntag: [x]\n---\n"]
+        )
         let report = await build(root, write: false)
         let hints = report.diagnostics.items.flatMap(\.hints)
         #expect(hints.contains("did you mean 'summary'?"))
@@ -112,14 +140,18 @@ struct FrontMatterTests {
         junk.append(Data((0..<4096).map { UInt8(truncatingIfNeeded: $0 &* 31) }))
         try Fixture.write(junk, to: "content/emotional/junk.md", in: root)
         var bomb = "---\ntitle: Bomb\na: &a [\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\"]\n"
-        for (name, previous) in zip(["b", "c", "d", "e", "f", "g", "h", "i"], ["a", "b", "c", "d", "e", "f", "g", "h"]) {
+        for (name, previous) in zip(
+            ["b", "c", "d", "e", "f", "g", "h", "i"], ["a", "b", "c", "d", "e", "f", "g", "h"])
+        {
             bomb += "\(name): &\(name) [" + Array(repeating: "*\(previous)", count: 9).joined(separator: ",") + "]\n"
         }
         bomb += "tags: *i\n---\nBody\n"
         try Fixture.write(Data(bomb.utf8), to: "content/emotional/bomb.md", in: root)
         let report = await build(root, write: false)
         #expect(report.has(.error, "content/emotional/junk.md:1:8", "not a text file"), "\(report.lines)")
-        #expect(report.has(.error, "content/emotional/bomb.md:10:4", "each entry of 'tags' must be text"), "\(report.lines)")
+        #expect(
+            report.has(.error, "content/emotional/bomb.md:10:4", "each entry of 'tags' must be text"), "\(report.lines)"
+        )
 
         let big = try Fixture.site("basic")
         let chunk = String(repeating: "word and *more* ", count: 300) + "see [[Listening First]] "
@@ -132,7 +164,8 @@ struct FrontMatterTests {
     @Test("a type listed in site.yml without its section folder is an error in site.yml")
     func typeWithoutSection() async throws {
         let root = try Fixture.site(changing: [
-            "content/site.yml": "title: Closer\nbaseURL: https://example.org/\ntypes:\n  - emotional\n  - physical\n  - spiritual\n"
+            "content/site.yml":
+                "title: Closer\nbaseURL: https://example.org/\ntypes:\n  - emotional\n  - physical\n  - spiritual\n"
         ])
         let report = await build(root, write: false)
         #expect(report.has(.error, "content/site.yml:6:5", "type 'spiritual' has no section folder"), "\(report.lines)")
@@ -140,9 +173,12 @@ struct FrontMatterTests {
 
     @Test("site.yml needs a title and an absolute baseURL ending with /")
     func siteConfig() async throws {
-        let root = try Fixture.site(changing: ["content/site.yml": "baseURL: example.org\ntypes: [emotional, physical]\n"])
+        let root = try Fixture.site(changing: [
+            "content/site.yml": "baseURL: example.org\ntypes: [emotional, physical]\n"
+        ])
         let report = await build(root, write: false)
-        #expect(report.has(.error, "content/site.yml:1:10", "'baseURL' must be an absolute http(s) URL"), "\(report.lines)")
+        #expect(
+            report.has(.error, "content/site.yml:1:10", "'baseURL' must be an absolute http(s) URL"), "\(report.lines)")
         #expect(report.has(.error, "content/site.yml:1:1", "site.yml has no 'title'"), "\(report.lines)")
     }
 }

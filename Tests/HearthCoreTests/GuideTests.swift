@@ -24,11 +24,14 @@ struct GuideTests {
             #expect(output(root, "\(section)/index.html") != nil, "\(section)")
         }
         let site = snapshot(root.appendingPathComponent("public")).keys
-        let cards = site.filter { $0.hasPrefix("exercises/") && $0.hasSuffix("/index.html") && $0 != "exercises/index.html" }
+        let cards = site.filter {
+            $0.hasPrefix("exercises/") && $0.hasSuffix("/index.html") && $0 != "exercises/index.html"
+        }
         #expect(cards.count >= 15)
         let topics = ["emotional/", "physical/", "intellectual/", "experiential/", "spiritual/"]
         let articles = site.filter { path in
-            topics.contains { path.hasPrefix($0) } && path.hasSuffix("/index.html") && path.split(separator: "/").count == 3
+            topics.contains { path.hasPrefix($0) } && path.hasSuffix("/index.html")
+                && path.split(separator: "/").count == 3
         }
         #expect(articles.count >= 8)
     }
@@ -40,11 +43,13 @@ struct GuideTests {
         let page = try #require(output(root, "emotional/what-is-emotional-intimacy/index.html"))
         #expect(page.contains("<h1>What Is Emotional Intimacy and Why Does It Matter?</h1>"))
         #expect(page.contains("<a href=\"/exercises/\">marriage intimacy exercises</a>"))
-        #expect(page.contains("<a href=\"/physical/physical-vs-emotional-intimacy/\">physical vs emotional intimacy</a>"))
+        #expect(
+            page.contains("<a href=\"/physical/physical-vs-emotional-intimacy/\">physical vs emotional intimacy</a>"))
         #expect(page.contains("<a href=\"/emotional/relationship-tips/\">relationship tips</a>"))
         // Every sentence of the seed is published.
-        let seed = try String(contentsOf: Fixture.repository.deletingLastPathComponent()
-            .appendingPathComponent("shared/seed/what-is-emotional-intimacy.txt"), encoding: .utf8)
+        let seed = try String(
+            contentsOf: Fixture.repository.deletingLastPathComponent()
+                .appendingPathComponent("shared/seed/what-is-emotional-intimacy.txt"), encoding: .utf8)
         let text = page.replacingOccurrences(of: "&#39;", with: "'")
         for sentence in seed.split(separator: "\n").map(String.init) where !sentence.isEmpty {
             let plain = sentence.replacingOccurrences(of: "marriage intimacy exercises", with: "")
@@ -56,7 +61,8 @@ struct GuideTests {
         }
         // Physical vs Emotional Intimacy is listed by both sections.
         for section in ["emotional", "physical"] {
-            #expect(output(root, "\(section)/index.html")?.contains("/physical/physical-vs-emotional-intimacy/") == true)
+            #expect(
+                output(root, "\(section)/index.html")?.contains("/physical/physical-vs-emotional-intimacy/") == true)
         }
     }
 
@@ -66,9 +72,11 @@ struct GuideTests {
         #expect(report.succeeded)
         let files = snapshot(root.appendingPathComponent("public"))
         let requestAttribute = try NSRegularExpression(
-            pattern: "<(script|link|img|iframe|source|video|audio|embed|object|track|input)\\b[^>]*?\\s(src|href|srcset|data|poster)=\"([^\"]*)\"",
+            pattern:
+                "<(script|link|img|iframe|source|video|audio|embed|object|track|input)\\b[^>]*?\\s(src|href|srcset|data|poster)=\"([^\"]*)\"",
             options: [.caseInsensitive])
-        let cssURL = try NSRegularExpression(pattern: "(url\\(\\s*['\"]?|@import\\s+['\"])([^'\")]+)", options: [.caseInsensitive])
+        let cssURL = try NSRegularExpression(
+            pattern: "(url\\(\\s*['\"]?|@import\\s+['\"])([^'\")]+)", options: [.caseInsensitive])
         var checked = 0
         for (path, data) in files {
             let text = String(decoding: data, as: UTF8.self)

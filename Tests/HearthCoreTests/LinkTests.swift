@@ -48,7 +48,9 @@ struct LinkTests {
         #expect(html.contains("<a href=\"/physical/touch/#how-to-begin\">Gentle Touch</a>"))
         #expect(html.contains("<a href=\"/physical/touch/#why-touch-matters\">why</a>"))
         let (_, broken) = try await page("Intro.\n\nSee [[Gentle Touch#Nowhere]].\n")
-        #expect(broken.has(.error, "content/emotional/probe.md:6:5", "'#Nowhere' is not a heading of content/physical/touch.md"),
+        #expect(
+            broken.has(
+                .error, "content/emotional/probe.md:6:5", "'#Nowhere' is not a heading of content/physical/touch.md"),
             "\(broken.lines)")
     }
 
@@ -62,9 +64,17 @@ struct LinkTests {
         #expect(html.contains("<a href=\"#top\">s</a>"))
         #expect(html.contains("<a href=\"/emotional/listening/\">l</a>"))
         let (_, broken) = try await page("[x](../physical/nothing.md) and [y](#nope) and [z](touch.md#how-to-begin)\n")
-        #expect(broken.has(.error, "content/emotional/probe.md:4:1", "links to content/physical/nothing.md, which does not exist"), "\(broken.lines)")
-        #expect(broken.has(.error, "content/emotional/probe.md:4:33", "'#nope' is not a heading of this page"), "\(broken.lines)")
-        #expect(broken.has(.error, "content/emotional/probe.md:4:48", "links to content/emotional/touch.md, which does not exist"), "\(broken.lines)")
+        #expect(
+            broken.has(
+                .error, "content/emotional/probe.md:4:1", "links to content/physical/nothing.md, which does not exist"),
+            "\(broken.lines)")
+        #expect(
+            broken.has(.error, "content/emotional/probe.md:4:33", "'#nope' is not a heading of this page"),
+            "\(broken.lines)")
+        #expect(
+            broken.has(
+                .error, "content/emotional/probe.md:4:48", "links to content/emotional/touch.md, which does not exist"),
+            "\(broken.lines)")
     }
 
     @Test("a link to a bundle file from another page goes to the published file")
@@ -79,25 +89,28 @@ struct LinkTests {
         let root = try Fixture.site(changing: [
             "content/emotional/touch.md": "---\ntitle: Touch, emotionally\n---\nText.\n",
             "content/emotional/probe.md": """
-                ---
-                title: Probe
-                related: [Nowhere Page, physical/hugs]
-                ---
-                See [[Gentel Touch]] and
-                also [[touch]] and [[Unfinished Draft]].
-                """,
+            ---
+            title: Probe
+            related: [Nowhere Page, physical/hugs]
+            ---
+            See [[Gentel Touch]] and
+            also [[touch]] and [[Unfinished Draft]].
+            """,
         ])
         let report = await build(root)
         #expect(!report.succeeded)
-        #expect(report.has(.error, "content/emotional/probe.md:5:5", "no page matches [[Gentel Touch]]"), "\(report.lines)")
+        #expect(
+            report.has(.error, "content/emotional/probe.md:5:5", "no page matches [[Gentel Touch]]"), "\(report.lines)")
         let missing = report.diagnostics.items.first { $0.message.contains("[[Gentel Touch]]") }
         #expect(missing?.hints == ["did you mean 'Gentle Touch'?"])
         #expect(report.has(.error, "content/emotional/probe.md:6:6", "[[touch]] matches 2 pages"), "\(report.lines)")
         let ambiguous = report.diagnostics.items.first { $0.message.contains("matches 2 pages") }
         #expect(ambiguous?.hints.first == "candidates: content/emotional/touch.md, content/physical/touch.md")
-        #expect(report.has(.error, "content/emotional/probe.md:6:20", "links to a draft (content/physical/secret.md)"),
+        #expect(
+            report.has(.error, "content/emotional/probe.md:6:20", "links to a draft (content/physical/secret.md)"),
             "\(report.lines)")
-        #expect(report.has(.error, "content/emotional/probe.md:3:11", "no page matches related entry 'Nowhere Page'"),
+        #expect(
+            report.has(.error, "content/emotional/probe.md:3:11", "no page matches related entry 'Nowhere Page'"),
             "\(report.lines)")
         #expect(report.diagnostics.errorCount == 4, "every broken link of the run is reported: \(report.lines)")
     }

@@ -13,15 +13,15 @@ struct PublishingTests {
     func trickySite() throws -> URL {
         try Fixture.site(changing: [
             "content/emotional/tricky.md": """
-                ---
-                title: "\(Self.tricky.replacingOccurrences(of: "\"", with: "\\\""))"
-                summary: "A <script>alert('x')</script> & more"
-                date: 2025-10-01
-                tags: ["<b>bold</b> & co"]
-                aliases: ["Alias \\"quoted\\" <here>"]
-                ---
-                Body with <script>alert(1)</script> text.
-                """
+            ---
+            title: "\(Self.tricky.replacingOccurrences(of: "\"", with: "\\\""))"
+            summary: "A <script>alert('x')</script> & more"
+            date: 2025-10-01
+            tags: ["<b>bold</b> & co"]
+            aliases: ["Alias \\"quoted\\" <here>"]
+            ---
+            Body with <script>alert(1)</script> text.
+            """
         ])
     }
 
@@ -36,11 +36,15 @@ struct PublishingTests {
         #expect(report.succeeded, "\(report.lines)")
         let xml = try #require(output(root, "feed.xml"))
         let document = try parseXML(xml)
-        let titles = try document.nodes(forXPath: "//*[local-name()='entry']/*[local-name()='title']").map { $0.stringValue ?? "" }
+        let titles = try document.nodes(forXPath: "//*[local-name()='entry']/*[local-name()='title']").map {
+            $0.stringValue ?? ""
+        }
         #expect(titles.first == Self.tricky)
         #expect(!titles.contains("Unfinished Draft"))
         #expect(titles.count == 5)  // dated, published, listed pages of the fixture
-        let links = try document.nodes(forXPath: "//*[local-name()='entry']/*[local-name()='link']/@href").map { $0.stringValue ?? "" }
+        let links = try document.nodes(forXPath: "//*[local-name()='entry']/*[local-name()='link']/@href").map {
+            $0.stringValue ?? ""
+        }
         #expect(links.allSatisfy { $0.hasPrefix("https://example.org/") })
         #expect(xml.contains("<summary>A &lt;script&gt;alert(&apos;x&apos;)&lt;/script&gt; &amp; more</summary>"))
         let page = try #require(output(root, "index.html"))
@@ -51,7 +55,8 @@ struct PublishingTests {
     func feedLimit() async throws {
         var files: [String: String?] = [:]
         for i in 1...25 {
-            files["content/emotional/p\(i).md"] = "---\ntitle: Page \(i)\ndate: 2020-01-\(String(format: "%02d", i))\n---\nText.\n"
+            files["content/emotional/p\(i).md"] =
+                "---\ntitle: Page \(i)\ndate: 2020-01-\(String(format: "%02d", i))\n---\nText.\n"
         }
         let root = try Fixture.site(changing: files)
         #expect(await build(root).succeeded)
@@ -100,7 +105,9 @@ struct PublishingTests {
         let page = try #require(output(root, "emotional/tricky/index.html"))
         #expect(!page.contains("<script>alert"))
         #expect(page.contains("<h1>Tips &amp; &lt;Tricks&gt; for &quot;Us&quot; and &#39;Them&#39;</h1>"))
-        #expect(page.contains("<meta name=\"description\" content=\"A &lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; more\">"))
+        #expect(
+            page.contains(
+                "<meta name=\"description\" content=\"A &lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; more\">"))
         #expect(page.contains("#&lt;b&gt;bold&lt;/b&gt; &amp; co"))
         #expect(page.contains("<!-- raw HTML omitted -->"))
     }

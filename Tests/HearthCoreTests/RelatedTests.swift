@@ -8,12 +8,15 @@ struct RelatedTests {
     /// (weight 3) and tags (weight 2), then the newest.
     @Test("ranking on a site with a known answer")
     func knownAnswer() async throws {
-        func page(_ title: String, _ date: String, types: String = "", tags: String = "", related: String = "") -> String {
+        func page(_ title: String, _ date: String, types: String = "", tags: String = "", related: String = "")
+            -> String
+        {
             "---\ntitle: \(title)\ndate: \(date)\ntypes: [\(types)]\ntags: [\(tags)]\nrelated: [\(related)]\n---\nText.\n"
         }
         let root = try Fixture.site(
             changing: [
-                "content/emotional/listening.md": nil, "content/physical/touch.md": nil, "content/physical/hugs.md": nil,
+                "content/emotional/listening.md": nil, "content/physical/touch.md": nil,
+                "content/physical/hugs.md": nil,
                 "content/exercises/soul-gazing/index.md": nil, "content/exercises/soul-gazing/eyes.svg": nil,
                 "content/index.md": "---\ntitle: Home\n---\nHome.\n",
                 "content/emotional/_index.md": "---\ntitle: Emotional\n---\nE.\n",
@@ -40,7 +43,9 @@ struct RelatedTests {
         // G (in physical) shares its type with A, B, C and F, by date; then the newest fill the list.
         let g = try #require(output(root, "physical/g/index.html"))
         let gTitles = (g.components(separatedBy: "id=\"related-heading\"").last ?? "")
-            .components(separatedBy: "class=\"card-title\"><a href=\"").dropFirst().map { String($0.prefix { $0 != "\"" }) }
+            .components(separatedBy: "class=\"card-title\"><a href=\"").dropFirst().map {
+                String($0.prefix { $0 != "\"" })
+            }
         #expect(gTitles == ["/emotional/a/", "/emotional/c/", "/emotional/b/", "/physical/f/", "/emotional/e/"])
     }
 }

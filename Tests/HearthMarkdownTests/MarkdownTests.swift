@@ -60,7 +60,10 @@ struct MarkdownTests {
     @Test("wikilinks in code spans, code blocks and escaped brackets stay text")
     func notInCode() {
         var resolver = MapResolver()
-        let html = Markdown.render("Use `[[Touch]]`.\n\n```\n[[Touch]]\n```\n\n\\[[Touch]] and \\[\\[Touch]] and [\\[Touch]]\n", resolver: &resolver).html
+        let html = Markdown.render(
+            "Use `[[Touch]]`.\n\n```\n[[Touch]]\n```\n\n\\[[Touch]] and \\[\\[Touch]] and [\\[Touch]]\n",
+            resolver: &resolver
+        ).html
         #expect(resolver.seen.isEmpty)
         #expect(html.contains("<code>[[Touch]]</code>"))
         #expect(html.contains("<pre><code>[[Touch]]\n</code></pre>"))
@@ -91,7 +94,8 @@ struct MarkdownTests {
         #expect(html.contains("<a href=\"/touch/\">touch</a>"))
         #expect(html.contains("<img src=\"p.png\" alt=\"a pic\" />"))
         #expect(resolver.destinations.map(\.0) == ["touch.md", "p.png"])
-        #expect(resolver.destinations.map(\.1) == [SourcePosition(line: 4, column: 6), SourcePosition(line: 4, column: 27)])
+        #expect(
+            resolver.destinations.map(\.1) == [SourcePosition(line: 4, column: 6), SourcePosition(line: 4, column: 27)])
     }
 
     @Test("raw HTML is dropped unless unsafe HTML is allowed")

@@ -29,7 +29,9 @@ private func blockingHTTP(_ port: Int, _ requestLine: String, timeout: Double, u
     address.sin_port = in_port_t(UInt16(port).bigEndian)
     address.sin_addr.s_addr = inet_addr("127.0.0.1")
     let connected = withUnsafePointer(to: &address) {
-        $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+        $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+            connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
+        }
     }
     guard connected == 0 else { return "" }
     var tv = timeval(tv_sec: 0, tv_usec: 200_000)
@@ -147,7 +149,8 @@ struct ServeTests {
         let preview = try await Preview()
         defer { preview.stop() }
         // An open page listens for events.
-        async let events = preview.get("/__hearth/events", until: { $0.components(separatedBy: "event: reload").count >= 3 }, timeout: 15)
+        async let events = preview.get(
+            "/__hearth/events", until: { $0.components(separatedBy: "event: reload").count >= 3 }, timeout: 15)
         try await Task.sleep(for: .milliseconds(300))
 
         let start = ContinuousClock.now
@@ -161,18 +164,25 @@ struct ServeTests {
         #expect(page.contains("A new sentence."))
         #expect(ContinuousClock.now - start < .seconds(3))
 
-        try preview.edit("content/physical/hugs.md") { $0.replacingOccurrences(of: "[[ACTIVE   listening]]", with: "[[Nowhere Page]]") }
+        try preview.edit("content/physical/hugs.md") {
+            $0.replacingOccurrences(of: "[[ACTIVE   listening]]", with: "[[Nowhere Page]]")
+        }
         var broken = ""
         while ContinuousClock.now - start < .seconds(8) {
             broken = await preview.get("/emotional/listening/")
             if broken.contains("hearth-overlay") { break }
             try await Task.sleep(for: .milliseconds(20))
         }
-        #expect(broken.contains("<pre class=\"hearth-overlay\" role=\"alert\">content/physical/hugs.md:7:26: error: no page matches [[Nowhere Page]]"))
+        #expect(
+            broken.contains(
+                "<pre class=\"hearth-overlay\" role=\"alert\">content/physical/hugs.md:7:26: error: no page matches [[Nowhere Page]]"
+            ))
         // The last good site is still served.
         #expect(broken.contains("<h1>Listening First</h1>"))
 
-        try preview.edit("content/physical/hugs.md") { $0.replacingOccurrences(of: "[[Nowhere Page]]", with: "[[Listening First]]") }
+        try preview.edit("content/physical/hugs.md") {
+            $0.replacingOccurrences(of: "[[Nowhere Page]]", with: "[[Listening First]]")
+        }
         var fixed = broken
         while ContinuousClock.now - start < .seconds(12) {
             fixed = await preview.get("/emotional/listening/")
@@ -181,7 +191,9 @@ struct ServeTests {
         }
         #expect(!fixed.contains("hearth-overlay\" role"))
         let stream = await events
-        #expect(stream.contains("event: failed\ndata: content/physical/hugs.md:7:26: error: no page matches [[Nowhere Page]]"))
+        #expect(
+            stream.contains(
+                "event: failed\ndata: content/physical/hugs.md:7:26: error: no page matches [[Nowhere Page]]"))
         #expect(stream.components(separatedBy: "event: reload").count >= 3)
     }
 
@@ -189,11 +201,11 @@ struct ServeTests {
     func noScriptInOutput() async throws {
         let preview = try await Preview()
         defer { preview.stop() }
-        let public_ = preview.root.appendingPathComponent("public")
-        let enumerator = try #require(FileManager.default.enumerator(atPath: public_.path))
+        let output = preview.root.appendingPathComponent("public")
+        let enumerator = try #require(FileManager.default.enumerator(atPath: output.path))
         var pages = 0
         for case let path as String in enumerator where path.hasSuffix(".html") {
-            let html = try String(contentsOf: public_.appendingPathComponent(path), encoding: .utf8)
+            let html = try String(contentsOf: output.appendingPathComponent(path), encoding: .utf8)
             #expect(!html.contains("__hearth"), "\(path)")
             pages += 1
         }
