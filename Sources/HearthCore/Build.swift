@@ -14,6 +14,8 @@ public struct BuildOptions: Sendable {
     public var writeOutput: Bool
     /// HTML put before `</body>` of every page (the preview server's live-reload client).
     public var bodySuffix: String?
+    /// Told the name of each phase as it starts (for a progress line).
+    public var progress: (@Sendable (String) -> Void)?
 
     public init(
         root: URL, output: String = "public", baseURL: String? = nil, includeDrafts: Bool = false,
@@ -65,7 +67,9 @@ public enum SiteBuilder {
                     report.diagnostics.append(problem)
                 } else {
                     var mark = clock.now
+                    options.progress?("rendering templates")
                     let (files, copies) = await outputs(outcome, options: options)
+                    options.progress?("writing \(Console.grouped(files.count)) files")
                     report.phases.append(("render templates", (clock.now - mark).seconds))
                     mark = clock.now
                     do {
@@ -99,10 +103,13 @@ public enum SiteBuilder {
     ) async -> Assembled? {
         let clock = ContinuousClock()
         var mark = clock.now
-        func phase(_ name: String) {
+        let progress = options.progress
+        func phase(_ name: String, next: String? = nil) {
             phases.append((name, (clock.now - mark).seconds))
             mark = clock.now
+            if let next { progress?(next) }
         }
+        progress?("reading content")
         let (loaded, loadProblems) = await ContentLoader.load(root: options.root, includeDrafts: options.includeDrafts)
         diagnostics.append(contentsOf: loadProblems)
         phase("load content")
@@ -120,13 +127,13 @@ public enum SiteBuilder {
             site.config.baseURL = normalized
         }
         let table = LinkTable(site: site)
-        phase("link table")
+        phase("link table", next: "rendering Markdown")
         let markdownOptions = MarkdownOptions(unsafeHTML: site.config.unsafeHTML)
         let rendered = await parallelMap(site.pages) { page in
             RenderedPage.render(page, table: table, options: markdownOptions)
         }
         for page in rendered { diagnostics.append(contentsOf: page.diagnostics) }
-        phase("render markdown")
+        phase("render markdown", next: "linking pages")
         let graph = SiteGraph(site: site, rendered: rendered, table: table)
         diagnostics.append(contentsOf: graph.diagnostics)
         phase("cross-links")

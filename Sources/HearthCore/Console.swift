@@ -42,7 +42,7 @@ public enum Console {
     }
 
     /// `1,234`.
-    static func grouped(_ n: Int) -> String {
+    public static func grouped(_ n: Int) -> String {
         let digits = Array(String(n))
         var out = ""
         for (i, d) in digits.enumerated() {
@@ -86,5 +86,48 @@ public enum Console {
         let path = url.standardizedFileURL.path
         let base = root.standardizedFileURL.path + "/"
         return path.hasPrefix(base) ? String(path.dropFirst(base.count)) : path
+    }
+}
+
+/// A one-line progress indicator on a terminal, shown only once a build has taken a second.
+public final class ProgressLine: @unchecked Sendable {
+    private let lock = NSLock()
+    private var phase = "starting"
+    private var shown = false
+    private var finished = false
+    private let enabled: Bool
+
+    /// Shows nothing unless stderr is a terminal and the output is not quiet or JSON.
+    public init(options: ConsoleOptions) {
+        enabled = isatty(STDERR_FILENO) == 1 && !options.quiet && options.format == .text
+        guard enabled else { return }
+        Task { [weak self] in
+            try? await Task.sleep(for: .seconds(1))
+            self?.show()
+        }
+    }
+
+    /// For `BuildOptions.progress`.
+    public func update(_ phase: String) {
+        lock.withLock { self.phase = phase }
+        if lock.withLock({ shown }) { show() }
+    }
+
+    private func show() {
+        let text: String? = lock.withLock {
+            guard enabled, !finished else { return nil }
+            shown = true
+            return "\r\u{1B}[2KBuilding… \(phase)"
+        }
+        if let text { Console.standardError(text) }
+    }
+
+    /// Clears the line before the summary is printed.
+    public func finish() {
+        let clear = lock.withLock { () -> Bool in
+            finished = true
+            return shown
+        }
+        if clear { Console.standardError("\r\u{1B}[2K") }
     }
 }

@@ -65,9 +65,11 @@ struct Build: AsyncParsableCommand {
     var baseURL: String?
 
     func run() async throws {
-        let options = BuildOptions(
-            root: site.root, output: output, baseURL: baseURL, includeDrafts: site.drafts)
+        let line = ProgressLine(options: site.console)
+        var options = BuildOptions(root: site.root, output: output, baseURL: baseURL, includeDrafts: site.drafts)
+        options.progress = line.update
         let report = await SiteBuilder.build(options)
+        line.finish()
         Console.report(report, root: site.root, options: site.console)
         if !report.succeeded { throw ExitCode(1) }
     }
@@ -92,8 +94,11 @@ struct Check: AsyncParsableCommand {
     var strict = false
 
     func run() async throws {
-        var report = await SiteBuilder.build(
-            BuildOptions(root: site.root, includeDrafts: site.drafts, writeOutput: false))
+        let line = ProgressLine(options: site.console)
+        var options = BuildOptions(root: site.root, includeDrafts: site.drafts, writeOutput: false)
+        options.progress = line.update
+        var report = await SiteBuilder.build(options)
+        line.finish()
         if strict { report.diagnostics = report.diagnostics.strict() }
         Console.report(report, root: site.root, options: site.console, verb: "Checked")
         if !report.succeeded { throw ExitCode(1) }
