@@ -1,0 +1,148 @@
+#!/usr/bin/env python3
+"""The guide as a reader meets it: headless Chromium against `hearth serve`.
+
+Every page loads without console errors and without a request to another host; search finds an
+exercise by a word of its body; the exercise filter narrows and resets; a page reloads by itself
+after its Markdown is edited; a broken edit shows the error overlay, and fixing it clears it;
+axe-core finds nothing serious or critical on the main kinds of page.
+"""
+import json
+import os
+import re
+import signal
+import subprocess
+import time
+from urllib.parse import urlparse
+
+from common import HEARTH, fail, free_port, guide_copy
+from selenium import webdriver
+from selenium.webdriver.chrome.options import Options
+from selenium.webdriver.chrome.service import Service
+from selenium.webdriver.common.by import By
+from selenium.webdriver.support.ui import Select, WebDriverWait
+
+
+def browser():
+    options = Options()
+    for arg in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--window-size=1280,900",
+                "--no-first-run", "--disable-background-networking", "--disable-component-update",
+                "--disable-default-apps", "--disable-sync", "--metrics-recording-only"):
+        options.add_argument(arg)
+    options.binary_location = "/usr/bin/chromium"
+    options.set_capability("goog:loggingPrefs", {"browser": "ALL", "performance": "ALL"})
+    return webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
+
+
+def wait(driver, condition, seconds=10, what="condition"):
+    try:
+        return WebDriverWait(driver, seconds, poll_frequency=0.05).until(condition)
+    except Exception:
+        fail(f"timed out waiting for {what} on {driver.current_url}")
+
+
+def requests_made(driver):
+    urls = []
+    for entry in driver.get_log("performance"):
+        message = json.loads(entry["message"])["message"]
+        if message.get("method") == "Network.requestWillBeSent":
+            urls.append(message["params"]["request"]["url"])
+    return urls
+
+
+def main():
+    site = guide_copy("browser")
+    port = free_port()
+    server = subprocess.Popen([HEARTH, "serve", "--port", str(port), "--quiet"], cwd=site,
+                              stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    base = f"http://127.0.0.1:{port}/"
+    line = server.stderr.readline()
+    if "Serving" not in line:
+        fail(f"hearth serve did not start: {line}")
+    driver = browser()
+    try:
+        # Every page: no console errors, no request to another host.
+        public = os.path.join(site, "public")
+        pages = sorted(os.path.relpath(os.path.join(d, f), public).replace("index.html", "")
+                       for d, _, files in os.walk(public) for f in files if f == "index.html")
+        requests = 0
+        for page in pages:
+            driver.get(base + page)
+            wait(driver, lambda d: d.execute_script("return document.readyState") == "complete", what="load")
+            errors = [e for e in driver.get_log("browser") if e["level"] == "SEVERE"]
+            if errors:
+                fail(f"/{page}: console errors: {errors}")
+            for url in requests_made(driver):
+                requests += 1
+                host = urlparse(url).hostname
+                if url.startswith(("data:", "blob:", "about:")):
+                    continue
+                if host != "127.0.0.1":
+                    fail(f"/{page} requested another host: {url}")
+
+        # Search finds the soul-gazing card by a word that is only in its body ("knees").
+        driver.get(base + "search/")
+        box = wait(driver, lambda d: d.find_element(By.ID, "search-input"), what="search box")
+        wait(driver, lambda d: box.is_enabled(), what="search enabled")
+        box.send_keys("knees")
+        wait(driver, lambda d: "Soul Gazing" in d.find_element(By.ID, "search-results").text, what="search result")
+
+        # The exercise filter narrows the list and resets.
+        driver.get(base + "exercises/")
+        cards = driver.find_elements(By.CSS_SELECTOR, "#exercise-list > li")
+        visible = lambda d: [c for c in d.find_elements(By.CSS_SELECTOR, "#exercise-list > li") if c.is_displayed()]
+        wait(driver, lambda d: d.find_element(By.ID, "filters").is_displayed(), what="filters shown")
+        Select(driver.find_element(By.NAME, "difficulty")).select_by_value("deep")
+        wait(driver, lambda d: 0 < len(visible(d)) < len(cards), what="filtered list")
+        if any(c.get_attribute("data-difficulty") != "deep" for c in visible(driver)):
+            fail("the difficulty filter shows other cards")
+        Select(driver.find_element(By.NAME, "type")).select_by_value("spiritual")
+        wait(driver, lambda d: all("spiritual" in c.get_attribute("data-types") for c in visible(d)), what="type filter")
+        driver.find_element(By.CSS_SELECTOR, "#filters button[type=reset]").click()
+        wait(driver, lambda d: len(visible(d)) == len(cards), what="reset")
+
+        # Live reload: the open page reloads by itself after its Markdown file is saved.
+        article = os.path.join(site, "content", "emotional", "listening-to-understand.md")
+        driver.get(base + "emotional/listening-to-understand/")
+        time.sleep(0.5)  # the page's event stream connects
+        driver.execute_script("window.hearthMarker = 1")
+        with open(article, "a", encoding="utf-8") as f:
+            f.write("\nA sentence added while the page was open.\n")
+        wait(driver, lambda d: "A sentence added while the page was open." in d.page_source, what="live reload")
+        if driver.execute_script("return window.hearthMarker") is not None:
+            fail("the page changed without reloading")
+
+        # A broken edit shows the overlay with the location; fixing it clears the overlay.
+        with open(article, encoding="utf-8") as f:
+            text = f.read()
+        with open(article, "w", encoding="utf-8") as f:
+            f.write(text.replace("[[The Daily Check-In]]", "[[No Such Exercise]]", 1))
+        overlay = wait(driver, lambda d: d.find_element(By.CSS_SELECTOR, ".hearth-overlay"), what="overlay")
+        wait(driver, lambda d: re.search(r"content/emotional/listening-to-understand\.md:\d+:\d+: error", overlay.text),
+             what="overlay text")
+        with open(article, "w", encoding="utf-8") as f:
+            f.write(text)
+        wait(driver, lambda d: not d.find_elements(By.CSS_SELECTOR, ".hearth-overlay"), what="overlay cleared")
+
+        # Accessibility: axe-core on the main kinds of page.
+        from axe_selenium_python import Axe
+        findings = 0
+        for page in ("", "emotional/", "emotional/what-is-emotional-intimacy/", "exercises/soul-gazing/", "search/",
+                     "exercises/"):
+            driver.get(base + page)
+            axe = Axe(driver)
+            axe.inject()
+            results = axe.run()
+            bad = [v for v in results["violations"] if v.get("impact") in ("serious", "critical")]
+            findings += len(results["violations"])
+            if bad:
+                fail(f"/{page}: axe: " + "; ".join(f"{v['id']} ({v['impact']}): {v['help']}" for v in bad))
+        print(f"browser gate: {len(pages)} pages, {requests} requests all to 127.0.0.1, search, filters, live reload, "
+              f"overlay, axe ({findings} minor or moderate findings, none serious or critical): ok")
+    finally:
+        driver.quit()
+        server.send_signal(signal.SIGINT)
+        server.wait(timeout=20)
+
+
+if __name__ == "__main__":
+    main()
