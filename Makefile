@@ -31,8 +31,8 @@ unit: deps
 	$(SWIFT) test --skip-build
 
 gates: deps
-	$(SWIFT) build --product hearth
-	bash Tests/gates/run.sh
+	$(SWIFT) build --build-tests
+	HEARTH=$(CURDIR)/.build/debug/hearth bash Tests/gates/run.sh
 
 bench: release
 	python3 Benchmarks/run.py
