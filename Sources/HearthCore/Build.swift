@@ -16,6 +16,8 @@ public struct BuildOptions: Sendable {
     public var bodySuffix: String?
     /// Told the name of each phase as it starts (for a progress line).
     public var progress: (@Sendable (String) -> Void)?
+    /// Results of an earlier build in this process to reuse where nothing they depend on changed.
+    public var cache: BuildCache?
 
     public init(
         root: URL, output: String = "public", baseURL: String? = nil, includeDrafts: Bool = false,
@@ -59,6 +61,7 @@ public enum SiteBuilder {
         var report = BuildReport(
             diagnostics: DiagnosticList(), pageCount: 0, fileCount: 0, seconds: 0, output: options.outputURL,
             wrote: false)
+        options.cache?.resetCounts()
         let outcome = await assemble(options, diagnostics: &report.diagnostics, phases: &report.phases)
         if let outcome, !report.diagnostics.hasErrors {
             report.pageCount = outcome.site.pages.count
@@ -110,7 +113,8 @@ public enum SiteBuilder {
             if let next { progress?(next) }
         }
         progress?("reading content")
-        let (loaded, loadProblems) = await ContentLoader.load(root: options.root, includeDrafts: options.includeDrafts)
+        let (loaded, loadProblems) = await ContentLoader.load(
+            root: options.root, includeDrafts: options.includeDrafts, cache: options.cache)
         diagnostics.append(contentsOf: loadProblems)
         phase("load content")
         let (theme, themeProblems) = Theme.load(root: options.root)
@@ -129,8 +133,21 @@ public enum SiteBuilder {
         let table = LinkTable(site: site)
         phase("link table", next: "rendering Markdown")
         let markdownOptions = MarkdownOptions(unsafeHTML: site.config.unsafeHTML)
+        let cache = options.cache
+        let tableKey = table.fingerprint
         let rendered = await parallelMap(site.pages) { page in
-            RenderedPage.render(page, table: table, options: markdownOptions)
+            guard let cache else { return RenderedPage.render(page, table: table, options: markdownOptions) }
+            // A page's Markdown depends on its own text and place, and on every page it could link to.
+            var hasher = Hasher()
+            hasher.combine(page.body)
+            hasher.combine(page.bodyLineOffset)
+            hasher.combine(page.id)
+            hasher.combine(page.meta.summary)
+            hasher.combine(tableKey)
+            hasher.combine(markdownOptions)
+            return cache.markdown(page.contentPath, key: hasher.finalize()) {
+                RenderedPage.render(page, table: table, options: markdownOptions)
+            }
         }
         for page in rendered { diagnostics.append(contentsOf: page.diagnostics) }
         phase("render markdown", next: "linking pages")
@@ -175,7 +192,7 @@ public enum SiteBuilder {
             site: assembled.site, rendered: assembled.rendered, graph: assembled.graph, year: year(),
             assetsVersion: String(digest.hex.prefix(10)))
         let t0 = ContinuousClock.now
-        await cards.renderCards(with: theme)
+        await cards.renderCards(with: theme, cache: options.cache)
         let builder = cards
         let t1 = ContinuousClock.now
         let suffix = options.bodySuffix
@@ -215,7 +232,16 @@ public enum SiteBuilder {
                     builder.generated(kind: "404", title: "Page not found", path: "404.html"), "404", "404.html"
                 )
             }
-            var text = theme.render(context, template: template) ?? ""
+            var text: String
+            if let cache = options.cache {
+                var hasher = Hasher()
+                hasher.combine(template)
+                hasher.combine(theme.fingerprint)
+                context.fingerprint(into: &hasher)
+                text = cache.render(path, key: hasher.finalize()) { theme.render(context, template: template) ?? "" }
+            } else {
+                text = theme.render(context, template: template) ?? ""
+            }
             if let suffix, let body = text.range(of: "</body>", options: .backwards) {
                 text.insert(contentsOf: suffix, at: body.lowerBound)
             }

@@ -15,7 +15,7 @@ enum ContentLoader {
     /// Folder names that would collide with generated pages.
     static let reservedSections: Set<String> = ["tags", "assets", "search", "__hearth"]
 
-    static func load(root: URL, includeDrafts: Bool) async -> (LoadedSite?, [Diagnostic]) {
+    static func load(root: URL, includeDrafts: Bool, cache: BuildCache? = nil) async -> (LoadedSite?, [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
         let content = root.appendingPathComponent("content")
         var isDirectory: ObjCBool = false
@@ -96,8 +96,17 @@ enum ContentLoader {
 
         // Read and check every file, in parallel.
         let types = config.types
-        let parsed = await parallelMap(entries) { entry in
-            readPage(entry, content: content, knownTypes: types)
+        let parsed = await parallelMap(entries) { entry -> (Page?, [Diagnostic]) in
+            guard let cache else { return readPage(entry, content: content, knownTypes: types) }
+            // The file's bytes, where it sits and the site's types decide everything about it.
+            let data = FileManager.default.contents(atPath: content.appendingPathComponent(entry.contentPath).path)
+            var hasher = Hasher()
+            hasher.combine(data)
+            hasher.combine(types)
+            hasher.combine(entry.bundleFiles)
+            return cache.source(entry.contentPath, key: hasher.finalize()) {
+                readPage(entry, content: content, knownTypes: types)
+            }
         }
 
         // Assemble

@@ -47,10 +47,18 @@ struct ContextBuilder: Sendable {
     }
 
     /// Renders every card once, so that lists reuse it instead of rendering it again.
-    mutating func renderCards(with theme: Theme) async {
+    mutating func renderCards(with theme: Theme, cache: BuildCache? = nil) async {
         let builder = self
         cardHTML = await parallelMap(Array(site.pages.indices)) { id in
-            theme.library.render(builder.card(id), withTemplate: Theme.cardTemplate)
+            let card = builder.card(id)
+            guard let cache else { return theme.library.render(card, withTemplate: Theme.cardTemplate) }
+            var hasher = Hasher()
+            hasher.combine(theme.fingerprint)
+            builder.siteView.fingerprint(into: &hasher)
+            card.fingerprint(into: &hasher)
+            return cache.render("card:" + builder.site.pages[id].contentPath, key: hasher.finalize()) {
+                theme.library.render(card, withTemplate: Theme.cardTemplate) ?? ""
+            }
         }
     }
 

@@ -19,6 +19,8 @@ struct LinkTable: Sendable {
     private let draftKeys: [String: String]
     /// Titles and aliases, for "did you mean".
     private let names: [String]
+    /// Everything the table was made from: equal fingerprints resolve every link the same way.
+    let fingerprint: Int
 
     init(site: LoadedSite) {
         let base = site.config.basePath
@@ -58,6 +60,23 @@ struct LinkTable: Sendable {
         self.files = site.files
         self.draftKeys = draftKeys
         self.names = names
+        var hasher = Hasher()
+        hasher.combine(base)
+        for page in site.pages {
+            for text in [page.contentPath, page.path, page.title, page.slug, page.section ?? "", page.kind.rawValue] {
+                hasher.combine(text)
+            }
+            hasher.combine(page.meta.aliases)
+            hasher.combine(page.bundleDirectory)
+        }
+        hasher.combine(site.files.sorted())
+        for draft in site.excludedDrafts {
+            hasher.combine(draft.contentPath)
+            hasher.combine(draft.title)
+            hasher.combine(draft.slug)
+            hasher.combine(draft.aliases)
+        }
+        fingerprint = hasher.finalize()
     }
 
     /// `emotional/listening.md` -> `emotional/listening`; a bundle also by its folder.

@@ -123,8 +123,14 @@ struct RelatedIndex {
                 if list.count < count, id != page, !list.contains(id) { list.append(id) }
             }
             for id in explicit[page] ?? [] { add(id) }
-            for id in ranked[group] where list.count < count { add(id) }
-            for id in newest where list.count < count { add(id) }
+            for id in ranked[group] {
+                if list.count == count { break }
+                add(id)
+            }
+            for id in newest {
+                if list.count == count { break }
+                add(id)
+            }
             out[page] = list
         }
         return out

@@ -79,21 +79,25 @@ struct SiteGraph: Sendable {
             backlinks[i].sort { (pages[$0].title, $0) < (pages[$1].title, $1) }
         }
 
-        // Listing order and recency.
-        let listed = pages.filter(\.isListed)
-        let recency = listed.sorted { Self.newerFirst(pages[$0.id], pages[$1.id]) }
+        // Listing order and recency, on ids: pages are large values, not to be copied around.
+        let listedIDs = pages.indices.filter { pages[$0].isListed }
+        let recency = listedIDs.sorted { Self.newerFirst(pages[$0], pages[$1]) }
         var recencyRank = [Int](repeating: Int.max, count: pages.count)
-        for (rank, page) in recency.enumerated() { recencyRank[page.id] = rank }
+        for (rank, id) in recency.enumerated() { recencyRank[id] = rank }
+        func byListingOrder(_ ids: [Int]) -> [Int] {
+            ids.sorted { Self.listingOrder(pages[$0], pages[$1]) }
+        }
 
         // Tags; a slug is made once per distinct name.
         var slugs: [String: String] = [:]
-        for page in listed {
-            for name in page.meta.tags where slugs[name] == nil { slugs[name] = Slug.make(name) }
+        for id in listedIDs {
+            for name in pages[id].meta.tags where slugs[name] == nil { slugs[name] = Slug.make(name) }
         }
         var tagIndex: [String: Int] = [:]
         var tags: [Tag] = []
         var tagsOfPage = [[Int]](repeating: [], count: pages.count)
-        for page in listed {
+        for id in listedIDs {
+            let page = pages[id]
             for name in page.meta.tags {
                 let slug = slugs[name] ?? ""
                 guard !slug.isEmpty else { continue }
@@ -111,12 +115,13 @@ struct SiteGraph: Sendable {
             }
         }
         for i in tags.indices {
-            tags[i].pageIDs.sort { Self.listingOrder(pages[$0], pages[$1]) }
+            tags[i].pageIDs = byListingOrder(tags[i].pageIDs)
         }
 
         // Related: explicit entries, then the index.
         var explicit: [Int: [Int]] = [:]
-        for page in listed {
+        for id in listedIDs {
+            let page = pages[id]
             for entry in page.meta.related {
                 switch PageLinkResolver.find(
                     entry.value, in: table, file: page.file, at: entry.position,
@@ -128,7 +133,10 @@ struct SiteGraph: Sendable {
             }
         }
         let index = RelatedIndex(
-            pages: listed.map { ($0.id, $0.types, $0.meta.tags.map { slugs[$0] ?? "" }) }, recencyRank: recencyRank)
+            pages: listedIDs.map {
+                (id: $0, types: pages[$0].types, tags: pages[$0].meta.tags.map { slugs[$0] ?? "" })
+            },
+            recencyRank: recencyRank)
         let relatedByPage = index.related(explicit: explicit)
         var related = [[Int]](repeating: [], count: pages.count)
         for (id, list) in relatedByPage { related[id] = list }
@@ -137,21 +145,21 @@ struct SiteGraph: Sendable {
         var sectionPages: [Int: [Int]] = [:]
         var sectionExercises: [Int: [Int]] = [:]
         for section in site.sections {
-            let own = listed.filter { $0.section == section.name }
+            let own = listedIDs.filter { pages[$0].section == section.name }
             switch section.kind {
             case .topic:
-                let articles = listed.filter {
-                    $0.kind == .article && ($0.section == section.name || $0.types.contains(section.name))
+                let articles = listedIDs.filter {
+                    pages[$0].kind == .article
+                        && (pages[$0].section == section.name || pages[$0].types.contains(section.name))
                 }
-                let cards = listed.filter { $0.kind == .exercise && $0.types.contains(section.name) }
-                sectionPages[section.pageID] = articles.sorted(by: Self.listingOrder).map(\.id)
-                sectionExercises[section.pageID] = cards.sorted(by: Self.listingOrder).map(\.id)
+                let cards = listedIDs.filter { pages[$0].kind == .exercise && pages[$0].types.contains(section.name) }
+                sectionPages[section.pageID] = byListingOrder(articles)
+                sectionExercises[section.pageID] = byListingOrder(cards)
             case .exercises:
                 sectionPages[section.pageID] = []
-                sectionExercises[section.pageID] = own.sorted(by: Self.listingOrder).map(\.id)
+                sectionExercises[section.pageID] = byListingOrder(own)
             case .other:
-                sectionPages[section.pageID] = own.filter { $0.kind == .article }.sorted(by: Self.listingOrder).map(
-                    \.id)
+                sectionPages[section.pageID] = byListingOrder(own.filter { pages[$0].kind == .article })
                 sectionExercises[section.pageID] = []
             }
         }
@@ -164,7 +172,7 @@ struct SiteGraph: Sendable {
         self.tagsOfPage = tagsOfPage.map { list in list.compactMap { newIndex[tags[$0].slug] } }
         self.sectionPages = sectionPages
         self.sectionExercises = sectionExercises
-        self.newest = recency.map(\.id)
+        self.newest = recency
         self.diagnostics = diagnostics
     }
 

@@ -263,3 +263,83 @@ final class ContextBox: MustacheParent, Sendable {
         context.child(named: name)
     }
 }
+
+// Fingerprints: everything a template can see, so that an unchanged context need not be rendered
+// again (`BuildCache`).
+
+extension LinkView {
+    func fingerprint(into hasher: inout Hasher) {
+        hasher.combine(title)
+        hasher.combine(url)
+        hasher.combine(current)
+    }
+}
+
+extension BadgeView {
+    func fingerprint(into hasher: inout Hasher) {
+        hasher.combine(name)
+        hasher.combine(title)
+        hasher.combine(url)
+        hasher.combine(count)
+    }
+}
+
+extension CardView {
+    func fingerprint(into hasher: inout Hasher) {
+        hasher.combine(title)
+        hasher.combine(url)
+        hasher.combine(summary)
+        hasher.combine(isExercise)
+        hasher.combine(date)
+        hasher.combine(dateISO)
+        hasher.combine(duration)
+        hasher.combine(difficulty)
+        hasher.combine(who)
+        for badge in types { badge.fingerprint(into: &hasher) }
+        hasher.combine(section)
+        hasher.combine(html)
+    }
+}
+
+extension SiteView {
+    func fingerprint(into hasher: inout Hasher) {
+        hasher.combine(title)
+        hasher.combine(description)
+        hasher.combine(language)
+        hasher.combine(baseURL)
+        hasher.combine(base)
+        for topic in topics { topic.fingerprint(into: &hasher) }
+        for section in sections { section.fingerprint(into: &hasher) }
+        hasher.combine(year)
+        hasher.combine(assetsVersion)
+    }
+}
+
+extension PageContext {
+    func fingerprint(into hasher: inout Hasher) {
+        site.fingerprint(into: &hasher)
+        for text in [kind, title, documentTitle, summary, url, permalink, content] { hasher.combine(text) }
+        for text in [lede, date, dateISO, updated, updatedISO, difficulty, who] { hasher.combine(text) }
+        hasher.combine(duration)
+        hasher.combine(materials)
+        hasher.combine(isTopic)
+        hasher.combine(isExerciseList)
+        for item in toc {
+            hasher.combine(item.text)
+            hasher.combine(item.id)
+            hasher.combine(item.level)
+        }
+        for list in [types, tags, allTags] {
+            hasher.combine(list.count)
+            for badge in list { badge.fingerprint(into: &hasher) }
+        }
+        for list in [related, pages, exercises, topics] {
+            hasher.combine(list.count)
+            for card in list { card.fingerprint(into: &hasher) }
+        }
+        for list in [backlinks, otherTopics] {
+            hasher.combine(list.count)
+            for link in list { link.fingerprint(into: &hasher) }
+        }
+    }
+}

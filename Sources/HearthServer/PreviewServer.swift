@@ -42,6 +42,7 @@ public enum PreviewServer {
     ) async throws {
         var buildOptions = configuration.build
         buildOptions.bodySuffix = nil  // the client is injected when a page is served, never written
+        buildOptions.cache = buildOptions.cache ?? BuildCache()  // rebuilds redo only what an edit changed
         let state = PreviewState(options: buildOptions)
         if let report = await state.rebuild() { await onBuild(report) }
 
