@@ -8,52 +8,45 @@ import Foundation
 /// Keys use Swift's `Hasher`, which is seeded per process: the cache lives in memory only.
 public final class BuildCache: @unchecked Sendable {
     private let lock = NSLock()
-    private var sources: [String: (key: Int, page: Page?, diagnostics: [Diagnostic])] = [:]
-    private var markdown: [String: (key: Int, rendered: RenderedPage)] = [:]
-    private var renders: [String: (key: Int, text: String)] = [:]
+    private var sources: [String: (key: Int, value: (Page?, [Diagnostic]))] = [:]
+    private var markdown: [String: (key: Int, value: RenderedPage)] = [:]
+    private var renders: [String: (key: Int, value: String)] = [:]
     /// How many lookups found their entry in the last build (for tests and --verbose).
     public private(set) var hits = 0
     public private(set) var misses = 0
 
     public init() {}
 
-    func source(_ path: String, key: Int, make: () -> (Page?, [Diagnostic])) -> (Page?, [Diagnostic]) {
-        if let hit = lock.withLock({ sources[path] }), hit.key == key {
-            count(hit: true)
-            return (hit.page, hit.diagnostics)
+    /// The value stored under `path` if its key matches; else `make()`, stored.
+    private func lookup<Value>(
+        _ store: ReferenceWritableKeyPath<BuildCache, [String: (key: Int, value: Value)]>, _ path: String, key: Int,
+        make: () -> Value
+    ) -> Value {
+        let hit = lock.withLock { () -> Value? in
+            let found = self[keyPath: store][path]
+            if let found, found.key == key {
+                hits += 1
+                return found.value
+            }
+            misses += 1
+            return nil
         }
-        count(hit: false)
+        if let hit { return hit }
         let made = make()
-        lock.withLock { sources[path] = (key, made.0, made.1) }
+        lock.withLock { self[keyPath: store][path] = (key, made) }
         return made
+    }
+
+    func source(_ path: String, key: Int, make: () -> (Page?, [Diagnostic])) -> (Page?, [Diagnostic]) {
+        lookup(\.sources, path, key: key, make: make)
     }
 
     func markdown(_ path: String, key: Int, make: () -> RenderedPage) -> RenderedPage {
-        if let hit = lock.withLock({ markdown[path] }), hit.key == key {
-            count(hit: true)
-            return hit.rendered
-        }
-        count(hit: false)
-        let made = make()
-        lock.withLock { markdown[path] = (key, made) }
-        return made
+        lookup(\.markdown, path, key: key, make: make)
     }
 
     func render(_ path: String, key: Int, make: () -> String) -> String {
-        if let hit = lock.withLock({ renders[path] }), hit.key == key {
-            count(hit: true)
-            return hit.text
-        }
-        count(hit: false)
-        let made = make()
-        lock.withLock { renders[path] = (key, made) }
-        return made
-    }
-
-    private func count(hit: Bool) {
-        lock.withLock {
-            if hit { hits += 1 } else { misses += 1 }
-        }
+        lookup(\.renders, path, key: key, make: make)
     }
 
     func resetCounts() {
