@@ -96,16 +96,17 @@ enum ContentLoader {
 
         // Read and check every file, in parallel.
         let types = config.types
+        let contentPath = content.path
         let parsed = await parallelMap(entries) { entry -> (Page?, [Diagnostic]) in
-            guard let cache else { return readPage(entry, content: content, knownTypes: types) }
+            let data = FileManager.default.contents(atPath: contentPath + "/" + entry.contentPath)
+            guard let cache else { return readPage(entry, content: contentPath, knownTypes: types, data: data) }
             // The file's bytes, where it sits and the site's types decide everything about it.
-            let data = FileManager.default.contents(atPath: content.appendingPathComponent(entry.contentPath).path)
             var hasher = Hasher()
             hasher.combine(data)
             hasher.combine(types)
             hasher.combine(entry.bundleFiles)
             return cache.source(entry.contentPath, key: hasher.finalize()) {
-                readPage(entry, content: content, knownTypes: types)
+                readPage(entry, content: contentPath, knownTypes: types, data: data)
             }
         }
 
@@ -201,12 +202,13 @@ enum ContentLoader {
     }
 
     /// Reads one Markdown file into a page; nil when it cannot be used at all.
-    static func readPage(_ entry: SourceEntry, content: URL, knownTypes: [String]) -> (Page?, [Diagnostic]) {
+    static func readPage(_ entry: SourceEntry, content: String, knownTypes: [String], data: Data?)
+        -> (Page?, [Diagnostic])
+    {
         let file = "content/" + entry.contentPath
         var diagnostics: [Diagnostic] = []
         guard
-            let text = readText(
-                content.appendingPathComponent(entry.contentPath), file: file, diagnostics: &diagnostics)
+            let text = decodeText(data, path: content + "/" + entry.contentPath, file: file, diagnostics: &diagnostics)
         else {
             return (nil, diagnostics)
         }
@@ -256,8 +258,14 @@ enum ContentLoader {
 
     /// The file as UTF-8 text; a file that is not is reported with the line of its first bad byte.
     static func readText(_ url: URL, file: String, diagnostics: inout [Diagnostic]) -> String? {
-        guard let data = FileManager.default.contents(atPath: url.path) else {
-            if FileManager.default.fileExists(atPath: url.path) {
+        decodeText(FileManager.default.contents(atPath: url.path), path: url.path, file: file, diagnostics: &diagnostics)
+    }
+
+    /// Bytes read from `path` as UTF-8 text; a file that is not is reported with the line of its
+    /// first bad byte.
+    static func decodeText(_ data: Data?, path: String, file: String, diagnostics: inout [Diagnostic]) -> String? {
+        guard let data else {
+            if FileManager.default.fileExists(atPath: path) {
                 diagnostics.append(.error(file, nil, "the file cannot be read", hint: "check its permissions"))
             }
             return nil

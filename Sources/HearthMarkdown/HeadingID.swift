@@ -6,6 +6,20 @@ public enum HeadingID {
     /// The rule is idempotent on ids, so `[[Page#Some Heading]]` and `[[Page#some-heading]]` name the
     /// same heading.
     public static func slug(_ text: String) -> String {
+        if text.utf8.allSatisfy({ $0 < 0x80 }) {
+            // ASCII, the common case, byte by byte.
+            var bytes: [UInt8] = []
+            bytes.reserveCapacity(text.utf8.count)
+            for byte in text.utf8 {
+                switch byte {
+                case 0x41...0x5A: bytes.append(byte + 0x20)
+                case 0x61...0x7A, 0x30...0x39, 0x2D, 0x5F: bytes.append(byte)
+                case 0x20, 0x09...0x0D: bytes.append(0x2D)
+                default: break
+                }
+            }
+            return String(decoding: bytes, as: UTF8.self)
+        }
         var out = ""
         out.reserveCapacity(text.utf8.count)
         for ch in text.lowercased() {

@@ -335,7 +335,7 @@ struct DocumentPass {
                 if entering {
                     heading = (node, [])
                 } else if let done = heading {
-                    let text = String(decoding: done.text, as: UTF8.self).collapsingWhitespace()
+                    let text = String.collapsingWhitespace(done.text)
                     facts.headings.append(
                         Heading(
                             level: Int(cmark_node_get_heading_level(node)), text: text, id: ids.id(for: text),
@@ -349,7 +349,7 @@ struct DocumentPass {
                     paragraph = []
                 } else if !entering {
                     if let text = paragraph {
-                        facts.firstParagraph = String(decoding: text, as: UTF8.self).collapsingWhitespace()
+                        facts.firstParagraph = String.collapsingWhitespace(text)
                         paragraphDone = true
                         paragraph = nil
                     }
@@ -359,7 +359,7 @@ struct DocumentPass {
                 break
             }
         }
-        facts.plainText = String(decoding: plain, as: UTF8.self).collapsingWhitespace()
+        facts.plainText = String.collapsingWhitespace(plain)
         return facts
     }
 
@@ -385,19 +385,31 @@ struct DocumentPass {
 extension String {
     /// Runs of ASCII white space folded to one space, ends trimmed.
     public func collapsingWhitespace() -> String {
-        var out: [UInt8] = []
-        out.reserveCapacity(utf8.count)
-        var pendingSpace = false
-        for byte in utf8 {
-            switch byte {
-            case 0x20, 0x09, 0x0A, 0x0D, 0x0C, 0x0B:
-                pendingSpace = !out.isEmpty
-            default:
-                if pendingSpace { out.append(0x20) }
-                pendingSpace = false
-                out.append(byte)
+        String.collapsingWhitespace(Array(utf8))
+    }
+
+    /// UTF-8 bytes as text, runs of ASCII white space folded to one space, ends trimmed.
+    static func collapsingWhitespace(_ bytes: [UInt8]) -> String {
+        bytes.withUnsafeBufferPointer { input in
+            String(unsafeUninitializedCapacity: input.count) { output in
+                var count = 0
+                var pendingSpace = false
+                for byte in input {
+                    switch byte {
+                    case 0x20, 0x09, 0x0A, 0x0D, 0x0C, 0x0B:
+                        pendingSpace = count > 0
+                    default:
+                        if pendingSpace {
+                            output[count] = 0x20
+                            count += 1
+                        }
+                        pendingSpace = false
+                        output[count] = byte
+                        count += 1
+                    }
+                }
+                return count
             }
         }
-        return String(decoding: out, as: UTF8.self)
     }
 }
