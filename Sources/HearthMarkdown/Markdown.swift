@@ -38,6 +38,27 @@ public enum Markdown {
         )
     }
 
+    /// Where lines start, counting line endings as cmark does: `\n`, `\r\n` and a lone `\r`.
+    static func lineStarts(_ bytes: [UInt8]) -> [Int] {
+        var starts = [0]
+        var i = 0
+        while i < bytes.count {
+            if bytes[i] == UInt8(ascii: "\n") {
+                starts.append(i + 1)
+            } else if bytes[i] == UInt8(ascii: "\r") {
+                if i + 1 < bytes.count, bytes[i + 1] == UInt8(ascii: "\n") { i += 1 }
+                starts.append(i + 1)
+            }
+            i += 1
+        }
+        return starts
+    }
+
+    /// How many lines cmark sees in a text.
+    public static func lineCount(_ text: String) -> Int {
+        lineStarts(Array(text.utf8)).count
+    }
+
     /// Renders Markdown with no site around it: no link is resolved.
     public static func render(_ source: String, options: MarkdownOptions = MarkdownOptions()) -> RenderedMarkdown {
         var resolver = NoLinkResolver()
@@ -88,11 +109,7 @@ final class SourceLines {
 
     init(source: String, lineOffset: Int) {
         bytes = Array(source.utf8)
-        var starts = [0]
-        for (i, b) in bytes.enumerated() where b == UInt8(ascii: "\n") {
-            starts.append(i + 1)
-        }
-        lineStarts = starts
+        lineStarts = Markdown.lineStarts(bytes)
         self.lineOffset = lineOffset
     }
 
@@ -100,9 +117,9 @@ final class SourceLines {
     func lineRange(_ line: Int) -> Range<Int> {
         guard line >= 1, line <= lineStarts.count else { return 0..<0 }
         let start = lineStarts[line - 1]
-        var end = line < lineStarts.count ? lineStarts[line] - 1 : bytes.count
-        if end > start, bytes[end - 1] == UInt8(ascii: "\r") { end -= 1 }
-        return start..<max(start, end)
+        var end = line < lineStarts.count ? lineStarts[line] : bytes.count
+        while end > start, bytes[end - 1] == UInt8(ascii: "\n") || bytes[end - 1] == UInt8(ascii: "\r") { end -= 1 }
+        return start..<end
     }
 
     /// The file position of a 1-based body line and 1-based byte column. Positions asked in
