@@ -2,7 +2,7 @@
 SWIFT ?= swift
 HEARTH := .build/release/hearth
 
-.PHONY: site test unit gates serve check deps release bench format clean
+.PHONY: site test unit gates serve check deps release bench fuzz format clean
 
 # libcmark-dev (cmark's C library) is the one system dependency; install it when missing.
 deps:
@@ -36,6 +36,10 @@ gates: deps
 
 bench: release
 	python3 Benchmarks/run.py
+
+# libFuzzer over the Markdown and link pipeline; FUZZ_SECONDS=600 make fuzz for a long run.
+fuzz: deps
+	bash Fuzz/run.sh $${FUZZ_SECONDS:-60}
 
 format:
 	$(SWIFT) format --in-place --recursive Sources Tests Package.swift
