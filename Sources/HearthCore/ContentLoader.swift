@@ -258,7 +258,8 @@ enum ContentLoader {
 
     /// The file as UTF-8 text; a file that is not is reported with the line of its first bad byte.
     static func readText(_ url: URL, file: String, diagnostics: inout [Diagnostic]) -> String? {
-        decodeText(FileManager.default.contents(atPath: url.path), path: url.path, file: file, diagnostics: &diagnostics)
+        decodeText(
+            FileManager.default.contents(atPath: url.path), path: url.path, file: file, diagnostics: &diagnostics)
     }
 
     /// Bytes read from `path` as UTF-8 text; a file that is not is reported with the line of its

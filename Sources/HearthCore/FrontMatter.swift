@@ -147,14 +147,7 @@ enum FrontMatter {
             diagnostics.append(d)
             return meta
         }
-        func take<T>(_ result: Result<T, Diagnostic>) -> T? {
-            switch result {
-            case .success(let v): return v
-            case .failure(let d):
-                diagnostics.append(d)
-                return nil
-            }
-        }
+        func take<T>(_ result: Result<T, Diagnostic>) -> T? { result.value(reporting: &diagnostics) }
         func date(_ node: Node, _ key: String) -> SimpleDate? {
             guard let text = take(reader.string(node, key: key)) else { return nil }
             if let date = SimpleDate(text) { return date }

@@ -68,14 +68,7 @@ public struct SiteConfig: Sendable {
         }
         var config = SiteConfig(title: "", baseURL: "")
         var seen: Set<String> = []
-        func take<T>(_ result: Result<T, Diagnostic>) -> T? {
-            switch result {
-            case .success(let v): return v
-            case .failure(let d):
-                diagnostics.append(d)
-                return nil
-            }
-        }
+        func take<T>(_ result: Result<T, Diagnostic>) -> T? { result.value(reporting: &diagnostics) }
         for (key, value) in pairs {
             seen.insert(key.value)
             switch key.value {

@@ -137,3 +137,15 @@ struct YAMLReader {
         }
     }
 }
+
+extension Result where Failure == Diagnostic {
+    /// The value, or nil with the diagnostic added to `diagnostics`.
+    func value(reporting diagnostics: inout [Diagnostic]) -> Success? {
+        switch self {
+        case .success(let value): return value
+        case .failure(let diagnostic):
+            diagnostics.append(diagnostic)
+            return nil
+        }
+    }
+}

@@ -1,0 +1,66 @@
+/// Byte offsets of the lines of a body, to turn cmark's byte columns into character columns.
+final class SourceLines {
+    let bytes: [UInt8]
+    let lineStarts: [Int]
+    let lineOffset: Int
+    /// The last position computed: (line, byte column, character column), to go on from there.
+    private var cursor: (line: Int, byteColumn: Int, column: Int) = (0, 1, 1)
+
+    init(source: String, lineOffset: Int) {
+        bytes = Array(source.utf8)
+        lineStarts = Markdown.lineStarts(bytes)
+        self.lineOffset = lineOffset
+    }
+
+    /// Byte range of a 1-based body line, without its line ending.
+    func lineRange(_ line: Int) -> Range<Int> {
+        guard line >= 1, line <= lineStarts.count else { return 0..<0 }
+        let start = lineStarts[line - 1]
+        var end = line < lineStarts.count ? lineStarts[line] : bytes.count
+        while end > start, bytes[end - 1] == UInt8(ascii: "\n") || bytes[end - 1] == UInt8(ascii: "\r") { end -= 1 }
+        return start..<end
+    }
+
+    /// The file position of a 1-based body line and 1-based byte column. Positions asked in
+    /// document order cost only the bytes between them, however long the line.
+    func position(line: Int, byteColumn: Int) -> SourcePosition {
+        let range = lineRange(line)
+        let target = min(range.count, max(0, byteColumn - 1))
+        var (fromByte, column) = (0, 1)
+        if cursor.line == line, cursor.byteColumn - 1 <= target {
+            (fromByte, column) = (cursor.byteColumn - 1, cursor.column)
+        }
+        var i = range.lowerBound + fromByte
+        let end = range.lowerBound + target
+        while i < end {
+            // Count the first byte of each character (not UTF-8 continuation bytes).
+            if bytes[i] & 0xC0 != 0x80 { column += 1 }
+            i += 1
+        }
+        cursor = (line, target + 1, column)
+        return SourcePosition(line: line + lineOffset, column: column)
+    }
+
+    /// Where a text span's `[[` come from in the source, in order: their 1-based byte column, or nil
+    /// for one that was written escaped (`\\[[`, `[\\[`, `\\[\\[`) and so is no wikilink.
+    func doubleBracketColumns(line: Int, fromColumn: Int, toColumn: Int) -> [Int?] {
+        let range = lineRange(line)
+        let lower = range.lowerBound + max(0, fromColumn - 1)
+        let upper = min(range.upperBound, range.lowerBound + toColumn)
+        let open = UInt8(ascii: "["), backslash = UInt8(ascii: "\\")
+        var columns: [Int?] = []
+        var i = lower
+        while i + 1 < upper {
+            if bytes[i] == open {
+                if bytes[i + 1] == open {
+                    let escaped = i > range.lowerBound && bytes[i - 1] == backslash
+                    columns.append(escaped ? nil : i - range.lowerBound + 1)
+                } else if bytes[i + 1] == backslash, i + 2 < upper, bytes[i + 2] == open {
+                    columns.append(nil)
+                }
+            }
+            i += 1
+        }
+        return columns
+    }
+}
