@@ -1,12 +1,19 @@
 import Foundation
 
-/// How many tasks run at once: one per core.
-let coreCount = max(1, ProcessInfo.processInfo.activeProcessorCount)
+/// How many tasks run at once: one per core, unless a caller says otherwise.
+public enum Parallelism {
+    /// Set for a scope (`Parallelism.$workers.withValue(1) { ... }`) to build on fewer cores.
+    @TaskLocal public static var workers: Int?
+
+    static let cores = max(1, ProcessInfo.processInfo.activeProcessorCount)
+
+    static var current: Int { max(1, workers ?? cores) }
+}
 
 /// Maps `items` across the cores in a bounded task group: a few contiguous chunks per core, not a
 /// task per item. Results keep the order of `items`, whatever the timing.
 func parallelMap<T: Sendable, R: Sendable>(
-    _ items: [T], workers: Int = coreCount, _ transform: @escaping @Sendable (T) -> R
+    _ items: [T], workers: Int = Parallelism.current, _ transform: @escaping @Sendable (T) -> R
 ) async -> [R] {
     if items.count < 2 || workers <= 1 { return items.map(transform) }
     let chunkCount = min(items.count, workers * 4)

@@ -47,3 +47,23 @@ struct CacheTests {
         #expect(snapshot(clean.appendingPathComponent("public")) == renamed)
     }
 }
+
+@Suite("determinism")
+struct DeterminismTests {
+    @Test("a build on one core writes byte-identical output to a parallel one")
+    func serialEqualsParallel() async throws {
+        let parallel = try await GuideTests.buildGuide().0
+        let serial = FileManager.default.temporaryDirectory.appendingPathComponent("hearth-serial-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: serial, withIntermediateDirectories: true)
+        for folder in ["content", "templates"] {
+            try FileManager.default.copyItem(
+                at: Fixture.repository.appendingPathComponent(folder), to: serial.appendingPathComponent(folder))
+        }
+        let report = await Parallelism.$workers.withValue(1) { await build(serial) }
+        #expect(report.succeeded)
+        let a = snapshot(parallel.appendingPathComponent("public"))
+        let b = snapshot(serial.appendingPathComponent("public"))
+        #expect(a.count > 40)
+        #expect(a == b)
+    }
+}
