@@ -12,8 +12,6 @@ public struct BuildOptions: Sendable {
     public var includeDrafts: Bool
     /// False for `check`: everything is verified, nothing is written.
     public var writeOutput: Bool
-    /// HTML put before `</body>` of every page (the preview server's live-reload client).
-    public var bodySuffix: String?
     /// Told the name of each phase as it starts (for a progress line).
     public var progress: (@Sendable (String) -> Void)?
     /// Results of an earlier build in this process to reuse where nothing they depend on changed.
@@ -21,14 +19,13 @@ public struct BuildOptions: Sendable {
 
     public init(
         root: URL, output: String = "public", baseURL: String? = nil, includeDrafts: Bool = false,
-        writeOutput: Bool = true, bodySuffix: String? = nil
+        writeOutput: Bool = true
     ) {
         self.root = root
         self.output = output
         self.baseURL = baseURL
         self.includeDrafts = includeDrafts
         self.writeOutput = writeOutput
-        self.bodySuffix = bodySuffix
     }
 
     public var outputURL: URL {
@@ -191,11 +188,8 @@ public enum SiteBuilder {
         var cards = ContextBuilder(
             site: assembled.site, rendered: assembled.rendered, graph: assembled.graph, year: year(),
             assetsVersion: String(digest.hex.prefix(10)))
-        let t0 = ContinuousClock.now
         await cards.renderCards(with: theme, cache: options.cache)
         let builder = cards
-        let t1 = ContinuousClock.now
-        let suffix = options.bodySuffix
         enum Job: Sendable {
             case page(Int)
             case tag(Int)
@@ -232,30 +226,19 @@ public enum SiteBuilder {
                     builder.generated(kind: "404", title: "Page not found", path: "404.html"), "404", "404.html"
                 )
             }
-            var text: String
-            if let cache = options.cache {
-                var hasher = Hasher()
-                hasher.combine(template)
-                hasher.combine(theme.fingerprint)
-                context.fingerprint(into: &hasher)
-                text = cache.render(path, key: hasher.finalize()) { theme.render(context, template: template) ?? "" }
-            } else {
-                text = theme.render(context, template: template) ?? ""
-            }
-            if let suffix, let body = text.range(of: "</body>", options: .backwards) {
-                text.insert(contentsOf: suffix, at: body.lowerBound)
-            }
-            return OutputFile(path: path, text: text)
+            let render = { theme.render(context, template: template) ?? "" }
+            guard let cache = options.cache else { return OutputFile(path: path, text: render()) }
+            var hasher = Hasher()
+            hasher.combine(template)
+            hasher.combine(theme.fingerprint)
+            context.fingerprint(into: &hasher)
+            return OutputFile(path: path, text: cache.render(path, key: hasher.finalize(), make: render))
         }
-        let t2 = ContinuousClock.now
         var files = html
         files.append(OutputFile(path: "feed.xml", text: Publishing.feed(builder)))
         files.append(OutputFile(path: "sitemap.xml", text: Publishing.sitemap(builder)))
         files.append(OutputFile(path: "search-index.json", text: await Publishing.searchIndex(builder)))
         files.append(OutputFile(path: "robots.txt", text: Publishing.robots(builder)))
-        if ProcessInfo.processInfo.environment["HEARTH_TRACE"] != nil {
-            print("cards", (t1 - t0).seconds, "pages", (t2 - t1).seconds, "feeds", (ContinuousClock.now - t2).seconds)
-        }
 
         var copies: [(from: URL, to: String)] = []
         for file in assetFiles {

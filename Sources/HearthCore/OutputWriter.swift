@@ -58,7 +58,7 @@ enum OutputWriter {
         let names = ((try? FileManager.default.contentsOfDirectory(atPath: parent.path)) ?? []).filter {
             $0.hasPrefix(prefix)
         }
-        for name in names where name.hasPrefix(prefix + "staging-") || name.hasPrefix(prefix + "old-") {
+        for name in names where name.hasPrefix(prefix + "staging-") {
             // Leave those of a build still running.
             if let pid = Int32(name.split(separator: "-").last ?? ""), pid != getpid(), kill(pid, 0) == 0 { continue }
             removeTree(parent.appendingPathComponent(name).path)

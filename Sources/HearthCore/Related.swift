@@ -30,26 +30,17 @@ struct RelatedIndex {
             var terms: [Int] = []
             for (prefix, names, weight) in [("t:", page.types, Self.typeWeight), ("g:", page.tags, Self.tagWeight)] {
                 for name in names {
-                    let key = prefix + name
-                    let id: Int
-                    if let known = termIDs[key] {
-                        id = known
-                    } else {
-                        id = termWeights.count
-                        termIDs[key] = id
+                    let term = Self.intern(prefix + name, &termIDs, count: termWeights.count)
+                    if term.isNew {
                         termWeights.append(weight)
                         groupsByTerm.append([])
                     }
-                    terms.append(id)
+                    terms.append(term.id)
                 }
             }
             terms = Array(Set(terms)).sorted()
-            let group: Int
-            if let known = groupIDs[terms] {
-                group = known
-            } else {
-                group = groupTerms.count
-                groupIDs[terms] = group
+            let (group, isNewGroup) = Self.intern(terms, &groupIDs, count: groupTerms.count)
+            if isNewGroup {
                 groupTerms.append(terms)
                 groupPages.append([])
                 for t in terms { groupsByTerm[t].append(group) }
@@ -60,6 +51,14 @@ struct RelatedIndex {
         for g in groupPages.indices {
             groupPages[g].sort { recencyRank[$0] < recencyRank[$1] }
         }
+    }
+
+    /// The id of `key`, handing out the next one (`count`) when it is new.
+    private static func intern<Key: Hashable>(_ key: Key, _ ids: inout [Key: Int], count: Int) -> (id: Int, isNew: Bool)
+    {
+        if let known = ids[key] { return (known, false) }
+        ids[key] = count
+        return (count, true)
     }
 
     /// For every group, its best `limit` candidates (the group's own pages included), best first.

@@ -96,13 +96,6 @@ public enum Scaffold {
         }
         try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
         try Data(text.utf8).write(to: file, options: .withoutOverwriting)
-        var basePath = "/"
-        if let data = FileManager.default.contents(atPath: content.appendingPathComponent("site.yml").path) {
-            var ignored: [Diagnostic] = []
-            basePath =
-                SiteConfig.parse(String(decoding: data, as: UTF8.self), file: "", diagnostics: &ignored)?.basePath
-                ?? "/"
-        }
-        return Created(path: path, url: "\(basePath)\(section)/\(slug)/")
+        return Created(path: path, url: "\(SiteConfig.basePath(root: root))\(section)/\(slug)/")
     }
 }

@@ -36,6 +36,16 @@ public struct SiteConfig: Sendable {
 
     static let keys = ["title", "baseURL", "language", "description", "types", "unsafeHTML"]
 
+    /// The base path of the site in `root`, as `baseURL` (or site.yml) gives it; `/` when unknown.
+    public static func basePath(root: URL, overriding baseURL: String? = nil) -> String {
+        if let baseURL { return split(baseURL.hasSuffix("/") ? baseURL : baseURL + "/").path }
+        guard let data = FileManager.default.contents(atPath: root.appendingPathComponent("content/site.yml").path)
+        else { return "/" }
+        var ignored: [Diagnostic] = []
+        return parse(String(decoding: data, as: UTF8.self), file: "content/site.yml", diagnostics: &ignored)?.basePath
+            ?? "/"
+    }
+
     /// The path and origin of a base URL.
     public static func split(_ baseURL: String) -> (path: String, origin: String) {
         guard let url = URL(string: baseURL), let scheme = url.scheme, let host = url.host else { return ("/", "") }

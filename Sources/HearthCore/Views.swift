@@ -15,13 +15,11 @@ extension String: @retroactive MustacheCustomRenderable {
 struct LinkView: MustacheParent, Sendable {
     var title: String
     var url: String
-    var current = false
 
     func child(named name: String) -> Any? {
         switch name {
         case "title": title
         case "url": url
-        case "current": current
         default: nil
         }
     }
@@ -271,7 +269,6 @@ extension LinkView {
     func fingerprint(into hasher: inout Hasher) {
         hasher.combine(title)
         hasher.combine(url)
-        hasher.combine(current)
     }
 }
 

@@ -40,13 +40,13 @@ public enum PreviewServer {
         onReady: @escaping @Sendable (URL) async -> Void = { _ in },
         onBuild: @escaping @Sendable (BuildReport) async -> Void = { _ in }
     ) async throws {
+        // The reload client is added to pages as they are served, never written into the site.
         var buildOptions = configuration.build
-        buildOptions.bodySuffix = nil  // the client is injected when a page is served, never written
         buildOptions.cache = buildOptions.cache ?? BuildCache()  // rebuilds redo only what an edit changed
         let state = PreviewState(options: buildOptions)
         if let report = await state.rebuild() { await onBuild(report) }
 
-        let basePath = siteBasePath(buildOptions)
+        let basePath = SiteConfig.basePath(root: buildOptions.root, overriding: buildOptions.baseURL)
         let router = Router()
         router.add(
             middleware: StaticSiteMiddleware<BasicRequestContext>(
@@ -104,19 +104,6 @@ public enum PreviewServer {
         let group = ServiceGroup(
             configuration: .init(services: services, gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
         try await group.run()
-    }
-
-    static func siteBasePath(_ options: BuildOptions) -> String {
-        if let override = options.baseURL {
-            return SiteConfig.split(override.hasSuffix("/") ? override : override + "/").path
-        }
-        guard
-            let data = FileManager.default.contents(
-                atPath: options.root.appendingPathComponent("content/site.yml").path)
-        else { return "/" }
-        var ignored: [Diagnostic] = []
-        return SiteConfig.parse(String(decoding: data, as: UTF8.self), file: "content/site.yml", diagnostics: &ignored)?
-            .basePath ?? "/"
     }
 
     /// The live-reload client (and the overlay while the site is broken), before `</body>`.
