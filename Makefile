@@ -23,8 +23,9 @@ serve: release
 check: release
 	$(HEARTH) check --strict
 
-# The whole test suite: Swift Testing, then the gates that drive real tools (nginx, the HTML checker).
-test: unit gates
+# The whole test suite: Swift Testing, the gates that drive real tools (nginx, the HTML checker,
+# Chromium, wrk), then each libFuzzer target for FUZZ_SECONDS (60).
+test: unit gates fuzz
 
 unit: deps
 	$(SWIFT) build --build-tests
@@ -37,7 +38,8 @@ gates: deps
 bench: release
 	python3 Benchmarks/run.py
 
-# libFuzzer over the Markdown and link pipeline; FUZZ_SECONDS=600 make fuzz for a long run.
+# libFuzzer over the Markdown and link pipeline and over front matter; FUZZ_SECONDS=600 make fuzz
+# for a long run.
 fuzz: deps
 	bash Fuzz/run.sh $${FUZZ_SECONDS:-60}
 

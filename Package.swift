@@ -38,7 +38,6 @@ let package = Package(
                 "HearthMarkdown",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Mustache", package: "swift-mustache"),
-                .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strict
         ),

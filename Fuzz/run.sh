@@ -1,12 +1,75 @@
 #!/usr/bin/env bash
-# Builds the libFuzzer target over HearthMarkdown and runs it: `Fuzz/run.sh [seconds]` (default 60).
-# Crashers land in fuzz-out/; add each as a regression test (Tests/HearthMarkdownTests/FuzzRegressionTests.swift).
+# Builds the libFuzzer targets and runs each: `Fuzz/run.sh [seconds] [target...]` (default 60 s,
+# both targets). Targets:
+#   markdown     a page body through the whole Markdown and link pipeline (HearthMarkdown);
+#   frontmatter  a whole file's bytes through UTF-8 checks, the `---` split, Yams and the typed
+#                front matter checks, as an article, an exercise and site.yml (HearthCore).
+# Every module is compiled with -sanitize=fuzzer,address (Yams' C sources too), so the fuzzer sees
+# coverage of our code and of the YAML parser. Crashers land in fuzz-out/; add each as a regression
+# test (Tests/HearthMarkdownTests/FuzzRegressionTests.swift, Tests/HearthCoreTests/FrontMatterFuzzRegressionTests.swift).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds="${1:-60}"
-mkdir -p fuzz-out/markdown
-swiftc -sanitize=fuzzer,address -parse-as-library -O -I Sources/CCmark \
-  Sources/HearthMarkdown/*.swift Fuzz/MarkdownFuzz.swift -o fuzz-out/fuzz-markdown
-cp -n Fuzz/markdown-corpus/* fuzz-out/markdown/ 2>/dev/null || true
-fuzz-out/fuzz-markdown fuzz-out/markdown -max_total_time="$seconds" -max_len=4096 -print_final_stats=1 \
-  -artifact_prefix=fuzz-out/ 2>&1 | tail -12
+shift || true
+targets=("$@")
+[ ${#targets[@]} -gt 0 ] || targets=(markdown frontmatter)
+
+[ -d .build/checkouts/Yams ] || swift package resolve >/dev/null
+out=fuzz-out
+lib=$out/lib
+mkdir -p "$lib"
+flags=(-sanitize=fuzzer,address -use-ld=lld -parse-as-library -O -I "$lib" -I Sources/CCmark)
+checkouts=.build/checkouts
+cyaml=$checkouts/Yams/Sources/CYaml
+
+# A static library and module for one set of Swift sources, rebuilt when a source is newer.
+module() {
+  local name=$1
+  shift
+  if [ -f "$lib/lib$name.a" ] && [ -z "$(find "$@" -newer "$lib/lib$name.a" 2>/dev/null | head -1)" ]; then
+    return
+  fi
+  echo "fuzz: compiling $name"
+  swiftc "${flags[@]}" -emit-library -static -emit-module -module-name "$name" -emit-module-path "$lib/$name.swiftmodule" \
+    -D SWIFT_PACKAGE -I "$cyaml/include" -Xcc -DYAML_DECLARE_STATIC "$@" -o "$lib/lib$name.a"
+}
+
+if [ ! -f "$lib/libCYaml.a" ]; then
+  echo "fuzz: compiling CYaml"
+  for c in "$cyaml"/src/*.c; do
+    clang -c -O1 -DYAML_DECLARE_STATIC -fsanitize=fuzzer-no-link,address -I "$cyaml/include" "$c" \
+      -o "$lib/cyaml-$(basename "$c" .c).o"
+  done
+  ar rcs "$lib/libCYaml.a" "$lib"/cyaml-*.o
+fi
+module HearthMarkdown Sources/HearthMarkdown/*.swift
+
+for target in "${targets[@]}"; do
+  case "$target" in
+    markdown)
+      sources=(Fuzz/MarkdownFuzz.swift)
+      swiftc "${flags[@]}" -module-name MarkdownFuzz Sources/HearthMarkdown/*.swift "${sources[@]}" \
+        -o "$out/fuzz-markdown"
+      ;;
+    frontmatter)
+      module Yams "$checkouts"/Yams/Sources/Yams/*.swift
+      module Mustache "$checkouts"/swift-mustache/Sources/Mustache/*.swift
+      # The target joins HearthCore's own module, so it reaches the internal loader API.
+      swiftc "${flags[@]}" -module-name HearthCore -I "$cyaml/include" -Xcc -DYAML_DECLARE_STATIC \
+        Sources/HearthCore/*.swift Fuzz/FrontMatterFuzz.swift \
+        "$lib/libHearthMarkdown.a" "$lib/libYams.a" "$lib/libCYaml.a" "$lib/libMustache.a" \
+        -o "$out/fuzz-frontmatter"
+      ;;
+    *) echo "fuzz: unknown target '$target' (markdown, frontmatter)" >&2; exit 2 ;;
+  esac
+  mkdir -p "$out/$target-corpus"
+  cp -n Fuzz/$target-corpus/* "$out/$target-corpus/" 2>/dev/null || true
+  echo "fuzz: running $target for $seconds s"
+  if ! "$out/fuzz-$target" "$out/$target-corpus" -max_total_time="$seconds" -max_len=4096 -print_final_stats=1 \
+    -artifact_prefix="$out/$target-" >"$out/$target.log" 2>&1; then
+    tail -60 "$out/$target.log"
+    echo "fuzz: $target found a crash; the input is in $out/$target-*" >&2
+    exit 1
+  fi
+  grep -E "^stat::number_of_executed_units|^Done" "$out/$target.log" | sed "s/^/fuzz: $target: /"
+done
