@@ -16,6 +16,12 @@ public struct BuildOptions: Sendable {
     public var progress: (@Sendable (String) -> Void)?
     /// Results of an earlier build in this process to reuse where nothing they depend on changed.
     public var cache: BuildCache?
+    /// Read the build cache of `.hearth-cache/` and, when the build writes output, save it back;
+    /// and reuse output pages whose template and context are unchanged. False: everything is made
+    /// from nothing (`--no-cache`).
+    public var useCache = true
+    /// Save the cache file after writing output (`hearth serve` keeps its cache in memory).
+    public var saveCache = true
 
     public init(
         root: URL, output: String = "public", baseURL: String? = nil, includeDrafts: Bool = false,
@@ -46,6 +52,11 @@ public struct BuildReport: Sendable {
     public var wrote: Bool
     /// Seconds spent in each phase, in order (for --verbose and benchmarks).
     public var phases: [(name: String, seconds: Double)] = []
+    /// Parsed files, rendered Markdown and cards taken from the cache, and those made anew.
+    public var cacheHits = 0
+    public var cacheMisses = 0
+    /// Pages whose template and context were unchanged, kept from the previous output.
+    public var keptPages = 0
 
     public var succeeded: Bool { !diagnostics.hasErrors }
 }
@@ -58,7 +69,13 @@ public enum SiteBuilder {
         var report = BuildReport(
             diagnostics: DiagnosticList(), pageCount: 0, fileCount: 0, seconds: 0, output: options.outputURL,
             wrote: false)
-        options.cache?.resetCounts()
+        var options = options
+        if options.useCache {
+            options.cache = options.cache ?? BuildCache()
+        } else {
+            options.cache = nil
+        }
+        options.cache?.beginBuild()
         let outcome = await assemble(options, diagnostics: &report.diagnostics, phases: &report.phases)
         if let outcome, !report.diagnostics.hasErrors {
             report.pageCount = outcome.site.pages.count
@@ -76,7 +93,14 @@ public enum SiteBuilder {
                         try await OutputWriter.publish(files: files, copies: copies, into: options.outputURL)
                         report.phases.append(("write", (clock.now - mark).seconds))
                         report.fileCount = files.count + copies.count
+                        report.keptPages = files.count { $0.kept != nil }
                         report.wrote = true
+                        if options.saveCache, let cache = options.cache {
+                            mark = clock.now
+                            // Only a slower next build if this fails.
+                            try? cache.save(to: cacheFile(options), salt: cacheSalt(outcome.theme))
+                            report.phases.append(("save cache", (clock.now - mark).seconds))
+                        }
                     } catch {
                         report.diagnostics.append(
                             .error(
@@ -86,8 +110,21 @@ public enum SiteBuilder {
                 }
             }
         }
+        report.cacheHits = options.cache?.hits ?? 0
+        report.cacheMisses = options.cache?.misses ?? 0
         report.seconds = (clock.now - start).seconds
         return report
+    }
+
+    /// Where the build cache of a site is kept: beside its output, with the staging folders.
+    static func cacheFile(_ options: BuildOptions) -> URL {
+        BuildCache.file(in: OutputWriter.cacheFolder(for: options.outputURL))
+    }
+
+    /// What a cache file must have been made with to be used: this version of the tool and these
+    /// templates.
+    static func cacheSalt(_ theme: Theme) -> String {
+        "hearth \(HearthVersion.current); templates \(theme.fingerprint)"
     }
 
     /// Everything but rendering templates and writing: load, check, render Markdown, link.
@@ -109,14 +146,16 @@ public enum SiteBuilder {
             mark = clock.now
             if let next { progress?(next) }
         }
-        progress?("reading content")
+        let (theme, themeProblems) = Theme.load(root: options.root)
+        diagnostics.append(contentsOf: themeProblems)
+        if let theme, let cache = options.cache {
+            cache.load(from: cacheFile(options), salt: cacheSalt(theme))
+        }
+        phase("load templates and cache", next: "reading content")
         let (loaded, loadProblems) = await ContentLoader.load(
             root: options.root, includeDrafts: options.includeDrafts, cache: options.cache)
         diagnostics.append(contentsOf: loadProblems)
         phase("load content")
-        let (theme, themeProblems) = Theme.load(root: options.root)
-        diagnostics.append(contentsOf: themeProblems)
-        phase("load templates")
         guard var site = loaded else { return nil }
         if let baseURL = options.baseURL {
             let normalized = baseURL.hasSuffix("/") ? baseURL : baseURL + "/"
@@ -135,13 +174,16 @@ public enum SiteBuilder {
         let rendered = await parallelMap(site.pages) { page in
             guard let cache else { return RenderedPage.render(page, table: table, options: markdownOptions) }
             // A page's Markdown depends on its own text and place, and on every page it could link to.
-            var hasher = Hasher()
+            var hasher = StableHasher()
             hasher.combine(page.body)
             hasher.combine(page.bodyLineOffset)
             hasher.combine(page.id)
             hasher.combine(page.meta.summary)
             hasher.combine(tableKey)
-            hasher.combine(markdownOptions)
+            for flag in [
+                markdownOptions.smartPunctuation, markdownOptions.unsafeHTML, markdownOptions.wikilinks,
+                markdownOptions.headingIDs,
+            ] { hasher.combine(flag) }
             return cache.markdown(page.contentPath, key: hasher.finalize()) {
                 RenderedPage.render(page, table: table, options: markdownOptions)
             }
@@ -180,16 +222,19 @@ public enum SiteBuilder {
         let theme = assembled.theme
         let assets = options.root.appendingPathComponent("templates/assets")
         let assetFiles = ContentLoader.listFilesRecursively(assets)
-        var digest = FNV1a()
+        var digest = StableHasher()
         for file in assetFiles {
-            digest.add(file)
-            digest.add(bytes: FileManager.default.contents(atPath: assets.appendingPathComponent(file).path) ?? Data())
+            digest.combine(file)
+            digest.combine(bytes: Array(FileManager.default.contents(atPath: assets.appendingPathComponent(file).path) ?? Data()))
         }
         var cards = ContextBuilder(
             site: assembled.site, rendered: assembled.rendered, graph: assembled.graph, year: year(),
             assetsVersion: String(digest.hex.prefix(10)))
         await cards.renderCards(with: theme, cache: options.cache)
         let builder = cards
+        // What the output holds, and from which keys, when earlier work may be reused.
+        let previous = options.cache == nil ? nil : OutputWriter.manifest(of: options.outputURL)
+        let output = options.outputURL.path + "/"
         enum Job: Sendable {
             case page(Int)
             case tag(Int)
@@ -226,13 +271,19 @@ public enum SiteBuilder {
                     builder.generated(kind: "404", title: "Page not found", path: "404.html"), "404", "404.html"
                 )
             }
-            let render = { theme.render(context, template: template) ?? "" }
-            guard let cache = options.cache else { return OutputFile(path: path, text: render()) }
-            var hasher = Hasher()
+            guard options.cache != nil else { return OutputFile(path: path, text: theme.render(context, template: template)) }
+            // A page made from the same template, context and tool as the one the output holds is
+            // that page: it is kept, not rendered again.
+            var hasher = StableHasher()
+            hasher.combine(HearthVersion.current)
             hasher.combine(template)
             hasher.combine(theme.fingerprint)
             context.fingerprint(into: &hasher)
-            return OutputFile(path: path, text: cache.render(path, key: hasher.finalize(), make: render))
+            let key = hasher.finalize()
+            if let entry = previous?[path], entry.key == key, OutputWriter.fileSize(output + path) == entry.size {
+                return OutputFile(path: path, kept: entry)
+            }
+            return OutputFile(path: path, text: theme.render(context, template: template), key: key)
         }
         var files = html
         files.append(OutputFile(path: "feed.xml", text: Publishing.feed(builder)))

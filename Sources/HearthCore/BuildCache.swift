@@ -1,58 +1,173 @@
 import Foundation
 
-/// What one build can hand to the next in the same process (`hearth serve`): parsed files,
-/// rendered Markdown, rendered cards and pages, each kept with a key made of everything it was
-/// made from. A rebuild after an edit parses, renders and writes only what the edit changed; the
-/// rest is checked by key and reused.
+/// What one build hands to the next: parsed files, rendered Markdown and rendered cards, each kept
+/// with a key made of everything it was made from (`StableHasher`, the same in every run). A build
+/// parses and renders only what changed; the rest is checked by key and reused. Rendered pages are
+/// not kept here: the output manifest records the key each page was rendered from, and a page
+/// whose key is unchanged is taken from the output as it is (`OutputWriter`).
 ///
-/// Keys use Swift's `Hasher`, which is seeded per process: the cache lives in memory only.
+/// `hearth serve` keeps one cache in memory across rebuilds. `hearth build` and `hearth check` read
+/// it from `.hearth-cache/build-cache` and `build` writes it back, with only the entries that build
+/// used. The file starts with a salt — the tool's version and the templates' digest — and a file
+/// with another salt, or one that does not read back, is ignored: the cost is a slower build,
+/// never a wrong one.
 public final class BuildCache: @unchecked Sendable {
+    struct Slot<Value> {
+        var key: UInt64
+        var value: Value
+        var generation: Int
+    }
+
+    enum Table: Int, CaseIterable {
+        case sources, markdown, cards
+    }
+
+    private static let magic = "HEARTH-CACHE 1\n"
+
     private let lock = NSLock()
-    private var sources: [String: (key: Int, value: (Page?, [Diagnostic]))] = [:]
-    private var markdown: [String: (key: Int, value: RenderedPage)] = [:]
-    private var renders: [String: (key: Int, value: String)] = [:]
+    private var sources: [String: Slot<(Page?, [Diagnostic])>] = [:]
+    private var markdown: [String: Slot<RenderedPage>] = [:]
+    private var cards: [String: Slot<String>] = [:]
+    /// A cache file as read: its bytes, and where each entry's value lies in them.
+    private var blob: [UInt8] = []
+    private var index: [[String: (key: UInt64, range: Range<Int>)]] = Table.allCases.map { _ in [:] }
+    private var loadedSalt: String?
+    private var generation = 0
     /// How many lookups found their entry in the last build (for tests and --verbose).
     public private(set) var hits = 0
     public private(set) var misses = 0
 
     public init() {}
 
-    /// The value stored under `path` if its key matches; else `make()`, stored.
-    private func lookup<Value>(
-        _ store: ReferenceWritableKeyPath<BuildCache, [String: (key: Int, value: Value)]>, _ path: String, key: Int,
-        make: () -> Value
-    ) -> Value {
-        let hit = lock.withLock { () -> Value? in
-            let found = self[keyPath: store][path]
-            if let found, found.key == key {
-                hits += 1
-                return found.value
-            }
-            misses += 1
-            return nil
-        }
-        if let hit { return hit }
-        let made = make()
-        lock.withLock { self[keyPath: store][path] = (key, made) }
-        return made
-    }
-
-    func source(_ path: String, key: Int, make: () -> (Page?, [Diagnostic])) -> (Page?, [Diagnostic]) {
-        lookup(\.sources, path, key: key, make: make)
-    }
-
-    func markdown(_ path: String, key: Int, make: () -> RenderedPage) -> RenderedPage {
-        lookup(\.markdown, path, key: key, make: make)
-    }
-
-    func render(_ path: String, key: Int, make: () -> String) -> String {
-        lookup(\.renders, path, key: key, make: make)
-    }
-
-    func resetCounts() {
+    /// Starts a build: counts from zero, and marks what this build uses.
+    func beginBuild() {
         lock.withLock {
+            generation += 1
             hits = 0
             misses = 0
+        }
+    }
+
+    /// The value stored under `path` if its key matches, in memory or in the file read; else
+    /// `make()`, stored.
+    private func lookup<Value>(
+        _ store: ReferenceWritableKeyPath<BuildCache, [String: Slot<Value>]>, _ table: Table, _ path: String,
+        key: UInt64, decode: (inout ByteReader) throws -> Value, make: () -> Value
+    ) -> Value {
+        let (hit, stored, blob) = lock.withLock { () -> (Value?, Range<Int>?, [UInt8]) in
+            if let found = self[keyPath: store][path], found.key == key {
+                self[keyPath: store][path]?.generation = generation
+                hits += 1
+                return (found.value, nil, [])
+            }
+            if let entry = index[table.rawValue][path], entry.key == key { return (nil, entry.range, self.blob) }
+            return (nil, nil, [])
+        }
+        if let hit { return hit }
+        // Decoded outside the lock: lookups run on every core.
+        let decoded = stored.flatMap { range in
+            blob.withUnsafeBytes { bytes -> Value? in
+                var reader = ByteReader(UnsafeRawBufferPointer(rebasing: bytes[range]))
+                guard let value = try? decode(&reader), reader.atEnd else { return nil }
+                return value
+            }
+        }
+        let value = decoded ?? make()
+        lock.withLock {
+            self[keyPath: store][path] = Slot(key: key, value: value, generation: generation)
+            if decoded != nil { hits += 1 } else { misses += 1 }
+        }
+        return value
+    }
+
+    /// A source file read and checked; `data` is its bytes (a kept page's body is their end).
+    func source(_ path: String, key: UInt64, data: Data?, make: () -> (Page?, [Diagnostic])) -> (Page?, [Diagnostic]) {
+        lookup(
+            \.sources, .sources, path, key: key,
+            decode: { reader in
+                guard let data else { throw ByteReader.Malformed() }
+                let page = try data.withUnsafeBytes { source in try reader.optional { try $0.page(source: source) } }
+                return (page, try reader.array { try $0.diagnostic() })
+            }, make: make)
+    }
+
+    func markdown(_ path: String, key: UInt64, make: () -> RenderedPage) -> RenderedPage {
+        lookup(\.markdown, .markdown, path, key: key, decode: { try $0.rendered() }, make: make)
+    }
+
+    func card(_ path: String, key: UInt64, make: () -> String) -> String {
+        lookup(\.cards, .cards, path, key: key, decode: { try $0.string() }, make: make)
+    }
+
+    // MARK: On disk
+
+    /// The cache file of a site.
+    static func file(in folder: URL) -> URL {
+        folder.appendingPathComponent("build-cache")
+    }
+
+    /// Reads the cache file once per salt; a missing, damaged or differently salted file leaves
+    /// the cache as it is.
+    func load(from url: URL, salt: String) {
+        guard lock.withLock({ loadedSalt != salt }) else { return }
+        var table: [[String: (key: UInt64, range: Range<Int>)]] = Table.allCases.map { _ in [:] }
+        guard let data = FileManager.default.contents(atPath: url.path) else { return }
+        let bytes = [UInt8](data)
+        let ok = bytes.withUnsafeBytes { raw -> Bool in
+            var reader = ByteReader(raw)
+            do {
+                guard try reader.string() == Self.magic, try reader.string() == salt else { return false }
+                for t in Table.allCases {
+                    for _ in 0..<(try reader.count()) {
+                        let path = try reader.string()
+                        let key = try reader.uint64()
+                        table[t.rawValue][path] = (key, try reader.rawRange())
+                    }
+                }
+                return reader.atEnd
+            } catch {
+                return false
+            }
+        }
+        guard ok else { return }
+        lock.withLock {
+            blob = bytes
+            index = table
+            loadedSalt = salt
+        }
+    }
+
+    /// Writes what the last build used, atomically (a temporary file renamed over the old one).
+    func save(to url: URL, salt: String) throws {
+        var writer = ByteWriter()
+        writer.string(Self.magic)
+        writer.string(salt)
+        lock.withLock {
+            func entries<Value>(_ slots: [String: Slot<Value>], _ write: (inout ByteWriter, Value) -> Void) {
+                let current = slots.filter { $0.value.generation == generation }.sorted { $0.key < $1.key }
+                writer.int(current.count)
+                var value = ByteWriter()
+                for (path, slot) in current {
+                    writer.string(path)
+                    writer.uint64(slot.key)
+                    value = ByteWriter()
+                    write(&value, slot.value)
+                    writer.raw(value.bytes)
+                }
+            }
+            entries(sources) { w, v in
+                w.optional(v.0) { $0.page($1) }
+                w.array(v.1) { $0.diagnostic($1) }
+            }
+            entries(markdown) { $0.rendered($1) }
+            entries(cards) { $0.string($1) }
+        }
+        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        let temporary = url.path + ".\(getpid()).tmp"
+        try OutputWriter.write(writer.bytes, to: temporary)
+        guard rename(temporary, url.path) == 0 else {
+            unlink(temporary)
+            throw OutputWriter.Failure(description: "cannot save the build cache: \(String(cString: strerror(errno)))")
         }
     }
 }

@@ -66,8 +66,11 @@ public enum Console {
         }
         if options.verbose {
             for phase in report.phases {
-                standardError(String(format: "  %-18@ %7.3f s\n", phase.name, phase.seconds))
+                standardError(String(format: "  %-26@ %7.3f s\n", phase.name, phase.seconds))
             }
+            standardError(
+                "  cache: \(grouped(report.cacheHits)) reused, \(grouped(report.cacheMisses)) made anew; "
+                    + "\(grouped(report.keptPages)) pages unchanged\n")
         }
         let time = String(format: "%.2f", report.seconds)
         let counts = DiagnosticPrinter.counts(diagnostics)

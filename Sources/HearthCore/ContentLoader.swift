@@ -101,11 +101,12 @@ enum ContentLoader {
             let data = FileManager.default.contents(atPath: contentPath + "/" + entry.contentPath)
             guard let cache else { return readPage(entry, content: contentPath, knownTypes: types, data: data) }
             // The file's bytes, where it sits and the site's types decide everything about it.
-            var hasher = Hasher()
-            hasher.combine(data)
+            var hasher = StableHasher()
+            hasher.combine(data != nil)
+            data?.withUnsafeBytes { hasher.combine(bytes: $0) }
             hasher.combine(types)
             hasher.combine(entry.bundleFiles)
-            return cache.source(entry.contentPath, key: hasher.finalize()) {
+            return cache.source(entry.contentPath, key: hasher.finalize(), data: data) {
                 readPage(entry, content: contentPath, knownTypes: types, data: data)
             }
         }

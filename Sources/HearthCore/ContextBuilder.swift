@@ -52,11 +52,11 @@ struct ContextBuilder: Sendable {
         cardHTML = await parallelMap(Array(site.pages.indices)) { id in
             let card = builder.card(id)
             guard let cache else { return theme.library.render(card, withTemplate: Theme.cardTemplate) }
-            var hasher = Hasher()
+            var hasher = StableHasher()
             hasher.combine(theme.fingerprint)
             builder.siteView.fingerprint(into: &hasher)
             card.fingerprint(into: &hasher)
-            return cache.render("card:" + builder.site.pages[id].contentPath, key: hasher.finalize()) {
+            return cache.card(builder.site.pages[id].contentPath, key: hasher.finalize()) {
                 theme.library.render(card, withTemplate: Theme.cardTemplate) ?? ""
             }
         }

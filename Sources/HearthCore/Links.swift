@@ -20,7 +20,7 @@ struct LinkTable: Sendable {
     /// Titles and aliases, for "did you mean".
     private let names: [String]
     /// Everything the table was made from: equal fingerprints resolve every link the same way.
-    let fingerprint: Int
+    let fingerprint: UInt64
 
     init(site: LoadedSite) {
         let base = site.config.basePath
@@ -60,7 +60,7 @@ struct LinkTable: Sendable {
         self.files = site.files
         self.draftKeys = draftKeys
         self.names = names
-        var hasher = Hasher()
+        var hasher = StableHasher()
         hasher.combine(base)
         for page in site.pages {
             for text in [page.contentPath, page.path, page.title, page.slug, page.section ?? "", page.kind.rawValue] {

@@ -10,14 +10,28 @@ import Foundation
 public struct OutputFile: Sendable {
     public var path: String
     public var bytes: [UInt8]
+    /// A digest of what the file was made from (a page's template and context), recorded in the
+    /// manifest so that the next build can tell the page is unchanged without rendering it; 0 when
+    /// there is none.
+    public var key: UInt64 = 0
+    /// Set instead of `bytes` when the output folder already holds this file, made from the same
+    /// key: its hash and size as the output's manifest gives them.
+    var kept: OutputWriter.Entry?
 
-    public init(path: String, bytes: [UInt8]) {
+    public init(path: String, bytes: [UInt8], key: UInt64 = 0) {
         self.path = path
         self.bytes = bytes
+        self.key = key
     }
 
-    public init(path: String, text: String) {
-        self.init(path: path, bytes: Array(text.utf8))
+    public init(path: String, text: String, key: UInt64 = 0) {
+        self.init(path: path, bytes: Array(text.utf8), key: key)
+    }
+
+    /// The file `path` of the current output, as `entry` describes it.
+    init(path: String, kept entry: OutputWriter.Entry) {
+        self.init(path: path, bytes: [], key: entry.key)
+        kept = entry
     }
 }
 
@@ -35,7 +49,14 @@ enum OutputWriter {
         var description: String
     }
 
-    typealias Manifest = [String: (hash: UInt64, size: Int)]
+    /// What the manifest says of one file: its content hash and size, and the key it was made from.
+    struct Entry: Sendable {
+        var hash: UInt64
+        var size: Int
+        var key: UInt64
+    }
+
+    typealias Manifest = [String: Entry]
 
     /// Hearth's working folder beside the output: staging folders, the spare site, manifests.
     public static func cacheFolder(for output: URL) -> URL {
@@ -72,6 +93,13 @@ enum OutputWriter {
         }
     }
 
+    /// What the output folder holds, by its manifest; nil when it has none that can be trusted.
+    static func manifest(of output: URL) -> Manifest? {
+        guard let id = identity(output.path) else { return nil }
+        let prefix = cacheFolder(for: output).appendingPathComponent(stagingPrefix(for: output)).path
+        return loadManifest("\(prefix)manifest-\(id)")
+    }
+
     static func publish(files: [OutputFile], copies: [(from: URL, to: String)], into output: URL) async throws {
         let parent = cacheFolder(for: output)
         try FileManager.default.createDirectory(at: parent, withIntermediateDirectories: true)
@@ -92,7 +120,7 @@ enum OutputWriter {
                 removeTree(staging)
                 try makeDirectory(staging)
             }
-            let written = try await write(all, into: staging, over: manifest ?? [:])
+            let written = try await write(all, into: staging, over: manifest, keepingFrom: output.path)
             guard let id = identity(staging) else { throw Failure(description: "the staging folder vanished") }
             try saveManifest(written, to: "\(prefix)manifest-\(id)")
             try swap(staging, into: output.path, spare: spare)
@@ -115,10 +143,12 @@ enum OutputWriter {
         return manifest
     }
 
-    /// Brings `staging` from what `manifest` says it holds to exactly `files`.
-    private static func write(_ files: [OutputFile], into staging: String, over manifest: Manifest) async throws
-        -> Manifest
-    {
+    /// Brings `staging` from what `manifest` says it holds (nil: nothing) to exactly `files`; kept
+    /// files are linked from `output`.
+    private static func write(
+        _ files: [OutputFile], into staging: String, over spare: Manifest?, keepingFrom output: String
+    ) async throws -> Manifest {
+        let manifest = spare ?? [:]
         let wanted = Set(files.map(\.path))
         // Files that are gone, then their folders if empty.
         var emptied: Set<String> = []
@@ -145,19 +175,37 @@ enum OutputWriter {
         for folder in folders.sorted(by: { $0.count < $1.count }) {
             try makeDirectory(staging + "/" + folder)
         }
-        // Files, across the cores; one already there with the same hash and size is left alone.
-        let results = await parallelMap(files) { file -> Result<(String, UInt64, Int), Failure> in
-            var hasher = FNV1a()
-            hasher.add(bytes: file.bytes)
+        // Files, across the cores. One already there with the same hash and size is left alone; one
+        // kept from the output is linked to it. Files are replaced, never written over: the spare
+        // may share a file with the output through such a link.
+        let fresh = spare == nil
+        let results = await parallelMap(files) { file -> Result<(String, Entry), Failure> in
             let path = staging + "/" + file.path
-            if let known = manifest[file.path], known.hash == hasher.value, known.size == file.bytes.count,
-                fileSize(path) == file.bytes.count
+            let entry: Entry
+            if let kept = file.kept {
+                entry = kept
+            } else {
+                var hasher = StableHasher()
+                hasher.combine(bytes: file.bytes)
+                entry = Entry(hash: hasher.finalize(), size: file.bytes.count, key: file.key)
+            }
+            if let known = manifest[file.path], known.hash == entry.hash, known.size == entry.size,
+                fileSize(path) == entry.size
             {
-                return .success((file.path, hasher.value, file.bytes.count))
+                return .success((file.path, entry))
+            }
+            if !fresh { unlink(path) }
+            if file.kept != nil {
+                guard link(output + "/" + file.path, path) == 0 else {
+                    return .failure(
+                        Failure(
+                            description: "\(file.path) changed in the output folder during the build; build again"))
+                }
+                return .success((file.path, entry))
             }
             do {
                 try write(file.bytes, to: path)
-                return .success((file.path, hasher.value, file.bytes.count))
+                return .success((file.path, entry))
             } catch let error as Failure {
                 return .failure(error)
             } catch {
@@ -166,13 +214,13 @@ enum OutputWriter {
         }
         var written: Manifest = [:]
         for result in results {
-            let (path, hash, size) = try result.get()
-            written[path] = (hash, size)
+            let (path, entry) = try result.get()
+            written[path] = entry
         }
         return written
     }
 
-    private static func fileSize(_ path: String) -> Int? {
+    static func fileSize(_ path: String) -> Int? {
         var info = stat()
         guard lstat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
         return Int(info.st_size)
@@ -182,9 +230,11 @@ enum OutputWriter {
         guard let data = FileManager.default.contents(atPath: path) else { return nil }
         var manifest: Manifest = [:]
         for line in String(decoding: data, as: UTF8.self).split(separator: "\n") {
-            let parts = line.split(separator: " ", maxSplits: 2)
-            guard parts.count == 3, let hash = UInt64(parts[0], radix: 16), let size = Int(parts[1]) else { return nil }
-            manifest[String(parts[2])] = (hash, size)
+            let parts = line.split(separator: " ", maxSplits: 3)
+            guard parts.count == 4, let hash = UInt64(parts[0], radix: 16), let size = Int(parts[1]),
+                let key = UInt64(parts[2], radix: 16)
+            else { return nil }
+            manifest[String(parts[3])] = Entry(hash: hash, size: size, key: key)
         }
         return manifest
     }
@@ -192,7 +242,7 @@ enum OutputWriter {
     private static func saveManifest(_ manifest: Manifest, to path: String) throws {
         var text = ""
         for (file, entry) in manifest.sorted(by: { $0.key < $1.key }) {
-            text += "\(String(entry.hash, radix: 16)) \(entry.size) \(file)\n"
+            text += "\(String(entry.hash, radix: 16)) \(entry.size) \(String(entry.key, radix: 16)) \(file)\n"
         }
         try write(Array(text.utf8), to: path)
     }

@@ -122,6 +122,16 @@ enum Publishing {
     /// Longest body text kept per page in the search index.
     static let searchTextLimit = 3000
 
+    /// The start of a page's text for the search index: at most `searchTextLimit` bytes, cut at the
+    /// last space before the limit (bytes, so never inside a character).
+    static func searchText(_ plainText: String) -> String {
+        let bytes = plainText.utf8
+        guard bytes.count > searchTextLimit else { return plainText }
+        var cut = bytes.index(bytes.startIndex, offsetBy: searchTextLimit)
+        while cut > bytes.startIndex, bytes[cut] != 0x20 { cut = bytes.index(before: cut) }
+        return String(Substring(bytes[..<cut]))
+    }
+
     static func searchIndex(_ builder: ContextBuilder) async -> String {
         let site = builder.site
         let parts = await parallelMap(site.pages.filter { $0.kind != .home }) { page in
@@ -134,14 +144,6 @@ enum Publishing {
     /// the start of its text.
     static func searchEntry(_ page: Page, _ builder: ContextBuilder) -> String {
         let result = builder.rendered[page.id]
-        var text = Substring(result.plainText)
-        if text.utf8.count > searchTextLimit {
-            // Cut at the last space before the limit (bytes, so never inside a character).
-            let bytes = text.utf8
-            var cut = bytes.index(bytes.startIndex, offsetBy: searchTextLimit)
-            while cut > bytes.startIndex, bytes[cut] != 0x20 { cut = bytes.index(before: cut) }
-            text = Substring(bytes[..<cut])
-        }
         let section = page.section.flatMap { builder.sectionTitles[$0] } ?? ""
         let tags = builder.graph.tagsOfPage[page.id].map { jsonString(builder.graph.tags[$0].name) }
         let fields = [
@@ -153,7 +155,7 @@ enum Publishing {
             "\"types\":[" + page.types.map(jsonString).joined(separator: ",") + "]",
             "\"tags\":[" + tags.joined(separator: ",") + "]",
             "\"headings\":[" + result.headings.map { jsonString($0.text) }.joined(separator: ",") + "]",
-            "\"body\":" + jsonString(String(text)),
+            "\"body\":" + jsonString(result.searchText),
         ]
         return "{" + fields.joined(separator: ",") + "}"
     }

@@ -6,7 +6,8 @@ struct RenderedPage: Sendable {
     var headings: [Heading]
     /// `summary` from front matter, or the first paragraph as text.
     var summary: String
-    var plainText: String
+    /// The start of the page's text, for the search index.
+    var searchText: String
     var outgoing: [Int]
     var anchorChecks: [AnchorCheck]
     var diagnostics: [Diagnostic]
@@ -24,7 +25,7 @@ struct RenderedPage: Sendable {
         }
         return RenderedPage(
             html: markdown.html, headings: markdown.headings,
-            summary: page.meta.summary ?? markdown.firstParagraph, plainText: markdown.plainText,
+            summary: page.meta.summary ?? markdown.firstParagraph, searchText: Publishing.searchText(markdown.plainText),
             outgoing: resolver.outgoing, anchorChecks: resolver.anchorChecks, diagnostics: diagnostics)
     }
 }

@@ -13,8 +13,8 @@ struct Theme: Sendable {
     /// A digest of every template's text, for caches.
     let fingerprint: String
 
-    func render(_ context: PageContext, template: String) -> String? {
-        library.render(ContextBox(context), withTemplate: template)
+    func render(_ context: PageContext, template: String) -> String {
+        library.render(ContextBox(context), withTemplate: template) ?? ""
     }
 
     static func load(root: URL) -> (Theme?, [Diagnostic]) {
@@ -33,7 +33,7 @@ struct Theme: Sendable {
         }
         var library = MustacheLibrary()
         var texts: [(name: String, file: String, text: String)] = []
-        var hasher = FNV1a()
+        var hasher = StableHasher()
         for relative in ContentLoader.listFilesRecursively(folder)
         where relative.hasSuffix(".mustache") && !relative.hasPrefix("assets/") {
             let name = String(relative.dropLast(".mustache".count))
@@ -42,8 +42,8 @@ struct Theme: Sendable {
                 let text = ContentLoader.readText(
                     folder.appendingPathComponent(relative), file: file, diagnostics: &diagnostics)
             else { continue }
-            hasher.add(relative)
-            hasher.add(text)
+            hasher.combine(relative)
+            hasher.combine(text)
             do {
                 library.register(try MustacheTemplate(string: HTMLEscaping.pragma + text), named: name)
                 texts.append((name, file, text))
@@ -104,29 +104,6 @@ struct Theme: Sendable {
             }
         }
         return out
-    }
-}
-
-/// A small, stable 64-bit FNV-1a hash (Swift's own hashing is seeded per run).
-struct FNV1a {
-    private(set) var value: UInt64 = 0xcbf2_9ce4_8422_2325
-
-    mutating func add(_ text: String) {
-        add(bytes: text.utf8)
-        value ^= 0xff
-        value &*= 0x100_0000_01b3
-    }
-
-    mutating func add(bytes: some Sequence<UInt8>) {
-        for byte in bytes {
-            value ^= UInt64(byte)
-            value &*= 0x100_0000_01b3
-        }
-    }
-
-    var hex: String {
-        let s = String(value, radix: 16)
-        return String(repeating: "0", count: 16 - s.count) + s
     }
 }
 

@@ -266,14 +266,14 @@ final class ContextBox: MustacheParent, Sendable {
 // again (`BuildCache`).
 
 extension LinkView {
-    func fingerprint(into hasher: inout Hasher) {
+    func fingerprint(into hasher: inout StableHasher) {
         hasher.combine(title)
         hasher.combine(url)
     }
 }
 
 extension BadgeView {
-    func fingerprint(into hasher: inout Hasher) {
+    func fingerprint(into hasher: inout StableHasher) {
         hasher.combine(name)
         hasher.combine(title)
         hasher.combine(url)
@@ -282,7 +282,7 @@ extension BadgeView {
 }
 
 extension CardView {
-    func fingerprint(into hasher: inout Hasher) {
+    func fingerprint(into hasher: inout StableHasher) {
         hasher.combine(title)
         hasher.combine(url)
         hasher.combine(summary)
@@ -299,7 +299,7 @@ extension CardView {
 }
 
 extension SiteView {
-    func fingerprint(into hasher: inout Hasher) {
+    func fingerprint(into hasher: inout StableHasher) {
         hasher.combine(title)
         hasher.combine(description)
         hasher.combine(language)
@@ -313,7 +313,7 @@ extension SiteView {
 }
 
 extension PageContext {
-    func fingerprint(into hasher: inout Hasher) {
+    func fingerprint(into hasher: inout StableHasher) {
         site.fingerprint(into: &hasher)
         for text in [kind, title, documentTitle, summary, url, permalink, content] { hasher.combine(text) }
         for text in [lede, date, dateISO, updated, updatedISO, difficulty, who] { hasher.combine(text) }

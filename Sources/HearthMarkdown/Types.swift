@@ -40,6 +40,13 @@ public struct Heading: Sendable, Hashable {
     public var text: String
     public var id: String
     public var line: Int
+
+    public init(level: Int, text: String, id: String, line: Int) {
+        self.level = level
+        self.text = text
+        self.id = id
+        self.line = line
+    }
 }
 
 /// `[[target#fragment|label]]` as written.

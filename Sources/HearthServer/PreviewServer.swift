@@ -42,7 +42,11 @@ public enum PreviewServer {
     ) async throws {
         // The reload client is added to pages as they are served, never written into the site.
         var buildOptions = configuration.build
-        buildOptions.cache = buildOptions.cache ?? BuildCache()  // rebuilds redo only what an edit changed
+        if buildOptions.useCache {
+            // Rebuilds redo only what an edit changed; the cache stays in memory.
+            buildOptions.cache = buildOptions.cache ?? BuildCache()
+            buildOptions.saveCache = false
+        }
         let state = PreviewState(options: buildOptions)
         if let report = await state.rebuild() { await onBuild(report) }
 

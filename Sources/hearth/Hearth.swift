@@ -30,6 +30,9 @@ struct SiteOptions: ParsableArguments {
     @Option(name: .long, help: "How to print problems: text, or json (one object per line).")
     var format: ConsoleOptions.Format = .text
 
+    @Flag(name: .long, help: "Ignore the build cache in .hearth-cache/ and make everything anew.")
+    var noCache = false
+
     var root: URL {
         URL(fileURLWithPath: source, relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
             .standardizedFileURL
@@ -67,6 +70,7 @@ struct Build: AsyncParsableCommand {
     func run() async throws {
         let line = ProgressLine(options: site.console)
         var options = BuildOptions(root: site.root, output: output, baseURL: baseURL, includeDrafts: site.drafts)
+        options.useCache = !site.noCache
         options.progress = line.update
         let report = await SiteBuilder.build(options)
         line.finish()
@@ -96,6 +100,7 @@ struct Check: AsyncParsableCommand {
     func run() async throws {
         let line = ProgressLine(options: site.console)
         var options = BuildOptions(root: site.root, includeDrafts: site.drafts, writeOutput: false)
+        options.useCache = !site.noCache
         options.progress = line.update
         var report = await SiteBuilder.build(options)
         line.finish()
@@ -132,7 +137,8 @@ struct Serve: AsyncParsableCommand {
     func run() async throws {
         let root = site.root
         let console = site.console
-        let options = BuildOptions(root: root, output: output, includeDrafts: site.drafts)
+        var options = BuildOptions(root: root, output: output, includeDrafts: site.drafts)
+        options.useCache = !site.noCache
         try await PreviewServer.run(
             PreviewServer.Configuration(build: options, host: host, port: port),
             onReady: { url in Console.standardError("Serving \(url) (Ctrl-C to stop)\n") },

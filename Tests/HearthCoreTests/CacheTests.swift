@@ -43,8 +43,103 @@ struct CacheTests {
             try FileManager.default.copyItem(
                 at: root.appendingPathComponent(path), to: clean.appendingPathComponent(path))
         }
-        #expect(await build(clean).succeeded)
+        var fresh = BuildOptions(root: clean)
+        fresh.useCache = false
+        #expect(await SiteBuilder.build(fresh).succeeded)
         #expect(snapshot(clean.appendingPathComponent("public")) == renamed)
+    }
+
+    /// A build as a new `hearth build` process makes it: a cache of its own, read from disk.
+    func processBuild(_ root: URL) async -> BuildReport {
+        await SiteBuilder.build(BuildOptions(root: root))
+    }
+
+    func cleanBuild(of root: URL) async throws -> [String: Data] {
+        let clean = FileManager.default.temporaryDirectory.appendingPathComponent("hearth-clean-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: clean, withIntermediateDirectories: true)
+        for folder in ["content", "templates"] {
+            try FileManager.default.copyItem(
+                at: root.appendingPathComponent(folder), to: clean.appendingPathComponent(folder))
+        }
+        var options = BuildOptions(root: clean)
+        options.useCache = false
+        #expect(await SiteBuilder.build(options).succeeded)
+        return snapshot(clean.appendingPathComponent("public"))
+    }
+
+    @Test("a second build reads the cache from disk, keeps unchanged pages, and writes what a clean build writes")
+    func secondProcess() async throws {
+        let root = try Fixture.site("basic")
+        let first = await processBuild(root)
+        #expect(first.succeeded && first.cacheHits == 0 && first.keptPages == 0)
+        #expect(
+            FileManager.default.fileExists(atPath: root.appendingPathComponent(".hearth-cache/build-cache").path))
+
+        // Nothing changed: everything comes from the cache and every page is kept.
+        let same = await processBuild(root)
+        #expect(same.succeeded && same.cacheMisses == 0 && same.cacheHits > 0)
+        let pages = snapshot(root.appendingPathComponent("public")).keys.filter { $0.hasSuffix(".html") }
+        #expect(same.keptPages == pages.count)
+        #expect(snapshot(root.appendingPathComponent("public")) == (try await cleanBuild(of: root)))
+
+        // One page's text changes: it is parsed and rendered again, the others are not.
+        let hugs = root.appendingPathComponent("content/physical/hugs.md")
+        let text = try String(contentsOf: hugs, encoding: .utf8)
+        try Data(text.replacingOccurrences(of: "A twenty-second hug.", with: "A long, slow hug.").utf8).write(to: hugs)
+        let before = snapshot(root.appendingPathComponent("public"))
+        let edited = await processBuild(root)
+        #expect(edited.succeeded)
+        #expect(edited.cacheMisses >= 2 && edited.cacheMisses < edited.cacheHits, "\(edited.cacheMisses) misses")
+        #expect(edited.keptPages > 0 && edited.keptPages < same.keptPages)
+        let after = snapshot(root.appendingPathComponent("public"))
+        #expect(after == (try await cleanBuild(of: root)))
+        #expect(output(root, "physical/hugs/index.html")?.contains("A long, slow hug.") == true)
+        // Kept pages are shared with the replaced site; writing the new one must not change it.
+        #expect(snapshot(root.appendingPathComponent(".hearth-cache/public-spare")) == before)
+    }
+
+    @Test("another tool version, changed templates or a damaged cache file make everything anew")
+    func invalidation() async throws {
+        let root = try Fixture.site("basic")
+        #expect(await processBuild(root).succeeded)
+        let file = root.appendingPathComponent(".hearth-cache/build-cache")
+        let good = try Data(contentsOf: file)
+
+        // Another version wrote it.
+        let version = Data("hearth \(HearthVersion.current);".utf8)
+        let range = try #require(good.range(of: version))
+        var other = good
+        other.replaceSubrange(range, with: Data("hearth 99.99.99;".utf8))
+        try other.write(to: file)
+        let afterVersion = await processBuild(root)
+        #expect(afterVersion.succeeded && afterVersion.cacheHits == 0)
+
+        // Cut short, or garbage: ignored, and the build is still right.
+        for damaged in [good.prefix(good.count / 2), Data(repeating: 0x41, count: 100)] {
+            try Data(damaged).write(to: file)
+            let report = await processBuild(root)
+            #expect(report.succeeded && report.cacheHits == 0)
+        }
+
+        // A template changes: the cache and every page are made anew, with the new template.
+        let footer = root.appendingPathComponent("templates/partials/footer.mustache")
+        let footerText = try String(contentsOf: footer, encoding: .utf8)
+        try Data((footerText + "<!-- new footer -->\n").utf8).write(to: footer)
+        let afterTemplate = await processBuild(root)
+        #expect(afterTemplate.succeeded && afterTemplate.cacheHits == 0 && afterTemplate.keptPages == 0)
+        #expect(output(root, "physical/hugs/index.html")?.contains("<!-- new footer -->") == true)
+        #expect(snapshot(root.appendingPathComponent("public")) == (try await cleanBuild(of: root)))
+
+        // A page deleted from the output by hand comes back on the next build.
+        try FileManager.default.removeItem(at: root.appendingPathComponent("public/physical/hugs/index.html"))
+        let restored = await processBuild(root)
+        #expect(restored.succeeded && output(root, "physical/hugs/index.html") != nil)
+
+        // --no-cache reads nothing and keeps nothing.
+        var options = BuildOptions(root: root)
+        options.useCache = false
+        let uncached = await SiteBuilder.build(options)
+        #expect(uncached.succeeded && uncached.cacheHits == 0 && uncached.keptPages == 0)
     }
 }
 
