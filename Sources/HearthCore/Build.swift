@@ -225,7 +225,8 @@ public enum SiteBuilder {
         var digest = StableHasher()
         for file in assetFiles {
             digest.combine(file)
-            digest.combine(bytes: Array(FileManager.default.contents(atPath: assets.appendingPathComponent(file).path) ?? Data()))
+            digest.combine(
+                bytes: Array(FileManager.default.contents(atPath: assets.appendingPathComponent(file).path) ?? Data()))
         }
         var cards = ContextBuilder(
             site: assembled.site, rendered: assembled.rendered, graph: assembled.graph, year: year(),
@@ -271,7 +272,9 @@ public enum SiteBuilder {
                     builder.generated(kind: "404", title: "Page not found", path: "404.html"), "404", "404.html"
                 )
             }
-            guard options.cache != nil else { return OutputFile(path: path, text: theme.render(context, template: template)) }
+            guard options.cache != nil else {
+                return OutputFile(path: path, text: theme.render(context, template: template))
+            }
             // A page made from the same template, context and tool as the one the output holds is
             // that page: it is kept, not rendered again.
             var hasher = StableHasher()

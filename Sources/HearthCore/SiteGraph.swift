@@ -25,7 +25,8 @@ struct RenderedPage: Sendable {
         }
         return RenderedPage(
             html: markdown.html, headings: markdown.headings,
-            summary: page.meta.summary ?? markdown.firstParagraph, searchText: Publishing.searchText(markdown.plainText),
+            summary: page.meta.summary ?? markdown.firstParagraph,
+            searchText: Publishing.searchText(markdown.plainText),
             outgoing: resolver.outgoing, anchorChecks: resolver.anchorChecks, diagnostics: diagnostics)
     }
 }
