@@ -84,16 +84,12 @@ public enum SiteBuilder {
                     report.diagnostics.append(problem)
                 } else {
                     var mark = clock.now
-                    options.progress?("rendering templates")
-                    let (files, copies) = await outputs(outcome, options: options)
-                    options.progress?("writing \(Console.grouped(files.count)) files")
-                    report.phases.append(("render templates", (clock.now - mark).seconds))
-                    mark = clock.now
+                    options.progress?("rendering and writing pages")
                     do {
-                        try await OutputWriter.publish(files: files, copies: copies, into: options.outputURL)
-                        report.phases.append(("write", (clock.now - mark).seconds))
-                        report.fileCount = files.count + copies.count
-                        report.keptPages = files.count { $0.kept != nil }
+                        let written = try await write(outcome, options: options)
+                        report.phases.append(("render and write", (clock.now - mark).seconds))
+                        report.fileCount = written.files
+                        report.keptPages = written.kept
                         report.wrote = true
                         if options.saveCache, let cache = options.cache {
                             mark = clock.now
@@ -215,10 +211,9 @@ public enum SiteBuilder {
         Calendar(identifier: .gregorian).component(.year, from: Date())
     }
 
-    /// Every file of the site, rendered, and the files to copy.
-    static func outputs(_ assembled: Assembled, options: BuildOptions) async -> (
-        [OutputFile], [(from: URL, to: String)]
-    ) {
+    /// Renders every page and writes the site into a staging folder, then swaps it in; returns how
+    /// many files the site has and how many pages were kept unchanged from the previous output.
+    static func write(_ assembled: Assembled, options: BuildOptions) async throws -> (files: Int, kept: Int) {
         let theme = assembled.theme
         let assets = options.root.appendingPathComponent("templates/assets")
         let assetFiles = ContentLoader.listFilesRecursively(assets)
@@ -233,67 +228,25 @@ public enum SiteBuilder {
             assetsVersion: String(digest.hex.prefix(10)))
         await cards.renderCards(with: theme, cache: options.cache)
         let builder = cards
-        // What the output holds, and from which keys, when earlier work may be reused.
-        let previous = options.cache == nil ? nil : OutputWriter.manifest(of: options.outputURL)
-        let output = options.outputURL.path + "/"
-        enum Job: Sendable {
-            case page(Int)
-            case tag(Int)
-            case tags, search, notFound
-        }
-        var jobs: [Job] = assembled.site.pages.indices.map { .page($0) }
-        jobs += assembled.graph.tags.indices.map { .tag($0) }
-        jobs += [.tags, .search, .notFound]
-        let html = await parallelMap(jobs) { job -> OutputFile in
-            let (context, template, path): (PageContext, String, String)
-            switch job {
-            case .page(let id):
-                let page = builder.site.pages[id]
-                let name =
-                    switch page.kind {
-                    case .home: "home"
-                    case .section: "section"
-                    case .article: "page"
-                    case .exercise: "exercise"
-                    }
-                (context, template, path) = (builder.context(for: page), name, page.outputPath)
-            case .tag(let index):
-                (context, template, path) = (
-                    builder.tagContext(index), "tag", "tags/\(builder.graph.tags[index].slug)/index.html"
-                )
-            case .tags:
-                (context, template, path) = (builder.tagsContext(), "tags", "tags/index.html")
-            case .search:
-                (context, template, path) = (
-                    builder.generated(kind: "search", title: "Search", path: "search/"), "search", "search/index.html"
-                )
-            case .notFound:
-                (context, template, path) = (
-                    builder.generated(kind: "404", title: "Page not found", path: "404.html"), "404", "404.html"
-                )
-            }
-            guard options.cache != nil else {
-                return OutputFile(path: path, text: theme.render(context, template: template))
-            }
-            // A page made from the same template, context and tool as the one the output holds is
-            // that page: it is kept, not rendered again.
-            var hasher = StableHasher()
-            hasher.combine(HearthVersion.current)
-            hasher.combine(template)
-            hasher.combine(theme.fingerprint)
-            context.fingerprint(into: &hasher)
-            let key = hasher.finalize()
-            if let entry = previous?[path], entry.key == key, OutputWriter.fileSize(output + path) == entry.size {
-                return OutputFile(path: path, kept: entry)
-            }
-            return OutputFile(path: path, text: theme.render(context, template: template), key: key)
-        }
-        var files = html
-        files.append(OutputFile(path: "feed.xml", text: Publishing.feed(builder)))
-        files.append(OutputFile(path: "sitemap.xml", text: Publishing.sitemap(builder)))
-        files.append(OutputFile(path: "search-index.json", text: await Publishing.searchIndex(builder)))
-        files.append(OutputFile(path: "robots.txt", text: Publishing.robots(builder)))
 
+        var jobs: [OutputJob] = assembled.site.pages.map { page in
+            let template =
+                switch page.kind {
+                case .home: "home"
+                case .section: "section"
+                case .article: "page"
+                case .exercise: "exercise"
+                }
+            return OutputJob(path: page.outputPath, template: template, context: .page(page.id))
+        }
+        jobs += assembled.graph.tags.indices.map {
+            OutputJob(path: "tags/\(builder.graph.tags[$0].slug)/index.html", template: "tag", context: .tag($0))
+        }
+        jobs += [
+            OutputJob(path: "tags/index.html", template: "tags", context: .tags),
+            OutputJob(path: "search/index.html", template: "search", context: .search),
+            OutputJob(path: "404.html", template: "404", context: .notFound),
+        ]
         var copies: [(from: URL, to: String)] = []
         for file in assetFiles {
             copies.append((assets.appendingPathComponent(file), "assets/" + file))
@@ -305,8 +258,81 @@ public enum SiteBuilder {
                 copies.append((content.appendingPathComponent(file), page.path + file.dropFirst(bundle.count + 1)))
             }
         }
-        return (files, copies)
+        let generated = ["feed.xml", "sitemap.xml", "search-index.json", "robots.txt"]
+
+        // What the output holds, and from which keys, when earlier work may be reused.
+        let previous = options.cache == nil ? nil : OutputWriter.manifest(of: options.outputURL)
+        let output = options.outputURL.path + "/"
+        let staging = try OutputWriter.Staging(
+            output: options.outputURL, paths: jobs.map(\.path) + generated + copies.map(\.to))
+        do {
+            let kept = try await parallelMap(jobs) { job -> Result<Bool, any Error> in
+                Result {
+                    let context = job.context.make(builder)
+                    guard options.cache != nil else {
+                        try staging.write(OutputFile(path: job.path, text: theme.render(context, template: job.template)))
+                        return false
+                    }
+                    // A page made from the same template, context and tool as the one the output
+                    // holds is that page: it is kept, not rendered again.
+                    var hasher = StableHasher()
+                    hasher.combine(HearthVersion.current)
+                    hasher.combine(job.template)
+                    hasher.combine(theme.fingerprint)
+                    context.fingerprint(into: &hasher)
+                    let key = hasher.finalize()
+                    if let entry = previous?[job.path], entry.key == key,
+                        OutputWriter.fileSize(output + job.path) == entry.size
+                    {
+                        try staging.write(OutputFile(path: job.path, kept: entry))
+                        return true
+                    }
+                    try staging.write(
+                        OutputFile(path: job.path, text: theme.render(context, template: job.template), key: key))
+                    return false
+                }
+            }.map { try $0.get() }
+            try staging.write(OutputFile(path: "feed.xml", text: Publishing.feed(builder)))
+            try staging.write(OutputFile(path: "sitemap.xml", text: Publishing.sitemap(builder)))
+            try staging.write(OutputFile(path: "search-index.json", text: await Publishing.searchIndex(builder)))
+            try staging.write(OutputFile(path: "robots.txt", text: Publishing.robots(builder)))
+            for copy in copies {
+                guard let data = FileManager.default.contents(atPath: copy.from.path) else {
+                    throw OutputWriter.Failure(description: "cannot read \(copy.from.path)")
+                }
+                try staging.write(OutputFile(path: copy.to, bytes: Array(data)))
+            }
+            let files = staging.count
+            try staging.finish()
+            return (files, kept.count { $0 })
+        } catch {
+            staging.abandon()
+            throw error
+        }
     }
+}
+
+/// One HTML page of the output: where it goes, its template, and how to make its context.
+struct OutputJob: Sendable {
+    enum Context: Sendable {
+        case page(Int)
+        case tag(Int)
+        case tags, search, notFound
+
+        func make(_ builder: ContextBuilder) -> PageContext {
+            switch self {
+            case .page(let id): builder.context(for: builder.site.pages[id])
+            case .tag(let index): builder.tagContext(index)
+            case .tags: builder.tagsContext()
+            case .search: builder.generated(kind: "search", title: "Search", path: "search/")
+            case .notFound: builder.generated(kind: "404", title: "Page not found", path: "404.html")
+            }
+        }
+    }
+
+    var path: String
+    var template: String
+    var context: Context
 }
 
 extension Duration {

@@ -16,6 +16,8 @@ public final class BuildCache: @unchecked Sendable {
         var key: UInt64
         var value: Value
         var generation: Int
+        /// Where the value lies, encoded, in the file read, when it came from there: saved as is.
+        var encoded: Range<Int>?
     }
 
     enum Table: Int, CaseIterable {
@@ -74,7 +76,8 @@ public final class BuildCache: @unchecked Sendable {
         }
         let value = decoded ?? make()
         lock.withLock {
-            self[keyPath: store][path] = Slot(key: key, value: value, generation: generation)
+            self[keyPath: store][path] = Slot(
+                key: key, value: value, generation: generation, encoded: decoded == nil ? nil : stored)
             if decoded != nil { hits += 1 } else { misses += 1 }
         }
         return value
@@ -138,21 +141,39 @@ public final class BuildCache: @unchecked Sendable {
     }
 
     /// Writes what the last build used, atomically (a temporary file renamed over the old one).
+    /// Entries read from the file are copied as they were; the file is written as it is encoded.
     func save(to url: URL, salt: String) throws {
+        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        let temporary = url.path + ".\(getpid()).tmp"
+        let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard fd >= 0 else {
+            throw OutputWriter.Failure(description: "cannot save the build cache: \(String(cString: strerror(errno)))")
+        }
+        var failed = false
         var writer = ByteWriter()
+        func flush(over limit: Int) {
+            guard writer.bytes.count > limit else { return }
+            failed = failed || !OutputWriter.write(all: writer.bytes, to: fd)
+            writer = ByteWriter()
+        }
         writer.string(Self.magic)
         writer.string(salt)
         lock.withLock {
-            func entries<Value>(_ slots: [String: Slot<Value>], _ write: (inout ByteWriter, Value) -> Void) {
+            func entries<Value>(_ slots: [String: Slot<Value>], _ encode: (inout ByteWriter, Value) -> Void) {
                 let current = slots.filter { $0.value.generation == generation }.sorted { $0.key < $1.key }
                 writer.int(current.count)
                 var value = ByteWriter()
                 for (path, slot) in current {
                     writer.string(path)
                     writer.uint64(slot.key)
-                    value = ByteWriter()
-                    write(&value, slot.value)
-                    writer.raw(value.bytes)
+                    if let range = slot.encoded {
+                        writer.raw(blob[range])
+                    } else {
+                        value = ByteWriter()
+                        encode(&value, slot.value)
+                        writer.raw(value.bytes)
+                    }
+                    flush(over: 1 << 22)
                 }
             }
             entries(sources) { w, v in
@@ -162,12 +183,11 @@ public final class BuildCache: @unchecked Sendable {
             entries(markdown) { $0.rendered($1) }
             entries(cards) { $0.string($1) }
         }
-        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-        let temporary = url.path + ".\(getpid()).tmp"
-        try OutputWriter.write(writer.bytes, to: temporary)
-        guard rename(temporary, url.path) == 0 else {
+        flush(over: 0)
+        close(fd)
+        guard !failed, rename(temporary, url.path) == 0 else {
             unlink(temporary)
-            throw OutputWriter.Failure(description: "cannot save the build cache: \(String(cString: strerror(errno)))")
+            throw OutputWriter.Failure(description: "cannot save the build cache")
         }
     }
 }

@@ -100,35 +100,122 @@ enum OutputWriter {
         return loadManifest("\(prefix)manifest-\(id)")
     }
 
-    static func publish(files: [OutputFile], copies: [(from: URL, to: String)], into output: URL) async throws {
-        let parent = cacheFolder(for: output)
-        try FileManager.default.createDirectory(at: parent, withIntermediateDirectories: true)
-        removeLeftovers(beside: output)
-        let prefix = parent.appendingPathComponent(stagingPrefix(for: output)).path
-        let staging = "\(prefix)staging-\(getpid())"
-        let spare = prefix + "spare"
-        var all = files
-        for copy in copies {
-            guard let data = FileManager.default.contents(atPath: copy.from.path) else {
-                throw Failure(description: "cannot read \(copy.from.path)")
+    /// A site being written: a staging folder beside the output — the spare site when there is
+    /// one, brought up to date, or a new folder — that `finish()` swaps in. `write` may be called
+    /// from every core at once, so pages are written as they are rendered and never all held.
+    final class Staging: @unchecked Sendable {
+        let output: String
+        let path: String
+        private let prefix: String
+        private let spare: String
+        /// What the staging folder held when claimed; empty and `fresh` for a new folder.
+        private let held: Manifest
+        private let fresh: Bool
+        private let lock = NSLock()
+        private var written: Manifest = [:]
+
+        /// Claims a staging folder for a site of exactly `paths`: files of the spare that are not
+        /// among them are removed, and every folder they need is made.
+        init(output: URL, paths: [String]) throws {
+            let parent = cacheFolder(for: output)
+            try FileManager.default.createDirectory(at: parent, withIntermediateDirectories: true)
+            removeLeftovers(beside: output)
+            self.output = output.path
+            prefix = parent.appendingPathComponent(stagingPrefix(for: output)).path
+            path = "\(prefix)staging-\(getpid())"
+            spare = prefix + "spare"
+            let claimed = claimSpare(spare, as: path, prefix: prefix)
+            held = claimed ?? [:]
+            fresh = claimed == nil
+            do {
+                if fresh {
+                    removeTree(path)
+                    try makeDirectory(path)
+                }
+                try prepare(for: paths)
+            } catch {
+                abandon()
+                throw error
             }
-            all.append(OutputFile(path: copy.to, bytes: Array(data)))
         }
-        let manifest = claimSpare(spare, as: staging, prefix: prefix)
-        do {
-            if manifest == nil {
-                removeTree(staging)
-                try makeDirectory(staging)
+
+        private func prepare(for paths: [String]) throws {
+            let wanted = Set(paths)
+            // Files that are gone, then their folders if empty.
+            var emptied: Set<String> = []
+            for file in held.keys where !wanted.contains(file) {
+                unlink(path + "/" + file)
+                var dir = file
+                while let slash = dir.lastIndex(of: "/") {
+                    dir = String(dir[..<slash])
+                    emptied.insert(dir)
+                }
             }
-            let written = try await write(all, into: staging, over: manifest, keepingFrom: output.path)
-            guard let id = identity(staging) else { throw Failure(description: "the staging folder vanished") }
-            try saveManifest(written, to: "\(prefix)manifest-\(id)")
-            try swap(staging, into: output.path, spare: spare)
-        } catch {
-            if let id = identity(staging) { unlink("\(prefix)manifest-\(id)") }
-            removeTree(staging)
-            throw error
+            for dir in emptied.sorted(by: { $0.count > $1.count }) {
+                rmdir(path + "/" + dir)
+            }
+            // Folders, parents before children.
+            var folders: Set<String> = []
+            for file in wanted {
+                var dir = file
+                while let slash = dir.lastIndex(of: "/") {
+                    dir = String(dir[..<slash])
+                    if !folders.insert(dir).inserted { break }
+                }
+            }
+            for folder in folders.sorted(by: { $0.count < $1.count }) {
+                try makeDirectory(path + "/" + folder)
+            }
         }
+
+        /// Puts one file in place. One already there with the same hash and size is left alone;
+        /// one kept from the output is linked to it. Files are replaced, never written over: the
+        /// spare may share a file with the output through such a link.
+        func write(_ file: OutputFile) throws {
+            let target = path + "/" + file.path
+            let entry: Entry
+            if let kept = file.kept {
+                entry = kept
+            } else {
+                var hasher = StableHasher()
+                hasher.combine(bytes: file.bytes)
+                entry = Entry(hash: hasher.finalize(), size: file.bytes.count, key: file.key)
+            }
+            defer { lock.withLock { written[file.path] = entry } }
+            if let known = held[file.path], known.hash == entry.hash, known.size == entry.size,
+                fileSize(target) == entry.size
+            {
+                return
+            }
+            if !fresh { unlink(target) }
+            if file.kept != nil {
+                guard link(output + "/" + file.path, target) == 0, fileSize(target) == entry.size else {
+                    throw Failure(description: "\(file.path) changed in the output folder during the build; build again")
+                }
+                return
+            }
+            try OutputWriter.write(file.bytes, to: target)
+        }
+
+        /// Saves the manifest and swaps the staging folder in; the old output becomes the spare.
+        func finish() throws {
+            do {
+                guard let id = identity(path) else { throw Failure(description: "the staging folder vanished") }
+                try saveManifest(lock.withLock { written }, to: "\(prefix)manifest-\(id)")
+                try swap(path, into: output, spare: spare)
+            } catch {
+                abandon()
+                throw error
+            }
+        }
+
+        /// Removes the staging folder; the output is left as it was.
+        func abandon() {
+            if let id = identity(path) { unlink("\(prefix)manifest-\(id)") }
+            removeTree(path)
+        }
+
+        var count: Int { lock.withLock { written.count } }
     }
 
     /// Moves the spare site to `staging` and returns what it holds; nil when there is no spare
@@ -143,90 +230,13 @@ enum OutputWriter {
         return manifest
     }
 
-    /// Brings `staging` from what `manifest` says it holds (nil: nothing) to exactly `files`; kept
-    /// files are linked from `output`.
-    private static func write(
-        _ files: [OutputFile], into staging: String, over spare: Manifest?, keepingFrom output: String
-    ) async throws -> Manifest {
-        let manifest = spare ?? [:]
-        let wanted = Set(files.map(\.path))
-        // Files that are gone, then their folders if empty.
-        var emptied: Set<String> = []
-        for path in manifest.keys where !wanted.contains(path) {
-            unlink(staging + "/" + path)
-            var dir = path
-            while let slash = dir.lastIndex(of: "/") {
-                dir = String(dir[..<slash])
-                emptied.insert(dir)
-            }
-        }
-        for dir in emptied.sorted(by: { $0.count > $1.count }) {
-            rmdir(staging + "/" + dir)
-        }
-        // Folders, parents before children.
-        var folders: Set<String> = []
-        for path in wanted {
-            var dir = path
-            while let slash = dir.lastIndex(of: "/") {
-                dir = String(dir[..<slash])
-                if !folders.insert(dir).inserted { break }
-            }
-        }
-        for folder in folders.sorted(by: { $0.count < $1.count }) {
-            try makeDirectory(staging + "/" + folder)
-        }
-        // Files, across the cores. One already there with the same hash and size is left alone; one
-        // kept from the output is linked to it. Files are replaced, never written over: the spare
-        // may share a file with the output through such a link.
-        let fresh = spare == nil
-        let results = await parallelMap(files) { file -> Result<(String, Entry), Failure> in
-            let path = staging + "/" + file.path
-            let entry: Entry
-            if let kept = file.kept {
-                entry = kept
-            } else {
-                var hasher = StableHasher()
-                hasher.combine(bytes: file.bytes)
-                entry = Entry(hash: hasher.finalize(), size: file.bytes.count, key: file.key)
-            }
-            if let known = manifest[file.path], known.hash == entry.hash, known.size == entry.size,
-                fileSize(path) == entry.size
-            {
-                return .success((file.path, entry))
-            }
-            if !fresh { unlink(path) }
-            if file.kept != nil {
-                guard link(output + "/" + file.path, path) == 0 else {
-                    return .failure(
-                        Failure(
-                            description: "\(file.path) changed in the output folder during the build; build again"))
-                }
-                return .success((file.path, entry))
-            }
-            do {
-                try write(file.bytes, to: path)
-                return .success((file.path, entry))
-            } catch let error as Failure {
-                return .failure(error)
-            } catch {
-                return .failure(Failure(description: "\(file.path): \(error)"))
-            }
-        }
-        var written: Manifest = [:]
-        for result in results {
-            let (path, entry) = try result.get()
-            written[path] = entry
-        }
-        return written
-    }
-
     static func fileSize(_ path: String) -> Int? {
         var info = stat()
         guard lstat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
         return Int(info.st_size)
     }
 
-    private static func loadManifest(_ path: String) -> Manifest? {
+    static func loadManifest(_ path: String) -> Manifest? {
         guard let data = FileManager.default.contents(atPath: path) else { return nil }
         var manifest: Manifest = [:]
         for line in String(decoding: data, as: UTF8.self).split(separator: "\n") {
@@ -257,16 +267,24 @@ enum OutputWriter {
         let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard fd >= 0 else { throw Failure(description: "cannot write \(path): \(String(cString: strerror(errno)))") }
         defer { close(fd) }
-        try bytes.withUnsafeBytes { buffer in
+        guard write(all: bytes, to: fd) else {
+            throw Failure(description: "cannot write \(path): \(String(cString: strerror(errno)))")
+        }
+    }
+
+    /// Writes all of `bytes` to an open file; false on an error (see errno).
+    static func write(all bytes: [UInt8], to fd: Int32) -> Bool {
+        bytes.withUnsafeBytes { buffer in
             var offset = 0
             while offset < buffer.count {
                 let n = Glibc.write(fd, buffer.baseAddress! + offset, buffer.count - offset)
                 if n < 0 {
                     if errno == EINTR { continue }
-                    throw Failure(description: "cannot write \(path): \(String(cString: strerror(errno)))")
+                    return false
                 }
                 offset += n
             }
+            return true
         }
     }
 
