@@ -30,10 +30,12 @@ public final class BuildCache: @unchecked Sendable {
     private var sources: [String: Slot<(Page?, [Diagnostic])>] = [:]
     private var markdown: [String: Slot<RenderedPage>] = [:]
     private var cards: [String: Slot<String>] = [:]
-    /// A cache file as read: its bytes, and where each entry's value lies in them.
-    private var blob: [UInt8] = []
+    /// The cache file as read (mapped): its bytes, and where each entry's newest value lies in them.
+    private var blob = Data()
     private var index: [[String: (key: UInt64, range: Range<Int>)]] = Table.allCases.map { _ in [:] }
     private var loadedSalt: String?
+    /// Whether the file read can take a segment at its end (it read back whole, with this salt).
+    private var appendable = false
     private var generation = 0
     /// How many lookups found their entry in the last build (for tests and --verbose).
     public private(set) var hits = 0
@@ -56,14 +58,14 @@ public final class BuildCache: @unchecked Sendable {
         _ store: ReferenceWritableKeyPath<BuildCache, [String: Slot<Value>]>, _ table: Table, _ path: String,
         key: UInt64, decode: (inout ByteReader) throws -> Value, make: () -> Value
     ) -> Value {
-        let (hit, stored, blob) = lock.withLock { () -> (Value?, Range<Int>?, [UInt8]) in
+        let (hit, stored, blob) = lock.withLock { () -> (Value?, Range<Int>?, Data) in
             if let found = self[keyPath: store][path], found.key == key {
                 self[keyPath: store][path]?.generation = generation
                 hits += 1
-                return (found.value, nil, [])
+                return (found.value, nil, Data())
             }
             if let entry = index[table.rawValue][path], entry.key == key { return (nil, entry.range, self.blob) }
-            return (nil, nil, [])
+            return (nil, nil, Data())
         }
         if let hit { return hit }
         // Decoded outside the lock: lookups run on every core.
@@ -111,41 +113,67 @@ public final class BuildCache: @unchecked Sendable {
 
     /// Reads the cache file once per salt; a missing, damaged or differently salted file leaves
     /// the cache as it is.
+    ///
+    /// The file is a series of segments, each the magic line, the salt and three tables of
+    /// (path, key, value). A build that changed little appends a segment with what it made; a later
+    /// entry for a path replaces an earlier one. When most of the file is replaced or unused, the
+    /// next save writes it anew with only what that build used.
     func load(from url: URL, salt: String) {
         guard lock.withLock({ loadedSalt != salt }) else { return }
+        guard let data = try? Data(contentsOf: url, options: .alwaysMapped) else { return }
         var table: [[String: (key: UInt64, range: Range<Int>)]] = Table.allCases.map { _ in [:] }
-        guard let data = FileManager.default.contents(atPath: url.path) else { return }
-        let bytes = [UInt8](data)
-        let ok = bytes.withUnsafeBytes { raw -> Bool in
+        let whole = data.withUnsafeBytes { raw -> Bool in
             var reader = ByteReader(raw)
-            do {
-                guard try reader.string() == Self.magic, try reader.string() == salt else { return false }
-                for t in Table.allCases {
-                    for _ in 0..<(try reader.count()) {
-                        let path = try reader.string()
-                        let key = try reader.uint64()
-                        table[t.rawValue][path] = (key, try reader.rawRange())
+            while !reader.atEnd {
+                // A segment that does not read back ends the file: what came before still counts.
+                var segment: [[String: (key: UInt64, range: Range<Int>)]] = Table.allCases.map { _ in [:] }
+                do {
+                    guard try reader.string() == Self.magic, try reader.string() == salt else { return false }
+                    for t in Table.allCases {
+                        for _ in 0..<(try reader.count()) {
+                            let path = try reader.string()
+                            let key = try reader.uint64()
+                            segment[t.rawValue][path] = (key, try reader.rawRange())
+                        }
                     }
+                } catch {
+                    return false
                 }
-                return reader.atEnd
-            } catch {
-                return false
+                for t in Table.allCases { table[t.rawValue].merge(segment[t.rawValue]) { $1 } }
             }
+            return true
         }
-        guard ok else { return }
         lock.withLock {
-            blob = bytes
+            blob = data
             index = table
             loadedSalt = salt
+            appendable = whole
         }
     }
 
-    /// Writes what the last build used, atomically (a temporary file renamed over the old one).
-    /// Entries read from the file are copied as they were; the file is written as it is encoded.
+    /// Saves what the last build used: a segment with only what it made, appended, when the file
+    /// read is sound and mostly still in use; else the whole file anew, atomically (a temporary
+    /// file renamed over the old one). Entries read from the file are copied as they were.
     func save(to url: URL, salt: String) throws {
         try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        let (append, made) = lock.withLock { () -> (Bool, Int) in
+            var live = 0
+            var made = 0
+            func count<Value>(_ slots: [String: Slot<Value>]) {
+                for slot in slots.values where slot.generation == generation {
+                    live += slot.encoded?.count ?? 0
+                    made += slot.encoded == nil ? 1 : 0
+                }
+            }
+            count(sources)
+            count(markdown)
+            count(cards)
+            return (appendable && loadedSalt == salt && live * 2 > blob.count, made)
+        }
+        if append && made == 0 { return }
         let temporary = url.path + ".\(getpid()).tmp"
-        let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        let path = append ? url.path : temporary
+        let fd = open(path, O_WRONLY | O_CREAT | O_CLOEXEC | (append ? O_APPEND : O_TRUNC), 0o644)
         guard fd >= 0 else {
             throw OutputWriter.Failure(description: "cannot save the build cache: \(String(cString: strerror(errno)))")
         }
@@ -160,7 +188,8 @@ public final class BuildCache: @unchecked Sendable {
         writer.string(salt)
         lock.withLock {
             func entries<Value>(_ slots: [String: Slot<Value>], _ encode: (inout ByteWriter, Value) -> Void) {
-                let current = slots.filter { $0.value.generation == generation }.sorted { $0.key < $1.key }
+                let current = slots.filter { $0.value.generation == generation && !(append && $0.value.encoded != nil) }
+                    .sorted { $0.key < $1.key }
                 writer.int(current.count)
                 var value = ByteWriter()
                 for (path, slot) in current {
@@ -185,9 +214,12 @@ public final class BuildCache: @unchecked Sendable {
         }
         flush(over: 0)
         close(fd)
-        guard !failed, rename(temporary, url.path) == 0 else {
+        if append {
+            if failed { unlink(url.path) }  // a torn segment would hide the ones after it
+        } else if failed || rename(temporary, url.path) != 0 {
             unlink(temporary)
-            throw OutputWriter.Failure(description: "cannot save the build cache")
+            failed = true
         }
+        if failed { throw OutputWriter.Failure(description: "cannot save the build cache") }
     }
 }

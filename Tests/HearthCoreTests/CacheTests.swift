@@ -87,6 +87,8 @@ struct CacheTests {
         let text = try String(contentsOf: hugs, encoding: .utf8)
         try Data(text.replacingOccurrences(of: "A twenty-second hug.", with: "A long, slow hug.").utf8).write(to: hugs)
         let before = snapshot(root.appendingPathComponent("public"))
+        let cacheFile = root.appendingPathComponent(".hearth-cache/build-cache")
+        let cacheBefore = try Data(contentsOf: cacheFile)
         let edited = await processBuild(root)
         #expect(edited.succeeded)
         #expect(edited.cacheMisses >= 2 && edited.cacheMisses < edited.cacheHits, "\(edited.cacheMisses) misses")
@@ -96,6 +98,11 @@ struct CacheTests {
         #expect(output(root, "physical/hugs/index.html")?.contains("A long, slow hug.") == true)
         // Kept pages are shared with the replaced site; writing the new one must not change it.
         #expect(snapshot(root.appendingPathComponent(".hearth-cache/public-spare")) == before)
+        // What the edit made was appended to the cache file, and the next build finds it there.
+        let cacheAfter = try Data(contentsOf: cacheFile)
+        #expect(cacheAfter.count > cacheBefore.count && cacheAfter.prefix(cacheBefore.count) == cacheBefore)
+        let again = await processBuild(root)
+        #expect(again.succeeded && again.cacheMisses == 0 && again.keptPages == same.keptPages)
     }
 
     @Test("another tool version, changed templates or a damaged cache file make everything anew")
