@@ -9,8 +9,9 @@ struct ContextBuilder: Sendable {
     let siteView: SiteView
     let sectionTitles: [String: String]
     let sectionURLs: [String: String]
-    /// Each page's card, rendered once through `partials/card` (empty until `renderCards`).
-    var cardHTML: [String?] = []
+    /// Each page's card with its HTML, rendered once through `partials/card` (empty until
+    /// `renderCards`); lists share them.
+    var cards: [CardView] = []
 
     init(site: LoadedSite, rendered: [RenderedPage], graph: SiteGraph, year: Int, assetsVersion: String = "") {
         self.site = site
@@ -49,20 +50,28 @@ struct ContextBuilder: Sendable {
     /// Renders every card once, so that lists reuse it instead of rendering it again.
     mutating func renderCards(with theme: Theme, cache: BuildCache? = nil) async {
         let builder = self
-        cardHTML = await parallelMap(Array(site.pages.indices)) { id in
-            let card = builder.card(id)
-            guard let cache else { return theme.library.render(card, withTemplate: Theme.cardTemplate) }
+        cards = await parallelMap(Array(site.pages.indices)) { id in
+            let card = builder.makeCard(id, html: nil)
+            guard let cache else {
+                return builder.makeCard(id, html: theme.library.render(card, withTemplate: Theme.cardTemplate))
+            }
             var hasher = StableHasher()
             hasher.combine(theme.fingerprint)
             builder.siteView.fingerprint(into: &hasher)
             card.fingerprint(into: &hasher)
-            return cache.card(builder.site.pages[id].contentPath, key: hasher.finalize()) {
+            let html = cache.card(builder.site.pages[id].contentPath, key: hasher.finalize()) {
                 theme.library.render(card, withTemplate: Theme.cardTemplate) ?? ""
             }
+            return builder.makeCard(id, html: html)
         }
     }
 
+    /// A page's card, as lists show it.
     func card(_ id: Int) -> CardView {
+        id < cards.count ? cards[id] : makeCard(id, html: nil)
+    }
+
+    private func makeCard(_ id: Int, html: String?) -> CardView {
         let page = site.pages[id]
         let isExercise = page.kind == .exercise
         return CardView(
@@ -71,7 +80,7 @@ struct ContextBuilder: Sendable {
             duration: isExercise ? page.meta.duration : nil,
             difficulty: isExercise ? page.meta.difficulty?.rawValue : nil,
             who: isExercise ? page.meta.who.rawValue : nil, types: badges(page.types),
-            section: page.section.flatMap { sectionTitles[$0] }, html: id < cardHTML.count ? cardHTML[id] : nil)
+            section: page.section.flatMap { sectionTitles[$0] }, html: html)
     }
 
     func tagBadges(_ indices: [Int]) -> [BadgeView] {

@@ -154,10 +154,12 @@ enum OutputWriter {
             for dir in emptied.sorted(by: { $0.count > $1.count }) {
                 rmdir(path + "/" + dir)
             }
-            // Folders, parents before children.
+            // Folders that hold folders, parents before children; a file's own folder is made
+            // when it is written, on whichever core writes it.
             var folders: Set<String> = []
             for file in wanted {
-                var dir = file
+                guard let slash = file.lastIndex(of: "/") else { continue }
+                var dir = String(file[..<slash])
                 while let slash = dir.lastIndex(of: "/") {
                     dir = String(dir[..<slash])
                     if !folders.insert(dir).inserted { break }
@@ -187,7 +189,12 @@ enum OutputWriter {
             {
                 return
             }
-            if !fresh { unlink(target) }
+            if !fresh {
+                unlink(target)
+            }
+            if let slash = file.path.lastIndex(of: "/") {
+                try makeDirectory(path + "/" + file.path[..<slash])
+            }
             if file.kept != nil {
                 guard link(output + "/" + file.path, target) == 0, fileSize(target) == entry.size else {
                     throw Failure(description: "\(file.path) changed in the output folder during the build; build again")

@@ -4,7 +4,7 @@
 /// Pages with the same set of types and tags rank every other page the same way, so the ranking is
 /// made once per such group: from each term to the groups that hold it, scores are summed over the
 /// groups that share a term, and the best groups' newest pages are merged.
-struct RelatedIndex {
+struct RelatedIndex: Sendable {
     static let typeWeight = 3
     static let tagWeight = 2
 
@@ -62,36 +62,42 @@ struct RelatedIndex {
     }
 
     /// For every group, its best `limit` candidates (the group's own pages included), best first.
-    func rankedCandidates(limit: Int) -> [[Int]] {
-        var scores = [Int](repeating: 0, count: groupTerms.count)
-        var touched: [Int] = []
+    func rankedCandidates(limit: Int) async -> [[Int]] {
         let maxScore = groupTerms.map { $0.reduce(0) { $0 + termWeights[$1] } }.max() ?? 0
-        var buckets = [[Int]](repeating: [], count: maxScore + 1)
-        var result: [[Int]] = []
-        result.reserveCapacity(groupTerms.count)
-        for g in groupTerms.indices {
-            touched.removeAll(keepingCapacity: true)
-            for t in groupTerms[g] {
-                for h in groupsByTerm[t] {
-                    if scores[h] == 0 { touched.append(h) }
-                    scores[h] += termWeights[t]
+        // Groups in chunks across the cores, each chunk with its own scratch space.
+        let chunk = 256
+        let starts = Array(stride(from: 0, to: groupTerms.count, by: chunk))
+        let index = self
+        let chunks = await parallelMap(starts) { start -> [[Int]] in
+            var scores = [Int](repeating: 0, count: index.groupTerms.count)
+            var touched: [Int] = []
+            var buckets = [[Int]](repeating: [], count: maxScore + 1)
+            var result: [[Int]] = []
+            for g in start..<min(start + chunk, index.groupTerms.count) {
+                touched.removeAll(keepingCapacity: true)
+                for t in index.groupTerms[g] {
+                    for h in index.groupsByTerm[t] {
+                        if scores[h] == 0 { touched.append(h) }
+                        scores[h] += index.termWeights[t]
+                    }
                 }
-            }
-            for h in touched {
-                buckets[scores[h]].append(h)
-                scores[h] = 0
-            }
-            // Highest score first; within one score, the newest pages of all its groups.
-            var ranked: [Int] = []
-            for score in stride(from: maxScore, through: 1, by: -1) where !buckets[score].isEmpty {
-                if ranked.count < limit {
-                    ranked += newest(limit - ranked.count, of: buckets[score])
+                for h in touched {
+                    buckets[scores[h]].append(h)
+                    scores[h] = 0
                 }
-                buckets[score].removeAll(keepingCapacity: true)
+                // Highest score first; within one score, the newest pages of all its groups.
+                var ranked: [Int] = []
+                for score in stride(from: maxScore, through: 1, by: -1) where !buckets[score].isEmpty {
+                    if ranked.count < limit {
+                        ranked += index.newest(limit - ranked.count, of: buckets[score])
+                    }
+                    buckets[score].removeAll(keepingCapacity: true)
+                }
+                result.append(ranked)
             }
-            result.append(ranked)
+            return result
         }
-        return result
+        return chunks.flatMap { $0 }
     }
 
     /// The `count` newest pages of some groups, newest first; each group's pages are sorted already,
@@ -112,9 +118,9 @@ struct RelatedIndex {
 
     /// Up to `count` related pages for each listed page: `explicit` entries first, then the ranking,
     /// then the newest pages.
-    func related(explicit: [Int: [Int]], count: Int = 5) -> [Int: [Int]] {
+    func related(explicit: [Int: [Int]], count: Int = 5) async -> [Int: [Int]] {
         let extra = explicit.values.map(\.count).max() ?? 0
-        let ranked = rankedCandidates(limit: count + 1 + extra)
+        let ranked = await rankedCandidates(limit: count + 1 + extra)
         var out: [Int: [Int]] = [:]
         for (page, group) in groupOfPage {
             var list: [Int] = []

@@ -45,7 +45,7 @@ struct SiteGraph: Sendable {
     var newest: [Int]
     var diagnostics: [Diagnostic]
 
-    init(site: LoadedSite, rendered: [RenderedPage], table: LinkTable) {
+    init(site: LoadedSite, rendered: [RenderedPage], table: LinkTable) async {
         let pages = site.pages
         var diagnostics: [Diagnostic] = []
 
@@ -81,13 +81,23 @@ struct SiteGraph: Sendable {
             backlinks[i].sort { (pages[$0].title, $0) < (pages[$1].title, $1) }
         }
 
-        // Listing order and recency, on ids: pages are large values, not to be copied around.
+        // Listing order and recency, on ids and keys made once: pages are large values, not to be
+        // copied around, and a title is lowercased once, not at every comparison.
         let listedIDs = pages.indices.filter { pages[$0].isListed }
-        let recency = listedIDs.sorted { Self.newerFirst(pages[$0], pages[$1]) }
+        let keys = pages.map(OrderKey.init)
+        let recency = listedIDs.sorted { keys[$0].newerFirst(than: keys[$1]) }
         var recencyRank = [Int](repeating: Int.max, count: pages.count)
         for (rank, id) in recency.enumerated() { recencyRank[id] = rank }
         func byListingOrder(_ ids: [Int]) -> [Int] {
-            ids.sorted { Self.listingOrder(pages[$0], pages[$1]) }
+            ids.sorted { a, b in
+                // Weight (lower first, unweighted last), then recency.
+                switch (keys[a].weight, keys[b].weight) {
+                case (let x?, let y?) where x != y: return x < y
+                case (.some, nil): return true
+                case (nil, .some): return false
+                default: return recencyRank[a] < recencyRank[b]
+                }
+            }
         }
 
         // Tags; a slug is made once per distinct name.
@@ -139,7 +149,7 @@ struct SiteGraph: Sendable {
                 (id: $0, types: pages[$0].types, tags: pages[$0].meta.tags.map { slugs[$0] ?? "" })
             },
             recencyRank: recencyRank)
-        let relatedByPage = index.related(explicit: explicit)
+        let relatedByPage = await index.related(explicit: explicit)
         var related = [[Int]](repeating: [], count: pages.count)
         for (id, list) in relatedByPage { related[id] = list }
 
@@ -178,23 +188,28 @@ struct SiteGraph: Sendable {
         self.diagnostics = diagnostics
     }
 
-    /// Weight (lower first, unweighted last), then date (newest first, undated last), then title.
-    static func listingOrder(_ a: Page, _ b: Page) -> Bool {
-        switch (a.meta.weight, b.meta.weight) {
-        case (let x?, let y?) where x != y: return x < y
-        case (.some, nil): return true
-        case (nil, .some): return false
-        default: return newerFirst(a, b)
-        }
-    }
+    /// What listing order and recency compare, for one page.
+    struct OrderKey {
+        var weight: Int?
+        var date: SimpleDate?
+        var title: String
+        var path: String
 
-    /// Date (newest first, undated last), then title, then path.
-    static func newerFirst(_ a: Page, _ b: Page) -> Bool {
-        switch (a.meta.date, b.meta.date) {
-        case (let x?, let y?) where x != y: return x > y
-        case (.some, nil): return true
-        case (nil, .some): return false
-        default: return (a.title.lowercased(), a.path) < (b.title.lowercased(), b.path)
+        init(_ page: Page) {
+            weight = page.meta.weight
+            date = page.meta.date
+            title = page.title.lowercased()
+            path = page.path
+        }
+
+        /// Date (newest first, undated last), then title, then path.
+        func newerFirst(than other: OrderKey) -> Bool {
+            switch (date, other.date) {
+            case (let x?, let y?) where x != y: return x > y
+            case (.some, nil): return true
+            case (nil, .some): return false
+            default: return (title, path) < (other.title, other.path)
+            }
         }
     }
 }

@@ -78,6 +78,8 @@ final class CardView: MustacheParent, Sendable {
     let section: String?
     /// This card rendered once through `partials/card`, for lists to reuse (`{{{html}}}`).
     let html: String?
+    /// A digest of everything above, made once: a card is part of many pages' fingerprints.
+    let digest: UInt64
 
     init(
         title: String, url: String, summary: String, isExercise: Bool, date: String?, dateISO: String?,
@@ -95,6 +97,14 @@ final class CardView: MustacheParent, Sendable {
         self.types = types
         self.section = section
         self.html = html
+        var hasher = StableHasher()
+        for text in [title, url, summary] { hasher.combine(text) }
+        hasher.combine(isExercise)
+        for text in [date, dateISO, difficulty, who, section, html] { hasher.combine(text) }
+        hasher.combine(duration)
+        hasher.combine(types.count)
+        for badge in types { badge.fingerprint(into: &hasher) }
+        digest = hasher.finalize()
     }
 
     func child(named name: String) -> Any? {
@@ -283,18 +293,7 @@ extension BadgeView {
 
 extension CardView {
     func fingerprint(into hasher: inout StableHasher) {
-        hasher.combine(title)
-        hasher.combine(url)
-        hasher.combine(summary)
-        hasher.combine(isExercise)
-        hasher.combine(date)
-        hasher.combine(dateISO)
-        hasher.combine(duration)
-        hasher.combine(difficulty)
-        hasher.combine(who)
-        for badge in types { badge.fingerprint(into: &hasher) }
-        hasher.combine(section)
-        hasher.combine(html)
+        hasher.combine(digest)
     }
 }
 
