@@ -243,17 +243,44 @@ enum OutputWriter {
         return Int(info.st_size)
     }
 
+    /// Reads a manifest: a line per file, `<hash hex> <size> <key hex> <path>`. Parsed on bytes:
+    /// the output's and the spare's are read by every build.
     static func loadManifest(_ path: String) -> Manifest? {
         guard let data = FileManager.default.contents(atPath: path) else { return nil }
-        var manifest: Manifest = [:]
-        for line in String(decoding: data, as: UTF8.self).split(separator: "\n") {
-            let parts = line.split(separator: " ", maxSplits: 3)
-            guard parts.count == 4, let hash = UInt64(parts[0], radix: 16), let size = Int(parts[1]),
-                let key = UInt64(parts[2], radix: 16)
-            else { return nil }
-            manifest[String(parts[3])] = Entry(hash: hash, size: size, key: key)
+        return data.withUnsafeBytes { raw -> Manifest? in
+            let bytes = raw.bindMemory(to: UInt8.self)
+            var manifest: Manifest = [:]
+            var i = 0
+            func number(radix: UInt64) -> UInt64? {
+                var value: UInt64 = 0
+                let start = i
+                while i < bytes.count, bytes[i] != 0x20 {
+                    let c = bytes[i]
+                    let digit: UInt64
+                    switch c {
+                    case 0x30...0x39: digit = UInt64(c - 0x30)
+                    case 0x61...0x66 where radix == 16: digit = UInt64(c - 0x61 + 10)
+                    default: return nil
+                    }
+                    let (times, overflow) = value.multipliedReportingOverflow(by: radix)
+                    guard !overflow else { return nil }
+                    value = times &+ digit
+                    i += 1
+                }
+                guard i > start, i < bytes.count else { return nil }
+                i += 1  // the space
+                return value
+            }
+            while i < bytes.count {
+                guard let hash = number(radix: 16), let size = number(radix: 10).flatMap(Int.init(exactly:)),
+                    let key = number(radix: 16), let end = bytes[i...].firstIndex(of: 0x0A), end > i
+                else { return nil }
+                let name = String(decoding: UnsafeBufferPointer(rebasing: bytes[i..<end]), as: UTF8.self)
+                manifest[name] = Entry(hash: hash, size: size, key: key)
+                i = end + 1
+            }
+            return manifest
         }
-        return manifest
     }
 
     private static func saveManifest(_ manifest: Manifest, to path: String) throws {
