@@ -91,6 +91,10 @@ public enum SiteBuilder {
                         report.fileCount = written.files
                         report.keptPages = written.kept
                         report.wrote = true
+                        options.cache?.lastBuild = BuildState(
+                            options: options, builder: written.builder, theme: outcome.theme, table: outcome.table,
+                            markdownOptions: outcome.markdownOptions, searchEntries: written.searchEntries,
+                            diagnostics: report.diagnostics, fileCount: written.files)
                         if options.saveCache, let cache = options.cache {
                             mark = clock.now
                             // Only a slower next build if this fails.
@@ -129,6 +133,8 @@ public enum SiteBuilder {
         var theme: Theme
         var rendered: [RenderedPage]
         var graph: SiteGraph
+        var table: LinkTable
+        var markdownOptions: MarkdownOptions
     }
 
     static func assemble(
@@ -169,18 +175,7 @@ public enum SiteBuilder {
         let tableKey = table.fingerprint
         let rendered = await parallelMap(site.pages) { page in
             guard let cache else { return RenderedPage.render(page, table: table, options: markdownOptions) }
-            // A page's Markdown depends on its own text and place, and on every page it could link to.
-            var hasher = StableHasher()
-            hasher.combine(page.body)
-            hasher.combine(page.bodyLineOffset)
-            hasher.combine(page.id)
-            hasher.combine(page.meta.summary)
-            hasher.combine(tableKey)
-            for flag in [
-                markdownOptions.smartPunctuation, markdownOptions.unsafeHTML, markdownOptions.wikilinks,
-                markdownOptions.headingIDs,
-            ] { hasher.combine(flag) }
-            return cache.markdown(page.contentPath, key: hasher.finalize()) {
+            return cache.markdown(page.contentPath, key: markdownKey(page, table: tableKey, options: markdownOptions)) {
                 RenderedPage.render(page, table: table, options: markdownOptions)
             }
         }
@@ -190,7 +185,41 @@ public enum SiteBuilder {
         diagnostics.append(contentsOf: graph.diagnostics)
         phase("cross-links")
         guard let theme else { return nil }
-        return Assembled(site: site, theme: theme, rendered: rendered, graph: graph)
+        return Assembled(
+            site: site, theme: theme, rendered: rendered, graph: graph, table: table, markdownOptions: markdownOptions)
+    }
+
+    /// A page's Markdown depends on its own text and place, and on every page it could link to.
+    static func markdownKey(_ page: Page, table: UInt64, options: MarkdownOptions) -> UInt64 {
+        var hasher = StableHasher()
+        hasher.combine(page.body)
+        hasher.combine(page.bodyLineOffset)
+        hasher.combine(page.id)
+        hasher.combine(page.meta.summary)
+        hasher.combine(table)
+        for flag in [options.smartPunctuation, options.unsafeHTML, options.wikilinks, options.headingIDs] {
+            hasher.combine(flag)
+        }
+        return hasher.finalize()
+    }
+
+    /// An output page is what its template makes of its context, with this tool and these templates.
+    static func pageKey(template: String, theme: Theme, context: PageContext) -> UInt64 {
+        var hasher = StableHasher()
+        hasher.combine(HearthVersion.current)
+        hasher.combine(template)
+        hasher.combine(theme.fingerprint)
+        context.fingerprint(into: &hasher)
+        return hasher.finalize()
+    }
+
+    static func template(for kind: PageKind) -> String {
+        switch kind {
+        case .home: "home"
+        case .section: "section"
+        case .article: "page"
+        case .exercise: "exercise"
+        }
     }
 
     /// Refuses output folders that would swallow the sources.
@@ -213,7 +242,9 @@ public enum SiteBuilder {
 
     /// Renders every page and writes the site into a staging folder, then swaps it in; returns how
     /// many files the site has and how many pages were kept unchanged from the previous output.
-    static func write(_ assembled: Assembled, options: BuildOptions) async throws -> (files: Int, kept: Int) {
+    static func write(_ assembled: Assembled, options: BuildOptions) async throws -> (
+        files: Int, kept: Int, builder: ContextBuilder, searchEntries: [String?]
+    ) {
         let theme = assembled.theme
         let assets = options.root.appendingPathComponent("templates/assets")
         let assetFiles = ContentLoader.listFilesRecursively(assets)
@@ -230,14 +261,7 @@ public enum SiteBuilder {
         let builder = cards
 
         var jobs: [OutputJob] = assembled.site.pages.map { page in
-            let template =
-                switch page.kind {
-                case .home: "home"
-                case .section: "section"
-                case .article: "page"
-                case .exercise: "exercise"
-                }
-            return OutputJob(path: page.outputPath, template: template, context: .page(page.id))
+            OutputJob(path: page.outputPath, template: template(for: page.kind), context: .page(page.id))
         }
         jobs += assembled.graph.tags.indices.map {
             OutputJob(path: "tags/\(builder.graph.tags[$0].slug)/index.html", template: "tag", context: .tag($0))
@@ -270,17 +294,13 @@ public enum SiteBuilder {
                 Result {
                     let context = job.context.make(builder)
                     guard options.cache != nil else {
-                        try staging.write(OutputFile(path: job.path, text: theme.render(context, template: job.template)))
+                        try staging.write(
+                            OutputFile(path: job.path, text: theme.render(context, template: job.template)))
                         return false
                     }
                     // A page made from the same template, context and tool as the one the output
                     // holds is that page: it is kept, not rendered again.
-                    var hasher = StableHasher()
-                    hasher.combine(HearthVersion.current)
-                    hasher.combine(job.template)
-                    hasher.combine(theme.fingerprint)
-                    context.fingerprint(into: &hasher)
-                    let key = hasher.finalize()
+                    let key = pageKey(template: job.template, theme: theme, context: context)
                     if let entry = previous?[job.path], entry.key == key,
                         OutputWriter.fileSize(output + job.path) == entry.size
                     {
@@ -294,7 +314,8 @@ public enum SiteBuilder {
             }.map { try $0.get() }
             try staging.write(OutputFile(path: "feed.xml", text: Publishing.feed(builder)))
             try staging.write(OutputFile(path: "sitemap.xml", text: Publishing.sitemap(builder)))
-            try staging.write(OutputFile(path: "search-index.json", text: await Publishing.searchIndex(builder)))
+            let searchEntries = await Publishing.searchEntries(builder)
+            try staging.write(OutputFile(path: "search-index.json", text: Publishing.searchIndex(searchEntries)))
             try staging.write(OutputFile(path: "robots.txt", text: Publishing.robots(builder)))
             for copy in copies {
                 guard let data = FileManager.default.contents(atPath: copy.from.path) else {
@@ -304,7 +325,7 @@ public enum SiteBuilder {
             }
             let files = staging.count
             try staging.finish()
-            return (files, kept.count { $0 })
+            return (files, kept.count { $0 }, builder, searchEntries)
         } catch {
             staging.abandon()
             throw error

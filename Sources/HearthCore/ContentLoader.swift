@@ -100,13 +100,7 @@ enum ContentLoader {
         let parsed = await parallelMap(entries) { entry -> (Page?, [Diagnostic]) in
             let data = FileManager.default.contents(atPath: contentPath + "/" + entry.contentPath)
             guard let cache else { return readPage(entry, content: contentPath, knownTypes: types, data: data) }
-            // The file's bytes, where it sits and the site's types decide everything about it.
-            var hasher = StableHasher()
-            hasher.combine(data != nil)
-            data?.withUnsafeBytes { hasher.combine(bytes: $0) }
-            hasher.combine(types)
-            hasher.combine(entry.bundleFiles)
-            return cache.source(entry.contentPath, key: hasher.finalize(), data: data) {
+            return cache.source(entry.contentPath, key: sourceKey(data, types: types, entry: entry), data: data) {
                 readPage(entry, content: contentPath, knownTypes: types, data: data)
             }
         }
@@ -200,6 +194,16 @@ enum ContentLoader {
                 files.insert(relative)
             }
         }
+    }
+
+    /// The file's bytes, where it sits and the site's types decide everything about it.
+    static func sourceKey(_ data: Data?, types: [String], entry: SourceEntry) -> UInt64 {
+        var hasher = StableHasher()
+        hasher.combine(data != nil)
+        data?.withUnsafeBytes { hasher.combine(bytes: $0) }
+        hasher.combine(types)
+        hasher.combine(entry.bundleFiles)
+        return hasher.finalize()
     }
 
     /// Reads one Markdown file into a page; nil when it cannot be used at all.

@@ -3,8 +3,9 @@ import Foundation
 /// Builds the typed template contexts of every output page from the site, its rendered Markdown and
 /// its link graph.
 struct ContextBuilder: Sendable {
-    let site: LoadedSite
-    let rendered: [RenderedPage]
+    /// The site and its rendered Markdown; a page's text may change in place (`quickRebuild`).
+    var site: LoadedSite
+    var rendered: [RenderedPage]
     let graph: SiteGraph
     let siteView: SiteView
     let sectionTitles: [String: String]

@@ -50,7 +50,7 @@ public enum Difficulty: String, Sendable, CaseIterable { case gentle, moderate, 
 public enum Who: String, Sendable, CaseIterable { case couple, solo, group }
 
 /// What a page's front matter says, checked.
-public struct PageMeta: Sendable {
+public struct PageMeta: Sendable, Equatable {
     public var title = ""
     public var summary: String?
     public var date: SimpleDate?

@@ -154,7 +154,7 @@ struct LinkTable: Sendable {
 }
 
 /// An anchor a link needs on some page, checked once every page's headings are known.
-struct AnchorCheck: Sendable {
+struct AnchorCheck: Sendable, Equatable {
     var targetID: Int
     var anchor: String
     var written: String

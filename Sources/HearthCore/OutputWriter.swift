@@ -197,7 +197,8 @@ enum OutputWriter {
             }
             if file.kept != nil {
                 guard link(output + "/" + file.path, target) == 0, fileSize(target) == entry.size else {
-                    throw Failure(description: "\(file.path) changed in the output folder during the build; build again")
+                    throw Failure(
+                        description: "\(file.path) changed in the output folder during the build; build again")
                 }
                 return
             }
@@ -223,6 +224,33 @@ enum OutputWriter {
         }
 
         var count: Int { lock.withLock { written.count } }
+    }
+
+    /// Replaces some files of the output in place, each atomically (written beside, then renamed
+    /// over: a file the spare shares through a link stays as it was), and records them in the
+    /// output's manifest. For `hearth serve`'s edits that change only these files.
+    static func update(_ files: [OutputFile], in output: URL) throws {
+        let prefix = cacheFolder(for: output).appendingPathComponent(stagingPrefix(for: output)).path
+        guard let id = identity(output.path), var manifest = loadManifest("\(prefix)manifest-\(id)") else {
+            throw Failure(description: "the output has no manifest")
+        }
+        let manifestPath = "\(prefix)manifest-\(id)"
+        // Until the files are in place the manifest must not vouch for them.
+        for file in files { manifest[file.path] = nil }
+        try saveManifest(manifest, to: manifestPath)
+        for file in files {
+            let target = output.path + "/" + file.path
+            let temporary = target + ".hearth-\(getpid())"
+            try write(file.bytes, to: temporary)
+            guard rename(temporary, target) == 0 else {
+                unlink(temporary)
+                throw Failure(description: "cannot replace \(target): \(String(cString: strerror(errno)))")
+            }
+            var hasher = StableHasher()
+            hasher.combine(bytes: file.bytes)
+            manifest[file.path] = Entry(hash: hasher.finalize(), size: file.bytes.count, key: file.key)
+        }
+        try saveManifest(manifest, to: manifestPath)
     }
 
     /// Moves the spare site to `staging` and returns what it holds; nil when there is no spare

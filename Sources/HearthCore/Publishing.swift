@@ -132,12 +132,15 @@ enum Publishing {
         return String(Substring(bytes[..<cut]))
     }
 
-    static func searchIndex(_ builder: ContextBuilder) async -> String {
-        let site = builder.site
-        let parts = await parallelMap(site.pages.filter { $0.kind != .home }) { page in
-            searchEntry(page, builder)
+    /// Each page's entry of the search index, by page id (none for the home page).
+    static func searchEntries(_ builder: ContextBuilder) async -> [String?] {
+        await parallelMap(builder.site.pages) { page in
+            page.kind == .home ? nil : searchEntry(page, builder)
         }
-        return "[\n" + parts.joined(separator: ",\n") + "\n]\n"
+    }
+
+    static func searchIndex(_ entries: [String?]) -> String {
+        "[\n" + entries.compactMap { $0 }.joined(separator: ",\n") + "\n]\n"
     }
 
     /// One page of the search index: title, URL, summary, section, kind, types, tags, headings and

@@ -69,12 +69,12 @@ public actor PreviewState {
             return nil
         }
         building = true
-        var report = await SiteBuilder.build(options)
+        var report = await SiteBuilder.rebuild(options, changed: changed)
         var changes = changed
         while let more = pending {
             pending = nil
             changes.formUnion(more)
-            report = await SiteBuilder.build(options)
+            report = await SiteBuilder.rebuild(options, changed: more)
         }
         building = false
         lastReport = report

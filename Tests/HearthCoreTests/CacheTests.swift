@@ -105,6 +105,57 @@ struct CacheTests {
         #expect(again.succeeded && again.cacheMisses == 0 && again.keptPages == same.keptPages)
     }
 
+    @Test("an edit of a page's text alone is redone in place, and the output is what a clean build writes")
+    func inPlace() async throws {
+        let root = try Fixture.site("basic")
+        var options = BuildOptions(root: root)
+        options.cache = BuildCache()
+        options.saveCache = false
+        #expect(await SiteBuilder.build(options).succeeded)
+        let hugs = root.appendingPathComponent("content/physical/hugs.md")
+        let spare = root.appendingPathComponent(".hearth-cache/public-spare")
+        func append(_ text: String, to url: URL) throws {
+            try Data((try String(contentsOf: url, encoding: .utf8) + "\n" + text + "\n").utf8).write(to: url)
+        }
+        func inPlace(_ report: BuildReport) -> Bool { report.phases.first?.name.hasPrefix("rebuild 1 page") == true }
+
+        // A new paragraph after the first: nothing another page shows changes.
+        #expect(await SiteBuilder.build(options).succeeded)  // so that there is a spare
+        let spareBefore = snapshot(spare)
+        try append("Then breathe out together.", to: hugs)
+        let quick = await SiteBuilder.rebuild(options, changed: ["content/physical/hugs.md"])
+        #expect(quick.succeeded && inPlace(quick))
+        #expect(output(root, "physical/hugs/index.html")?.contains("Then breathe out together.") == true)
+        #expect(output(root, "search-index.json")?.contains("Then breathe out together.") == true)
+        #expect(snapshot(root.appendingPathComponent("public")) == (try await cleanBuild(of: root)))
+        #expect(snapshot(spare) == spareBefore)
+
+        // A new first paragraph is the summary other pages show on its card: the whole build runs.
+        let touch = root.appendingPathComponent("content/physical/touch.md")
+        let touchText = try String(contentsOf: touch, encoding: .utf8)
+        try Data(touchText.replacingOccurrences(of: "Touch says what", with: "Touch often says what").utf8)
+            .write(to: touch)
+        let full = await SiteBuilder.rebuild(options, changed: ["content/physical/touch.md"])
+        #expect(full.succeeded && !inPlace(full))
+        #expect(output(root, "physical/index.html")?.contains("Touch often says what") == true)
+        #expect(snapshot(root.appendingPathComponent("public")) == (try await cleanBuild(of: root)))
+
+        // So does a broken link, which must be reported; and its fix.
+        try append("See [[Nowhere at all]].", to: hugs)
+        let broken = await SiteBuilder.rebuild(options, changed: ["content/physical/hugs.md"])
+        #expect(!broken.succeeded && broken.has(.error, "content/physical/hugs.md:11:5", "Nowhere at all"))
+        let hugsText = try String(contentsOf: hugs, encoding: .utf8)
+        try Data(hugsText.replacingOccurrences(of: "See [[Nowhere at all]].", with: "Slowly.").utf8).write(to: hugs)
+        #expect(await SiteBuilder.rebuild(options, changed: ["content/physical/hugs.md"]).succeeded)
+
+        // In place again, then a new process: the output and its manifest still agree.
+        try append("And once more.", to: hugs)
+        #expect(inPlace(await SiteBuilder.rebuild(options, changed: ["content/physical/hugs.md"])))
+        let next = await processBuild(root)
+        #expect(next.succeeded && next.keptPages > 0)
+        #expect(snapshot(root.appendingPathComponent("public")) == (try await cleanBuild(of: root)))
+    }
+
     @Test("another tool version, changed templates or a damaged cache file make everything anew")
     func invalidation() async throws {
         let root = try Fixture.site("basic")

@@ -1,0 +1,95 @@
+import Foundation
+import HearthMarkdown
+
+/// What a successful build leaves for the next one in the same process (`hearth serve`): enough to
+/// redo an edit of pages' text in place, without building the whole site again.
+struct BuildState: Sendable {
+    var options: BuildOptions
+    var builder: ContextBuilder
+    var theme: Theme
+    var table: LinkTable
+    var markdownOptions: MarkdownOptions
+    var searchEntries: [String?]
+    var diagnostics: DiagnosticList
+    var fileCount: Int
+}
+
+extension SiteBuilder {
+    /// Rebuilds after `changed` (paths relative to the site root). When only the text of some
+    /// pages changed, and nothing another page shows of them did — title, front matter, summary,
+    /// headings, links — only those pages and the search index are made again, each replaced in the
+    /// output atomically; anything else is a whole build. Either way the output is what a clean
+    /// build would write.
+    public static func rebuild(_ options: BuildOptions, changed: Set<String>) async -> BuildReport {
+        if let report = await rebuildInPlace(options, changed: changed) { return report }
+        return await build(options)
+    }
+
+    static func rebuildInPlace(_ options: BuildOptions, changed: Set<String>) async -> BuildReport? {
+        guard options.useCache, options.writeOutput, let cache = options.cache, var state = cache.lastBuild,
+            state.options.root == options.root, state.options.outputURL == options.outputURL,
+            state.options.baseURL == options.baseURL, state.options.includeDrafts == options.includeDrafts,
+            !changed.isEmpty, changed.allSatisfy({ $0.hasPrefix("content/") && $0.hasSuffix(".md") })
+        else { return nil }
+        let clock = ContinuousClock()
+        let start = clock.now
+        var builder = state.builder
+        let content = options.root.appendingPathComponent("content").path
+        let types = builder.site.config.types
+        var updated: [Int] = []
+        for path in changed.sorted() {
+            let contentPath = String(path.dropFirst("content/".count))
+            guard let id = builder.site.pages.firstIndex(where: { $0.contentPath == contentPath }) else { return nil }
+            let old = builder.site.pages[id]
+            // A page with problems goes through the whole build, which reports them.
+            guard !state.diagnostics.items.contains(where: { $0.file == old.file }) else { return nil }
+            let entry = SourceEntry(
+                kind: old.kind, contentPath: old.contentPath, section: old.section,
+                bundleDirectory: old.bundleDirectory, bundleFiles: old.bundleFiles)
+            let data = FileManager.default.contents(atPath: content + "/" + contentPath)
+            let (read, problems) = cache.source(
+                contentPath, key: ContentLoader.sourceKey(data, types: types, entry: entry), data: data
+            ) { ContentLoader.readPage(entry, content: content, knownTypes: types, data: data) }
+            guard var page = read, problems.isEmpty, page.meta == old.meta, page.slug == old.slug,
+                page.path == old.path, page.types == old.types
+            else { return nil }
+            page.id = id
+            let result = cache.markdown(
+                contentPath, key: markdownKey(page, table: state.table.fingerprint, options: state.markdownOptions)
+            ) { RenderedPage.render(page, table: state.table, options: state.markdownOptions) }
+            let before = builder.rendered[id]
+            guard result.diagnostics.isEmpty, result.summary == before.summary, result.outgoing == before.outgoing,
+                result.headings == before.headings, result.anchorChecks == before.anchorChecks
+            else { return nil }
+            builder.site.pages[id] = page
+            builder.rendered[id] = result
+            updated.append(id)
+        }
+        var files: [OutputFile] = []
+        for id in updated {
+            let page = builder.site.pages[id]
+            let template = template(for: page.kind)
+            let context = builder.context(for: page)
+            files.append(
+                OutputFile(
+                    path: page.outputPath, text: state.theme.render(context, template: template),
+                    key: pageKey(template: template, theme: state.theme, context: context)))
+            state.searchEntries[id] = page.kind == .home ? nil : Publishing.searchEntry(page, builder)
+        }
+        files.append(OutputFile(path: "search-index.json", text: Publishing.searchIndex(state.searchEntries)))
+        do {
+            try OutputWriter.update(files, in: options.outputURL)
+        } catch {
+            return nil  // the whole build will say what is wrong
+        }
+        state.builder = builder
+        cache.lastBuild = state
+        var report = BuildReport(
+            diagnostics: state.diagnostics, pageCount: builder.site.pages.count, fileCount: state.fileCount,
+            seconds: 0, output: options.outputURL, wrote: true)
+        report.keptPages = builder.site.pages.count - updated.count
+        report.seconds = (clock.now - start).seconds
+        report.phases = [("rebuild \(updated.count) page(s) in place", report.seconds)]
+        return report
+    }
+}
