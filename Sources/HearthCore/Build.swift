@@ -315,7 +315,7 @@ public enum SiteBuilder {
             try staging.write(OutputFile(path: "feed.xml", text: Publishing.feed(builder)))
             try staging.write(OutputFile(path: "sitemap.xml", text: Publishing.sitemap(builder)))
             let searchEntries = await Publishing.searchEntries(builder)
-            try staging.write(OutputFile(path: "search-index.json", text: Publishing.searchIndex(searchEntries)))
+            try staging.write(OutputFile(path: "search-index.json", bytes: Publishing.searchIndex(searchEntries)))
             try staging.write(OutputFile(path: "robots.txt", text: Publishing.robots(builder)))
             for copy in copies {
                 guard let data = FileManager.default.contents(atPath: copy.from.path) else {

@@ -312,11 +312,30 @@ enum OutputWriter {
     }
 
     private static func saveManifest(_ manifest: Manifest, to path: String) throws {
-        var text = ""
-        for (file, entry) in manifest.sorted(by: { $0.key < $1.key }) {
-            text += "\(String(entry.hash, radix: 16)) \(entry.size) \(String(entry.key, radix: 16)) \(file)\n"
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(manifest.count * 80)
+        func number(_ value: UInt64, radix: UInt64) {
+            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { digits in
+                var count = 0
+                var v = value
+                repeat {
+                    let d = UInt8(v % radix)
+                    digits[count] = d < 10 ? 0x30 + d : 0x61 + d - 10
+                    count += 1
+                    v /= radix
+                } while v > 0
+                for i in stride(from: count - 1, through: 0, by: -1) { bytes.append(digits[i]) }
+            }
+            bytes.append(0x20)
         }
-        try write(Array(text.utf8), to: path)
+        for (file, entry) in manifest.sorted(by: { $0.key < $1.key }) {
+            number(entry.hash, radix: 16)
+            number(UInt64(entry.size), radix: 10)
+            number(entry.key, radix: 16)
+            bytes.append(contentsOf: file.utf8)
+            bytes.append(0x0A)
+        }
+        try write(bytes, to: path)
     }
 
     private static func makeDirectory(_ path: String) throws {

@@ -76,7 +76,7 @@ extension SiteBuilder {
                     key: pageKey(template: template, theme: state.theme, context: context)))
             state.searchEntries[id] = page.kind == .home ? nil : Publishing.searchEntry(page, builder)
         }
-        files.append(OutputFile(path: "search-index.json", text: Publishing.searchIndex(state.searchEntries)))
+        files.append(OutputFile(path: "search-index.json", bytes: Publishing.searchIndex(state.searchEntries)))
         do {
             try OutputWriter.update(files, in: options.outputURL)
         } catch {
