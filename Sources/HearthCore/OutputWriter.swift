@@ -235,9 +235,9 @@ enum OutputWriter {
             throw Failure(description: "the output has no manifest")
         }
         let manifestPath = "\(prefix)manifest-\(id)"
-        // Until the files are in place the manifest must not vouch for them.
-        for file in files { manifest[file.path] = nil }
-        try saveManifest(manifest, to: manifestPath)
+        // Until the files are in place there is no manifest to vouch for them: if this stops
+        // halfway, the next build renders every page instead of trusting a wrong one.
+        unlink(manifestPath)
         for file in files {
             let target = output.path + "/" + file.path
             let temporary = target + ".hearth-\(getpid())"
@@ -328,7 +328,7 @@ enum OutputWriter {
             }
             bytes.append(0x20)
         }
-        for (file, entry) in manifest.sorted(by: { $0.key < $1.key }) {
+        for (file, entry) in manifest {
             number(entry.hash, radix: 16)
             number(UInt64(entry.size), radix: 10)
             number(entry.key, radix: 16)
