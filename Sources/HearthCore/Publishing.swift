@@ -20,38 +20,38 @@ enum Publishing {
     }
 
     static func jsonString(_ text: String) -> String {
-        // Most text needs no escaping at all.
-        if !text.utf8.contains(where: {
-            $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0x3C || $0 == 0x3E || $0 == 0x26 || $0 == 0x27 || $0 == 0xE2
-        }) {
-            return "\"" + text + "\""
-        }
-        var out: [UInt8] = [UInt8(ascii: "\"")]
-        out.reserveCapacity(text.utf8.count + 16)
-        let hex = Array("0123456789abcdef".utf8)
-        var bytes = Array(text.utf8)[...]
-        while let byte = bytes.popFirst() {
-            switch byte {
-            case UInt8(ascii: "\""): out += [0x5C, byte]
-            case UInt8(ascii: "\\"): out += [0x5C, byte]
-            case UInt8(ascii: "\n"): out += [0x5C, UInt8(ascii: "n")]
-            case UInt8(ascii: "\r"): out += [0x5C, UInt8(ascii: "r")]
-            case UInt8(ascii: "\t"): out += [0x5C, UInt8(ascii: "t")]
-            // <, >, &, ' and control characters as \u escapes: safe to inline in HTML too.
-            case 0..<0x20, UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "&"), UInt8(ascii: "'"):
-                out += Array("\\u00".utf8) + [hex[Int(byte >> 4)], hex[Int(byte & 0xF)]]
-            case 0xE2
-            where bytes.count >= 2 && bytes[bytes.startIndex] == 0x80
-                && (bytes[bytes.startIndex + 1] == 0xA8 || bytes[bytes.startIndex + 1] == 0xA9):
-                // U+2028 and U+2029 end a line in JavaScript.
-                let last = bytes[bytes.startIndex + 1]
-                bytes = bytes.dropFirst(2)
-                out += Array("\\u202".utf8) + [last == 0xA8 ? UInt8(ascii: "8") : UInt8(ascii: "9")]
-            default: out.append(byte)
+        var text = text
+        return text.withUTF8 { bytes -> String in
+            // One pass over the bytes: the search index holds the text of every page.
+            var out: [UInt8] = []
+            out.reserveCapacity(bytes.count + 16)
+            out.append(0x22)
+            func hex(_ nibble: UInt8) -> UInt8 { nibble < 10 ? 0x30 + nibble : 0x61 + nibble - 10 }
+            func escape(_ byte: UInt8) {
+                for b in [0x5C, 0x75, 0x30, 0x30, hex(byte >> 4), hex(byte & 0xF)] as [UInt8] { out.append(b) }
             }
+            var i = 0
+            while i < bytes.count {
+                let byte = bytes[i]
+                switch byte {
+                case 0x22, 0x5C: out.append(contentsOf: [0x5C, byte])  // " and \
+                case 0x0A: out.append(contentsOf: [0x5C, 0x6E])  // \n
+                case 0x0D: out.append(contentsOf: [0x5C, 0x72])  // \r
+                case 0x09: out.append(contentsOf: [0x5C, 0x74])  // \t
+                // <, >, &, ' and control characters as \u escapes: safe to inline in HTML too.
+                case 0..<0x20, 0x3C, 0x3E, 0x26, 0x27: escape(byte)
+                case 0xE2
+                where i + 2 < bytes.count && bytes[i + 1] == 0x80 && (bytes[i + 2] == 0xA8 || bytes[i + 2] == 0xA9):
+                    // U+2028 and U+2029 end a line in JavaScript.
+                    out.append(contentsOf: [0x5C, 0x75, 0x32, 0x30, 0x32, bytes[i + 2] == 0xA8 ? 0x38 : 0x39])
+                    i += 2
+                default: out.append(byte)
+                }
+                i += 1
+            }
+            out.append(0x22)
+            return String(decoding: out, as: UTF8.self)
         }
-        out.append(UInt8(ascii: "\""))
-        return String(decoding: out, as: UTF8.self)
     }
 
     static func timestamp(_ date: SimpleDate) -> String { "\(date)T00:00:00Z" }

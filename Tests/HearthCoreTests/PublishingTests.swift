@@ -98,6 +98,22 @@ struct PublishingTests {
         #expect(tricky["summary"] as? String == "A <script>alert('x')</script> & more")
     }
 
+    @Test("the search index escapes backslashes, tabs, control characters and JavaScript line ends")
+    func searchIndexControlCharacters() async throws {
+        // YAML's own escapes in a double-quoted title.
+        let root = try Fixture.site(changing: [
+            "content/emotional/odd.md":
+                "---\ntitle: \"Back\\\\slash\\ttab\\u2028line\\u2029para\\x01ctl ’quote’\"\n---\nText.\n"
+        ])
+        let report = await build(root)
+        #expect(report.succeeded, "\(report.lines)")
+        let text = try #require(output(root, "search-index.json"))
+        for raw in ["\u{2028}", "\u{2029}", "\t", "\u{1}"] { #expect(!text.contains(raw)) }
+        let entries = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [[String: Any]])
+        #expect(
+            entries.contains { $0["title"] as? String == "Back\\slash\ttab\u{2028}line\u{2029}para\u{1}ctl ’quote’" })
+    }
+
     @Test("titles, summaries and tags are escaped in HTML text and attributes")
     func htmlEscaping() async throws {
         let root = try trickySite()
