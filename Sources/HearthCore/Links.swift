@@ -191,7 +191,9 @@ struct PageLinkResolver: LinkResolver {
                         file, position, "\(written) links to a draft (content/\(draft))",
                         hint: "publish it (remove 'draft: true') or build with --drafts"))
             }
-            let hint = table.suggestion(for: target).map { "did you mean '\($0)'?" }
+            let hint =
+                table.suggestion(for: target).map { "did you mean '\($0)'?" }
+                ?? "link to a page's title, alias, slug or path (e.g. [[emotional/listening]]), or create the page"
             return .failure(.error(file, position, "no page matches \(written)", hint: hint))
         }
         let candidates = matches.map { "content/" + table.entries[$0].contentPath }.sorted()

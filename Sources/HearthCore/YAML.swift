@@ -48,10 +48,39 @@ struct YAMLReader {
                     hint: "front matter and site.yml are YAML mappings, e.g. 'title: My page'"))
         }
         var pairs: [(key: Located<String>, value: Node)] = []
+        // Aliases share nodes, so nine lists of nine aliases of nine... cost nothing to parse but
+        // would multiply without end for whatever walks them: count the values, stopping early.
+        var budget = Self.valueLimit
         for (key, value) in mapping {
+            guard Self.spend(&budget, on: value) else {
+                return .failure(
+                    .error(
+                        file, position(key),
+                        "'\(key.string ?? "")' holds more than \(Self.valueLimit) values through YAML aliases",
+                        hint: "front matter is a few plain keys: write the values out instead of '&anchor' and '*alias'"
+                    ))
+            }
             pairs.append((Located(key.string ?? "", at: position(key)), value))
         }
         return .success(pairs)
+    }
+
+    /// The most values a mapping may hold, aliases counted as often as they are used.
+    static let valueLimit = 10_000
+
+    /// Takes the values of `node` from `budget`; false as soon as it runs out.
+    private static func spend(_ budget: inout Int, on node: Node) -> Bool {
+        budget -= 1
+        guard budget >= 0 else { return false }
+        switch node {
+        case .sequence(let sequence):
+            for item in sequence where !spend(&budget, on: item) { return false }
+        case .mapping(let mapping):
+            for (key, value) in mapping where !spend(&budget, on: key) || !spend(&budget, on: value) { return false }
+        case .scalar, .alias:
+            break
+        }
+        return true
     }
 
     private func diagnostic(for error: YamlError) -> Diagnostic {

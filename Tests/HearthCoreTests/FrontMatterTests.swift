@@ -150,8 +150,21 @@ struct FrontMatterTests {
         let report = await build(root, write: false)
         #expect(report.has(.error, "content/emotional/junk.md:1:8", "not a text file"), "\(report.lines)")
         #expect(
-            report.has(.error, "content/emotional/bomb.md:10:4", "each entry of 'tags' must be text"), "\(report.lines)"
+            report.has(
+                .error, "content/emotional/bomb.md:7:1", "'e' holds more than 10000 values through YAML aliases"),
+            "\(report.lines)")
+        // Aliases that multiply are an error even under a key the build does not read.
+        let quiet = try Fixture.site("basic")
+        try Fixture.write(
+            Data(bomb.replacingOccurrences(of: "tags: *i\n", with: "").utf8), to: "content/emotional/bomb.md", in: quiet
         )
+        #expect(await build(quiet, write: false).has(.error, "content/emotional/bomb.md:7:1", "YAML aliases"))
+        // A few aliases are fine.
+        let few = try Fixture.site("basic")
+        try Fixture.write(
+            Data("---\ntitle: &t Few\naliases: [*t]\ntags: &g [a, b]\n---\nBody\n".utf8),
+            to: "content/emotional/few.md", in: few)
+        #expect(await build(few, write: false).succeeded)
 
         let big = try Fixture.site("basic")
         let chunk = String(repeating: "word and *more* ", count: 300) + "see [[Listening First]] "

@@ -40,15 +40,15 @@ CASES = [
      "content/physical/extra.md:1:1: error:"),
     ("YAML syntax error", {"content/physical/extra.md": "---\ntitle: [Extra\ndate: 2025-02-03\n---\n\nBody.\n"},
      "content/physical/extra.md:3:"),
-    ("YAML alias bomb", {"content/physical/extra.md": BOMB}, "content/physical/extra.md:"),
+    ("YAML alias bomb", {"content/physical/extra.md": BOMB}, "content/physical/extra.md:7:1: error:"),
     ("invalid UTF-8", {"content/physical/extra.md": b"---\ntitle: Extra\n---\n\nCaf\xe9 au lait.\n"},
      "content/physical/extra.md:5:4: error:"),
     ("binary junk", {"content/physical/extra.md": b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR"},
-     "content/physical/extra.md:2:5: error:"),
+     "content/physical/extra.md:3:1: error:"),
     ("empty file", {"content/physical/extra.md": ""}, "content/physical/extra.md:1:1: error:"),
     ("type with no section folder", {
         "content/site.yml": None,  # replaced below: the fixture's own site.yml with one more type
-    }, "content/site.yml:"),
+    }, "content/site.yml:6:5: error:"),
     ("exercise without its keys", {"content/exercises/extra.md": ARTICLE.format(title="Extra", body="Steps.")},
      "content/exercises/extra.md:1:1: error:"),
 ]
@@ -90,6 +90,8 @@ def main():
             fail(f"{name}: no '{expected}' in:\n{out.stderr}")
         if "hint:" not in out.stderr:
             fail(f"{name}: no hint in:\n{out.stderr}")
+        if os.environ.get("VERBOSE"):
+            print(f"{name}: {out.stderr.splitlines()[0]}")
         if snapshot(os.path.join(site, "public")) != good:
             fail(f"{name}: public/ changed")
         for path, data in saved.items():
