@@ -53,9 +53,9 @@ enum ContentLoader {
         var files: Set<String> = []
         var sectionNames: [String] = []
         let fm = FileManager.default
-        for name in listDirectory(content) {
+        for (name, isDirectory) in folderEntries(content.path) {
             let path = content.appendingPathComponent(name)
-            if isDir(path) {
+            if isDirectory {
                 if fm.fileExists(atPath: path.appendingPathComponent("_index.md").path) {
                     if reservedSections.contains(name) {
                         diagnostics.append(
@@ -98,7 +98,7 @@ enum ContentLoader {
         let types = config.types
         let contentPath = content.path
         let parsed = await parallelMap(entries) { entry -> (Page?, [Diagnostic]) in
-            let data = FileManager.default.contents(atPath: contentPath + "/" + entry.contentPath)
+            let data = readFile(contentPath + "/" + entry.contentPath)
             guard let cache else { return readPage(entry, content: contentPath, knownTypes: types, data: data) }
             return cache.source(entry.contentPath, key: sourceKey(data, types: types, entry: entry), data: data) {
                 readPage(entry, content: contentPath, knownTypes: types, data: data)
@@ -164,10 +164,10 @@ enum ContentLoader {
         diagnostics: inout [Diagnostic]
     ) {
         let kind: PageKind = name == "exercises" ? .exercise : .article
-        for item in listDirectory(path) {
+        for (item, isDirectory) in folderEntries(path.path) {
             let relative = "\(name)/\(item)"
             let itemURL = path.appendingPathComponent(item)
-            if isDir(itemURL) {
+            if isDirectory {
                 if FileManager.default.fileExists(atPath: itemURL.appendingPathComponent("index.md").path) {
                     var bundleFiles: [String] = []
                     for file in listFilesRecursively(itemURL) where file != "index.md" {
@@ -297,22 +297,68 @@ enum ContentLoader {
     }
 
     static func listDirectory(_ url: URL) -> [String] {
-        ((try? FileManager.default.contentsOfDirectory(atPath: url.path)) ?? []).filter { !$0.hasPrefix(".") }.sorted()
+        folderEntries(url.path).map(\.name)
+    }
+
+    /// The entries of a folder, hidden ones left out, sorted by name, each with whether it is a
+    /// folder (symbolic links followed). POSIX calls: a large site has thousands of entries a build.
+    static func folderEntries(_ path: String) -> [(name: String, isDirectory: Bool)] {
+        guard let dir = opendir(path) else { return [] }
+        defer { closedir(dir) }
+        var out: [(name: String, isDirectory: Bool)] = []
+        while let entry = readdir(dir) {
+            let name = withUnsafePointer(to: entry.pointee.d_name) {
+                $0.withMemoryRebound(to: CChar.self, capacity: 256) { String(cString: $0) }
+            }
+            if name.hasPrefix(".") { continue }
+            let type = entry.pointee.d_type
+            let isDirectory =
+                type == UInt8(DT_DIR)
+                || ((type == UInt8(DT_LNK) || type == UInt8(DT_UNKNOWN)) && isDir(path + "/" + name))
+            out.append((name, isDirectory))
+        }
+        return out.sorted { $0.name < $1.name }
     }
 
     static func isDir(_ url: URL) -> Bool {
-        var isDirectory: ObjCBool = false
-        return FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) && isDirectory.boolValue
+        isDir(url.path)
+    }
+
+    static func isDir(_ path: String) -> Bool {
+        var info = stat()
+        return stat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR
+    }
+
+    /// A file's bytes (open, fstat, read), or nil when it cannot be read.
+    static func readFile(_ path: String) -> Data? {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { return nil }
+        defer { close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
+        var data = Data(count: Int(info.st_size))
+        var filled = 0
+        let ok = data.withUnsafeMutableBytes { buffer -> Bool in
+            while filled < buffer.count {
+                let n = read(fd, buffer.baseAddress! + filled, buffer.count - filled)
+                if n < 0 && errno == EINTR { continue }
+                if n <= 0 { return n == 0 }
+                filled += n
+            }
+            return true
+        }
+        guard ok else { return nil }
+        if filled < data.count { data.removeSubrange(filled...) }  // the file shrank meanwhile
+        return data
     }
 
     static func listFilesRecursively(_ url: URL) -> [String] {
         var out: [String] = []
-        for name in listDirectory(url) {
-            let child = url.appendingPathComponent(name)
-            if isDir(child) {
-                out += listFilesRecursively(child).map { "\(name)/\($0)" }
+        for entry in folderEntries(url.path) {
+            if entry.isDirectory {
+                out += listFilesRecursively(url.appendingPathComponent(entry.name)).map { "\(entry.name)/\($0)" }
             } else {
-                out.append(name)
+                out.append(entry.name)
             }
         }
         return out

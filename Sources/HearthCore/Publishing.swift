@@ -30,9 +30,21 @@ enum Publishing {
             func escape(_ byte: UInt8) {
                 for b in [0x5C, 0x75, 0x30, 0x30, hex(byte >> 4), hex(byte & 0xF)] as [UInt8] { out.append(b) }
             }
+            // Runs of bytes that need nothing are copied at once.
             var i = 0
+            var run = 0
+            func flush() {
+                if run < i { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run..<i])) }
+            }
             while i < bytes.count {
                 let byte = bytes[i]
+                if byte >= 0x20 && byte != 0x22 && byte != 0x5C && byte != 0x3C && byte != 0x3E && byte != 0x26
+                    && byte != 0x27 && byte != 0xE2
+                {
+                    i += 1
+                    continue
+                }
+                flush()
                 switch byte {
                 case 0x22, 0x5C: out.append(contentsOf: [0x5C, byte])  // " and \
                 case 0x0A: out.append(contentsOf: [0x5C, 0x6E])  // \n
@@ -48,7 +60,9 @@ enum Publishing {
                 default: out.append(byte)
                 }
                 i += 1
+                run = i
             }
+            flush()
             out.append(0x22)
             return String(decoding: out, as: UTF8.self)
         }

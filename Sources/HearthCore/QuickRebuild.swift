@@ -46,7 +46,7 @@ extension SiteBuilder {
             let entry = SourceEntry(
                 kind: old.kind, contentPath: old.contentPath, section: old.section,
                 bundleDirectory: old.bundleDirectory, bundleFiles: old.bundleFiles)
-            let data = FileManager.default.contents(atPath: content + "/" + contentPath)
+            let data = ContentLoader.readFile(content + "/" + contentPath)
             let (read, problems) = cache.source(
                 contentPath, key: ContentLoader.sourceKey(data, types: types, entry: entry), data: data
             ) { ContentLoader.readPage(entry, content: content, knownTypes: types, data: data) }

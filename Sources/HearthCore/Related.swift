@@ -69,16 +69,22 @@ struct RelatedIndex: Sendable {
         let starts = Array(stride(from: 0, to: groupTerms.count, by: chunk))
         let index = self
         let chunks = await parallelMap(starts) { start -> [[Int]] in
-            var scores = [Int](repeating: 0, count: index.groupTerms.count)
+            let (groupTerms, groupsByTerm, termWeights) = (index.groupTerms, index.groupsByTerm, index.termWeights)
+            var scores = [Int](repeating: 0, count: groupTerms.count)
             var touched: [Int] = []
             var buckets = [[Int]](repeating: [], count: maxScore + 1)
             var result: [[Int]] = []
-            for g in start..<min(start + chunk, index.groupTerms.count) {
+            for g in start..<min(start + chunk, groupTerms.count) {
                 touched.removeAll(keepingCapacity: true)
-                for t in index.groupTerms[g] {
-                    for h in index.groupsByTerm[t] {
-                        if scores[h] == 0 { touched.append(h) }
-                        scores[h] += index.termWeights[t]
+                scores.withUnsafeMutableBufferPointer { scores in
+                    for t in groupTerms[g] {
+                        let weight = termWeights[t]
+                        groupsByTerm[t].withUnsafeBufferPointer { groups in
+                            for h in groups {
+                                if scores[h] == 0 { touched.append(h) }
+                                scores[h] += weight
+                            }
+                        }
                     }
                 }
                 for h in touched {
