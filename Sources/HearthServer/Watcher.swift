@@ -84,7 +84,7 @@ final class SourceWatcher: @unchecked Sendable {
 
     /// Calls `onChange` with the changed paths, once changes have been quiet for `quiet`.
     func run(
-        quiet: Duration = .milliseconds(25), poll: Duration = .milliseconds(5),
+        quiet: Duration = .milliseconds(15), poll: Duration = .milliseconds(5),
         onChange: @Sendable (Set<String>) async -> Void
     ) async {
         var collected: Set<String> = []
