@@ -5,12 +5,11 @@ Each case starts from the basic fixture site, already built once; it breaks one 
 real `hearth build`, and requires exit status 1, a message naming the file and its line (and
 column, where there is one) with a hint, and `public/` byte-identical to the good build.
 """
-import hashlib
 import os
 import shutil
 import tempfile
 
-from common import ROOT, fail, hearth
+from common import ROOT, fail, hearth, snapshot
 
 FIXTURE = os.path.join(ROOT, "Tests", "HearthCoreTests", "Fixtures", "basic")
 
@@ -52,16 +51,6 @@ CASES = [
     ("exercise without its keys", {"content/exercises/extra.md": ARTICLE.format(title="Extra", body="Steps.")},
      "content/exercises/extra.md:1:1: error:"),
 ]
-
-
-def snapshot(folder):
-    out = {}
-    for base, _, files in os.walk(folder):
-        for name in files:
-            path = os.path.join(base, name)
-            with open(path, "rb") as f:
-                out[os.path.relpath(path, folder)] = hashlib.sha256(f.read()).hexdigest()
-    return out
 
 
 def main():

@@ -1,4 +1,5 @@
 """Helpers shared by the quality gates: build a site with the hearth binary, free ports, HTTP."""
+import hashlib
 import http.client
 import os
 import shutil
@@ -32,6 +33,17 @@ def hearth(site, *args, check=True):
     if check and out.returncode != 0:
         fail(f"hearth {' '.join(args)} failed:\n{out.stderr}")
     return out
+
+
+def snapshot(folder):
+    """Every file below a folder with a digest of its bytes, for byte-identical comparisons."""
+    digest = {}
+    for base, _, files in os.walk(folder):
+        for name in files:
+            path = os.path.join(base, name)
+            with open(path, "rb") as f:
+                digest[os.path.relpath(path, folder)] = hashlib.sha256(f.read()).hexdigest()
+    return digest
 
 
 def free_port():

@@ -1,7 +1,6 @@
 #!/usr/bin/env python3
 """A build killed with SIGKILL partway through leaves the previous site exactly as it was, and the
 next build succeeds."""
-import hashlib
 import os
 import shutil
 import signal
@@ -10,19 +9,9 @@ import sys
 import tempfile
 import time
 
-from common import HEARTH, ROOT, fail, hearth
+from common import HEARTH, ROOT, fail, hearth, snapshot
 
 GEN = os.path.join(ROOT, "..", "shared", "bench", "gen_corpus.py")
-
-
-def snapshot(folder):
-    digest = {}
-    for base, _, files in os.walk(folder):
-        for name in files:
-            path = os.path.join(base, name)
-            with open(path, "rb") as f:
-                digest[os.path.relpath(path, folder)] = hashlib.sha1(f.read()).hexdigest()
-    return digest
 
 
 def main():
