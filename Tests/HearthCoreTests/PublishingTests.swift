@@ -79,13 +79,19 @@ struct PublishingTests {
         #expect(output(root, "robots.txt")?.contains("Sitemap: https://example.org/sitemap.xml") == true)
     }
 
+    /// Builds a site and reads its search index: the file's text and its entries.
+    func searchIndex(of root: URL) async throws -> (String, [[String: Any]]) {
+        let report = await build(root)
+        #expect(report.succeeded, "\(report.lines)")
+        let text = try #require(output(root, "search-index.json"))
+        let entries = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [[String: Any]])
+        return (text, entries)
+    }
+
     @Test("search-index.json holds title, summary, section, types, tags, URL, headings and body, escaped")
     func searchIndex() async throws {
-        let root = try trickySite()
-        #expect(await build(root).succeeded)
-        let text = try #require(output(root, "search-index.json"))
+        let (text, entries) = try await searchIndex(of: try trickySite())
         #expect(!text.contains("<script>"))
-        let entries = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [[String: Any]])
         let listening = try #require(entries.first { $0["url"] as? String == "/emotional/listening/" })
         #expect(listening["title"] as? String == "Listening First")
         #expect(listening["summary"] as? String == "Why listening comes before advice.")
@@ -105,11 +111,8 @@ struct PublishingTests {
             "content/emotional/odd.md":
                 "---\ntitle: \"Back\\\\slash\\ttab\\u2028line\\u2029para\\x01ctl ’quote’\"\n---\nText.\n"
         ])
-        let report = await build(root)
-        #expect(report.succeeded, "\(report.lines)")
-        let text = try #require(output(root, "search-index.json"))
+        let (text, entries) = try await searchIndex(of: root)
         for raw in ["\u{2028}", "\u{2029}", "\t", "\u{1}"] { #expect(!text.contains(raw)) }
-        let entries = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [[String: Any]])
         #expect(
             entries.contains { $0["title"] as? String == "Back\\slash\ttab\u{2028}line\u{2029}para\u{1}ctl ’quote’" })
     }
