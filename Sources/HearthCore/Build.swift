@@ -92,7 +92,9 @@ public enum SiteBuilder {
                         report.keptPages = written.kept
                         report.wrote = true
                         options.cache?.lastBuild = BuildState(
-                            options: options, builder: written.builder, theme: outcome.theme, table: outcome.table,
+                            root: options.root, output: options.outputURL, baseURL: options.baseURL,
+                            includeDrafts: options.includeDrafts, builder: written.builder, theme: outcome.theme,
+                            table: outcome.table,
                             markdownOptions: outcome.markdownOptions, searchEntries: written.searchEntries,
                             diagnostics: report.diagnostics, fileCount: written.files)
                         if options.saveCache, let cache = options.cache {

@@ -4,7 +4,11 @@ import HearthMarkdown
 /// What a successful build leaves for the next one in the same process (`hearth serve`): enough to
 /// redo an edit of pages' text in place, without building the whole site again.
 struct BuildState: Sendable {
-    var options: BuildOptions
+    /// What the build was asked for (not the options themselves: they hold the cache that holds this).
+    var root: URL
+    var output: URL
+    var baseURL: String?
+    var includeDrafts: Bool
     var builder: ContextBuilder
     var theme: Theme
     var table: LinkTable
@@ -27,8 +31,8 @@ extension SiteBuilder {
 
     static func rebuildInPlace(_ options: BuildOptions, changed: Set<String>) async -> BuildReport? {
         guard options.useCache, options.writeOutput, let cache = options.cache, var state = cache.lastBuild,
-            state.options.root == options.root, state.options.outputURL == options.outputURL,
-            state.options.baseURL == options.baseURL, state.options.includeDrafts == options.includeDrafts,
+            state.root == options.root, state.output == options.outputURL, state.baseURL == options.baseURL,
+            state.includeDrafts == options.includeDrafts,
             !changed.isEmpty, changed.allSatisfy({ $0.hasPrefix("content/") && $0.hasSuffix(".md") })
         else { return nil }
         let clock = ContinuousClock()
