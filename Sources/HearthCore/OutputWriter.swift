@@ -196,7 +196,15 @@ enum OutputWriter {
                 try makeDirectory(path + "/" + file.path[..<slash])
             }
             if file.kept != nil {
-                guard link(output + "/" + file.path, target) == 0, fileSize(target) == entry.size else {
+                let source = output + "/" + file.path
+                if link(source, target) != 0 {
+                    // A file system without hard links: copy it.
+                    guard let bytes = ContentLoader.readFile(source) else {
+                        throw Failure(description: "cannot read \(source): \(String(cString: strerror(errno)))")
+                    }
+                    try OutputWriter.write([UInt8](bytes), to: target)
+                }
+                guard fileSize(target) == entry.size else {
                     throw Failure(
                         description: "\(file.path) changed in the output folder during the build; build again")
                 }
