@@ -6,7 +6,7 @@
 #                front matter checks, as an article, an exercise and site.yml (HearthCore).
 # Every module is compiled with -sanitize=fuzzer,address (Yams' C sources too), so the fuzzer sees
 # coverage of our code and of the YAML parser. Crashers land in fuzz-out/; add each as a regression
-# test (Tests/HearthMarkdownTests/FuzzRegressionTests.swift, Tests/HearthCoreTests/FrontMatterFuzzRegressionTests.swift).
+# test (Tests/HearthMarkdownTests/FuzzRegressionTests.swift; front matter: Tests/HearthCoreTests/FrontMatterTests.swift).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds="${1:-60}"
