@@ -26,8 +26,50 @@ struct YAMLReader {
         position(node.mark)
     }
 
+    /// The most YAML aliases (`*name`) a text may use. Yams hashes every mapping key, and a key
+    /// made of aliases of aliases is hashed through all it expands to: a few lines took minutes
+    /// (found by the front-matter fuzzer). With this many, the most anything expands to is about
+    /// a thousand values; front matter needs none.
+    static let aliasLimit = 20
+
+    /// Where the alias past `aliasLimit` is, counting every `*` that starts a word after a blank
+    /// or `[ { , : - ?`, as an alias does: it may count a few that are not, never miss one.
+    static func tooManyAliases(_ yaml: String) -> (line: Int, column: Int)? {
+        var count = 0
+        var line = 1
+        var column = 0
+        var previous: UInt8 = 0x0A
+        var pending: (line: Int, column: Int)?
+        for byte in yaml.utf8 {
+            if byte & 0xC0 != 0x80 { column += 1 }  // columns count characters
+            if let start = pending {
+                pending = nil
+                if byte != 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D && byte != 0x2A {
+                    count += 1
+                    if count > aliasLimit { return start }
+                }
+            }
+            if byte == 0x2A, [0x0A, 0x0D, 0x20, 0x09, 0x5B, 0x7B, 0x2C, 0x3A, 0x2D, 0x3F].contains(previous) {
+                pending = (line, column)
+            }
+            if byte == 0x0A {
+                line += 1
+                column = 0
+            }
+            previous = byte
+        }
+        return nil
+    }
+
     /// The top-level mapping as ordered key/value pairs, or a diagnostic for YAML that does not parse.
     func mapping(_ yaml: String) -> Result<[(key: Located<String>, value: Node)], Diagnostic> {
+        if let place = Self.tooManyAliases(yaml) {
+            return .failure(
+                .error(
+                    file, SourcePosition(line: place.line + lineOffset, column: place.column),
+                    "more than \(Self.aliasLimit) YAML aliases ('*name')",
+                    hint: "front matter is a few plain keys: write the values out instead of '&anchor' and '*alias'"))
+        }
         let root: Node?
         do {
             // Tags are not needed (values are read as written) and resolving them runs a regular
@@ -48,39 +90,10 @@ struct YAMLReader {
                     hint: "front matter and site.yml are YAML mappings, e.g. 'title: My page'"))
         }
         var pairs: [(key: Located<String>, value: Node)] = []
-        // Aliases share nodes, so nine lists of nine aliases of nine... cost nothing to parse but
-        // would multiply without end for whatever walks them: count the values, stopping early.
-        var budget = Self.valueLimit
         for (key, value) in mapping {
-            guard Self.spend(&budget, on: value) else {
-                return .failure(
-                    .error(
-                        file, position(key),
-                        "'\(key.string ?? "")' holds more than \(Self.valueLimit) values through YAML aliases",
-                        hint: "front matter is a few plain keys: write the values out instead of '&anchor' and '*alias'"
-                    ))
-            }
             pairs.append((Located(key.string ?? "", at: position(key)), value))
         }
         return .success(pairs)
-    }
-
-    /// The most values a mapping may hold, aliases counted as often as they are used.
-    static let valueLimit = 10_000
-
-    /// Takes the values of `node` from `budget`; false as soon as it runs out.
-    private static func spend(_ budget: inout Int, on node: Node) -> Bool {
-        budget -= 1
-        guard budget >= 0 else { return false }
-        switch node {
-        case .sequence(let sequence):
-            for item in sequence where !spend(&budget, on: item) { return false }
-        case .mapping(let mapping):
-            for (key, value) in mapping where !spend(&budget, on: key) || !spend(&budget, on: value) { return false }
-        case .scalar, .alias:
-            break
-        }
-        return true
     }
 
     private func diagnostic(for error: YamlError) -> Diagnostic {
