@@ -5,8 +5,9 @@
 #   frontmatter  a whole file's bytes through UTF-8 checks, the `---` split, Yams and the typed
 #                front matter checks, as an article, an exercise and site.yml (HearthCore).
 # Every module is compiled with -sanitize=fuzzer,address (Yams' C sources too), so the fuzzer sees
-# coverage of our code and of the YAML parser. Crashers land in fuzz-out/; add each as a regression
-# test (Tests/HearthMarkdownTests/FuzzRegressionTests.swift; front matter: Tests/HearthCoreTests/FrontMatterTests.swift).
+# coverage of our code and of the YAML parser. An input that takes more than 30 s fails like a
+# crash (-timeout=30). Crashers land in fuzz-out/; add each as a regression test
+# (Tests/HearthMarkdownTests/FuzzRegressionTests.swift; front matter: FrontMatterTests.swift).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds="${1:-60}"
@@ -65,7 +66,7 @@ for target in "${targets[@]}"; do
   mkdir -p "$out/$target-corpus"
   cp -n Fuzz/$target-corpus/* "$out/$target-corpus/" 2>/dev/null || true
   echo "fuzz: running $target for $seconds s"
-  if ! "$out/fuzz-$target" "$out/$target-corpus" -max_total_time="$seconds" -max_len=4096 -print_final_stats=1 \
+  if ! "$out/fuzz-$target" "$out/$target-corpus" -max_total_time="$seconds" -max_len=4096 -timeout=30 -print_final_stats=1 \
     -artifact_prefix="$out/$target-" >"$out/$target.log" 2>&1; then
     tail -60 "$out/$target.log"
     echo "fuzz: $target found a crash; the input is in $out/$target-*" >&2
