@@ -138,10 +138,10 @@ enum FrontMatter {
     static func parse(
         _ yaml: Substring, file: String, isExercise: Bool, knownTypes: [String], diagnostics: inout [Diagnostic]
     ) -> PageMeta {
-        let reader = YAMLReader(file: file, lineOffset: 1)
+        let reader = YAMLReader(file: file, lineOffset: 1, text: String(yaml))
         var meta = PageMeta()
         let pairs: [(key: Located<String>, value: Node)]
-        switch reader.mapping(String(yaml)) {
+        switch reader.mapping() {
         case .success(let p): pairs = p
         case .failure(let d):
             diagnostics.append(d)

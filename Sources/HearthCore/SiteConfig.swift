@@ -68,9 +68,9 @@ public struct SiteConfig: Sendable {
 
     /// Parses site.yml; nil when it is not readable YAML. Every problem goes to `diagnostics`.
     public static func parse(_ text: String, file: String, diagnostics: inout [Diagnostic]) -> SiteConfig? {
-        let reader = YAMLReader(file: file, lineOffset: 0)
+        let reader = YAMLReader(file: file, lineOffset: 0, text: text)
         let pairs: [(key: Located<String>, value: Node)]
-        switch reader.mapping(text) {
+        switch reader.mapping() {
         case .success(let p): pairs = p
         case .failure(let d):
             diagnostics.append(d)

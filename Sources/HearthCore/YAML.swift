@@ -17,9 +17,52 @@ struct YAMLReader {
     let file: String
     /// Lines of the file before the YAML text (1 for front matter after its `---`).
     let lineOffset: Int
+    let text: String
+    /// Where each of libyaml's lines starts, as line and column of the text, when libyaml breaks
+    /// lines where an editor does not (NEL, U+2028, U+2029); nil when the two agree.
+    private let lineStarts: [(line: Int, column: Int)]?
+
+    init(file: String, lineOffset: Int, text: String) {
+        self.file = file
+        self.lineOffset = lineOffset
+        self.text = text
+        let nel: Unicode.Scalar = "\u{85}"
+        let ls: Unicode.Scalar = "\u{2028}"
+        let ps: Unicode.Scalar = "\u{2029}"
+        guard text.unicodeScalars.contains(where: { $0 == nel || $0 == ls || $0 == ps }) else {
+            lineStarts = nil
+            return
+        }
+        var starts: [(line: Int, column: Int)] = [(1, 1)]
+        var line = 1
+        var column = 1
+        var previous: Unicode.Scalar = " "
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\n" where previous == "\r":
+                break  // CR LF: one break, counted at the CR
+            case "\n", "\r":
+                line += 1
+                column = 1
+                starts.append((line, column))
+            case nel, ls, ps:
+                column += 1
+                starts.append((line, column))
+            default:
+                column += 1
+            }
+            previous = scalar
+        }
+        lineStarts = starts
+    }
 
     func position(_ mark: Mark?) -> SourcePosition? {
-        mark.map { SourcePosition(line: $0.line + lineOffset, column: $0.column) }
+        guard let mark else { return nil }
+        guard let lineStarts, mark.line >= 1, mark.line <= lineStarts.count else {
+            return SourcePosition(line: mark.line + lineOffset, column: mark.column)
+        }
+        let start = lineStarts[mark.line - 1]
+        return SourcePosition(line: start.line + lineOffset, column: start.column + mark.column - 1)
     }
 
     func position(_ node: Node) -> SourcePosition? {
@@ -62,7 +105,8 @@ struct YAMLReader {
     }
 
     /// The top-level mapping as ordered key/value pairs, or a diagnostic for YAML that does not parse.
-    func mapping(_ yaml: String) -> Result<[(key: Located<String>, value: Node)], Diagnostic> {
+    func mapping() -> Result<[(key: Located<String>, value: Node)], Diagnostic> {
+        let yaml = text
         if let place = Self.tooManyAliases(yaml) {
             return .failure(
                 .error(
@@ -100,7 +144,7 @@ struct YAMLReader {
         switch error {
         case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _),
             .composer(let context, let problem, let mark, _):
-            let hint = context.map { "YAML \($0.text) at line \($0.mark.line + lineOffset)" }
+            let hint = context.map { "YAML \($0.text) at line \(position($0.mark)?.line ?? $0.mark.line + lineOffset)" }
             return .error(file, position(mark), "YAML syntax error: \(problem)", hint: hint)
         case .duplicatedKeysInMapping(let duplicates, let context):
             return .error(

@@ -19,6 +19,15 @@ struct FrontMatterTests {
         .init(
             name: "bad date", text: "---\ntitle: T\ndate: 2025-13-45\n---\n", location: "content/emotional/case.md:3:7",
             message: "'date' must be a real date (YYYY-MM-DD), found '2025-13-45'"),
+        // Found by the fuzzer: YAML breaks lines at NEL, U+2028 and U+2029, an editor does not.
+        .init(
+            name: "a YAML error after a NEL and a line separator",
+            text: "---\ntitle: A\u{85}B\u{2028}C\ndate: 2025-13-45\n---\n", location: "content/emotional/case.md:2:12",
+            message: "YAML syntax error"),
+        .init(
+            name: "bad date on the line of a NEL",
+            text: "---\ntitle: T\nsummary: \"a\u{85}b\"\ndate: 2025-13-45\n---\n",
+            location: "content/emotional/case.md:4:7", message: "'date' must be a real date"),
         .init(
             name: "not a leap year", text: "---\ntitle: T\nupdated: 2023-02-29\n---\n",
             location: "content/emotional/case.md:3:10", message: "'updated' must be a real date"),
