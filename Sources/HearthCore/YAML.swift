@@ -58,8 +58,13 @@ struct YAMLReader {
 
     func position(_ mark: Mark?) -> SourcePosition? {
         guard let mark else { return nil }
-        guard let lineStarts, mark.line >= 1, mark.line <= lineStarts.count else {
+        guard let lineStarts, mark.line >= 1 else {
             return SourcePosition(line: mark.line + lineOffset, column: mark.column)
+        }
+        guard mark.line <= lineStarts.count else {
+            // The end of the text, which libyaml puts on a line of its own.
+            let last = lineStarts[lineStarts.count - 1].line
+            return SourcePosition(line: last + mark.line - lineStarts.count + lineOffset, column: mark.column)
         }
         let start = lineStarts[mark.line - 1]
         return SourcePosition(line: start.line + lineOffset, column: start.column + mark.column - 1)

@@ -25,6 +25,10 @@ struct FrontMatterTests {
             text: "---\ntitle: A\u{85}B\u{2028}C\ndate: 2025-13-45\n---\n", location: "content/emotional/case.md:2:12",
             message: "YAML syntax error"),
         .init(
+            name: "a YAML error at the end of a text with a NEL",
+            text: "---\ntitle: [a\u{85}b\n---\n", location: "content/emotional/case.md:3:1",
+            message: "YAML syntax error"),
+        .init(
             name: "bad date on the line of a NEL",
             text: "---\ntitle: T\nsummary: \"a\u{85}b\"\ndate: 2025-13-45\n---\n",
             location: "content/emotional/case.md:4:7", message: "'date' must be a real date"),
@@ -212,5 +216,11 @@ struct FrontMatterTests {
         #expect(
             report.has(.error, "content/site.yml:1:10", "'baseURL' must be an absolute http(s) URL"), "\(report.lines)")
         #expect(report.has(.error, "content/site.yml:1:1", "site.yml has no 'title'"), "\(report.lines)")
+
+        // Found by the fuzzer: an error at the end of a text with a NEL and no last line break is
+        // just past its last line, as for any other text.
+        let nel = try Fixture.site(changing: ["content/site.yml": "-\u{85}b"])
+        let nelReport = await build(nel, write: false)
+        #expect(nelReport.has(.error, "content/site.yml:2:1", "YAML syntax error"), "\(nelReport.lines)")
     }
 }
