@@ -1,0 +1,112 @@
+import Foundation
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+// The manifest: what an output or spare folder holds — each file's hash, size and the key it was
+// made from — named after the folder's inode so that it cannot describe another folder.
+extension OutputWriter {
+    /// What the output folder holds, by its manifest; nil when it has none that can be trusted.
+    static func manifest(of output: URL) -> Manifest? {
+        guard let id = identity(output.path) else { return nil }
+        let prefix = cacheFolder(for: output).appendingPathComponent(stagingPrefix(for: output)).path
+        return loadManifest("\(prefix)manifest-\(id)")
+    }
+
+    /// Replaces some files of the output in place, each atomically (written beside, then renamed
+    /// over: a file the spare shares through a link stays as it was), and records them in the
+    /// output's manifest. For `hearth serve`'s edits that change only these files.
+    static func update(_ files: [OutputFile], in output: URL) throws {
+        let prefix = cacheFolder(for: output).appendingPathComponent(stagingPrefix(for: output)).path
+        guard let id = identity(output.path), var manifest = loadManifest("\(prefix)manifest-\(id)") else {
+            throw Failure(description: "the output has no manifest")
+        }
+        let manifestPath = "\(prefix)manifest-\(id)"
+        // Until the files are in place there is no manifest to vouch for them: if this stops
+        // halfway, the next build renders every page instead of trusting a wrong one.
+        unlink(manifestPath)
+        for file in files {
+            let target = output.path + "/" + file.path
+            let temporary = target + ".hearth-\(getpid())"
+            try write(file.bytes, to: temporary)
+            guard rename(temporary, target) == 0 else {
+                unlink(temporary)
+                throw Failure(description: "cannot replace \(target): \(String(cString: strerror(errno)))")
+            }
+            var hasher = StableHasher()
+            hasher.combine(bytes: file.bytes)
+            manifest[file.path] = Entry(hash: hasher.finalize(), size: file.bytes.count, key: file.key)
+        }
+        try saveManifest(manifest, to: manifestPath)
+    }
+
+    /// Reads a manifest: a line per file, `<hash hex> <size> <key hex> <path>`. Parsed on bytes:
+    /// the output's and the spare's are read by every build.
+    static func loadManifest(_ path: String) -> Manifest? {
+        guard let data = FileManager.default.contents(atPath: path) else { return nil }
+        return data.withUnsafeBytes { raw -> Manifest? in
+            let bytes = raw.bindMemory(to: UInt8.self)
+            var manifest: Manifest = [:]
+            var i = 0
+            func number(radix: UInt64) -> UInt64? {
+                var value: UInt64 = 0
+                let start = i
+                while i < bytes.count, bytes[i] != 0x20 {
+                    let c = bytes[i]
+                    let digit: UInt64
+                    switch c {
+                    case 0x30...0x39: digit = UInt64(c - 0x30)
+                    case 0x61...0x66 where radix == 16: digit = UInt64(c - 0x61 + 10)
+                    default: return nil
+                    }
+                    let (times, overflow) = value.multipliedReportingOverflow(by: radix)
+                    guard !overflow else { return nil }
+                    value = times &+ digit
+                    i += 1
+                }
+                guard i > start, i < bytes.count else { return nil }
+                i += 1  // the space
+                return value
+            }
+            while i < bytes.count {
+                guard let hash = number(radix: 16), let size = number(radix: 10).flatMap(Int.init(exactly:)),
+                    let key = number(radix: 16), let end = bytes[i...].firstIndex(of: 0x0A), end > i
+                else { return nil }
+                let name = String(decoding: UnsafeBufferPointer(rebasing: bytes[i..<end]), as: UTF8.self)
+                manifest[name] = Entry(hash: hash, size: size, key: key)
+                i = end + 1
+            }
+            return manifest
+        }
+    }
+
+    static func saveManifest(_ manifest: Manifest, to path: String) throws {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(manifest.count * 80)
+        func number(_ value: UInt64, radix: UInt64) {
+            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { digits in
+                var count = 0
+                var v = value
+                repeat {
+                    let d = UInt8(v % radix)
+                    digits[count] = d < 10 ? 0x30 + d : 0x61 + d - 10
+                    count += 1
+                    v /= radix
+                } while v > 0
+                for i in stride(from: count - 1, through: 0, by: -1) { bytes.append(digits[i]) }
+            }
+            bytes.append(0x20)
+        }
+        for (file, entry) in manifest {
+            number(entry.hash, radix: 16)
+            number(UInt64(entry.size), radix: 10)
+            number(entry.key, radix: 16)
+            bytes.append(contentsOf: file.utf8)
+            bytes.append(0x0A)
+        }
+        try write(bytes, to: path)
+    }
+}
