@@ -4,12 +4,13 @@ HEARTH := .build/release/hearth
 
 .PHONY: site test unit gates serve check deps release bench fuzz format clean
 
-# libcmark-dev (cmark's C library) is the one system dependency; install it when missing.
+# The system dependencies, installed when missing: libcmark-dev (cmark's C library) and
+# libtcmalloc-minimal4 (gperftools' thread-caching malloc, linked into `hearth` for parallel builds).
 deps:
-	@pkg-config --exists libcmark 2>/dev/null || { \
-	  echo "Installing libcmark-dev..."; \
+	@{ pkg-config --exists libcmark 2>/dev/null && ldconfig -p | grep -q libtcmalloc_minimal.so.4; } || { \
+	  echo "Installing libcmark-dev and libtcmalloc-minimal4..."; \
 	  if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
-	  $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq libcmark-dev pkg-config; }
+	  $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq libcmark-dev libtcmalloc-minimal4 pkg-config; }
 
 release: deps
 	$(SWIFT) build -c release --product hearth

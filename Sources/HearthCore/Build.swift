@@ -93,7 +93,7 @@ public enum SiteBuilder {
                         report.wrote = true
                         options.cache?.lastBuild = BuildState(
                             root: options.root, output: options.outputURL, baseURL: options.baseURL,
-                            includeDrafts: options.includeDrafts, builder: written.builder, theme: outcome.theme,
+                            includeDrafts: options.includeDrafts, builder: written.builder, theme: written.theme,
                             table: outcome.table,
                             markdownOptions: outcome.markdownOptions, searchEntries: written.searchEntries,
                             diagnostics: report.diagnostics, fileCount: written.files)
@@ -245,9 +245,8 @@ public enum SiteBuilder {
     /// Renders every page and writes the site into a staging folder, then swaps it in; returns how
     /// many files the site has and how many pages were kept unchanged from the previous output.
     static func write(_ assembled: Assembled, options: BuildOptions) async throws -> (
-        files: Int, kept: Int, builder: ContextBuilder, searchEntries: [String?]
+        files: Int, kept: Int, builder: ContextBuilder, searchEntries: [String?], theme: Theme
     ) {
-        let theme = assembled.theme
         let assets = options.root.appendingPathComponent("templates/assets")
         let assetFiles = ContentLoader.listFilesRecursively(assets)
         var digest = StableHasher()
@@ -259,6 +258,7 @@ public enum SiteBuilder {
         var cards = ContextBuilder(
             site: assembled.site, rendered: assembled.rendered, graph: assembled.graph, year: year(),
             assetsVersion: String(digest.hex.prefix(10)))
+        let theme = assembled.theme.renderingSitePartials(cards.siteView)
         await cards.renderCards(with: theme, cache: options.cache)
         let builder = cards
 
@@ -327,7 +327,7 @@ public enum SiteBuilder {
             }
             let files = staging.count
             try staging.finish()
-            return (files, kept.count { $0 }, builder, searchEntries)
+            return (files, kept.count { $0 }, builder, searchEntries, theme)
         } catch {
             staging.abandon()
             throw error

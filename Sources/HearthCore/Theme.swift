@@ -12,9 +12,32 @@ struct Theme: Sendable {
     let library: MustacheLibrary
     /// A digest of every template's text, for caches.
     let fingerprint: String
+    /// The names of the templates, as `{{> name}}` calls them (`partials/header`).
+    var names: [String] = []
 
     func render(_ context: PageContext, template: String) -> String {
         library.render(ContextBox(context), withTemplate: template) ?? ""
+    }
+
+    /// Whether a template is a site partial: one whose file name starts with `site-`
+    /// (`partials/site-header.mustache`). It sees only `site`, so it is the same on every page.
+    static func isSitePartial(_ name: String) -> Bool {
+        name.split(separator: "/").last?.hasPrefix("site-") ?? false
+    }
+
+    /// These templates with every site partial rendered once, for this site: pages then include
+    /// its text rather than rendering it again (Hugo's `partialCached`). A site partial renders
+    /// with only `site` in view, here and on every page, so the text is the same either way.
+    func renderingSitePartials(_ site: SiteView) -> Theme {
+        var library = self.library
+        for name in names where Self.isSitePartial(name) {
+            guard let text = self.library.render(SiteOnlyContext(site: site), withTemplate: name),
+                // Text without a tag parses as itself; text that would hold one is left to render.
+                !text.contains("{{"), let literal = try? MustacheTemplate(string: text)
+            else { continue }
+            library.register(literal, named: name)
+        }
+        return Theme(library: library, fingerprint: fingerprint, names: names)
     }
 
     static func load(root: URL) -> (Theme?, [Diagnostic]) {
@@ -78,7 +101,7 @@ struct Theme: Sendable {
             }
         }
         if diagnostics.contains(where: { $0.severity == .error }) { return (nil, diagnostics) }
-        return (Theme(library: library, fingerprint: hasher.hex), diagnostics)
+        return (Theme(library: library, fingerprint: hasher.hex, names: texts.map(\.name)), diagnostics)
     }
 
     /// `{{> name}}` and `{{< name}}` in a template, with their places.

@@ -212,6 +212,7 @@ struct PageContext: MustacheParent, Sendable {
     func child(named name: String) -> Any? {
         switch name {
         case "site": site
+        case "kind": kind
         case "title": title
         case "documentTitle": documentTitle
         case "summary": summary.isEmpty ? nil : summary
@@ -256,6 +257,15 @@ struct PageContext: MustacheParent, Sendable {
         case "isTag": kind == "tag"
         default: nil
         }
+    }
+}
+
+/// What a site partial sees: `site`, and nothing of the page that includes it.
+struct SiteOnlyContext: MustacheParent, Sendable {
+    let site: SiteView
+
+    func child(named name: String) -> Any? {
+        name == "site" ? site : nil
     }
 }
 

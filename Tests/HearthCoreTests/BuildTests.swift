@@ -157,6 +157,35 @@ struct TemplateTests {
         #expect(!FileManager.default.fileExists(atPath: root.appendingPathComponent("public").path))
     }
 
+    @Test("a site partial sees only site, is the same on every page and follows site.yml")
+    func sitePartials() async throws {
+        // `partials/site-*` is rendered once per build; a page's own names are not in its view,
+        // wherever it is included (a page, a card, a section).
+        let root = try Fixture.site(changing: [
+            "templates/partials/site-footer.mustache":
+                "<footer>[{{site.title}}|{{title}}|{{url}}|{{#site.sections}}{{title}};{{/site.sections}}]</footer>\n",
+            "templates/partials/card.mustache": "<li>{{title}} {{> partials/site-footer}}</li>\n",
+        ])
+        let report = await build(root)
+        #expect(report.succeeded, "\(report.lines)")
+        let pages = ["index.html", "physical/hugs/index.html", "exercises/index.html", "tags/index.html", "404.html"]
+        let footers = pages.map { path in
+            output(root, path).flatMap { html in
+                html.range(of: "<footer>[^\n]*</footer>", options: .regularExpression).map { String(html[$0]) }
+            }
+        }
+        let first = try #require(footers[0])
+        #expect(first.hasPrefix("<footer>[Closer|||") && first.contains("Physical intimacy;"), "\(first)")
+        #expect(footers.allSatisfy { $0 == first }, "\(footers)")
+
+        // A change to site.yml shows on the next build.
+        let config = root.appendingPathComponent("content/site.yml")
+        let text = try String(contentsOf: config, encoding: .utf8)
+        try Data(text.replacingOccurrences(of: "Closer", with: "Renamed site").utf8).write(to: config)
+        #expect(await build(root).succeeded)
+        #expect(output(root, "physical/hugs/index.html")?.contains("<footer>[Renamed site||") == true)
+    }
+
     @Test("a template syntax error names its file and line")
     func templateSyntax() async throws {
         let root = try Fixture.site("basic")

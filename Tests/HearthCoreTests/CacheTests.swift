@@ -180,7 +180,7 @@ struct CacheTests {
         }
 
         // A template changes: the cache and every page are made anew, with the new template.
-        let footer = root.appendingPathComponent("templates/partials/footer.mustache")
+        let footer = root.appendingPathComponent("templates/partials/site-footer.mustache")
         let footerText = try String(contentsOf: footer, encoding: .utf8)
         try Data((footerText + "<!-- new footer -->\n").utf8).write(to: footer)
         let afterTemplate = await processBuild(root)
