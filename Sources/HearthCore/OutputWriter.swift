@@ -164,8 +164,8 @@ enum OutputWriter {
         }
 
         /// Puts one file in place. One already there with the same hash and size is left alone;
-        /// one kept from the output is linked to it. Files are replaced, never written over: the
-        /// spare may share a file with the output through such a link.
+        /// one kept from the output is linked to it. A file the spare shares with the output through
+        /// such a link is replaced, never written over.
         func write(_ file: OutputFile) throws {
             let target = path + "/" + file.path
             let entry: Entry
@@ -182,7 +182,11 @@ enum OutputWriter {
             {
                 return
             }
-            if !fresh {
+            // A file of the spare that only the spare holds is written over in place: a new file
+            // for every changed page would free and take an inode each, and on ext4 without a
+            // journal taking inodes just after freeing thousands costs seconds. One the output
+            // shares through a link is replaced, never written over.
+            if !fresh, file.kept != nil || linkCount(target) != 1 {
                 unlink(target)
             }
             if let slash = file.path.lastIndex(of: "/") {
@@ -237,6 +241,13 @@ enum OutputWriter {
         // From here the folder will change: its manifest no longer describes it.
         unlink(manifestPath)
         return manifest
+    }
+
+    /// How many names a regular file has; nil when there is none at `path`.
+    static func linkCount(_ path: String) -> Int? {
+        var info = stat()
+        guard lstat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
+        return Int(info.st_nlink)
     }
 
     static func fileSize(_ path: String) -> Int? {

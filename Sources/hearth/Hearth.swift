@@ -72,6 +72,7 @@ struct Build: AsyncParsableCommand {
         var options = BuildOptions(root: site.root, output: output, baseURL: baseURL, includeDrafts: site.drafts)
         options.useCache = !site.noCache
         options.progress = line.update
+        options.freesMemory = false
         let report = await SiteBuilder.build(options)
         line.finish()
         Console.report(report, root: site.root, options: site.console)
@@ -102,6 +103,7 @@ struct Check: AsyncParsableCommand {
         var options = BuildOptions(root: site.root, includeDrafts: site.drafts, writeOutput: false)
         options.useCache = !site.noCache
         options.progress = line.update
+        options.freesMemory = false
         var report = await SiteBuilder.build(options)
         line.finish()
         if strict { report.diagnostics = report.diagnostics.strict() }
