@@ -49,6 +49,30 @@ struct CacheTests {
         #expect(snapshot(clean.appendingPathComponent("public")) == renamed)
     }
 
+    @Test("a build never writes into a file the output holds, even when it reuses the spare site's files")
+    func outputUntouchedUntilSwap() async throws {
+        let root = try Fixture.site("basic")
+        let spare = root.appendingPathComponent(".hearth-cache/public-spare")
+        let hugs = root.appendingPathComponent("content/physical/hugs.md")
+        let footer = root.appendingPathComponent("templates/partials/site-footer.mustache")
+        func append(_ text: String, to url: URL) throws {
+            try Data((try String(contentsOf: url, encoding: .utf8) + text).utf8).write(to: url)
+        }
+        #expect(await processBuild(root).succeeded)
+        try append("\nOne more line.\n", to: hugs)
+        #expect(await processBuild(root).succeeded)
+        // The output now shares most files with the spare (kept pages are linked, not copied).
+        for round in 0..<3 {
+            let before = snapshot(root.appendingPathComponent("public"))
+            // Every page changes: each file of the spare is written, shared or not.
+            try append("<!-- round \(round) -->\n", to: footer)
+            #expect(await processBuild(root).succeeded)
+            // The replaced output is the spare now, byte for byte what it was.
+            #expect(snapshot(spare) == before, "round \(round)")
+            #expect(snapshot(root.appendingPathComponent("public")) == (try await cleanBuild(of: root)))
+        }
+    }
+
     /// A build as a new `hearth build` process makes it: a cache of its own, read from disk.
     func processBuild(_ root: URL) async -> BuildReport {
         await SiteBuilder.build(BuildOptions(root: root))
