@@ -65,7 +65,7 @@ let package = Package(
             // Swift runtime allocate on every core at once, and glibc's malloc made the parallel
             // phases up to twice as slow as their single-core cost.
             linkerSettings: [
-                .linkedLibrary(":libtcmalloc_minimal.so.4", .when(platforms: [.linux])),
+                .linkedLibrary(":libtcmalloc_minimal.so.4", .when(platforms: [.linux]))
             ]
         ),
         .testTarget(

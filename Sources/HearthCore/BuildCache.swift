@@ -64,6 +64,18 @@ public final class BuildCache: @unchecked Sendable {
         _ store: ReferenceWritableKeyPath<BuildCache, [String: Slot<Value>]>, _ table: Table, _ path: String,
         key: UInt64, decode: (inout ByteReader) throws -> Value, make: () -> Value
     ) -> Value {
+        if let found = find(store, table, path, key: key, decode: decode) { return found }
+        let value = make()
+        keep(store, path, key: key, value: value)
+        return value
+    }
+
+    /// The value stored under `path` if its key matches, in memory or in the file read (then kept
+    /// for this build); nil, and nothing kept, when there is none.
+    private func find<Value>(
+        _ store: ReferenceWritableKeyPath<BuildCache, [String: Slot<Value>]>, _ table: Table, _ path: String,
+        key: UInt64, decode: (inout ByteReader) throws -> Value
+    ) -> Value? {
         let (hit, stored, blob) = lock.withLock { () -> (Value?, Range<Int>?, Data) in
             if let found = self[keyPath: store][path], found.key == key {
                 self[keyPath: store][path]?.generation = generation
@@ -75,20 +87,28 @@ public final class BuildCache: @unchecked Sendable {
         }
         if let hit { return hit }
         // Decoded outside the lock: lookups run on every core.
-        let decoded = stored.flatMap { range in
-            blob.withUnsafeBytes { bytes -> Value? in
-                var reader = ByteReader(UnsafeRawBufferPointer(rebasing: bytes[range]))
+        guard let stored,
+            let decoded = blob.withUnsafeBytes({ bytes -> Value? in
+                var reader = ByteReader(UnsafeRawBufferPointer(rebasing: bytes[stored]))
                 guard let value = try? decode(&reader), reader.atEnd else { return nil }
                 return value
-            }
-        }
-        let value = decoded ?? make()
+            })
+        else { return nil }
         lock.withLock {
-            self[keyPath: store][path] = Slot(
-                key: key, value: value, generation: generation, encoded: decoded == nil ? nil : stored)
-            if decoded != nil { hits += 1 } else { misses += 1 }
+            self[keyPath: store][path] = Slot(key: key, value: decoded, generation: generation, encoded: stored)
+            hits += 1
         }
-        return value
+        return decoded
+    }
+
+    /// Keeps a value made anew in this build.
+    private func keep<Value>(
+        _ store: ReferenceWritableKeyPath<BuildCache, [String: Slot<Value>]>, _ path: String, key: UInt64, value: Value
+    ) {
+        lock.withLock {
+            self[keyPath: store][path] = Slot(key: key, value: value, generation: generation, encoded: nil)
+            misses += 1
+        }
     }
 
     /// A source file read and checked; `data` is its bytes (a kept page's body is their end).
@@ -108,6 +128,15 @@ public final class BuildCache: @unchecked Sendable {
 
     func card(_ path: String, key: UInt64, make: () -> String) -> String {
         lookup(\.cards, .cards, path, key: key, decode: { try $0.string() }, make: make)
+    }
+
+    /// Site-wide results (related pages) are kept with the cards, under a name no file has: `@name`.
+    func siteResult(_ name: String, key: UInt64) -> String? {
+        find(\.cards, .cards, "@" + name, key: key, decode: { try $0.string() })
+    }
+
+    func keepSiteResult(_ name: String, key: UInt64, _ value: String) {
+        keep(\.cards, "@" + name, key: key, value: value)
     }
 
     // MARK: On disk

@@ -45,7 +45,7 @@ struct SiteGraph: Sendable {
     var newest: [Int]
     var diagnostics: [Diagnostic]
 
-    init(site: LoadedSite, rendered: [RenderedPage], table: LinkTable) async {
+    init(site: LoadedSite, rendered: [RenderedPage], table: LinkTable, cache: BuildCache? = nil) async {
         let pages = site.pages
         var diagnostics: [Diagnostic] = []
 
@@ -144,14 +144,37 @@ struct SiteGraph: Sendable {
                 }
             }
         }
-        let index = RelatedIndex(
-            pages: listedIDs.map {
-                (id: $0, types: pages[$0].types, tags: pages[$0].meta.tags.map { slugs[$0] ?? "" })
-            },
-            recencyRank: recencyRank)
-        let relatedByPage = await index.related(explicit: explicit)
-        var related = [[Int]](repeating: [], count: pages.count)
-        for (id, list) in relatedByPage { related[id] = list }
+        let terms = listedIDs.map {
+            (id: $0, types: pages[$0].types, tags: pages[$0].meta.tags.map { slugs[$0] ?? "" })
+        }
+        // The ranking depends on nothing but each listed page's terms, its place in time and the
+        // explicit entries: when none of them changed (an edit of a text), the last build's lists
+        // are taken from the cache.
+        var hasher = StableHasher()
+        hasher.combine("related 1")
+        hasher.combine(pages.count)
+        for page in terms {
+            hasher.combine(page.id)
+            hasher.combine(recencyRank[page.id])
+            hasher.combine(page.types)
+            hasher.combine(page.tags)
+        }
+        for (id, list) in explicit.sorted(by: { $0.key < $1.key }) {
+            hasher.combine(id)
+            hasher.combine(list)
+        }
+        let relatedKey = hasher.finalize()
+        var related: [[Int]]
+        if let kept = cache?.siteResult("related", key: relatedKey).flatMap({ Self.decodeLists($0, count: pages.count) }
+        ) {
+            related = kept
+        } else {
+            let index = RelatedIndex(pages: terms, recencyRank: recencyRank)
+            let relatedByPage = await index.related(explicit: explicit)
+            related = [[Int]](repeating: [], count: pages.count)
+            for (id, list) in relatedByPage { related[id] = list }
+            cache?.keepSiteResult("related", key: relatedKey, Self.encodeLists(related))
+        }
 
         // Sections.
         var sectionPages: [Int: [Int]] = [:]
@@ -211,5 +234,29 @@ struct SiteGraph: Sendable {
             default: return (title, path) < (other.title, other.path)
             }
         }
+    }
+}
+
+extension SiteGraph {
+    /// Lists of page ids as text: one line a page, ids separated by commas.
+    static func encodeLists(_ lists: [[Int]]) -> String {
+        lists.map { $0.map(String.init).joined(separator: ",") }.joined(separator: "\n")
+    }
+
+    /// The lists of `encodeLists`; nil unless there is one per page and every id is a page's.
+    static func decodeLists(_ text: String, count: Int) -> [[Int]]? {
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        guard lines.count == count else { return nil }
+        var lists: [[Int]] = []
+        lists.reserveCapacity(count)
+        for line in lines {
+            var list: [Int] = []
+            for field in line.split(separator: ",") {
+                guard let id = Int(field), id >= 0, id < count else { return nil }
+                list.append(id)
+            }
+            lists.append(list)
+        }
+        return lists
     }
 }

@@ -75,6 +75,11 @@ struct StableHasher {
         for text in texts { combine(text) }
     }
 
+    mutating func combine(_ numbers: [Int]) {
+        combine(numbers.count)
+        for number in numbers { combine(number) }
+    }
+
     /// The hash, mixed once more so that every input bit reaches every output bit.
     func finalize() -> UInt64 {
         Self.mix(value ^ Self.p1, Self.p0)

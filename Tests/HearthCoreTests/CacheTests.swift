@@ -73,6 +73,32 @@ struct CacheTests {
         }
     }
 
+    @Test("related pages come from the cache only while no page's types, tags or date changed")
+    func relatedFromCache() async throws {
+        let root = try Fixture.site("basic")
+        #expect(await processBuild(root).succeeded)
+        let hugs = root.appendingPathComponent("content/physical/hugs.md")
+        let text = try String(contentsOf: hugs, encoding: .utf8)
+        // A text edit: the lists are reused, and the site is what a clean build makes.
+        try Data((text + "\nOne more line.\n").utf8).write(to: hugs)
+        #expect(await processBuild(root).succeeded)
+        #expect(snapshot(root.appendingPathComponent("public")) == (try await cleanBuild(of: root)))
+        // New tags: the lists are made again.
+        func relatedLists() -> [String: String] {
+            snapshot(root.appendingPathComponent("public")).compactMapValues { data in
+                let html = String(decoding: data, as: UTF8.self)
+                return html.range(of: "<section class=\"related\"[\\s\\S]*?</section>", options: .regularExpression)
+                    .map { String(html[$0]) }
+            }
+        }
+        let before = relatedLists()
+        try Data(text.replacingOccurrences(of: "tags: [touch]", with: "tags: [listening, presence]").utf8).write(
+            to: hugs)
+        #expect(await processBuild(root).succeeded)
+        #expect(snapshot(root.appendingPathComponent("public")) == (try await cleanBuild(of: root)))
+        #expect(relatedLists() != before)
+    }
+
     /// A build as a new `hearth build` process makes it: a cache of its own, read from disk.
     func processBuild(_ root: URL) async -> BuildReport {
         await SiteBuilder.build(BuildOptions(root: root))
