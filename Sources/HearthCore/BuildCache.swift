@@ -12,7 +12,7 @@ import Foundation
 /// with another salt, or one that does not read back, is ignored: the cost is a slower build,
 /// never a wrong one.
 public final class BuildCache: @unchecked Sendable {
-    struct Slot<Value> {
+    struct Slot<Value: Sendable>: Sendable {
         var key: UInt64
         var value: Value
         var generation: Int
@@ -221,32 +221,46 @@ public final class BuildCache: @unchecked Sendable {
         }
         writer.string(Self.magic)
         writer.string(salt)
-        lock.withLock {
-            func entries<Value>(_ slots: [String: Slot<Value>], _ encode: (inout ByteWriter, Value) -> Void) {
-                let current = slots.filter { $0.value.generation == generation && !(append && $0.value.encoded != nil) }
-                    .sorted { $0.key < $1.key }
-                writer.int(current.count)
+        let (savedSources, savedMarkdown, savedCards, savedBlob, current) = lock.withLock {
+            (self.sources, self.markdown, self.cards, self.blob, self.generation)
+        }
+        func table<Value: Sendable>(
+            _ slots: [String: Slot<Value>], _ encode: @escaping @Sendable (inout ByteWriter, Value) -> Void
+        ) {
+            let entries = slots.filter { $0.value.generation == current && !(append && $0.value.encoded != nil) }
+                .sorted { $0.key < $1.key }
+            writer.int(entries.count)
+            // Encoded on every core in chunks of a few megabytes, written in order.
+            let chunk = 256
+            let chunks = (entries.count + chunk - 1) / chunk
+            let encoded = UnsafeSendableBox([[UInt8]](repeating: [], count: chunks))
+            DispatchQueue.concurrentPerform(iterations: chunks) { c in
+                var out = ByteWriter()
                 var value = ByteWriter()
-                for (path, slot) in current {
-                    writer.string(path)
-                    writer.uint64(slot.key)
+                for (path, slot) in entries[(c * chunk)..<min(entries.count, (c + 1) * chunk)] {
+                    out.string(path)
+                    out.uint64(slot.key)
                     if let range = slot.encoded {
-                        writer.raw(blob[range])
+                        out.raw(savedBlob[range])
                     } else {
                         value = ByteWriter()
                         encode(&value, slot.value)
-                        writer.raw(value.bytes)
+                        out.raw(value.bytes)
                     }
-                    flush(over: 1 << 22)
                 }
+                encoded.set(c, out.bytes)
             }
-            entries(sources) { w, v in
-                w.optional(v.0) { $0.page($1) }
-                w.array(v.1) { $0.diagnostic($1) }
+            for bytes in encoded.values {
+                flush(over: 0)
+                failed = failed || !OutputWriter.write(all: bytes, to: fd)
             }
-            entries(markdown) { $0.rendered($1) }
-            entries(cards) { $0.string($1) }
         }
+        table(savedSources) { w, v in
+            w.optional(v.0) { $0.page($1) }
+            w.array(v.1) { $0.diagnostic($1) }
+        }
+        table(savedMarkdown) { $0.rendered($1) }
+        table(savedCards) { $0.string($1) }
         flush(over: 0)
         close(fd)
         if append {
@@ -257,4 +271,20 @@ public final class BuildCache: @unchecked Sendable {
         }
         if failed { throw OutputWriter.Failure(description: "cannot save the build cache") }
     }
+}
+
+/// Results of `concurrentPerform`, one slot for each iteration; each slot is written by one.
+private final class UnsafeSendableBox<Element>: @unchecked Sendable {
+    private let lock = NSLock()
+    private var storage: [Element]
+
+    init(_ storage: [Element]) {
+        self.storage = storage
+    }
+
+    func set(_ index: Int, _ value: Element) {
+        lock.withLock { storage[index] = value }
+    }
+
+    var values: [Element] { lock.withLock { storage } }
 }
