@@ -16,7 +16,7 @@ func parallelMap<T: Sendable, R: Sendable>(
     _ items: [T], workers: Int = Parallelism.current, _ transform: @escaping @Sendable (T) -> R
 ) async -> [R] {
     if items.count < 2 || workers <= 1 { return items.map(transform) }
-    let chunkCount = min(items.count, workers * 4)
+    let chunkCount = min(items.count, workers * 16)
     let chunkSize = (items.count + chunkCount - 1) / chunkCount
     return await withTaskGroup(of: (Int, [R]).self) { group in
         var next = 0
