@@ -230,29 +230,35 @@ public final class BuildCache: @unchecked Sendable {
             let entries = slots.filter { $0.value.generation == current && !(append && $0.value.encoded != nil) }
                 .sorted { $0.key < $1.key }
             writer.int(entries.count)
-            // Encoded on every core in chunks of a few megabytes, written in order.
-            let chunk = 256
+            // Encoded on every core in chunks of a few hundred entries, a few chunks at a time (so
+            // that the file is never all in memory), written in order.
+            let chunk = 128
             let chunks = (entries.count + chunk - 1) / chunk
-            let encoded = UnsafeSendableBox([[UInt8]](repeating: [], count: chunks))
-            DispatchQueue.concurrentPerform(iterations: chunks) { c in
-                var out = ByteWriter()
-                var value = ByteWriter()
-                for (path, slot) in entries[(c * chunk)..<min(entries.count, (c + 1) * chunk)] {
-                    out.string(path)
-                    out.uint64(slot.key)
-                    if let range = slot.encoded {
-                        out.raw(savedBlob[range])
-                    } else {
-                        value = ByteWriter()
-                        encode(&value, slot.value)
-                        out.raw(value.bytes)
+            let batch = 2 * Parallelism.current
+            for first in stride(from: 0, to: chunks, by: batch) {
+                let count = min(batch, chunks - first)
+                let encoded = UnsafeSendableBox([[UInt8]](repeating: [], count: count))
+                DispatchQueue.concurrentPerform(iterations: count) { i in
+                    let c = first + i
+                    var out = ByteWriter()
+                    var value = ByteWriter()
+                    for (path, slot) in entries[(c * chunk)..<min(entries.count, (c + 1) * chunk)] {
+                        out.string(path)
+                        out.uint64(slot.key)
+                        if let range = slot.encoded {
+                            out.raw(savedBlob[range])
+                        } else {
+                            value = ByteWriter()
+                            encode(&value, slot.value)
+                            out.raw(value.bytes)
+                        }
                     }
+                    encoded.set(i, out.bytes)
                 }
-                encoded.set(c, out.bytes)
-            }
-            for bytes in encoded.values {
                 flush(over: 0)
-                failed = failed || !OutputWriter.write(all: bytes, to: fd)
+                for bytes in encoded.values {
+                    failed = failed || !OutputWriter.write(all: bytes, to: fd)
+                }
             }
         }
         table(savedSources) { w, v in
