@@ -32,12 +32,23 @@ struct Theme: Sendable {
         var library = self.library
         for name in names where Self.isSitePartial(name) {
             guard let text = self.library.render(SiteOnlyContext(site: site), withTemplate: name),
-                // Text without a tag parses as itself; text that would hold one is left to render.
-                !text.contains("{{"), let literal = try? MustacheTemplate(string: text)
+                let literal = Self.literal(text)
             else { continue }
             library.register(literal, named: name)
         }
         return Theme(library: library, fingerprint: fingerprint, names: names)
+    }
+
+    /// A template that renders as `text` exactly, whatever it holds: its tags are set to two
+    /// control characters the text does not contain, and a comment follows the set-delimiter tag
+    /// so that neither stands alone on its line (a standalone tag would take the line break after
+    /// it).
+    static func literal(_ text: String) -> MustacheTemplate? {
+        let pairs: [(Character, Character)] = [("\u{1}", "\u{2}"), ("\u{3}", "\u{4}"), ("\u{5}", "\u{6}")]
+        guard let (open, close) = pairs.first(where: { !text.contains($0.0) && !text.contains($0.1) }) else {
+            return nil
+        }
+        return try? MustacheTemplate(string: "{{=\(open) \(close)=}}\(open)!\(close)" + text)
     }
 
     static func load(root: URL) -> (Theme?, [Diagnostic]) {

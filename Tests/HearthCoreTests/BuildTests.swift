@@ -178,12 +178,23 @@ struct TemplateTests {
         #expect(first.hasPrefix("<footer>[Closer|||") && first.contains("Physical intimacy;"), "\(first)")
         #expect(footers.allSatisfy { $0 == first }, "\(footers)")
 
-        // A change to site.yml shows on the next build.
+        // A change to site.yml shows on the next build; a title that looks like a tag is text.
         let config = root.appendingPathComponent("content/site.yml")
         let text = try String(contentsOf: config, encoding: .utf8)
-        try Data(text.replacingOccurrences(of: "Closer", with: "Renamed site").utf8).write(to: config)
+        try Data(text.replacingOccurrences(of: "title: Closer", with: "title: \"{{title}} & co\"").utf8)
+            .write(to: config)
         #expect(await build(root).succeeded)
-        #expect(output(root, "physical/hugs/index.html")?.contains("<footer>[Renamed site||") == true)
+        #expect(output(root, "physical/hugs/index.html")?.contains("<footer>[{{title}} &amp; co||") == true)
+    }
+
+    @Test("a site partial's text is included as it is: line breaks, braces and control characters")
+    func sitePartialText() async throws {
+        // Each starts or ends the way a standalone tag would eat a line break, or holds a delimiter.
+        let footer = "\n\n<footer>{{ not a tag }} {{{x}}} \u{1}\u{2}\u{3}</footer>\n  \n"
+        let root = try Fixture.site(changing: ["templates/partials/site-footer.mustache": "{{=<% %>=}}" + footer])
+        #expect(await build(root).succeeded)
+        let page = try #require(output(root, "physical/hugs/index.html"))
+        #expect(page.contains("</main>\n" + footer + "</body>"), "\(page.suffix(200).debugDescription)")
     }
 
     @Test("a template syntax error names its file and line")
