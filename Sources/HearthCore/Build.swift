@@ -252,7 +252,7 @@ public enum SiteBuilder {
     /// Renders every page and writes the site into a staging folder, then swaps it in; returns how
     /// many files the site has and how many pages were kept unchanged from the previous output.
     static func write(_ assembled: Assembled, options: BuildOptions) async throws -> (
-        files: Int, kept: Int, builder: ContextBuilder, searchEntries: [String?], theme: Theme
+        files: Int, kept: Int, builder: ContextBuilder, searchEntries: [[UInt8]?], theme: Theme
     ) {
         let assets = options.root.appendingPathComponent("templates/assets")
         let assetFiles = ContentLoader.listFilesRecursively(assets)

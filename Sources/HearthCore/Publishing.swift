@@ -20,22 +20,22 @@ enum Publishing {
     }
 
     static func jsonString(_ text: String) -> String {
+        var out: [UInt8] = []
+        appendJSONString(text, to: &out)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// `text` as a JSON string literal, appended to `out`.
+    static func appendJSONString(_ text: String, to out: inout [UInt8]) {
         var text = text
-        return text.withUTF8 { bytes -> String in
+        text.withUTF8 { bytes in
             // One pass over the bytes: the search index holds the text of every page.
-            var out: [UInt8] = []
-            out.reserveCapacity(bytes.count + 16)
+            out.reserveCapacity(out.count + bytes.count + 16)
             out.append(0x22)
             func hex(_ nibble: UInt8) -> UInt8 { nibble < 10 ? 0x30 + nibble : 0x61 + nibble - 10 }
-            func escape(_ byte: UInt8) {
-                for b in [0x5C, 0x75, 0x30, 0x30, hex(byte >> 4), hex(byte & 0xF)] as [UInt8] { out.append(b) }
-            }
             // Runs of bytes that need nothing are copied at once.
             var i = 0
             var run = 0
-            func flush() {
-                if run < i { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run..<i])) }
-            }
             while i < bytes.count {
                 let byte = bytes[i]
                 if byte >= 0x20 && byte != 0x22 && byte != 0x5C && byte != 0x3C && byte != 0x3E && byte != 0x26
@@ -44,14 +44,15 @@ enum Publishing {
                     i += 1
                     continue
                 }
-                flush()
+                if run < i { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run..<i])) }
                 switch byte {
                 case 0x22, 0x5C: out.append(contentsOf: [0x5C, byte])  // " and \
                 case 0x0A: out.append(contentsOf: [0x5C, 0x6E])  // \n
                 case 0x0D: out.append(contentsOf: [0x5C, 0x72])  // \r
                 case 0x09: out.append(contentsOf: [0x5C, 0x74])  // \t
                 // <, >, &, ' and control characters as \u escapes: safe to inline in HTML too.
-                case 0..<0x20, 0x3C, 0x3E, 0x26, 0x27: escape(byte)
+                case 0..<0x20, 0x3C, 0x3E, 0x26, 0x27:
+                    out.append(contentsOf: [0x5C, 0x75, 0x30, 0x30, hex(byte >> 4), hex(byte & 0xF)])
                 case 0xE2
                 where i + 2 < bytes.count && bytes[i + 1] == 0x80 && (bytes[i + 2] == 0xA8 || bytes[i + 2] == 0xA9):
                     // U+2028 and U+2029 end a line in JavaScript.
@@ -62,9 +63,8 @@ enum Publishing {
                 i += 1
                 run = i
             }
-            flush()
+            if run < i { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run..<i])) }
             out.append(0x22)
-            return String(decoding: out, as: UTF8.self)
         }
     }
 
@@ -147,7 +147,7 @@ enum Publishing {
     }
 
     /// Each page's entry of the search index, by page id (none for the home page).
-    static func searchEntries(_ builder: ContextBuilder) async -> [String?] {
+    static func searchEntries(_ builder: ContextBuilder) async -> [[UInt8]?] {
         await parallelMap(builder.site.pages) { page in
             page.kind == .home ? nil : searchEntry(page, builder)
         }
@@ -155,38 +155,50 @@ enum Publishing {
 
     /// The search index file: a JSON array of the entries, one a line. Made as bytes in one buffer:
     /// on a large site it is tens of megabytes, and `hearth serve` makes it again at every edit.
-    static func searchIndex(_ entries: [String?]) -> [UInt8] {
+    static func searchIndex(_ entries: [[UInt8]?]) -> [UInt8] {
         var bytes: [UInt8] = []
-        bytes.reserveCapacity(entries.reduce(8) { $0 + ($1?.utf8.count ?? 0) + 2 })
+        bytes.reserveCapacity(entries.reduce(8) { $0 + ($1?.count ?? 0) + 2 })
         bytes.append(contentsOf: "[\n".utf8)
         var first = true
         for case let entry? in entries {
             if !first { bytes.append(contentsOf: ",\n".utf8) }
             first = false
-            bytes.append(contentsOf: entry.utf8)
+            bytes.append(contentsOf: entry)
         }
         bytes.append(contentsOf: "\n]\n".utf8)
         return bytes
     }
 
     /// One page of the search index: title, URL, summary, section, kind, types, tags, headings and
-    /// the start of its text.
-    static func searchEntry(_ page: Page, _ builder: ContextBuilder) -> String {
+    /// the start of its text; a JSON object, made in one buffer.
+    static func searchEntry(_ page: Page, _ builder: ContextBuilder) -> [UInt8] {
         let result = builder.rendered[page.id]
-        let section = page.section.flatMap { builder.sectionTitles[$0] } ?? ""
-        let tags = builder.graph.tagsOfPage[page.id].map { jsonString(builder.graph.tags[$0].name) }
-        let fields = [
-            "\"title\":" + jsonString(page.title),
-            "\"url\":" + jsonString(builder.site.config.basePath + page.path),
-            "\"summary\":" + jsonString(result.summary),
-            "\"section\":" + jsonString(section),
-            "\"kind\":" + jsonString(page.kind.rawValue),
-            "\"types\":[" + page.types.map(jsonString).joined(separator: ",") + "]",
-            "\"tags\":[" + tags.joined(separator: ",") + "]",
-            "\"headings\":[" + result.headings.map { jsonString($0.text) }.joined(separator: ",") + "]",
-            "\"body\":" + jsonString(result.searchText),
-        ]
-        return "{" + fields.joined(separator: ",") + "}"
+        var out: [UInt8] = []
+        out.reserveCapacity(result.searchText.utf8.count + result.summary.utf8.count + 512)
+        func field(_ name: String, _ value: String) {
+            out.append(contentsOf: name.utf8)
+            appendJSONString(value, to: &out)
+        }
+        func list(_ name: String, _ values: [String]) {
+            out.append(contentsOf: name.utf8)
+            out.append(0x5B)  // [
+            for (i, value) in values.enumerated() {
+                if i > 0 { out.append(0x2C) }  // ,
+                appendJSONString(value, to: &out)
+            }
+            out.append(0x5D)  // ]
+        }
+        field("{\"title\":", page.title)
+        field(",\"url\":", builder.site.config.basePath + page.path)
+        field(",\"summary\":", result.summary)
+        field(",\"section\":", page.section.flatMap { builder.sectionTitles[$0] } ?? "")
+        field(",\"kind\":", page.kind.rawValue)
+        list(",\"types\":", page.types)
+        list(",\"tags\":", builder.graph.tagsOfPage[page.id].map { builder.graph.tags[$0].name })
+        list(",\"headings\":", result.headings.map(\.text))
+        field(",\"body\":", result.searchText)
+        out.append(0x7D)  // }
+        return out
     }
 
     static func robots(_ builder: ContextBuilder) -> String {

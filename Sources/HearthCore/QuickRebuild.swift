@@ -13,7 +13,7 @@ struct BuildState: Sendable {
     var theme: Theme
     var table: LinkTable
     var markdownOptions: MarkdownOptions
-    var searchEntries: [String?]
+    var searchEntries: [[UInt8]?]
     var diagnostics: DiagnosticList
     var fileCount: Int
 }
