@@ -214,8 +214,9 @@ public final class BuildCache: @unchecked Sendable {
         }
         var failed = false
         var writer = ByteWriter()
-        func flush(over limit: Int) {
-            guard writer.bytes.count > limit else { return }
+        /// Writes the header bytes gathered so far.
+        func flush() {
+            guard !writer.bytes.isEmpty else { return }
             failed = failed || !OutputWriter.write(all: writer.bytes, to: fd)
             writer = ByteWriter()
         }
@@ -237,7 +238,7 @@ public final class BuildCache: @unchecked Sendable {
             let batch = 2 * Parallelism.current
             for first in stride(from: 0, to: chunks, by: batch) {
                 let count = min(batch, chunks - first)
-                let encoded = UnsafeSendableBox([[UInt8]](repeating: [], count: count))
+                let encoded = ChunkResults([[UInt8]](repeating: [], count: count))
                 DispatchQueue.concurrentPerform(iterations: count) { i in
                     let c = first + i
                     var out = ByteWriter()
@@ -255,7 +256,7 @@ public final class BuildCache: @unchecked Sendable {
                     }
                     encoded.set(i, out.bytes)
                 }
-                flush(over: 0)
+                flush()
                 for bytes in encoded.values {
                     failed = failed || !OutputWriter.write(all: bytes, to: fd)
                 }
@@ -267,7 +268,7 @@ public final class BuildCache: @unchecked Sendable {
         }
         table(savedMarkdown) { $0.rendered($1) }
         table(savedCards) { $0.string($1) }
-        flush(over: 0)
+        flush()
         close(fd)
         if append {
             if failed { unlink(url.path) }  // a torn segment would hide the ones after it
@@ -279,8 +280,8 @@ public final class BuildCache: @unchecked Sendable {
     }
 }
 
-/// Results of `concurrentPerform`, one slot for each iteration; each slot is written by one.
-private final class UnsafeSendableBox<Element>: @unchecked Sendable {
+/// Results of `concurrentPerform`, one slot for each iteration, behind a lock.
+private final class ChunkResults<Element>: @unchecked Sendable {
     private let lock = NSLock()
     private var storage: [Element]
 

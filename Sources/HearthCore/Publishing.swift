@@ -19,12 +19,6 @@ enum Publishing {
         return String(decoding: out, as: UTF8.self)
     }
 
-    static func jsonString(_ text: String) -> String {
-        var out: [UInt8] = []
-        appendJSONString(text, to: &out)
-        return String(decoding: out, as: UTF8.self)
-    }
-
     /// `text` as a JSON string literal, appended to `out`.
     static func appendJSONString(_ text: String, to out: inout [UInt8]) {
         var text = text

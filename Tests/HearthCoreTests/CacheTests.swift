@@ -55,17 +55,14 @@ struct CacheTests {
         let spare = root.appendingPathComponent(".hearth-cache/public-spare")
         let hugs = root.appendingPathComponent("content/physical/hugs.md")
         let footer = root.appendingPathComponent("templates/partials/site-footer.mustache")
-        func append(_ text: String, to url: URL) throws {
-            try Data((try String(contentsOf: url, encoding: .utf8) + text).utf8).write(to: url)
-        }
         #expect(await processBuild(root).succeeded)
-        try append("\nOne more line.\n", to: hugs)
+        try appendLine("One more line.", to: hugs)
         #expect(await processBuild(root).succeeded)
         // The output now shares most files with the spare (kept pages are linked, not copied).
         for round in 0..<3 {
             let before = snapshot(root.appendingPathComponent("public"))
             // Every page changes: each file of the spare is written, shared or not.
-            try append("<!-- round \(round) -->\n", to: footer)
+            try appendLine("<!-- round \(round) -->", to: footer)
             #expect(await processBuild(root).succeeded)
             // The replaced output is the spare now, byte for byte what it was.
             #expect(snapshot(spare) == before, "round \(round)")
@@ -164,15 +161,12 @@ struct CacheTests {
         #expect(await SiteBuilder.build(options).succeeded)
         let hugs = root.appendingPathComponent("content/physical/hugs.md")
         let spare = root.appendingPathComponent(".hearth-cache/public-spare")
-        func append(_ text: String, to url: URL) throws {
-            try Data((try String(contentsOf: url, encoding: .utf8) + "\n" + text + "\n").utf8).write(to: url)
-        }
         func inPlace(_ report: BuildReport) -> Bool { report.phases.first?.name.hasPrefix("rebuild 1 page") == true }
 
         // A new paragraph after the first: nothing another page shows changes.
         #expect(await SiteBuilder.build(options).succeeded)  // so that there is a spare
         let spareBefore = snapshot(spare)
-        try append("Then breathe out together.", to: hugs)
+        try appendLine("Then breathe out together.", to: hugs)
         let quick = await SiteBuilder.rebuild(options, changed: ["content/physical/hugs.md"])
         #expect(quick.succeeded && inPlace(quick))
         #expect(output(root, "physical/hugs/index.html")?.contains("Then breathe out together.") == true)
@@ -191,7 +185,7 @@ struct CacheTests {
         #expect(snapshot(root.appendingPathComponent("public")) == (try await cleanBuild(of: root)))
 
         // So does a broken link, which must be reported; and its fix.
-        try append("See [[Nowhere at all]].", to: hugs)
+        try appendLine("See [[Nowhere at all]].", to: hugs)
         let broken = await SiteBuilder.rebuild(options, changed: ["content/physical/hugs.md"])
         #expect(!broken.succeeded && broken.has(.error, "content/physical/hugs.md:11:5", "Nowhere at all"))
         let hugsText = try String(contentsOf: hugs, encoding: .utf8)
@@ -199,7 +193,7 @@ struct CacheTests {
         #expect(await SiteBuilder.rebuild(options, changed: ["content/physical/hugs.md"]).succeeded)
 
         // In place again, then a new process: the output and its manifest still agree.
-        try append("And once more.", to: hugs)
+        try appendLine("And once more.", to: hugs)
         #expect(inPlace(await SiteBuilder.rebuild(options, changed: ["content/physical/hugs.md"])))
         let next = await processBuild(root)
         #expect(next.succeeded && next.keptPages > 0)

@@ -43,6 +43,11 @@ enum Fixture {
     }
 }
 
+/// Adds a line to the end of a file, as an editor saving one more line does.
+func appendLine(_ line: String, to url: URL) throws {
+    try Data((try String(contentsOf: url, encoding: .utf8) + "\n" + line + "\n").utf8).write(to: url)
+}
+
 func build(_ root: URL, drafts: Bool = false, write: Bool = true, baseURL: String? = nil) async -> BuildReport {
     await SiteBuilder.build(BuildOptions(root: root, baseURL: baseURL, includeDrafts: drafts, writeOutput: write))
 }
