@@ -7,6 +7,13 @@ extension String: @retroactive MustacheCustomRenderable {
     public var isNull: Bool { false }
 }
 
+/// A text has no names inside it. Mustache pushes a section's value (`{{#summary}}…{{/summary}}`)
+/// and looks every name inside the section up on it first; this answers at once, where Mustache
+/// would otherwise reflect on the string with `Mirror` to find nothing.
+extension String: @retroactive MustacheParent {
+    public func child(named name: String) -> Any? { nil }
+}
+
 // Typed template contexts. Each answers the names a template may use through a switch rather than
 // reflection; every value a template prints with `{{ }}` is escaped by Mustache, and only rendered
 // Markdown (`content`) is meant for `{{{ }}}`.

@@ -197,6 +197,19 @@ struct TemplateTests {
         #expect(page.contains("</main>\n" + footer + "</body>"), "\(page.suffix(200).debugDescription)")
     }
 
+    @Test("inside a text's section, names are the page's: a text has none of its own")
+    func namesInsideTextSections() async throws {
+        // `{{#summary}}` and `{{#date}}` put the text in view; a name it does not have (all of
+        // them) is looked up on the page around it, and `{{.}}` is the text itself.
+        let root = try Fixture.site(changing: [
+            "templates/partials/page-footer.mustache":
+                "<p id=\"t\">{{#date}}[{{.}}|{{date}}|{{title}}|{{count}}|{{isEmpty}}|{{url}}]{{/date}}</p>\n"
+        ])
+        #expect(await build(root).succeeded)
+        let page = try #require(output(root, "physical/hugs/index.html"))
+        #expect(page.contains("<p id=\"t\">[24 December 2024|24 December 2024|Long Hugs|||/physical/hugs/]</p>"))
+    }
+
     @Test("a template syntax error names its file and line")
     func templateSyntax() async throws {
         let root = try Fixture.site("basic")
