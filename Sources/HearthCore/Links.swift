@@ -229,6 +229,13 @@ struct PageLinkResolver: LinkResolver {
         return ResolvedLink(url: url, title: entry.title)
     }
 
+    /// A destination's `%XX` escapes decoded (as written when there are none, or they are not valid).
+    static func percentDecoded(_ text: Substring) -> String {
+        // Foundation's decoding is a tenth of link resolving; most destinations have nothing to decode.
+        guard text.utf8.contains(UInt8(ascii: "%")) else { return String(text) }
+        return text.removingPercentEncoding ?? String(text)
+    }
+
     mutating func resolve(destination: String, isImage: Bool, at position: SourcePosition) -> String? {
         guard !destination.isEmpty, !Self.isExternal(destination) else { return nil }
         var path = Substring(destination)
@@ -241,13 +248,13 @@ struct PageLinkResolver: LinkResolver {
         if path.isEmpty {
             // `#id` on this page
             if let fragment, !isImage {
-                let anchor = String(fragment).removingPercentEncoding ?? String(fragment)
+                let anchor = Self.percentDecoded(fragment)
                 anchorChecks.append(AnchorCheck(targetID: pageID, anchor: anchor, written: anchor, position: position))
             }
             return nil
         }
         if path.hasPrefix("/") { return nil }  // a site path, written as the reader sees it
-        let decoded = String(path).removingPercentEncoding ?? String(path)
+        let decoded = Self.percentDecoded(path)
         guard let target = Self.join(directory: directoryOf(contentPath), decoded) else {
             diagnostics.append(
                 .error(file, position, "'\(destination)' points outside content/", hint: "link to a page of the site"))
@@ -264,7 +271,7 @@ struct PageLinkResolver: LinkResolver {
             }
             var url = table.entries[id].url
             if let fragment {
-                let anchor = String(fragment).removingPercentEncoding ?? String(fragment)
+                let anchor = Self.percentDecoded(fragment)
                 anchorChecks.append(AnchorCheck(targetID: id, anchor: anchor, written: anchor, position: position))
                 url += "#" + fragment
             }

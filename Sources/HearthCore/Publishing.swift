@@ -19,6 +19,11 @@ enum Publishing {
         return String(decoding: out, as: UTF8.self)
     }
 
+    /// The bytes `appendJSONString` copies as they are, by value.
+    private static let plainJSONBytes: [Bool] = (0...255).map { byte in
+        byte >= 0x20 && ![0x22, 0x5C, 0x3C, 0x3E, 0x26, 0x27, 0xE2].contains(byte)
+    }
+
     /// `text` as a JSON string literal, appended to `out`.
     static func appendJSONString(_ text: String, to out: inout [UInt8]) {
         var text = text
@@ -28,13 +33,12 @@ enum Publishing {
             out.append(0x22)
             func hex(_ nibble: UInt8) -> UInt8 { nibble < 10 ? 0x30 + nibble : 0x61 + nibble - 10 }
             // Runs of bytes that need nothing are copied at once.
+            let plain = plainJSONBytes
             var i = 0
             var run = 0
             while i < bytes.count {
                 let byte = bytes[i]
-                if byte >= 0x20 && byte != 0x22 && byte != 0x5C && byte != 0x3C && byte != 0x3E && byte != 0x26
-                    && byte != 0x27 && byte != 0xE2
-                {
+                if plain[Int(byte)] {
                     i += 1
                     continue
                 }

@@ -77,6 +77,21 @@ struct LinkTests {
             "\(broken.lines)")
     }
 
+    @Test("percent escapes in a link are decoded before it is checked; a bad escape stays as written")
+    func percentEscapes() async throws {
+        let (html, report) = try await page(
+            "[p](../physical/touch%2Emd) [h](../physical/touch.md#how%2Dto%2Dbegin) [c](#caf%C3%A9)\n\n# Café\n")
+        #expect(report.succeeded, "\(report.lines)")
+        #expect(html.contains("<a href=\"/physical/touch/\">p</a>"), "\(html)")
+        let (_, broken) = try await page("[z](touch%ZZ.md) [a](#caf%C3%A9)\n")
+        #expect(
+            broken.has(
+                .error, "content/emotional/probe.md:4:1", "links to content/emotional/touch%ZZ.md, which does not exist"
+            ),
+            "\(broken.lines)")
+        #expect(broken.has(.error, "content/emotional/probe.md:4:18", "'#café' is not a heading"), "\(broken.lines)")
+    }
+
     @Test("a link to a bundle file from another page goes to the published file")
     func bundleFiles() async throws {
         let (html, report) = try await page("![Eyes](../exercises/soul-gazing/eyes.svg)\n")
