@@ -102,12 +102,7 @@ struct CacheTests {
     }
 
     func cleanBuild(of root: URL) async throws -> [String: Data] {
-        let clean = FileManager.default.temporaryDirectory.appendingPathComponent("hearth-clean-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: clean, withIntermediateDirectories: true)
-        for folder in ["content", "templates"] {
-            try FileManager.default.copyItem(
-                at: root.appendingPathComponent(folder), to: clean.appendingPathComponent(folder))
-        }
+        let clean = try Fixture.copy(of: root, as: "clean")
         var options = BuildOptions(root: clean)
         options.useCache = false
         #expect(await SiteBuilder.build(options).succeeded)
@@ -250,12 +245,7 @@ struct DeterminismTests {
     @Test("a build on one core writes byte-identical output to a parallel one")
     func serialEqualsParallel() async throws {
         let parallel = try await GuideTests.buildGuide().0
-        let serial = FileManager.default.temporaryDirectory.appendingPathComponent("hearth-serial-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: serial, withIntermediateDirectories: true)
-        for folder in ["content", "templates"] {
-            try FileManager.default.copyItem(
-                at: Fixture.repository.appendingPathComponent(folder), to: serial.appendingPathComponent(folder))
-        }
+        let serial = try Fixture.copy(as: "serial")
         let report = await Parallelism.$workers.withValue(1) { await build(serial) }
         #expect(report.succeeded)
         let a = snapshot(parallel.appendingPathComponent("public"))

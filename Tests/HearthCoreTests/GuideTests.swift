@@ -6,12 +6,7 @@ import Testing
 @Suite("the guide")
 struct GuideTests {
     static func buildGuide() async throws -> (URL, BuildReport) {
-        let root = FileManager.default.temporaryDirectory.appendingPathComponent("hearth-guide-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
-        for folder in ["content", "templates"] {
-            try FileManager.default.copyItem(
-                at: Fixture.repository.appendingPathComponent(folder), to: root.appendingPathComponent(folder))
-        }
+        let root = try Fixture.copy(as: "guide")
         return (root, await build(root))
     }
 

@@ -9,9 +9,40 @@ enum Fixture {
     static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent()
 
+    /// Where this test run keeps its copies of sites: `hearth-tests/<pid>` in the temporary folder.
+    /// The folders of earlier runs, whose processes have ended, are removed on first use, so that
+    /// runs do not pile up copies; the last run's stay for a look after a failure.
+    static let runFolder: URL = {
+        let parent = FileManager.default.temporaryDirectory.appendingPathComponent("hearth-tests")
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: parent.path)) ?? [] {
+            guard let pid = Int32(name), kill(pid, 0) != 0, errno == ESRCH else { continue }
+            try? FileManager.default.removeItem(at: parent.appendingPathComponent(name))
+        }
+        let folder = parent.appendingPathComponent(String(getpid()))
+        try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        return folder
+    }()
+
+    /// A path for a new folder of this run.
+    static func newFolder(_ prefix: String) -> URL {
+        runFolder.appendingPathComponent("\(prefix)-\(UUID().uuidString)")
+    }
+
+    /// A site's `content/` and `templates/` (the guide's, unless another root is given) copied into
+    /// a new folder.
+    static func copy(of root: URL = repository, as prefix: String) throws -> URL {
+        let target = newFolder(prefix)
+        try FileManager.default.createDirectory(at: target, withIntermediateDirectories: true)
+        for name in ["content", "templates"] {
+            try FileManager.default.copyItem(
+                at: root.appendingPathComponent(name), to: target.appendingPathComponent(name))
+        }
+        return target
+    }
+
     /// A fresh copy of a fixture site, with the default theme unless the fixture has its own.
     static func site(_ name: String) throws -> URL {
-        let target = FileManager.default.temporaryDirectory.appendingPathComponent("hearth-test-\(UUID().uuidString)")
+        let target = newFolder("site")
         try FileManager.default.copyItem(at: folder.appendingPathComponent(name), to: target)
         let templates = target.appendingPathComponent("templates")
         if !FileManager.default.fileExists(atPath: templates.path) {

@@ -61,7 +61,10 @@ final class Preview: Sendable {
 
     init() async throws {
         let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        let root = FileManager.default.temporaryDirectory.appendingPathComponent("hearth-serve-\(UUID().uuidString)")
+        // Beside the core tests' copies of this run (`Fixture.runFolder`), which the next run removes.
+        let run = FileManager.default.temporaryDirectory.appendingPathComponent("hearth-tests/\(getpid())")
+        try FileManager.default.createDirectory(at: run, withIntermediateDirectories: true)
+        let root = run.appendingPathComponent("serve-\(UUID().uuidString)")
         try FileManager.default.copyItem(
             at: fixtures.appendingPathComponent("HearthCoreTests/Fixtures/basic"), to: root)
         try FileManager.default.copyItem(

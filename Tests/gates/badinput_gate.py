@@ -7,9 +7,8 @@ column, where there is one) with a hint, and `public/` byte-identical to the goo
 """
 import os
 import shutil
-import tempfile
 
-from common import ROOT, fail, hearth, snapshot
+from common import ROOT, fail, hearth, snapshot, temp_folder
 
 FIXTURE = os.path.join(ROOT, "Tests", "HearthCoreTests", "Fixtures", "basic")
 
@@ -54,7 +53,7 @@ CASES = [
 
 
 def main():
-    site = tempfile.mkdtemp(prefix="hearth-badinput-")
+    site = temp_folder("hearth-badinput-")
     shutil.copytree(FIXTURE, site, dirs_exist_ok=True)
     shutil.copytree(os.path.join(ROOT, "templates"), os.path.join(site, "templates"))
     with open(os.path.join(site, "content", "site.yml"), encoding="utf-8") as f:
@@ -91,7 +90,6 @@ def main():
                 with open(full, "wb") as f:
                     f.write(data)
     hearth(site, "build", "--quiet")  # and the site builds again once every file is put back
-    shutil.rmtree(site, ignore_errors=True)
     print(f"bad-input gate: {len(CASES)} broken sites, each exit 1 with file:line:col and a hint, public/ untouched: ok")
 
 

@@ -1,4 +1,5 @@
 """Helpers shared by the quality gates: build a site with the hearth binary, free ports, HTTP."""
+import atexit
 import hashlib
 import http.client
 import os
@@ -14,14 +15,34 @@ HEARTH = os.environ.get("HEARTH") or next(
      if os.path.exists(p)), "hearth")
 
 
+_folders = []
+_failed = False
+
+
 def fail(message):
+    global _failed
+    _failed = True
     print(f"FAIL: {message}")
     sys.exit(1)
 
 
+def temp_folder(prefix):
+    """A new temporary folder, removed when the gate ends; kept when it fails, for a look."""
+    folder = tempfile.mkdtemp(prefix=prefix)
+    _folders.append(folder)
+    return folder
+
+
+@atexit.register
+def _remove_folders():
+    if not _failed:
+        for folder in _folders:
+            shutil.rmtree(folder, ignore_errors=True)
+
+
 def guide_copy(name="guide"):
     """A fresh copy of the guide (content/ and templates/) in a temporary folder."""
-    site = tempfile.mkdtemp(prefix=f"hearth-{name}-")
+    site = temp_folder(f"hearth-{name}-")
     os.chmod(site, 0o755)  # readable by an unprivileged web server
     for folder in ("content", "templates"):
         shutil.copytree(os.path.join(ROOT, folder), os.path.join(site, folder))

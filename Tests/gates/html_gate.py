@@ -3,13 +3,12 @@
 import os
 import shutil
 import subprocess
-import tempfile
 
-from common import ROOT, fail, guide_copy, hearth
+from common import ROOT, fail, guide_copy, hearth, temp_folder
 
 
 def fixture_copy(name):
-    site = tempfile.mkdtemp(prefix=f"hearth-fixture-{name}-")
+    site = temp_folder(f"hearth-fixture-{name}-")
     shutil.copytree(os.path.join(ROOT, "Tests", "HearthCoreTests", "Fixtures", name, "content"), os.path.join(site, "content"))
     shutil.copytree(os.path.join(ROOT, "templates"), os.path.join(site, "templates"))
     return site

@@ -6,16 +6,15 @@ import shutil
 import signal
 import subprocess
 import sys
-import tempfile
 import time
 
-from common import HEARTH, ROOT, fail, hearth, snapshot
+from common import HEARTH, ROOT, fail, hearth, snapshot, temp_folder
 
 GEN = os.path.join(ROOT, "..", "shared", "bench", "gen_corpus.py")
 
 
 def main():
-    site = tempfile.mkdtemp(prefix="hearth-kill-")
+    site = temp_folder("hearth-kill-")
     subprocess.run([sys.executable, GEN, "--pages", "1500", "--out", site], check=True)
     shutil.copytree(os.path.join(ROOT, "templates"), os.path.join(site, "templates"))
     hearth(site, "build", "--quiet")
