@@ -17,11 +17,20 @@ extension String: @retroactive MustacheParent {
 // Typed template contexts. Each answers the names a template may use through a switch rather than
 // reflection; every value a template prints with `{{ }}` is escaped by Mustache, and only rendered
 // Markdown (`content`) is meant for `{{{ }}}`.
+//
+// They are classes: Mustache passes every value around as `Any`, and a struct larger than three
+// words would be boxed on the heap, with a retain of each of its fields, every time a section
+// takes it (each item of a list) or a name is looked up on it.
 
 /// A link with a label.
-struct LinkView: MustacheParent, Sendable {
-    var title: String
-    var url: String
+final class LinkView: MustacheParent, Sendable {
+    let title: String
+    let url: String
+
+    init(title: String, url: String) {
+        self.title = title
+        self.url = url
+    }
 
     func child(named name: String) -> Any? {
         switch name {
@@ -33,11 +42,18 @@ struct LinkView: MustacheParent, Sendable {
 }
 
 /// A topic badge or a tag link.
-struct BadgeView: MustacheParent, Sendable {
-    var name: String
-    var title: String
-    var url: String
-    var count = 0
+final class BadgeView: MustacheParent, Sendable {
+    let name: String
+    let title: String
+    let url: String
+    let count: Int
+
+    init(name: String, title: String, url: String, count: Int = 0) {
+        self.name = name
+        self.title = title
+        self.url = url
+        self.count = count
+    }
 
     func child(named name: String) -> Any? {
         switch name {
@@ -51,10 +67,16 @@ struct BadgeView: MustacheParent, Sendable {
 }
 
 /// A heading in a table of contents.
-struct TocItem: MustacheParent, Sendable {
-    var text: String
-    var id: String
-    var level: Int
+final class TocItem: MustacheParent, Sendable {
+    let text: String
+    let id: String
+    let level: Int
+
+    init(text: String, id: String, level: Int) {
+        self.text = text
+        self.id = id
+        self.level = level
+    }
 
     func child(named name: String) -> Any? {
         switch name {
@@ -68,9 +90,6 @@ struct TocItem: MustacheParent, Sendable {
 }
 
 /// A page as it appears on lists: an article or an exercise card.
-///
-/// Template contexts are classes: Mustache passes them around as `Any`, and a large struct would be
-/// copied, with a retain of every field, at each name it looks up.
 final class CardView: MustacheParent, Sendable {
     let title: String
     let url: String
