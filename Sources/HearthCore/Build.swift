@@ -177,7 +177,7 @@ public enum SiteBuilder {
             }
             site.config.baseURL = normalized
         }
-        let table = LinkTable(site: site)
+        let table = await LinkTable(site: site)
         phase("link table", next: "rendering Markdown")
         let markdownOptions = MarkdownOptions(unsafeHTML: site.config.unsafeHTML)
         let cache = options.cache
@@ -299,6 +299,9 @@ public enum SiteBuilder {
         let staging = try OutputWriter.Staging(
             output: options.outputURL, paths: jobs.map(\.path) + generated + copies.map(\.to))
         do {
+            // The files made from the whole site are made while the pages are: their serial parts
+            // (the feed, the sitemap, joining the search index) would otherwise leave a core idle.
+            async let searchEntries = writeSiteFiles(builder, to: staging)
             let kept = try await parallelMap(jobs) { job -> Result<Bool, any Error> in
                 Result {
                     let context = job.context.make(builder)
@@ -321,10 +324,7 @@ public enum SiteBuilder {
                     return false
                 }
             }.map { try $0.get() }
-            try staging.write(OutputFile(path: "feed.xml", text: Publishing.feed(builder)))
-            try staging.write(OutputFile(path: "sitemap.xml", text: Publishing.sitemap(builder)))
-            let searchEntries = await Publishing.searchEntries(builder)
-            try staging.write(OutputFile(path: "search-index.json", bytes: Publishing.searchIndex(searchEntries)))
+            let entries = try await searchEntries
             try staging.write(OutputFile(path: "robots.txt", text: Publishing.robots(builder)))
             for copy in copies {
                 guard let data = FileManager.default.contents(atPath: copy.from.path) else {
@@ -334,11 +334,22 @@ public enum SiteBuilder {
             }
             let files = staging.count
             try staging.finish()
-            return (files, kept.count { $0 }, builder, searchEntries, theme)
+            return (files, kept.count { $0 }, builder, entries, theme)
         } catch {
             staging.abandon()
             throw error
         }
+    }
+
+    /// Writes the feed, the sitemap and the search index; returns the index's entries, one a page.
+    private static func writeSiteFiles(_ builder: ContextBuilder, to staging: OutputWriter.Staging) async throws
+        -> [[UInt8]?]
+    {
+        try staging.write(OutputFile(path: "feed.xml", text: Publishing.feed(builder)))
+        try staging.write(OutputFile(path: "sitemap.xml", text: Publishing.sitemap(builder)))
+        let entries = await Publishing.searchEntries(builder)
+        try staging.write(OutputFile(path: "search-index.json", bytes: Publishing.searchIndex(entries)))
+        return entries
     }
 }
 

@@ -22,28 +22,34 @@ struct LinkTable: Sendable {
     /// Everything the table was made from: equal fingerprints resolve every link the same way.
     let fingerprint: UInt64
 
-    init(site: LoadedSite) {
+    init(site: LoadedSite) async {
         let base = site.config.basePath
+        // Each page's keys, made on every core, each once; the tables are then filled in page order.
+        let keysOfPages = await parallelMap(site.pages) { page -> [String] in
+            var written = Self.pathKeys(page.contentPath)
+            if page.kind == .section, let section = page.section { written.append(section) }
+            if page.kind != .home { written.append(page.slug) }
+            written.append(page.title)
+            written += page.meta.aliases
+            var seen: Set<String> = []
+            return written.map(Self.key).filter { !$0.isEmpty && seen.insert($0).inserted }
+        }
         var entries: [Entry] = []
         var keys: [String: [Int]] = [:]
         var byContentPath: [String: Int] = [:]
         var bundles: [String: Int] = [:]
         var names: [String] = []
-        for page in site.pages {
+        entries.reserveCapacity(site.pages.count)
+        byContentPath.reserveCapacity(site.pages.count)
+        keys.reserveCapacity(site.pages.count * 3)
+        for (page, pageKeys) in zip(site.pages, keysOfPages) {
             entries.append(
                 Entry(
                     url: base + page.path, title: page.title, contentPath: page.contentPath,
                     bundleDirectory: page.bundleDirectory))
             byContentPath[page.contentPath] = page.id
             if let bundle = page.bundleDirectory { bundles[bundle] = page.id }
-            var pageKeys = Self.pathKeys(page.contentPath)
-            if page.kind == .section, let section = page.section { pageKeys.append(section) }
-            if page.kind != .home { pageKeys.append(page.slug) }
-            pageKeys.append(page.title)
-            pageKeys += page.meta.aliases
-            for key in Set(pageKeys.map(Self.key)) where !key.isEmpty {
-                keys[key, default: []].append(page.id)
-            }
+            for key in pageKeys { keys[key, default: []].append(page.id) }
             names.append(page.title)
             names += page.meta.aliases
         }

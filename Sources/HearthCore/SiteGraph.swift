@@ -49,10 +49,11 @@ struct SiteGraph: Sendable {
         let pages = site.pages
         var diagnostics: [Diagnostic] = []
 
-        // Anchors, now that every page's headings are known.
-        let headingIDs = rendered.map { Set($0.headings.map(\.id)) }
+        // Anchors, now that every page's headings are known (a page has few: a look through them
+        // costs less than a set of every page's).
         for (page, result) in zip(pages, rendered) {
-            for check in result.anchorChecks where !headingIDs[check.targetID].contains(check.anchor) {
+            for check in result.anchorChecks
+            where !rendered[check.targetID].headings.contains(where: { $0.id == check.anchor }) {
                 let target = pages[check.targetID]
                 let headings = rendered[check.targetID].headings
                 let near = Suggestions.closest(to: check.written, in: headings.map(\.text))
@@ -72,13 +73,15 @@ struct SiteGraph: Sendable {
             }
         }
 
-        // Backlinks: each linking page once, by title.
+        // Backlinks: each linking page once, by title. Taking the linking pages in that order, once,
+        // leaves every list in it.
+        let titles = pages.map(\.title)
+        let byTitle = pages.indices.sorted { (titles[$0], $0) < (titles[$1], $1) }
         var backlinks = [[Int]](repeating: [], count: pages.count)
-        for (page, result) in zip(pages, rendered) {
-            for target in Set(result.outgoing) { backlinks[target].append(page.id) }
-        }
-        for i in backlinks.indices {
-            backlinks[i].sort { (pages[$0].title, $0) < (pages[$1].title, $1) }
+        for id in byTitle {
+            for target in rendered[id].outgoing where backlinks[target].last != id {
+                backlinks[target].append(id)
+            }
         }
 
         // Listing order and recency, on ids and keys made once: pages are large values, not to be
@@ -88,16 +91,19 @@ struct SiteGraph: Sendable {
         let recency = listedIDs.sorted { keys[$0].newerFirst(than: keys[$1]) }
         var recencyRank = [Int](repeating: Int.max, count: pages.count)
         for (rank, id) in recency.enumerated() { recencyRank[id] = rank }
+        // Weight (lower first, unweighted last), then recency.
         func byListingOrder(_ ids: [Int]) -> [Int] {
-            ids.sorted { a, b in
-                // Weight (lower first, unweighted last), then recency.
-                switch (keys[a].weight, keys[b].weight) {
-                case (let x?, let y?) where x != y: return x < y
-                case (.some, nil): return true
-                case (nil, .some): return false
-                default: return recencyRank[a] < recencyRank[b]
-                }
+            var weighted: [Int] = []
+            var unweighted: [Int] = []
+            for id in ids {
+                if keys[id].weight == nil { unweighted.append(id) } else { weighted.append(id) }
             }
+            weighted.sort { a, b in
+                let (x, y) = (keys[a].weight ?? 0, keys[b].weight ?? 0)
+                return x != y ? x < y : recencyRank[a] < recencyRank[b]
+            }
+            unweighted.sort { recencyRank[$0] < recencyRank[$1] }
+            return weighted + unweighted
         }
 
         // Tags; a slug is made once per distinct name.
@@ -245,18 +251,40 @@ extension SiteGraph {
 
     /// The lists of `encodeLists`; nil unless there is one per page and every id is a page's.
     static func decodeLists(_ text: String, count: Int) -> [[Int]]? {
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-        guard lines.count == count else { return nil }
-        var lists: [[Int]] = []
-        lists.reserveCapacity(count)
-        for line in lines {
+        var text = text
+        return text.withUTF8 { bytes -> [[Int]]? in
+            // One pass over the bytes: the lists of a large site are a few hundred kilobytes.
+            var lists: [[Int]] = []
+            lists.reserveCapacity(count)
             var list: [Int] = []
-            for field in line.split(separator: ",") {
-                guard let id = Int(field), id >= 0, id < count else { return nil }
+            var id = 0
+            var digits = 0
+            func endOfID() -> Bool {
+                guard digits > 0, id < count else { return false }
                 list.append(id)
+                id = 0
+                digits = 0
+                return true
             }
+            for byte in bytes {
+                switch byte {
+                case UInt8(ascii: "0")...UInt8(ascii: "9"):
+                    guard digits < 18 else { return nil }
+                    id = id * 10 + Int(byte - UInt8(ascii: "0"))
+                    digits += 1
+                case UInt8(ascii: ","):
+                    guard endOfID() else { return nil }
+                case UInt8(ascii: "\n"):
+                    guard digits > 0 ? endOfID() : list.isEmpty else { return nil }
+                    lists.append(list)
+                    list = []
+                default:
+                    return nil
+                }
+            }
+            guard digits > 0 ? endOfID() : list.isEmpty else { return nil }
             lists.append(list)
+            return lists.count == count ? lists : nil
         }
-        return lists
     }
 }

@@ -137,17 +137,27 @@ struct LinkTests {
         #expect(html.contains("<code>[[Nowhere]]</code>"))
     }
 
-    @Test("backlinks list each linking page once")
+    @Test("backlinks list each linking page once, by title")
     func backlinks() async throws {
+        // File names in the opposite order of the titles: the list follows the titles.
         let root = try Fixture.site(changing: [
-            "content/emotional/probe.md": "---\ntitle: Probe\n---\n[[Gentle Touch]] and [t](../physical/touch.md)\n"
+            "content/emotional/probe.md": "---\ntitle: Probe\n---\n[[Gentle Touch]] and [t](../physical/touch.md)\n",
+            "content/emotional/a-zulu.md": "---\ntitle: Zulu\n---\nSee [[Gentle Touch]].\n",
+            "content/physical/z-alpha.md": "---\ntitle: Alpha\n---\nSee [[Gentle Touch]], [[Gentle Touch]].\n",
         ])
         #expect(await build(root).succeeded)
         let touch = try #require(output(root, "physical/touch/index.html"))
         let section = try #require(touch.range(of: "Linked from"))
         let linkedFrom = touch[section.upperBound...]
         #expect(linkedFrom.components(separatedBy: "href=\"/emotional/probe/\"").count == 2)
+        #expect(linkedFrom.components(separatedBy: "href=\"/physical/z-alpha/\"").count == 2)
         #expect(linkedFrom.contains("href=\"/emotional/listening/\""))
+        let list = linkedFrom[..<(linkedFrom.range(of: "</ul>")?.lowerBound ?? linkedFrom.endIndex)]
+        let titles = list.components(separatedBy: "\">").dropFirst().compactMap {
+            $0.components(separatedBy: "</a>").first
+        }
+        #expect(titles.count == 4 && titles.first == "Alpha" && titles.last == "Zulu", "\(titles)")
+        #expect(titles == titles.sorted(), "\(titles)")
     }
 
     @Test("topic sections list their pages, pages naming them, cards of their type, and each other")
