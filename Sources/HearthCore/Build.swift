@@ -87,7 +87,7 @@ public enum SiteBuilder {
                 if let problem = outputProblem(options) {
                     report.diagnostics.append(problem)
                 } else {
-                    var mark = clock.now
+                    let mark = clock.now
                     options.progress?("rendering and writing pages")
                     do {
                         let written = try await write(outcome, options: options)
@@ -101,11 +101,8 @@ public enum SiteBuilder {
                             table: outcome.table,
                             markdownOptions: outcome.markdownOptions, searchEntries: written.searchEntries,
                             diagnostics: report.diagnostics, fileCount: written.files)
-                        if options.saveCache, let cache = options.cache {
-                            mark = clock.now
-                            // Only a slower next build if this fails.
-                            try? cache.save(to: cacheFile(options), salt: cacheSalt(outcome.theme))
-                            report.phases.append(("save cache", (clock.now - mark).seconds))
+                        if let seconds = written.cacheSeconds {
+                            report.phases.append(("save cache, while writing", seconds))
                         }
                     } catch {
                         report.diagnostics.append(
@@ -252,7 +249,7 @@ public enum SiteBuilder {
     /// Renders every page and writes the site into a staging folder, then swaps it in; returns how
     /// many files the site has and how many pages were kept unchanged from the previous output.
     static func write(_ assembled: Assembled, options: BuildOptions) async throws -> (
-        files: Int, kept: Int, builder: ContextBuilder, searchEntries: [[UInt8]?], theme: Theme
+        files: Int, kept: Int, builder: ContextBuilder, searchEntries: [[UInt8]?], theme: Theme, cacheSeconds: Double?
     ) {
         let assets = options.root.appendingPathComponent("templates/assets")
         let assetFiles = ContentLoader.listFilesRecursively(assets)
@@ -268,6 +265,9 @@ public enum SiteBuilder {
         let theme = assembled.theme.renderingSitePartials(cards.siteView)
         await cards.renderCards(with: theme, cache: options.cache)
         let builder = cards
+        // With the cards made, the cache holds all this build puts in it: it is saved while the
+        // pages are written, its file writes filling what the pages leave of the cores.
+        async let cacheSeconds = saveCache(options, theme: assembled.theme)
 
         var jobs: [OutputJob] = assembled.site.pages.map { page in
             OutputJob(path: page.outputPath, template: template(for: page.kind), context: .page(page.id))
@@ -334,11 +334,20 @@ public enum SiteBuilder {
             }
             let files = staging.count
             try staging.finish()
-            return (files, kept.count { $0 }, builder, entries, theme)
+            return (files, kept.count { $0 }, builder, entries, theme, await cacheSeconds)
         } catch {
             staging.abandon()
             throw error
         }
+    }
+
+    /// Saves the build cache, if the build keeps one; how many seconds that took.
+    private static func saveCache(_ options: BuildOptions, theme: Theme) async -> Double? {
+        guard options.saveCache, let cache = options.cache else { return nil }
+        let clock = ContinuousClock()
+        let start = clock.now
+        try? cache.save(to: cacheFile(options), salt: cacheSalt(theme))  // only a slower next build if it fails
+        return (clock.now - start).seconds
     }
 
     /// Writes the feed, the sitemap and the search index; returns the index's entries, one a page.
