@@ -9,7 +9,8 @@ alternating the two, and prints a Markdown table: median and min-max wall time, 
 pages per second and the ratio to Hugo; then the 1k -> 10k growth, `hearth check`, a second
 build with one page changed, and the time from saving a page to new output under `hearth serve`.
 Every full build starts from an empty output folder and no cache; `hearth check` and the second
-build run after a build, with its cache, as they do for an editor.
+build run after a build, with its cache, as they do for an editor. Every timed run starts after a
+`sync`, so that none pays for writing back the files of the one before.
 """
 import argparse
 import os
@@ -29,7 +30,12 @@ GEN = os.path.join(ROOT, "..", "shared", "bench", "gen_corpus.py")
 
 
 def timed(cmd, cwd):
-    """Runs a command; returns (wall seconds, peak RSS in MB)."""
+    """Runs a command; returns (wall seconds, peak RSS in MB).
+
+    Dirty pages of earlier runs are written back first (`sync`): a build that starts while the
+    kernel writes back the last one's hundreds of megabytes shares the two cores with it.
+    """
+    os.sync()
     out = subprocess.run(["/usr/bin/time", "-f", "%e %M"] + cmd, cwd=cwd, capture_output=True, text=True)
     if out.returncode != 0:
         sys.exit(f"failed: {' '.join(cmd)}\n{out.stdout}\n{out.stderr}")
