@@ -209,25 +209,6 @@ public enum SiteBuilder {
         return hasher.finalize()
     }
 
-    /// An output page is what its template makes of its context, with this tool and these templates.
-    static func pageKey(template: String, theme: Theme, context: PageContext) -> UInt64 {
-        var hasher = StableHasher()
-        hasher.combine(HearthVersion.current)
-        hasher.combine(template)
-        hasher.combine(theme.fingerprint)
-        context.fingerprint(into: &hasher)
-        return hasher.finalize()
-    }
-
-    static func template(for kind: PageKind) -> String {
-        switch kind {
-        case .home: "home"
-        case .section: "section"
-        case .article: "page"
-        case .exercise: "exercise"
-        }
-    }
-
     /// Refuses output folders that would swallow the sources.
     static func outputProblem(_ options: BuildOptions) -> Diagnostic? {
         let output = options.outputURL.standardizedFileURL.path
@@ -245,121 +226,6 @@ public enum SiteBuilder {
     static func year() -> Int {
         Calendar(identifier: .gregorian).component(.year, from: Date())
     }
-
-    /// Renders every page and writes the site into a staging folder, then swaps it in; returns how
-    /// many files the site has and how many pages were kept unchanged from the previous output.
-    static func write(_ assembled: Assembled, options: BuildOptions) async throws -> (
-        files: Int, kept: Int, builder: ContextBuilder, searchEntries: [[UInt8]?], theme: Theme, cacheSeconds: Double?
-    ) {
-        let assets = options.root.appendingPathComponent("templates/assets")
-        let assetFiles = ContentLoader.listFilesRecursively(assets)
-        var digest = StableHasher()
-        for file in assetFiles {
-            digest.combine(file)
-            digest.combine(
-                bytes: Array(FileManager.default.contents(atPath: assets.appendingPathComponent(file).path) ?? Data()))
-        }
-        var cards = ContextBuilder(
-            site: assembled.site, rendered: assembled.rendered, graph: assembled.graph, year: year(),
-            assetsVersion: String(digest.hex.prefix(10)))
-        let theme = assembled.theme.renderingSitePartials(cards.siteView)
-        await cards.renderCards(with: theme, cache: options.cache)
-        let builder = cards
-        // With the cards made, the cache holds all this build puts in it: it is saved while the
-        // pages are written, its file writes filling what the pages leave of the cores.
-        async let cacheSeconds = saveCache(options, theme: assembled.theme)
-
-        var jobs: [OutputJob] = assembled.site.pages.map { page in
-            OutputJob(path: page.outputPath, template: template(for: page.kind), context: .page(page.id))
-        }
-        jobs += assembled.graph.tags.indices.map {
-            OutputJob(path: "tags/\(builder.graph.tags[$0].slug)/index.html", template: "tag", context: .tag($0))
-        }
-        jobs += [
-            OutputJob(path: "tags/index.html", template: "tags", context: .tags),
-            OutputJob(path: "search/index.html", template: "search", context: .search),
-            OutputJob(path: "404.html", template: "404", context: .notFound),
-        ]
-        var copies: [(from: URL, to: String)] = []
-        for file in assetFiles {
-            copies.append((assets.appendingPathComponent(file), "assets/" + file))
-        }
-        let content = options.root.appendingPathComponent("content")
-        for page in assembled.site.pages {
-            guard let bundle = page.bundleDirectory else { continue }
-            for file in page.bundleFiles {
-                copies.append((content.appendingPathComponent(file), page.path + file.dropFirst(bundle.count + 1)))
-            }
-        }
-        let generated = ["feed.xml", "sitemap.xml", "search-index.json", "robots.txt"]
-
-        // What the output holds, and from which keys, when earlier work may be reused.
-        let previous = options.cache == nil ? nil : OutputWriter.manifest(of: options.outputURL)
-        let output = options.outputURL.path + "/"
-        let staging = try OutputWriter.Staging(
-            output: options.outputURL, paths: jobs.map(\.path) + generated + copies.map(\.to))
-        do {
-            // The files made from the whole site are made while the pages are: their serial parts
-            // (the feed, the sitemap, joining the search index) would otherwise leave a core idle.
-            async let searchEntries = writeSiteFiles(builder, to: staging)
-            let kept = try await parallelMap(jobs) { job -> Result<Bool, any Error> in
-                Result {
-                    let context = job.context.make(builder)
-                    guard options.cache != nil else {
-                        try staging.write(
-                            OutputFile(path: job.path, text: theme.render(context, template: job.template)))
-                        return false
-                    }
-                    // A page made from the same template, context and tool as the one the output
-                    // holds is that page: it is kept, not rendered again.
-                    let key = pageKey(template: job.template, theme: theme, context: context)
-                    if let entry = previous?[job.path], entry.key == key,
-                        OutputWriter.fileSize(output + job.path) == entry.size
-                    {
-                        try staging.write(OutputFile(path: job.path, kept: entry))
-                        return true
-                    }
-                    try staging.write(
-                        OutputFile(path: job.path, text: theme.render(context, template: job.template), key: key))
-                    return false
-                }
-            }.map { try $0.get() }
-            let entries = try await searchEntries
-            try staging.write(OutputFile(path: "robots.txt", text: Publishing.robots(builder)))
-            for copy in copies {
-                guard let data = FileManager.default.contents(atPath: copy.from.path) else {
-                    throw OutputWriter.Failure(description: "cannot read \(copy.from.path)")
-                }
-                try staging.write(OutputFile(path: copy.to, bytes: Array(data)))
-            }
-            let files = staging.count
-            try staging.finish()
-            return (files, kept.count { $0 }, builder, entries, theme, await cacheSeconds)
-        } catch {
-            staging.abandon()
-            throw error
-        }
-    }
-
-    /// Saves the build cache, if the build keeps one; how many seconds that took.
-    private static func saveCache(_ options: BuildOptions, theme: Theme) async -> Double? {
-        guard options.saveCache, let cache = options.cache else { return nil }
-        let clock = ContinuousClock()
-        let start = clock.now
-        try? cache.save(to: cacheFile(options), salt: cacheSalt(theme))  // only a slower next build if it fails
-        return (clock.now - start).seconds
-    }
-
-    /// Writes the feed, the sitemap and the search index; returns the index's entries, one a page.
-    private static func writeSiteFiles(_ builder: ContextBuilder, to staging: OutputWriter.Staging) async throws
-        -> [[UInt8]?]
-    {
-        try staging.write(OutputFile(path: "feed.xml", text: Publishing.feed(builder)))
-        try staging.write(OutputFile(path: "sitemap.xml", text: Publishing.sitemap(builder)))
-        let entries = await Publishing.searchEntries(builder)
-        try staging.write(OutputFile(path: "search-index.json", bytes: Publishing.searchIndex(entries)))
-        return entries
-    }
 }
 
 /// What a build made, held by a reference that is never released (`BuildOptions.freesMemory`).
@@ -371,29 +237,6 @@ private final class KeptUntilExit {
         self.cache = cache
         self.assembled = assembled
     }
-}
-
-/// One HTML page of the output: where it goes, its template, and how to make its context.
-struct OutputJob: Sendable {
-    enum Context: Sendable {
-        case page(Int)
-        case tag(Int)
-        case tags, search, notFound
-
-        func make(_ builder: ContextBuilder) -> PageContext {
-            switch self {
-            case .page(let id): builder.context(for: builder.site.pages[id])
-            case .tag(let index): builder.tagContext(index)
-            case .tags: builder.tagsContext()
-            case .search: builder.generated(kind: "search", title: "Search", path: "search/")
-            case .notFound: builder.generated(kind: "404", title: "Page not found", path: "404.html")
-            }
-        }
-    }
-
-    var path: String
-    var template: String
-    var context: Context
 }
 
 extension Duration {
