@@ -84,8 +84,8 @@ struct SiteGraph: Sendable {
             }
         }
 
-        // Listing order and recency, on ids and keys made once: pages are large values, not to be
-        // copied around, and a title is lowercased once, not at every comparison.
+        // Listing order and recency, on ids and keys made once: a title is lowercased once, not at
+        // every comparison.
         let listedIDs = pages.indices.filter { pages[$0].isListed }
         let keys = pages.map(OrderKey.init)
         let recency = listedIDs.sorted { keys[$0].newerFirst(than: keys[$1]) }
