@@ -237,7 +237,7 @@ struct PageLinkResolver: LinkResolver {
 
     /// A destination's `%XX` escapes decoded (as written when there are none, or they are not valid).
     static func percentDecoded(_ text: Substring) -> String {
-        // Foundation's decoding is a tenth of link resolving; most destinations have nothing to decode.
+        // Foundation's decoding was two fifths of resolving a destination; most have nothing to decode.
         guard text.utf8.contains(UInt8(ascii: "%")) else { return String(text) }
         return text.removingPercentEncoding ?? String(text)
     }

@@ -12,7 +12,8 @@ public enum PageKind: String, Sendable, Hashable {
 ///
 /// A value like any other; its fields live in one immutable box, so that a copy (a page is copied
 /// wherever it is passed around, on every core) costs one reference count rather than one for each
-/// of its texts and lists. Changing a field makes a new box.
+/// of its texts and lists. Only the id changes once a page is read (when it takes its place in the
+/// site), and that makes a new box.
 public struct Page: Sendable, Identifiable {
     private struct Fields: Sendable {
         var id: Int
@@ -52,71 +53,33 @@ public struct Page: Sendable, Identifiable {
                 bundleFiles: bundleFiles, types: types))
     }
 
-    private mutating func change(_ body: (inout Fields) -> Void) {
-        var fields = box.fields
-        body(&fields)
-        box = Box(fields)
-    }
-
     public var id: Int {
         get { box.fields.id }
-        set { change { $0.id = newValue } }
+        set {
+            var fields = box.fields
+            fields.id = newValue
+            box = Box(fields)
+        }
     }
-    public var kind: PageKind {
-        get { box.fields.kind }
-        set { change { $0.kind = newValue } }
-    }
+    public var kind: PageKind { box.fields.kind }
     /// Relative to the site root: `content/emotional/listening.md`.
-    public var file: String {
-        get { box.fields.file }
-        set { change { $0.file = newValue } }
-    }
+    public var file: String { box.fields.file }
     /// Relative to `content/`: `emotional/listening.md`.
-    public var contentPath: String {
-        get { box.fields.contentPath }
-        set { change { $0.contentPath = newValue } }
-    }
+    public var contentPath: String { box.fields.contentPath }
     /// The section folder; nil for the home page.
-    public var section: String? {
-        get { box.fields.section }
-        set { change { $0.section = newValue } }
-    }
-    public var slug: String {
-        get { box.fields.slug }
-        set { change { $0.slug = newValue } }
-    }
+    public var section: String? { box.fields.section }
+    public var slug: String { box.fields.slug }
     /// Site-relative URL path without the base path: `""`, `emotional/`, `emotional/listening/`.
-    public var path: String {
-        get { box.fields.path }
-        set { change { $0.path = newValue } }
-    }
-    public var meta: PageMeta {
-        get { box.fields.meta }
-        set { change { $0.meta = newValue } }
-    }
-    public var body: String {
-        get { box.fields.body }
-        set { change { $0.body = newValue } }
-    }
-    public var bodyLineOffset: Int {
-        get { box.fields.bodyLineOffset }
-        set { change { $0.bodyLineOffset = newValue } }
-    }
+    public var path: String { box.fields.path }
+    public var meta: PageMeta { box.fields.meta }
+    public var body: String { box.fields.body }
+    public var bodyLineOffset: Int { box.fields.bodyLineOffset }
     /// For a page bundle, its folder relative to `content/` (`exercises/soul-gazing`).
-    public var bundleDirectory: String? {
-        get { box.fields.bundleDirectory }
-        set { change { $0.bundleDirectory = newValue } }
-    }
+    public var bundleDirectory: String? { box.fields.bundleDirectory }
     /// Files beside a bundle's `index.md`, relative to `content/`.
-    public var bundleFiles: [String] {
-        get { box.fields.bundleFiles }
-        set { change { $0.bundleFiles = newValue } }
-    }
+    public var bundleFiles: [String] { box.fields.bundleFiles }
     /// The topic sections this page belongs to, in site order.
-    public var types: [String] {
-        get { box.fields.types }
-        set { change { $0.types = newValue } }
-    }
+    public var types: [String] { box.fields.types }
 
     public var title: String { meta.title }
     public var outputPath: String { path + "index.html" }
