@@ -66,9 +66,7 @@ public struct DiagnosticPrinter: Sendable {
             return nil
         }
         let text = String(decoding: data, as: UTF8.self)
-        return text.split(separator: "\n", omittingEmptySubsequences: false).map {
-            $0.hasSuffix("\r") ? $0.dropLast() : $0
-        }
+        return text.textLines
     }
 
     /// `2 errors, 1 warning`, or nil when there is nothing to count.

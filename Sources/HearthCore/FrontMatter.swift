@@ -84,10 +84,10 @@ enum FrontMatter {
     ]
     static let exerciseKeys = ["duration", "difficulty", "who", "materials"]
 
-    /// Whether a line is exactly `---` (trailing blanks and a CR allowed).
+    /// Whether a line is exactly `---` (trailing blanks allowed).
     private static func isFence(_ line: Substring) -> Bool {
         var l = line
-        while let last = l.last, last == " " || last == "\t" || last == "\r" { l.removeLast() }
+        while let last = l.last, last == " " || last == "\t" { l.removeLast() }
         return l == "---"
     }
 
@@ -101,28 +101,27 @@ enum FrontMatter {
                     file, SourcePosition(line: 1, column: 1), "the file is empty",
                     hint: "start it with front matter:\n---\ntitle: A title\n---"))
         }
-        let firstEnd = rest.firstIndex(of: "\n") ?? rest.endIndex
-        guard isFence(rest[..<firstEnd]) else {
+        let first = rest.lineEnd(from: rest.startIndex)
+        guard isFence(rest[rest.startIndex..<first.end]) else {
             return .failure(
                 .error(
                     file, SourcePosition(line: 1, column: 1), "the file does not start with front matter",
                     hint: "put a line '---', then 'title: ...', then another '---' at the top of the file"))
         }
-        guard firstEnd < rest.endIndex else {
+        guard let yamlStart = first.next else {
             return .failure(unclosed(file))
         }
-        let yamlStart = rest.index(after: firstEnd)
         var lineStart = yamlStart
         var line = 2
-        while lineStart < rest.endIndex {
-            let lineEnd = rest[lineStart...].firstIndex(of: "\n") ?? rest.endIndex
+        while true {
+            let (lineEnd, next) = rest.lineEnd(from: lineStart)
             if isFence(rest[lineStart..<lineEnd]) {
-                let bodyStart = lineEnd < rest.endIndex ? rest.index(after: lineEnd) : lineEnd
                 return .success(
-                    SplitSource(yaml: rest[yamlStart..<lineStart], body: rest[bodyStart...], bodyLineOffset: line))
+                    SplitSource(
+                        yaml: rest[yamlStart..<lineStart], body: rest[(next ?? lineEnd)...], bodyLineOffset: line))
             }
-            guard lineEnd < rest.endIndex else { break }
-            lineStart = rest.index(after: lineEnd)
+            guard let next else { break }
+            lineStart = next
             line += 1
         }
         return .failure(unclosed(file))
@@ -158,6 +157,7 @@ enum FrontMatter {
             return nil
         }
         var titlePosition: SourcePosition?
+        var titleNotText = false
         var typesPosition: SourcePosition?
         var typeProblems = false
         var seen: Set<String> = []
@@ -169,7 +169,11 @@ enum FrontMatter {
             switch key.value {
             case "title":
                 titlePosition = reader.position(value)
-                meta.title = take(reader.string(value, key: "title"))?.trimmingCharacters(in: .whitespaces) ?? ""
+                if let title = take(reader.string(value, key: "title")) {
+                    meta.title = title.trimmingCharacters(in: .whitespaces)
+                } else {
+                    titleNotText = true  // reported as such, not also as empty
+                }
             case "summary": meta.summary = take(reader.string(value, key: "summary"))
             case "date": meta.date = date(value, "date")
             case "updated": meta.updated = date(value, "updated")
@@ -242,7 +246,7 @@ enum FrontMatter {
         if !seen.contains("title") {
             diagnostics.append(
                 .error(file, start, "the front matter has no 'title'", hint: "add e.g. title: Listening first"))
-        } else if meta.title.isEmpty {
+        } else if meta.title.isEmpty, !titleNotText {
             diagnostics.append(.error(file, titlePosition ?? start, "'title' is empty", hint: "give the page a title"))
         }
         if isExercise {

@@ -118,7 +118,7 @@ struct Theme: Sendable {
     /// `{{> name}}` and `{{< name}}` in a template, with their places.
     static func partialReferences(in text: String) -> [(name: String, position: SourcePosition)] {
         var out: [(String, SourcePosition)] = []
-        for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+        for (index, line) in text.textLines.enumerated() {
             var rest = line[...]
             while let open = rest.range(of: "{{") {
                 let after = rest[open.upperBound...]

@@ -104,6 +104,17 @@ struct FrontMatterTests {
             name: "exercise with an unknown who", path: "content/exercises/case.md",
             text: "---\ntitle: T\nduration: 5\ndifficulty: deep\nwho: couples\ntypes: [emotional]\n---\n",
             location: "content/exercises/case.md:5:6", message: "'who' must be couple, solo, group"),
+        // Files saved on Windows end their lines with CR LF, which Swift takes as one character.
+        .init(
+            name: "bad date, CR LF line endings", text: "---\r\ntitle: T\r\ndate: 2025-13-45\r\n---\r\nBody\r\n",
+            location: "content/emotional/case.md:3:7", message: "'date' must be a real date"),
+        .init(
+            name: "unknown key, lone CR line endings", text: "---\rtitle: T\rtittle: U\r---\rBody\r",
+            location: "content/emotional/case.md:3:1", message: "unknown front matter key 'tittle'",
+            severity: .warning),
+        .init(
+            name: "unclosed front matter, CR LF line endings", text: "---\r\ntitle: T\r\n\r\nBody\r\n",
+            location: "content/emotional/case.md:1:1", message: "the front matter opened here is never closed"),
         .init(
             name: "a page outside any section", path: "content/about.md", text: "---\ntitle: About\n---\n",
             location: "content/about.md", message: "a page must be inside a section folder"),
@@ -123,6 +134,43 @@ struct FrontMatterTests {
             #expect(!report.succeeded)
             #expect(snapshot(good.appendingPathComponent("public")) == before)
         }
+    }
+
+    @Test("a guide saved with CR LF or lone CR line endings builds to the same site as with LF")
+    func windowsLineEndings() async throws {
+        let lf = try Fixture.copy(as: "lf")
+        #expect(await build(lf).succeeded)
+        for (name, ending) in [("crlf", "\r\n"), ("cr", "\r")] {
+            let other = try Fixture.copy(as: name)
+            let content = other.appendingPathComponent("content")
+            let files = try #require(FileManager.default.subpaths(atPath: content.path))
+            for file in files where file.hasSuffix(".md") || file.hasSuffix(".yml") {
+                let url = content.appendingPathComponent(file)
+                let text = try String(contentsOf: url, encoding: .utf8)
+                try text.replacingOccurrences(of: "\n", with: ending).write(to: url, atomically: true, encoding: .utf8)
+            }
+            let report = await build(other)
+            #expect(report.succeeded, "\(name): \(report.lines)")
+            #expect(
+                snapshot(other.appendingPathComponent("public")) == snapshot(lf.appendingPathComponent("public")),
+                "\(name)")
+        }
+        // The printed snippet is the line itself, not the rest of the file.
+        let root = try Fixture.site(changing: ["content/emotional/case.md": "---\r\ntitle: T\r\ntittle: U\r\n---\r\n"])
+        let report = await build(root, write: false)
+        let printed = DiagnosticPrinter(root: root, color: false).render(report.diagnostics)
+        #expect(printed.contains(" 3 | tittle: U\n   | ^\n"), "\(printed)")
+        #expect(!printed.contains("\r"))
+    }
+
+    @Test("a title that is not text is one error, not also an empty title")
+    func titleNotText() async throws {
+        let root = try Fixture.site(changing: ["content/emotional/case.md": "---\ntitle: [a, b]\n---\n"])
+        let report = await build(root, write: false)
+        #expect(
+            report.lines.filter { $0.hasPrefix("content/emotional/case.md") } == [
+                "content/emotional/case.md:2:8: error: 'title' must be text, found a list"
+            ])
     }
 
     @Test("unknown keys name the closest known key")

@@ -1,0 +1,40 @@
+/// Lines as cmark and YAML count them: a line ends at LF, CR LF or a lone CR.
+///
+/// Swift's `Character` takes CR LF as one character, so `firstIndex(of: "\n")` and
+/// `split(separator: "\n")` never see the end of a line written on Windows; these look at bytes.
+extension StringProtocol where SubSequence == Substring {
+    /// Where the line that starts at `start` ends (before its line ending), and where the next line
+    /// starts; `next` is nil for the last line, which has no line ending.
+    func lineEnd(from start: Index) -> (end: Index, next: Index?) {
+        let bytes = utf8
+        var i = start
+        while i < bytes.endIndex {
+            switch bytes[i] {
+            case UInt8(ascii: "\n"):
+                return (i, bytes.index(after: i))
+            case UInt8(ascii: "\r"):
+                let after = bytes.index(after: i)
+                if after < bytes.endIndex, bytes[after] == UInt8(ascii: "\n") {
+                    return (i, bytes.index(after: after))
+                }
+                return (i, after)
+            default:
+                i = bytes.index(after: i)
+            }
+        }
+        return (bytes.endIndex, nil)
+    }
+
+    /// The lines of the text, without their line endings; a text ending in a line ending ends with
+    /// an empty line, as `split(separator:omittingEmptySubsequences: false)` would give.
+    var textLines: [Substring] {
+        var lines: [Substring] = []
+        var start = startIndex
+        while true {
+            let (end, next) = lineEnd(from: start)
+            lines.append(self[start..<end])
+            guard let next else { return lines }
+            start = next
+        }
+    }
+}
