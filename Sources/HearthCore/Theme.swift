@@ -67,11 +67,14 @@ struct Theme: Sendable {
         }
         var library = MustacheLibrary()
         var texts: [(name: String, file: String, text: String)] = []
+        // Templates that are there, whether or not they parse: one that does not is not also missing.
+        var present: Set<String> = []
         var hasher = StableHasher()
         for relative in ContentLoader.listFilesRecursively(folder)
         where relative.hasSuffix(".mustache") && !relative.hasPrefix("assets/") {
             let name = String(relative.dropLast(".mustache".count))
             let file = "templates/" + relative
+            present.insert(name)
             guard
                 let text = ContentLoader.readText(
                     folder.appendingPathComponent(relative), file: file, diagnostics: &diagnostics)
@@ -83,20 +86,13 @@ struct Theme: Sendable {
                 texts.append((name, file, text))
             } catch let error as MustacheTemplate.ParserError {
                 diagnostics.append(
-                    .error(
-                        file,
-                        SourcePosition(
-                            line: error.context.lineNumber,
-                            column: error.context.columnNumber
-                                - (error.context.lineNumber == 1 ? HTMLEscaping.pragma.count : 0)),
-                        "template syntax error: \(error.error)",
-                        hint: "check that every {{#section}} and {{^section}} is closed by {{/section}}"))
+                    TemplateErrors.diagnostic(
+                        file: file, text: text, error: error, pragmaLength: HTMLEscaping.pragma.count))
             } catch {
                 diagnostics.append(.error(file, nil, "template syntax error: \(error)"))
             }
         }
-        let names = Set(texts.map(\.name))
-        for required in requiredTemplates where !names.contains(required) {
+        for required in requiredTemplates where !present.contains(required) {
             diagnostics.append(
                 .error(
                     "templates/\(required).mustache", nil, "the template '\(required)' is missing",
@@ -104,11 +100,11 @@ struct Theme: Sendable {
         }
         // A partial or parent that names no template would render as nothing: report it instead.
         for template in texts {
-            for reference in partialReferences(in: template.text) where !names.contains(reference.name) {
+            for reference in partialReferences(in: template.text) where !present.contains(reference.name) {
                 diagnostics.append(
                     .error(
                         template.file, reference.position, "no template named '\(reference.name)'",
-                        hint: Suggestions.closest(to: reference.name, in: names).map { "did you mean '\($0)'?" }))
+                        hint: Suggestions.closest(to: reference.name, in: present).map { "did you mean '\($0)'?" }))
             }
         }
         if diagnostics.contains(where: { $0.severity == .error }) { return (nil, diagnostics) }
