@@ -130,7 +130,7 @@ public enum SiteBuilder {
     /// What a cache file must have been made with to be used: this version of the tool and these
     /// templates.
     static func cacheSalt(_ theme: Theme) -> String {
-        "hearth \(HearthVersion.current); templates \(theme.fingerprint)"
+        "hearth \(HearthVersion.build); templates \(theme.fingerprint)"
     }
 
     /// Everything but rendering templates and writing: load, check, render Markdown, link.

@@ -6,7 +6,7 @@ extension SiteBuilder {
     /// An output page is what its template makes of its context, with this tool and these templates.
     static func pageKey(template: String, theme: Theme, context: PageContext) -> UInt64 {
         var hasher = StableHasher()
-        hasher.combine(HearthVersion.current)
+        hasher.combine(HearthVersion.build)
         hasher.combine(template)
         hasher.combine(theme.fingerprint)
         context.fingerprint(into: &hasher)

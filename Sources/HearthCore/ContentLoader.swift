@@ -241,6 +241,13 @@ enum ContentLoader {
                 ?? String(entry.contentPath.split(separator: "/").last?.dropLast(3) ?? "")
             slug = meta.slug?.value ?? (isURLSafe(fileName) ? fileName : Slug.make(fileName))
             path = "\(entry.section ?? "")/\(slug)/"
+            if slug.isEmpty {
+                // It would take its section's URL.
+                diagnostics.append(
+                    .error(
+                        file, nil, "the name '\(fileName)' has no letter or digit to make the page's URL from",
+                        hint: "rename it, or give the page a slug in its front matter, e.g. slug: my-page"))
+            }
         }
         var types: [String] = []
         if entry.kind != .home, let section = entry.section, knownTypes.contains(section) {

@@ -192,7 +192,14 @@ enum FrontMatter {
                 }
             case "aliases": meta.aliases = take(reader.stringList(value, key: "aliases"))?.map(\.value) ?? []
             case "tags":
-                meta.tags = take(reader.stringList(value, key: "tags"))?.map(\.value).filter { !$0.isEmpty } ?? []
+                let tags = take(reader.stringList(value, key: "tags"))?.filter { !$0.value.isEmpty } ?? []
+                for tag in tags where Slug.make(tag.value).isEmpty {
+                    diagnostics.append(
+                        .error(
+                            file, tag.position, "tag '\(tag.value)' has no letter or digit to make its URL from",
+                            hint: "each tag gets a page at /tags/<tag>/: use a word, e.g. tags: [self-care]"))
+                }
+                meta.tags = tags.map(\.value)
             case "related": meta.related = take(reader.stringList(value, key: "related")) ?? []
             case "types":
                 typesPosition = reader.position(value)

@@ -117,7 +117,7 @@ enum Publishing {
 
             """
         func add(_ path: String, _ date: SimpleDate?) {
-            xml += "  <url><loc>\(xmlEscape(builder.absolute(site.config.basePath + path)))</loc>"
+            xml += "  <url><loc>\(xmlEscape(asciiURL(builder.absolute(site.config.basePath + path))))</loc>"
             if let date { xml += "<lastmod>\(date)</lastmod>" }
             xml += "</url>\n"
         }
@@ -129,6 +129,21 @@ enum Publishing {
             for tag in builder.graph.tags { add("tags/\(tag.slug)/", nil) }
         }
         return xml + "</urlset>\n"
+    }
+
+    /// A URL with its non-ASCII characters percent-encoded (`/близость/` -> `/%D0%B1.../`), as the
+    /// sitemap protocol asks; pages link with the characters themselves, which browsers encode.
+    static func asciiURL(_ url: String) -> String {
+        guard !url.utf8.allSatisfy({ $0 < 0x80 }) else { return url }
+        var out = ""
+        for byte in url.utf8 {
+            if byte < 0x80 {
+                out.unicodeScalars.append(Unicode.Scalar(byte))
+            } else {
+                out += "%" + String(byte, radix: 16, uppercase: true)
+            }
+        }
+        return out
     }
 
     /// Longest body text kept per page in the search index.

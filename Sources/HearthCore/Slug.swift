@@ -1,22 +1,46 @@
 import Foundation
 
-/// URL slugs: lower case, ASCII-folded (`Zärtlichkeit` -> `zartlichkeit`), words joined by hyphens.
+/// URL slugs: lower case, words joined by hyphens; Latin letters ASCII-folded (`Zärtlichkeit` ->
+/// `zartlichkeit`), letters of other scripts kept as they are (`Близость` -> `близость`), as Hugo's
+/// `urlize` keeps them.
 public enum Slug {
     public static func make(_ text: String) -> String {
-        let folded = text.folding(options: [.diacriticInsensitive, .caseInsensitive, .widthInsensitive], locale: nil)
-            .replacingOccurrences(of: "ß", with: "ss").replacingOccurrences(of: "æ", with: "ae")
-            .replacingOccurrences(of: "ø", with: "o").replacingOccurrences(of: "œ", with: "oe")
         var out = ""
         var pendingHyphen = false
-        for scalar in folded.lowercased().unicodeScalars {
-            if scalar.isASCII, scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) {
-                if pendingHyphen, !out.isEmpty { out.append("-") }
-                pendingHyphen = false
-                out.unicodeScalars.append(scalar)
-            } else if scalar != "'" && scalar != "’" {
-                pendingHyphen = true
+        for character in text.lowercased() {
+            for scalar in folded(character).unicodeScalars {
+                let category = scalar.properties.generalCategory
+                if scalar.properties.isAlphabetic || category == .decimalNumber {
+                    if pendingHyphen, !out.isEmpty { out.append("-") }
+                    pendingHyphen = false
+                    out.unicodeScalars.append(scalar)
+                } else if category == .nonspacingMark || category == .spacingMark {
+                    // A mark inside a word of a script that keeps its letters (a Devanagari virama).
+                    if !pendingHyphen, !out.isEmpty { out.unicodeScalars.append(scalar) }
+                } else if scalar != "'", scalar != "’" {
+                    pendingHyphen = true
+                }
             }
         }
         return out
+    }
+
+    /// A character's ASCII form when it has one (`ä` -> `a`, `ß` -> `ss`, `Ａ` -> `a`); otherwise the
+    /// character itself: folding `й` would make it another letter (`и`).
+    private static func folded(_ character: Character) -> String {
+        if character.isASCII { return String(character) }
+        switch character {
+        case "ß": return "ss"
+        case "æ": return "ae"
+        case "ø": return "o"
+        case "œ": return "oe"
+        case "ł": return "l"
+        case "đ": return "d"
+        case "þ": return "th"
+        default: break
+        }
+        let ascii = String(character).folding(
+            options: [.diacriticInsensitive, .caseInsensitive, .widthInsensitive], locale: nil)
+        return ascii.unicodeScalars.allSatisfy(\.isASCII) ? ascii : String(character)
     }
 }

@@ -202,14 +202,18 @@ struct CacheTests {
         let file = root.appendingPathComponent(".hearth-cache/build-cache")
         let good = try Data(contentsOf: file)
 
-        // Another version wrote it.
-        let version = Data("hearth \(HearthVersion.current);".utf8)
+        // Another version wrote it, or another build of this version (a fix made since).
+        let version = Data("hearth \(HearthVersion.build);".utf8)
         let range = try #require(good.range(of: version))
-        var other = good
-        other.replaceSubrange(range, with: Data("hearth 99.99.99;".utf8))
-        try other.write(to: file)
-        let afterVersion = await processBuild(root)
-        #expect(afterVersion.succeeded && afterVersion.cacheHits == 0)
+        #expect(HearthVersion.build.hasPrefix(HearthVersion.current + "+"))
+        for writer in ["hearth 99.99.99;", "hearth \(HearthVersion.current)+1.2;"] {
+            var other = good
+            other.replaceSubrange(range, with: Data(writer.utf8))
+            try other.write(to: file)
+            let afterVersion = await processBuild(root)
+            #expect(afterVersion.succeeded && afterVersion.cacheHits == 0, "\(writer)")
+            try good.write(to: file)
+        }
 
         // Cut short, or garbage: ignored, and the build is still right.
         for damaged in [good.prefix(good.count / 2), Data(repeating: 0x41, count: 100)] {

@@ -116,6 +116,14 @@ struct FrontMatterTests {
             name: "unclosed front matter, CR LF line endings", text: "---\r\ntitle: T\r\n\r\nBody\r\n",
             location: "content/emotional/case.md:1:1", message: "the front matter opened here is never closed"),
         .init(
+            name: "a tag with no letter or digit", text: "---\ntitle: T\ntags: [ok, \"!!!\"]\n---\n",
+            location: "content/emotional/case.md:3:12", message: "tag '!!!' has no letter or digit"),
+        // It would be written over its section's page.
+        .init(
+            name: "a file name with no letter or digit", path: "content/emotional/\u{2764}\u{FE0F}.md",
+            text: "---\ntitle: Love\n---\n", location: "content/emotional/\u{2764}\u{FE0F}.md",
+            message: "has no letter or digit to make the page's URL from"),
+        .init(
             name: "a page outside any section", path: "content/about.md", text: "---\ntitle: About\n---\n",
             location: "content/about.md", message: "a page must be inside a section folder"),
     ]

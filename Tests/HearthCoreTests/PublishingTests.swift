@@ -79,6 +79,27 @@ struct PublishingTests {
         #expect(output(root, "robots.txt")?.contains("Sitemap: https://example.org/sitemap.xml") == true)
     }
 
+    @Test("names in other scripts keep their letters in URLs; Latin ones are folded to ASCII")
+    func nonLatinNames() async throws {
+        let root = try Fixture.site(changing: [
+            "content/emotional/близость и доверие.md":
+                "---\ntitle: Близость\ntags: [доверие, Zärtlichkeit, 親密, \"Ｆｕｌｌ ｗｉｄｔｈ\"]\n---\nBody.\n"
+        ])
+        let report = await build(root)
+        #expect(report.succeeded, "\(report.lines)")
+        let page = try #require(output(root, "emotional/близость-и-доверие/index.html"))
+        for tag in ["доверие", "zartlichkeit", "親密", "full-width"] {
+            #expect(page.contains("href=\"/tags/\(tag)/\""), "\(tag)")
+            #expect(output(root, "tags/\(tag)/index.html")?.contains("Близость") == true, "\(tag)")
+        }
+        // The section page is still the section's.
+        #expect(output(root, "emotional/index.html")?.contains("<title>Близость") == false)
+        // The sitemap's URLs are percent-encoded, as its protocol asks.
+        let xml = try #require(output(root, "sitemap.xml"))
+        #expect(xml.contains("<loc>https://example.org/tags/%D0%B4%D0%BE%D0%B2%D0%B5%D1%80%D0%B8%D0%B5/</loc>"))
+        #expect(!xml.contains("доверие"))
+    }
+
     /// Builds a site and reads its search index: the file's text and its entries.
     func searchIndex(of root: URL) async throws -> (String, [[String: Any]]) {
         let report = await build(root)
