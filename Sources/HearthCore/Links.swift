@@ -19,6 +19,11 @@ struct LinkTable: Sendable {
     private let draftKeys: [String: String]
     /// Titles and aliases, for "did you mean".
     private let names: [String]
+    /// The site's base path (`/`, `/guide/`), each page by its path below it, and the tags' slugs:
+    /// what a link written as a site path (`/physical/touch/`) can name.
+    let base: String
+    private let byPath: [String: Int]
+    private let tagSlugs: Set<String>
     /// Everything the table was made from: equal fingerprints resolve every link the same way.
     let fingerprint: UInt64
 
@@ -39,7 +44,10 @@ struct LinkTable: Sendable {
         var byContentPath: [String: Int] = [:]
         var bundles: [String: Int] = [:]
         var names: [String] = []
+        var byPath: [String: Int] = [:]
+        var tagNames: Set<String> = []
         entries.reserveCapacity(site.pages.count)
+        byPath.reserveCapacity(site.pages.count)
         byContentPath.reserveCapacity(site.pages.count)
         keys.reserveCapacity(site.pages.count * 3)
         for (page, pageKeys) in zip(site.pages, keysOfPages) {
@@ -48,6 +56,8 @@ struct LinkTable: Sendable {
                     url: base + page.path, title: page.title, contentPath: page.contentPath,
                     bundleDirectory: page.bundleDirectory))
             byContentPath[page.contentPath] = page.id
+            byPath[page.path] = page.id
+            tagNames.formUnion(page.meta.tags)
             if let bundle = page.bundleDirectory { bundles[bundle] = page.id }
             for key in pageKeys { keys[key, default: []].append(page.id) }
             names.append(page.title)
@@ -66,8 +76,12 @@ struct LinkTable: Sendable {
         self.files = site.files
         self.draftKeys = draftKeys
         self.names = names
+        self.base = base
+        self.byPath = byPath
+        tagSlugs = Set(tagNames.map(Slug.make))
         var hasher = StableHasher()
         hasher.combine(base)
+        hasher.combine(tagSlugs.sorted())
         for page in site.pages {
             for text in [page.contentPath, page.path, page.title, page.slug, page.section ?? "", page.kind.rawValue] {
                 hasher.combine(text)
@@ -156,6 +170,49 @@ struct LinkTable: Sendable {
 
     func suggestion(for target: String) -> String? {
         Suggestions.closest(to: target, in: names)
+    }
+
+    /// What a site path (`/physical/touch/`, percent escapes decoded) names in this site.
+    enum SitePath: Equatable {
+        /// Below another base path, or among the theme's assets: not checked here.
+        case unchecked
+        /// A page (by its folder, `index.html` or the folder without its slash).
+        case page(Int)
+        /// A generated file, a tag page or a file of a page bundle.
+        case file
+        case missing
+    }
+
+    static let generatedPaths: Set<String> = [
+        "", "index.html", "feed.xml", "sitemap.xml", "search-index.json", "robots.txt", "404.html", "search/",
+        "search/index.html", "tags/", "tags/index.html",
+    ]
+
+    func sitePath(_ path: String) -> SitePath {
+        guard path.hasPrefix(base) || path + "/" == base else { return .unchecked }
+        var rest = String(path.dropFirst(min(base.count, path.count)))
+        if rest.hasPrefix("assets/") { return .unchecked }
+        if Self.generatedPaths.contains(rest) { return .file }
+        if rest.hasSuffix("/index.html") { rest.removeLast("index.html".count) }
+        let folder = rest.hasSuffix("/") ? rest : rest + "/"
+        if let id = byPath[folder] { return .page(id) }
+        let parts = folder.split(separator: "/")
+        if parts.count == 2, parts[0] == "tags", tagSlugs.contains(String(parts[1])) { return .file }
+        // A file of a page bundle: below the page's folder, as the bundle holds it.
+        var dir = rest
+        while let slash = dir.dropLast().lastIndex(of: "/") {
+            dir = String(dir[...slash])
+            if let id = byPath[dir], let bundle = entries[id].bundleDirectory {
+                return files.contains(bundle + "/" + rest.dropFirst(dir.count)) ? .file : .missing
+            }
+        }
+        return .missing
+    }
+
+    /// The page URL nearest to a site path that names nothing, if one is near.
+    func closestPage(to path: String) -> String? {
+        let wanted = path.hasSuffix("/") ? path : path + "/"
+        return Suggestions.closest(to: wanted, in: entries.lazy.map(\.url))
     }
 }
 
@@ -259,7 +316,27 @@ struct PageLinkResolver: LinkResolver {
             }
             return nil
         }
-        if path.hasPrefix("/") { return nil }  // a site path, written as the reader sees it
+        if path.hasPrefix("/") {
+            // A site path, written as the reader sees it: kept as written, and checked.
+            switch table.sitePath(Self.percentDecoded(path)) {
+            case .unchecked, .file:
+                break
+            case .page(let id):
+                if let fragment {
+                    let anchor = Self.percentDecoded(fragment)
+                    anchorChecks.append(AnchorCheck(targetID: id, anchor: anchor, written: anchor, position: position))
+                }
+                if id != pageID { outgoing.append(id) }
+            case .missing:
+                diagnostics.append(
+                    .warning(
+                        file, position, "'\(destination)' is not a page or file of this site",
+                        hint: table.closestPage(to: Self.percentDecoded(path)).map { "did you mean '\($0)'?" }
+                            ?? "link to a page as [[its title]] or by its .md file: the build checks those and "
+                            + "follows the page when its URL changes"))
+            }
+            return nil
+        }
         let decoded = Self.percentDecoded(path)
         guard let target = Self.join(directory: directoryOf(contentPath), decoded) else {
             diagnostics.append(

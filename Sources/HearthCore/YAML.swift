@@ -190,8 +190,12 @@ struct YAMLReader {
     }
 
     func integer(_ node: Node, key: String, hint: String? = nil) -> Result<Int, Diagnostic> {
-        if let scalar = node.scalar, scalar.style == .plain, let value = Int(scalar.string) {
-            return .success(value)
+        if let scalar = node.scalar, let value = Int(scalar.string) {
+            if scalar.style == .plain { return .success(value) }
+            return .failure(
+                .error(
+                    file, position(node), "'\(key)' must be a whole number, found the quoted text '\(value)'",
+                    hint: "remove the quotes: \(key): \(value)"))
         }
         return .failure(
             .error(file, position(node), "'\(key)' must be a whole number, found \(describe(node))", hint: hint))

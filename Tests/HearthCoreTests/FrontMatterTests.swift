@@ -61,6 +61,10 @@ struct FrontMatterTests {
             name: "weight not a number", text: "---\ntitle: T\nweight: heavy\n---\n",
             location: "content/emotional/case.md:3:9", message: "'weight' must be a whole number"),
         .init(
+            name: "weight in quotes", text: "---\ntitle: T\nweight: \"3\"\n---\n",
+            location: "content/emotional/case.md:3:9",
+            message: "'weight' must be a whole number, found the quoted text '3'"),
+        .init(
             name: "unknown key", text: "---\ntittle: T\ntitle: T\n---\n", location: "content/emotional/case.md:2:1",
             message: "unknown front matter key 'tittle'", severity: .warning),
         .init(

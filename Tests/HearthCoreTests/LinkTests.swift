@@ -77,6 +77,45 @@ struct LinkTests {
             "\(broken.lines)")
     }
 
+    @Test("links written as site paths are checked and kept; one to nothing is a warning naming the nearest page")
+    func sitePaths() async throws {
+        let good = [
+            "/physical/touch/", "/physical/touch", "/physical/touch/index.html", "/physical/touch/#how-to-begin",
+            "/emotional/", "/", "/tags/trust/", "/tags/", "/feed.xml", "/search/", "/assets/style.css",
+            "/exercises/soul-gazing/eyes.svg",
+        ]
+        let body = good.map { "[x](\($0))" }.joined(separator: " ")
+        let root = try Fixture.site(changing: ["content/emotional/probe.md": "---\ntitle: Probe\n---\n\(body)\n"])
+        let report = await build(root)
+        #expect(report.succeeded && report.diagnostics.items.isEmpty, "\(report.lines)")
+        let html = try #require(output(root, "emotional/probe/index.html"))
+        for path in good { #expect(html.contains("<a href=\"\(path)\">x</a>"), "\(path)") }
+        // A page linked by its site path lists the linking page among its backlinks.
+        let touch = try #require(output(root, "physical/touch/index.html"))
+        #expect(touch.contains("<a href=\"/emotional/probe/\">Probe</a>"))
+
+        let (_, broken) = try await page(
+            "[a](/physical/tuoch/) [b](/tags/nothing/) [c](/physical/touch/#nope) [d](/exercises/soul-gazing/no.svg)\n")
+        #expect(
+            broken.has(
+                .warning, "content/emotional/probe.md:4:1", "'/physical/tuoch/' is not a page or file of this site"),
+            "\(broken.lines)")
+        #expect(
+            broken.diagnostics.items.first { $0.message.contains("tuoch") }?.hints == [
+                "did you mean '/physical/touch/'?"
+            ])
+        #expect(
+            broken.has(.warning, "content/emotional/probe.md:4:23", "'/tags/nothing/' is not a page"), "\(broken.lines)"
+        )
+        #expect(
+            broken.has(
+                .error, "content/emotional/probe.md:4:43", "'#nope' is not a heading of content/physical/touch.md"),
+            "\(broken.lines)")
+        #expect(
+            broken.has(.warning, "content/emotional/probe.md:4:70", "'/exercises/soul-gazing/no.svg' is not a page"),
+            "\(broken.lines)")
+    }
+
     @Test("percent escapes in a link are decoded before it is checked; a bad escape stays as written")
     func percentEscapes() async throws {
         let (html, report) = try await page(
