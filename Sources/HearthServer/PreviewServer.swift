@@ -40,6 +40,7 @@ public enum PreviewServer {
         onReady: @escaping @Sendable (URL) async -> Void = { _ in },
         onBuild: @escaping @Sendable (BuildReport) async -> Void = { _ in }
     ) async throws {
+        try checkCanListen(host: configuration.host, port: configuration.port)
         // The reload client is added to pages as they are served, never written into the site.
         var buildOptions = configuration.build
         if buildOptions.useCache {
@@ -108,6 +109,48 @@ public enum PreviewServer {
         let group = ServiceGroup(
             configuration: .init(services: services, gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
         try await group.run()
+    }
+
+    /// Says, before building, why the server could not listen where it is asked to: the server's
+    /// own error (`bind(descriptor:ptr:bytes:): Address already in use) (errno: 98)`) says neither
+    /// which port nor what to do. Other failures are left to the server.
+    static func checkCanListen(host: String, port: Int) throws {
+        guard port > 0 else { return }
+        var hints = addrinfo()
+        hints.ai_family = AF_UNSPEC
+        hints.ai_socktype = Int32(SOCK_STREAM.rawValue)
+        hints.ai_flags = AI_PASSIVE
+        var list: UnsafeMutablePointer<addrinfo>?
+        guard getaddrinfo(host, String(port), &hints, &list) == 0, let address = list?.pointee else {
+            throw Diagnostic.error(
+                "--host", nil, "'\(host)' is not an address or host name this machine knows",
+                hint: "use --host 127.0.0.1 (this machine only) or --host 0.0.0.0 (every network)")
+        }
+        defer { freeaddrinfo(list) }
+        let probe = socket(address.ai_family, address.ai_socktype, address.ai_protocol)
+        guard probe >= 0 else { return }
+        defer { close(probe) }
+        var one: Int32 = 1
+        setsockopt(probe, SOL_SOCKET, SO_REUSEADDR, &one, socklen_t(MemoryLayout<Int32>.size))
+        guard bind(probe, address.ai_addr, address.ai_addrlen) != 0 else { return }
+        switch errno {
+        case EADDRINUSE:
+            throw Diagnostic.error(
+                "--port", nil, "port \(port) on \(host) is already in use",
+                hint:
+                    "stop the other server, or pick another port: hearth serve --port \(port + 1) (--port 0 picks a free one)"
+            )
+        case EACCES:
+            throw Diagnostic.error(
+                "--port", nil, "port \(port) needs administrator rights",
+                hint: "use a port above 1023, e.g. --port 8080")
+        case EADDRNOTAVAIL:
+            throw Diagnostic.error(
+                "--host", nil, "\(host) is not an address of this machine",
+                hint: "use --host 127.0.0.1 (this machine only) or --host 0.0.0.0 (every network)")
+        default:
+            return
+        }
     }
 
     /// The live-reload client (and the overlay while the site is broken), before `</body>`.

@@ -141,10 +141,15 @@ struct Serve: AsyncParsableCommand {
         let console = site.console
         var options = BuildOptions(root: root, output: output, includeDrafts: site.drafts)
         options.useCache = !site.noCache
-        try await PreviewServer.run(
-            PreviewServer.Configuration(build: options, host: host, port: port),
-            onReady: { url in Console.standardError("Serving \(url) (Ctrl-C to stop)\n") },
-            onBuild: { report in Console.report(report, root: root, options: console) })
+        do {
+            try await PreviewServer.run(
+                PreviewServer.Configuration(build: options, host: host, port: port),
+                onReady: { url in Console.standardError("Serving \(url) (Ctrl-C to stop)\n") },
+                onBuild: { report in Console.report(report, root: root, options: console) })
+        } catch let diagnostic as Diagnostic {
+            Console.standardError(DiagnosticPrinter(root: root, color: Console.stderrWantsColor()).render(diagnostic))
+            throw ExitCode(1)
+        }
     }
 }
 

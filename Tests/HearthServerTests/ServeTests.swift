@@ -214,4 +214,22 @@ struct ServeTests {
         }
         #expect(pages > 5)
     }
+
+    @Test("a port already in use is an error that names it and what to do, before any build")
+    func portInUse() async throws {
+        let preview = try await Preview()
+        defer { preview.stop() }
+        let options = BuildOptions(root: preview.root, output: "other-output")
+        let configuration = PreviewServer.Configuration(build: options, port: preview.port, logLevel: .critical)
+        do {
+            try await PreviewServer.run(configuration)
+            Issue.record("the second server started on a port in use")
+        } catch let diagnostic as Diagnostic {
+            #expect(diagnostic.message == "port \(preview.port) on 127.0.0.1 is already in use")
+            #expect(diagnostic.hints.first?.contains("--port 0 picks a free one") == true)
+        }
+        #expect(!FileManager.default.fileExists(atPath: options.outputURL.path))
+        // The first server is still serving.
+        #expect(status(await preview.get("/")) == 200)
+    }
 }
