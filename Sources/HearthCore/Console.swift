@@ -81,7 +81,9 @@ public enum Console {
             if let counts { line += " (\(counts))" }
             standardError(line + "\n")
         } else {
-            standardError((counts ?? "failed") + (report.wrote ? "" : "; nothing was written") + "\n")
+            // `check` never writes: saying so after its errors would read as if it had meant to.
+            let unwritten = report.wrote || verb == "Checked" ? "" : "; nothing was written"
+            standardError((counts ?? "failed") + unwritten + "\n")
         }
     }
 

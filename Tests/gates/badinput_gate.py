@@ -44,6 +44,10 @@ CASES = [
     ("binary junk", {"content/physical/extra.md": b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR"},
      "content/physical/extra.md:3:1: error:"),
     ("empty file", {"content/physical/extra.md": ""}, "content/physical/extra.md:1:1: error:"),
+    ("bad date, saved with CR LF", {"content/physical/extra.md": "---\r\ntitle: Extra\r\ndate: 2025-02-30\r\n---\r\n"},
+     "content/physical/extra.md:3:7: error:"),
+    ("unclosed template section", {"templates/tags.mustache": "<ul>\n  {{#tags}}<li>{{title}}</li>\n</ul>\n"},
+     "templates/tags.mustache:2:3: error:"),
     ("type with no section folder", {
         "content/site.yml": None,  # replaced below: the fixture's own site.yml with one more type
     }, "content/site.yml:6:5: error:"),
@@ -60,7 +64,7 @@ def main():
         site_yml = f.read()
     if "types:" not in site_yml:
         fail("the basic fixture's site.yml has no types")
-    CASES[12][1]["content/site.yml"] = site_yml.replace("types:\n", "types:\n  - spiritual\n", 1)
+    next(c for c in CASES if c[0] == "type with no section folder")[1]["content/site.yml"] = site_yml.replace("types:\n", "types:\n  - spiritual\n", 1)
 
     hearth(site, "build", "--quiet")
     good = snapshot(os.path.join(site, "public"))
@@ -80,6 +84,12 @@ def main():
             fail(f"{name}: no hint in:\n{out.stderr}")
         if os.environ.get("VERBOSE"):
             print(f"{name}: {out.stderr.splitlines()[0]}")
+        if not out.stderr.rstrip().endswith("; nothing was written"):
+            fail(f"{name}: the build does not end by saying nothing was written:\n{out.stderr}")
+        # `hearth check` finds the same problem, and does not talk of writing.
+        checked = hearth(site, "check", check=False)
+        if checked.returncode != 1 or expected not in checked.stderr or "written" in checked.stderr:
+            fail(f"{name}: hearth check exit {checked.returncode}, expected 1 and '{expected}':\n{checked.stderr}")
         if snapshot(os.path.join(site, "public")) != good:
             fail(f"{name}: public/ changed")
         for path, data in saved.items():
