@@ -376,31 +376,3 @@ enum ContentLoader {
         listFilesRecursively(url).contains { $0.hasSuffix(".md") }
     }
 }
-
-/// Line and column of a byte in a buffer of text.
-enum TextPosition {
-    static func of(byteOffset: Int, in bytes: UnsafeBufferPointer<UInt8>) -> SourcePosition {
-        var line = 1
-        var lineStart = 0
-        for i in 0..<min(byteOffset, bytes.count) where bytes[i] == UInt8(ascii: "\n") {
-            line += 1
-            lineStart = i + 1
-        }
-        let prefix = UnsafeBufferPointer(rebasing: bytes[lineStart..<min(byteOffset, bytes.count)])
-        let column = String(decoding: prefix, as: UTF8.self).count + 1
-        return SourcePosition(line: line, column: column)
-    }
-
-    static func firstInvalidUTF8(in bytes: UnsafeBufferPointer<UInt8>) -> Int {
-        var decoder = UTF8()
-        var iterator = bytes.makeIterator()
-        var offset = 0
-        while true {
-            switch decoder.decode(&iterator) {
-            case .scalarValue(let scalar): offset += UTF8.width(scalar)
-            case .emptyInput: return offset
-            case .error: return offset
-            }
-        }
-    }
-}

@@ -1,3 +1,5 @@
+import HearthMarkdown
+
 /// Lines as cmark and YAML count them: a line ends at LF, CR LF or a lone CR.
 ///
 /// Swift's `Character` takes CR LF as one character, so `firstIndex(of: "\n")` and
@@ -35,6 +37,43 @@ extension StringProtocol where SubSequence == Substring {
             lines.append(self[start..<end])
             guard let next else { return lines }
             start = next
+        }
+    }
+}
+
+/// Line and column of a byte in a buffer of text.
+enum TextPosition {
+    static func of(byteOffset: Int, in bytes: UnsafeBufferPointer<UInt8>) -> SourcePosition {
+        var line = 1
+        var lineStart = 0
+        // Lines end at LF, CR LF or a lone CR, as everywhere else.
+        for i in 0..<min(byteOffset, bytes.count) {
+            switch bytes[i] {
+            case UInt8(ascii: "\n"):
+                line += i > 0 && bytes[i - 1] == UInt8(ascii: "\r") ? 0 : 1
+                lineStart = i + 1
+            case UInt8(ascii: "\r"):
+                line += 1
+                lineStart = i + 1
+            default:
+                break
+            }
+        }
+        let prefix = UnsafeBufferPointer(rebasing: bytes[lineStart..<min(byteOffset, bytes.count)])
+        let column = String(decoding: prefix, as: UTF8.self).count + 1
+        return SourcePosition(line: line, column: column)
+    }
+
+    static func firstInvalidUTF8(in bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        var decoder = UTF8()
+        var iterator = bytes.makeIterator()
+        var offset = 0
+        while true {
+            switch decoder.decode(&iterator) {
+            case .scalarValue(let scalar): offset += UTF8.width(scalar)
+            case .emptyInput: return offset
+            case .error: return offset
+            }
         }
     }
 }

@@ -204,6 +204,14 @@ struct FrontMatterTests {
         try Fixture.write(bytes, to: "content/emotional/latin1.md", in: root)
         let report = await build(root, write: false)
         #expect(report.has(.error, "content/emotional/latin1.md:6:6", "not valid UTF-8"), "\(report.lines)")
+        // The same line with CR LF or lone CR line endings.
+        for ending in ["\r\n", "\r"] {
+            var text = Data("---\ntitle: T\n---\n\nFine line.\nBad: ".replacingOccurrences(of: "\n", with: ending).utf8)
+            text.append(contentsOf: [0xC3, 0x28])
+            try Fixture.write(text, to: "content/emotional/latin1.md", in: root)
+            let other = await build(root, write: false)
+            #expect(other.has(.error, "content/emotional/latin1.md:6:6", "not valid UTF-8"), "\(other.lines)")
+        }
     }
 
     @Test("binary junk, an alias bomb and a 10 MB paragraph end in a message or a build, never a crash")

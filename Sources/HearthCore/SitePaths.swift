@@ -1,0 +1,46 @@
+// Links written as site paths (`/physical/touch/`): what they name in the site being built.
+
+extension LinkTable {
+    /// What a site path (`/physical/touch/`, percent escapes decoded) names in this site.
+    enum SitePath: Equatable {
+        /// Below another base path, or among the theme's assets: not checked here.
+        case unchecked
+        /// A page (by its folder, `index.html` or the folder without its slash).
+        case page(Int)
+        /// A generated file, a tag page or a file of a page bundle.
+        case file
+        case missing
+    }
+
+    static let generatedPaths: Set<String> = [
+        "", "index.html", "feed.xml", "sitemap.xml", "search-index.json", "robots.txt", "404.html", "search/",
+        "search/index.html", "tags/", "tags/index.html",
+    ]
+
+    func sitePath(_ path: String) -> SitePath {
+        guard path.hasPrefix(base) || path + "/" == base else { return .unchecked }
+        var rest = String(path.dropFirst(min(base.count, path.count)))
+        if rest.hasPrefix("assets/") { return .unchecked }
+        if Self.generatedPaths.contains(rest) { return .file }
+        if rest.hasSuffix("/index.html") { rest.removeLast("index.html".count) }
+        let folder = rest.hasSuffix("/") ? rest : rest + "/"
+        if let id = byPath[folder] { return .page(id) }
+        let parts = folder.split(separator: "/")
+        if parts.count == 2, parts[0] == "tags", tagSlugs.contains(String(parts[1])) { return .file }
+        // A file of a page bundle: below the page's folder, as the bundle holds it.
+        var dir = rest
+        while let slash = dir.dropLast().lastIndex(of: "/") {
+            dir = String(dir[...slash])
+            if let id = byPath[dir], let bundle = entries[id].bundleDirectory {
+                return files.contains(bundle + "/" + rest.dropFirst(dir.count)) ? .file : .missing
+            }
+        }
+        return .missing
+    }
+
+    /// The page URL nearest to a site path that names nothing, if one is near.
+    func closestPage(to path: String) -> String? {
+        let wanted = path.hasSuffix("/") ? path : path + "/"
+        return Suggestions.closest(to: wanted, in: entries.lazy.map(\.url))
+    }
+}
