@@ -5,6 +5,23 @@ import Foundation
 /// `urlize` keeps them.
 public enum Slug {
     public static func make(_ text: String) -> String {
+        if text.utf8.allSatisfy({ $0 < 0x80 }) {
+            // ASCII, the common case (every tag of every page goes through here), byte by byte.
+            var bytes: [UInt8] = []
+            bytes.reserveCapacity(text.utf8.count)
+            var pendingHyphen = false
+            for byte in text.utf8 {
+                let lower = (0x41...0x5A).contains(byte) ? byte + 0x20 : byte
+                if (0x61...0x7A).contains(lower) || (0x30...0x39).contains(lower) {
+                    if pendingHyphen, !bytes.isEmpty { bytes.append(0x2D) }
+                    pendingHyphen = false
+                    bytes.append(lower)
+                } else if byte != UInt8(ascii: "'") {
+                    pendingHyphen = true
+                }
+            }
+            return String(decoding: bytes, as: UTF8.self)
+        }
         var out = ""
         var pendingHyphen = false
         for character in text.lowercased() {

@@ -79,6 +79,17 @@ struct PublishingTests {
         #expect(output(root, "robots.txt")?.contains("Sitemap: https://example.org/sitemap.xml") == true)
     }
 
+    @Test("slugs: lower case, words joined by one hyphen, apostrophes dropped, Latin folded, other scripts kept")
+    func slugs() {
+        let cases: [(String, String)] = [
+            ("Self Care", "self-care"), ("It's   OK!", "its-ok"), ("--Hello--World--", "hello-world"),
+            ("C++ & Go", "c-go"), ("123 abc", "123-abc"), ("!!!", ""), ("Zärtlichkeit üben", "zartlichkeit-uben"),
+            ("Straße", "strasse"), ("Близость и доверие", "близость-и-доверие"), ("親密", "親密"),
+            ("Ｆｕｌｌ Width", "full-width"), ("Ünïcödé’s", "unicodes"), ("Łódź", "lodz"),
+        ]
+        for (text, slug) in cases { #expect(Slug.make(text) == slug, "\(text)") }
+    }
+
     @Test("names in other scripts keep their letters in URLs; Latin ones are folded to ASCII")
     func nonLatinNames() async throws {
         let root = try Fixture.site(changing: [
