@@ -39,7 +39,13 @@ public struct BuildOptions: Sendable {
     }
 
     public var outputURL: URL {
-        output.hasPrefix("/") ? URL(fileURLWithPath: output) : root.appendingPathComponent(output)
+        let url = output.hasPrefix("/") ? URL(fileURLWithPath: output) : root.appendingPathComponent(output)
+        // An output folder that is a symbolic link (public -> /var/www/guide) is built where it
+        // points, and the link stays: swapping the new site in must not put a folder in its place.
+        if (try? FileManager.default.destinationOfSymbolicLink(atPath: url.path)) != nil {
+            return url.resolvingSymlinksInPath()
+        }
+        return url
     }
 }
 

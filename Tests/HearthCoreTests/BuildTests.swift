@@ -88,6 +88,24 @@ struct BuildTests {
         #expect(snapshot(root.appendingPathComponent("public")) == reused)
     }
 
+    @Test("an output folder that is a symbolic link is built where it points, and stays a link")
+    func symlinkedOutput() async throws {
+        let root = try Fixture.site("basic")
+        let served = Fixture.newFolder("served")
+        try FileManager.default.createDirectory(at: served, withIntermediateDirectories: true)
+        try FileManager.default.createSymbolicLink(
+            atPath: root.appendingPathComponent("public").path, withDestinationPath: served.path)
+        for _ in 0..<3 {  // the first build, then builds that reuse the spare site
+            #expect(await build(root).succeeded)
+            let link = try? FileManager.default.destinationOfSymbolicLink(
+                atPath: root.appendingPathComponent("public").path)
+            #expect(link == served.path)
+            #expect(
+                FileManager.default.fileExists(atPath: served.appendingPathComponent("physical/hugs/index.html").path))
+        }
+        #expect(snapshot(served) == (try await cleanBuild(of: root)))
+    }
+
     @Test("sections list their pages by weight, then date (newest first), then title")
     func listingOrder() async throws {
         let root = try Fixture.site(changing: [

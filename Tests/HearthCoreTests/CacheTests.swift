@@ -101,14 +101,6 @@ struct CacheTests {
         await SiteBuilder.build(BuildOptions(root: root))
     }
 
-    func cleanBuild(of root: URL) async throws -> [String: Data] {
-        let clean = try Fixture.copy(of: root, as: "clean")
-        var options = BuildOptions(root: clean)
-        options.useCache = false
-        #expect(await SiteBuilder.build(options).succeeded)
-        return snapshot(clean.appendingPathComponent("public"))
-    }
-
     @Test("a second build reads the cache from disk, keeps unchanged pages, and writes what a clean build writes")
     func secondProcess() async throws {
         let root = try Fixture.site("basic")

@@ -79,6 +79,15 @@ func appendLine(_ line: String, to url: URL) throws {
     try Data((try String(contentsOf: url, encoding: .utf8) + "\n" + line + "\n").utf8).write(to: url)
 }
 
+/// The site a build makes from a copy of `root`'s sources, with no cache and no earlier output.
+func cleanBuild(of root: URL) async throws -> [String: Data] {
+    let clean = try Fixture.copy(of: root, as: "clean")
+    var options = BuildOptions(root: clean)
+    options.useCache = false
+    #expect(await SiteBuilder.build(options).succeeded)
+    return snapshot(clean.appendingPathComponent("public"))
+}
+
 func build(_ root: URL, drafts: Bool = false, write: Bool = true, baseURL: String? = nil) async -> BuildReport {
     await SiteBuilder.build(BuildOptions(root: root, baseURL: baseURL, includeDrafts: drafts, writeOutput: write))
 }
