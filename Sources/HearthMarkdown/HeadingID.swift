@@ -41,6 +41,9 @@ public enum HeadingID {
 /// Hands out unique heading ids within one page: a repeated id gets `-1`, `-2`, ...
 public struct HeadingIDAllocator: Sendable {
     private var used: Set<String> = []
+    /// The last suffix given to each id, so that the next repeat starts after it: a page with
+    /// thousands of equal headings costs a lookup each, not a count from 1 each.
+    private var lastSuffix: [String: Int] = [:]
 
     public init() {}
 
@@ -49,11 +52,13 @@ public struct HeadingIDAllocator: Sendable {
         // An id must not be empty in HTML; a heading of only punctuation gets "section".
         if base.isEmpty { base = "section" }
         var candidate = base
-        var n = 0
+        var n = lastSuffix[base] ?? 0
+        if n > 0 { candidate = "\(base)-\(n)" }
         while used.contains(candidate) {
             n += 1
             candidate = "\(base)-\(n)"
         }
+        lastSuffix[base] = n
         used.insert(candidate)
         return candidate
     }

@@ -31,6 +31,16 @@ struct MarkdownTests {
         #expect(rendered.headings.map(\.level) == [1, 2, 2, 2, 2])
     }
 
+    @Test("repeats skip ids that headings took as written; thousands of repeats number straight on")
+    func repeatedIDs() {
+        let rendered = Markdown.render("## A\n\n## A-1\n\n## A\n\n## A\n\n## A-2\n\n## A\n")
+        #expect(rendered.headings.map(\.id) == ["a", "a-1", "a-2", "a-3", "a-2-1", "a-4"])
+        let many = Markdown.render(String(repeating: "## Step\n\ntext\n\n", count: 5000))
+        #expect(many.headings.count == 5000)
+        #expect(many.headings.last?.id == "step-4999")
+        #expect(Set(many.headings.map(\.id)).count == 5000)
+    }
+
     @Test("a heading of only punctuation still gets a usable id")
     func emptyID() {
         #expect(Markdown.render("## ???\n").headings.first?.id == "section")
