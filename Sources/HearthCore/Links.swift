@@ -17,8 +17,9 @@ struct LinkTable: Sendable {
     let files: Set<String>
     /// Keys of drafts left out of this build, to say why a link to one fails.
     private let draftKeys: [String: String]
-    /// Titles and aliases, for "did you mean".
-    private let names: [String]
+    /// Titles and aliases, for "did you mean"; and page URLs, for site paths that name nothing.
+    private let nameSuggestions: Suggestions.Index
+    let urlSuggestions: Suggestions.Index
     /// The site's base path (`/`, `/guide/`), each page by its path below it, and the tags' slugs:
     /// what a link written as a site path (`/physical/touch/`) can name.
     let base: String
@@ -75,7 +76,8 @@ struct LinkTable: Sendable {
         self.bundles = bundles
         self.files = site.files
         self.draftKeys = draftKeys
-        self.names = names
+        nameSuggestions = Suggestions.Index { [names] in names }
+        urlSuggestions = Suggestions.Index { [entries] in entries.map(\.url) }
         self.base = base
         self.byPath = byPath
         tagSlugs = Set(tagNames.map(Slug.make))
@@ -169,7 +171,7 @@ struct LinkTable: Sendable {
     }
 
     func suggestion(for target: String) -> String? {
-        Suggestions.closest(to: target, in: names)
+        nameSuggestions.closest(to: target)
     }
 }
 

@@ -41,6 +41,6 @@ extension LinkTable {
     /// The page URL nearest to a site path that names nothing, if one is near.
     func closestPage(to path: String) -> String? {
         let wanted = path.hasSuffix("/") ? path : path + "/"
-        return Suggestions.closest(to: wanted, in: entries.lazy.map(\.url))
+        return urlSuggestions.closest(to: wanted)
     }
 }
