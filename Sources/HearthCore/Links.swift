@@ -302,7 +302,9 @@ struct PageLinkResolver: LinkResolver {
                 .error(file, position, "'\(destination)' points outside content/", hint: "link to a page of the site"))
             return nil
         }
-        if target.hasSuffix(".md") {
+        // A `.md` file is a page, unless it is a file of a page bundle (copied as it is, like Hugo's
+        // page resources).
+        if target.hasSuffix(".md"), !table.files.contains(target) {
             guard let id = table.page(atContentPath: target) else {
                 let hint = table.suggestion(for: String(target.dropLast(3).split(separator: "/").last ?? ""))
                 diagnostics.append(

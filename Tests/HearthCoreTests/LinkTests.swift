@@ -136,6 +136,18 @@ struct LinkTests {
         let (html, report) = try await page("![Eyes](../exercises/soul-gazing/eyes.svg)\n")
         #expect(report.succeeded, "\(report.lines)")
         #expect(html.contains("<img src=\"/exercises/soul-gazing/eyes.svg\" alt=\"Eyes\" />"))
+
+        // A Markdown file beside a bundle's index.md is one of its files, copied as it is, not a page.
+        let root = try Fixture.site(changing: [
+            "content/exercises/soul-gazing/notes.md": "# Notes\n",
+            "content/emotional/probe.md": "---\ntitle: Probe\n---\n[n](../exercises/soul-gazing/notes.md)\n",
+        ])
+        let withNotes = await build(root)
+        #expect(withNotes.succeeded, "\(withNotes.lines)")
+        #expect(
+            output(root, "emotional/probe/index.html")?.contains("<a href=\"/exercises/soul-gazing/notes.md\">n</a>")
+                == true)
+        #expect(output(root, "exercises/soul-gazing/notes.md") == "# Notes\n")
     }
 
     @Test("no match, several matches and bad related entries are errors with their place and a hint")
