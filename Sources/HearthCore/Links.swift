@@ -277,27 +277,27 @@ struct PageLinkResolver: LinkResolver {
         }
         if path.hasPrefix("/") {
             // A site path, written as the reader sees it: kept as written, and checked.
-            switch table.sitePath(Self.percentDecoded(path)) {
-            case .unchecked, .file:
-                break
-            case .page(let id):
-                if let fragment {
-                    let anchor = Self.percentDecoded(fragment)
-                    anchorChecks.append(AnchorCheck(targetID: id, anchor: anchor, written: anchor, position: position))
-                }
-                if id != pageID { outgoing.append(id) }
-            case .missing:
-                diagnostics.append(
-                    .warning(
-                        file, position, "'\(destination)' is not a page or file of this site",
-                        hint: table.closestPage(to: Self.percentDecoded(path)).map { "did you mean '\($0)'?" }
-                            ?? "link to a page as [[its title]] or by its .md file: the build checks those and "
-                            + "follows the page when its URL changes"))
-            }
+            checkSitePath(Self.percentDecoded(path), fragment: fragment, destination: destination, at: position)
             return nil
         }
         let decoded = Self.percentDecoded(path)
-        guard let target = Self.join(directory: directoryOf(contentPath), decoded) else {
+        let target = Self.join(directory: directoryOf(contentPath), decoded)
+        if target.map({ !table.files.contains($0) }) ?? true, Self.isFolderURL(decoded) {
+            // `../physical/` or `relationship-tips/`, and no file of that name: a URL relative to
+            // this page's own URL, as the reader's browser resolves it (`.md` links and files are
+            // relative to the Markdown file).
+            if let resolved = Self.join(directory: table.entries[pageID].url, decoded) {
+                let sitePath = resolved.isEmpty ? "/" : "/" + resolved + "/"
+                checkSitePath(sitePath, fragment: fragment, destination: destination, at: position)
+            } else {
+                diagnostics.append(
+                    .warning(
+                        file, position, "'\(destination)' goes above the site's root",
+                        hint: "link to a page of the site"))
+            }
+            return nil
+        }
+        guard let target else {
             diagnostics.append(
                 .error(file, position, "'\(destination)' points outside content/", hint: "link to a page of the site"))
             return nil
@@ -355,6 +355,37 @@ struct PageLinkResolver: LinkResolver {
     }
 
     /// Joins a relative path to a folder of `content/`; nil when it climbs out.
+    /// A link that names a folder (`../physical/`, `.`, `touch`): no `.md`, and no extension.
+    static func isFolderURL(_ path: String) -> Bool {
+        if path.hasSuffix("/") { return !path.hasSuffix(".md/") }
+        let last = path.split(separator: "/").last ?? ""
+        return last == "." || last == ".." || !last.contains(".")
+    }
+
+    /// Checks a link that names a site path (percent escapes decoded): a page, with its anchor, or a
+    /// file; one that names nothing is a warning with the nearest page's URL.
+    private mutating func checkSitePath(
+        _ path: String, fragment: Substring?, destination: String, at position: SourcePosition
+    ) {
+        switch table.sitePath(path) {
+        case .unchecked, .file:
+            break
+        case .page(let id):
+            if let fragment {
+                let anchor = Self.percentDecoded(fragment)
+                anchorChecks.append(AnchorCheck(targetID: id, anchor: anchor, written: anchor, position: position))
+            }
+            if id != pageID { outgoing.append(id) }
+        case .missing:
+            diagnostics.append(
+                .warning(
+                    file, position, "'\(destination)' is not a page or file of this site",
+                    hint: table.closestPage(to: path).map { "did you mean '\($0)'?" }
+                        ?? "link to a page as [[its title]] or by its .md file: the build checks those and "
+                        + "follows the page when its URL changes"))
+        }
+    }
+
     static func join(directory: String, _ relative: String) -> String? {
         var parts = directory.split(separator: "/").map(String.init)
         for part in relative.split(separator: "/", omittingEmptySubsequences: true) {

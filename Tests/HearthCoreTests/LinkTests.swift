@@ -77,7 +77,7 @@ struct LinkTests {
             "\(broken.lines)")
     }
 
-    @Test("links written as site paths are checked and kept; one to nothing is a warning naming the nearest page")
+    @Test("links written as site paths or URLs relative to the page are checked and kept; one to nothing is a warning")
     func sitePaths() async throws {
         let good = [
             "/physical/touch/", "/physical/touch", "/physical/touch/index.html", "/physical/touch/#how-to-begin",
@@ -114,6 +114,23 @@ struct LinkTests {
         #expect(
             broken.has(.warning, "content/emotional/probe.md:4:70", "'/exercises/soul-gazing/no.svg' is not a page"),
             "\(broken.lines)")
+
+        // Links relative to the page's URL, as a browser reads them from /emotional/probe/.
+        let (relativeHTML, relative) = try await page(
+            "[a](../../physical/touch/#how-to-begin) [b](../) [c](./) [d](../physical/)\n")
+        #expect(
+            relative.lines == [
+                "content/emotional/probe.md:4:58: warning: '../physical/' is not a page or file of this site"
+            ])
+        #expect(relativeHTML.contains("<a href=\"../../physical/touch/#how-to-begin\">a</a>"))
+        let (_, relativeAnchor) = try await page("[a](../../physical/touch/#nope) [b](../../../../x/)\n")
+        #expect(
+            relativeAnchor.has(
+                .error, "content/emotional/probe.md:4:1", "'#nope' is not a heading of content/physical/touch.md"),
+            "\(relativeAnchor.lines)")
+        #expect(
+            relativeAnchor.has(.warning, "content/emotional/probe.md:4:33", "goes above the site's root"),
+            "\(relativeAnchor.lines)")
     }
 
     @Test("percent escapes in a link are decoded before it is checked; a bad escape stays as written")
