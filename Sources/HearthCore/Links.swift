@@ -354,38 +354,7 @@ struct PageLinkResolver: LinkResolver {
             && scheme.allSatisfy { $0.isLetter || $0.isNumber || $0 == "+" || $0 == "-" || $0 == "." }
     }
 
-    /// Joins a relative path to a folder of `content/`; nil when it climbs out.
-    /// A link that names a folder (`../physical/`, `.`, `touch`): no `.md`, and no extension.
-    static func isFolderURL(_ path: String) -> Bool {
-        if path.hasSuffix("/") { return !path.hasSuffix(".md/") }
-        let last = path.split(separator: "/").last ?? ""
-        return last == "." || last == ".." || !last.contains(".")
-    }
-
-    /// Checks a link that names a site path (percent escapes decoded): a page, with its anchor, or a
-    /// file; one that names nothing is a warning with the nearest page's URL.
-    private mutating func checkSitePath(
-        _ path: String, fragment: Substring?, destination: String, at position: SourcePosition
-    ) {
-        switch table.sitePath(path) {
-        case .unchecked, .file:
-            break
-        case .page(let id):
-            if let fragment {
-                let anchor = Self.percentDecoded(fragment)
-                anchorChecks.append(AnchorCheck(targetID: id, anchor: anchor, written: anchor, position: position))
-            }
-            if id != pageID { outgoing.append(id) }
-        case .missing:
-            diagnostics.append(
-                .warning(
-                    file, position, "'\(destination)' is not a page or file of this site",
-                    hint: table.closestPage(to: path).map { "did you mean '\($0)'?" }
-                        ?? "link to a page as [[its title]] or by its .md file: the build checks those and "
-                        + "follows the page when its URL changes"))
-        }
-    }
-
+    /// Joins a relative path to a folder (of `content/`, or a page's URL); nil when it climbs out.
     static func join(directory: String, _ relative: String) -> String? {
         var parts = directory.split(separator: "/").map(String.init)
         for part in relative.split(separator: "/", omittingEmptySubsequences: true) {

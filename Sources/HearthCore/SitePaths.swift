@@ -1,4 +1,7 @@
-// Links written as site paths (`/physical/touch/`): what they name in the site being built.
+import HearthMarkdown
+
+// Links written as site paths (`/physical/touch/`) or as folder URLs relative to a page: what they
+// name in the site being built, and how the resolver checks them.
 
 extension LinkTable {
     /// What a site path (`/physical/touch/`, percent escapes decoded) names in this site.
@@ -42,5 +45,38 @@ extension LinkTable {
     func closestPage(to path: String) -> String? {
         let wanted = path.hasSuffix("/") ? path : path + "/"
         return urlSuggestions.closest(to: wanted)
+    }
+}
+
+extension PageLinkResolver {
+    /// A link that names a folder (`../physical/`, `.`, `touch`): no `.md`, and no extension.
+    static func isFolderURL(_ path: String) -> Bool {
+        if path.hasSuffix("/") { return !path.hasSuffix(".md/") }
+        let last = path.split(separator: "/").last ?? ""
+        return last == "." || last == ".." || !last.contains(".")
+    }
+
+    /// Checks a link that names a site path (percent escapes decoded): a page, with its anchor, or a
+    /// file; one that names nothing is a warning with the nearest page's URL.
+    mutating func checkSitePath(
+        _ path: String, fragment: Substring?, destination: String, at position: SourcePosition
+    ) {
+        switch table.sitePath(path) {
+        case .unchecked, .file:
+            break
+        case .page(let id):
+            if let fragment {
+                let anchor = Self.percentDecoded(fragment)
+                anchorChecks.append(AnchorCheck(targetID: id, anchor: anchor, written: anchor, position: position))
+            }
+            if id != pageID { outgoing.append(id) }
+        case .missing:
+            diagnostics.append(
+                .warning(
+                    file, position, "'\(destination)' is not a page or file of this site",
+                    hint: table.closestPage(to: path).map { "did you mean '\($0)'?" }
+                        ?? "link to a page as [[its title]] or by its .md file: the build checks those and "
+                        + "follows the page when its URL changes"))
+        }
     }
 }
