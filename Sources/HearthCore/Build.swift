@@ -60,6 +60,8 @@ public struct BuildReport: Sendable {
     public var output: URL
     /// Whether the output folder now holds this build.
     public var wrote: Bool
+    /// False for a check, which never writes.
+    public var writesOutput = true
     /// Seconds spent in each phase, in order (for --verbose and benchmarks).
     public var phases: [(name: String, seconds: Double)] = []
     /// Parsed files, rendered Markdown and cards taken from the cache, and those made anew.
@@ -79,6 +81,7 @@ public enum SiteBuilder {
         var report = BuildReport(
             diagnostics: DiagnosticList(), pageCount: 0, fileCount: 0, seconds: 0, output: options.outputURL,
             wrote: false)
+        report.writesOutput = options.writeOutput
         var options = options
         if options.useCache {
             options.cache = options.cache ?? BuildCache()

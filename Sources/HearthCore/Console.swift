@@ -81,8 +81,8 @@ public enum Console {
             if let counts { line += " (\(counts))" }
             standardError(line + "\n")
         } else {
-            // `check` never writes: saying so after its errors would read as if it had meant to.
-            let unwritten = report.wrote || verb == "Checked" ? "" : "; nothing was written"
+            // A check never writes: saying so after its errors would read as if it had meant to.
+            let unwritten = report.wrote || !report.writesOutput ? "" : "; nothing was written"
             standardError((counts ?? "failed") + unwritten + "\n")
         }
     }

@@ -269,10 +269,7 @@ struct PageLinkResolver: LinkResolver {
         if let query = path.firstIndex(of: "?") { path = path[..<query] }
         if path.isEmpty {
             // `#id` on this page
-            if let fragment, !isImage {
-                let anchor = Self.percentDecoded(fragment)
-                anchorChecks.append(AnchorCheck(targetID: pageID, anchor: anchor, written: anchor, position: position))
-            }
+            if let fragment, !isImage { link(to: pageID, fragment: fragment, at: position) }
             return nil
         }
         if path.hasPrefix("/") {
@@ -282,7 +279,8 @@ struct PageLinkResolver: LinkResolver {
         }
         let decoded = Self.percentDecoded(path)
         let target = Self.join(directory: directoryOf(contentPath), decoded)
-        if target.map({ !table.files.contains($0) }) ?? true, Self.isFolderURL(decoded) {
+        // (`.md` links, the most of them, are no folder URL: they skip the file lookup.)
+        if Self.isFolderURL(decoded), target.map({ !table.files.contains($0) }) ?? true {
             // `../physical/` or `relationship-tips/`, and no file of that name: a URL relative to
             // this page's own URL, as the reader's browser resolves it (`.md` links and files are
             // relative to the Markdown file).
@@ -302,25 +300,19 @@ struct PageLinkResolver: LinkResolver {
                 .error(file, position, "'\(destination)' points outside content/", hint: "link to a page of the site"))
             return nil
         }
-        // A `.md` file is a page, unless it is a file of a page bundle (copied as it is, like Hugo's
-        // page resources).
+        if target.hasSuffix(".md"), let id = table.page(atContentPath: target) {
+            link(to: id, fragment: fragment, at: position)
+            return table.entries[id].url + (fragment.map { "#" + $0 } ?? "")
+        }
+        // A `.md` file that is no page, and no file of a page bundle either (one copied as it is,
+        // like Hugo's page resources, is linked below as a file).
         if target.hasSuffix(".md"), !table.files.contains(target) {
-            guard let id = table.page(atContentPath: target) else {
-                let hint = table.suggestion(for: String(target.dropLast(3).split(separator: "/").last ?? ""))
-                diagnostics.append(
-                    .error(
-                        file, position, "'\(destination)' links to content/\(target), which does not exist",
-                        hint: hint.map { "did you mean '\($0)'?" }))
-                return nil
-            }
-            var url = table.entries[id].url
-            if let fragment {
-                let anchor = Self.percentDecoded(fragment)
-                anchorChecks.append(AnchorCheck(targetID: id, anchor: anchor, written: anchor, position: position))
-                url += "#" + fragment
-            }
-            if id != pageID { outgoing.append(id) }
-            return url
+            let hint = table.suggestion(for: String(target.dropLast(3).split(separator: "/").last ?? ""))
+            diagnostics.append(
+                .error(
+                    file, position, "'\(destination)' links to content/\(target), which does not exist",
+                    hint: hint.map { "did you mean '\($0)'?" }))
+            return nil
         }
         // A file: it must exist, and be published in a page bundle.
         guard table.files.contains(target) else {
@@ -339,6 +331,16 @@ struct PageLinkResolver: LinkResolver {
         }
         if bundle.id == pageID { return nil }  // its own bundle: the relative link already works
         return table.entries[bundle.id].url + bundle.rest + (fragment.map { "#" + $0 } ?? "")
+    }
+
+    /// Records a link to a page: its anchor to check once every page's headings are known, and
+    /// the link itself for the page's backlinks.
+    mutating func link(to id: Int, fragment: Substring?, at position: SourcePosition) {
+        if let fragment {
+            let anchor = Self.percentDecoded(fragment)
+            anchorChecks.append(AnchorCheck(targetID: id, anchor: anchor, written: anchor, position: position))
+        }
+        if id != pageID { outgoing.append(id) }
     }
 
     private func directoryOf(_ path: String) -> String {

@@ -65,11 +65,7 @@ extension PageLinkResolver {
         case .unchecked, .file:
             break
         case .page(let id):
-            if let fragment {
-                let anchor = Self.percentDecoded(fragment)
-                anchorChecks.append(AnchorCheck(targetID: id, anchor: anchor, written: anchor, position: position))
-            }
-            if id != pageID { outgoing.append(id) }
+            link(to: id, fragment: fragment, at: position)
         case .missing:
             diagnostics.append(
                 .warning(

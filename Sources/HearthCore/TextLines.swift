@@ -44,22 +44,12 @@ extension StringProtocol where SubSequence == Substring {
 /// Line and column of a byte in a buffer of text.
 enum TextPosition {
     static func of(byteOffset: Int, in bytes: UnsafeBufferPointer<UInt8>) -> SourcePosition {
-        var line = 1
-        var lineStart = 0
-        // Lines end at LF, CR LF or a lone CR, as everywhere else.
-        for i in 0..<min(byteOffset, bytes.count) {
-            switch bytes[i] {
-            case UInt8(ascii: "\n"):
-                line += i > 0 && bytes[i - 1] == UInt8(ascii: "\r") ? 0 : 1
-                lineStart = i + 1
-            case UInt8(ascii: "\r"):
-                line += 1
-                lineStart = i + 1
-            default:
-                break
-            }
-        }
-        let prefix = UnsafeBufferPointer(rebasing: bytes[lineStart..<min(byteOffset, bytes.count)])
+        let end = min(byteOffset, bytes.count)
+        // Lines end at LF, CR LF or a lone CR, counted as cmark counts them.
+        let starts = Markdown.lineStarts(Array(bytes[..<end]))
+        let line = starts.count
+        let lineStart = starts[line - 1]
+        let prefix = UnsafeBufferPointer(rebasing: bytes[lineStart..<end])
         let column = String(decoding: prefix, as: UTF8.self).count + 1
         return SourcePosition(line: line, column: column)
     }

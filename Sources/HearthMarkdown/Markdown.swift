@@ -39,7 +39,7 @@ public enum Markdown {
     }
 
     /// Where lines start, counting line endings as cmark does: `\n`, `\r\n` and a lone `\r`.
-    static func lineStarts(_ bytes: [UInt8]) -> [Int] {
+    public static func lineStarts(_ bytes: [UInt8]) -> [Int] {
         var starts = [0]
         var i = 0
         while i < bytes.count {
