@@ -13,7 +13,12 @@ struct SourceEntry: Sendable {
 /// Finds, reads and checks everything in `content/`.
 enum ContentLoader {
     /// Folder names that would collide with generated pages.
-    static let reservedSections: Set<String> = ["tags", "assets", "search", "__hearth"]
+    /// What the build writes at the top of the site itself.
+    static let reservedSections: Set<String> = [
+        "tags", "assets", "search", "__hearth", "feed.xml", "sitemap.xml", "search-index.json", "robots.txt",
+        "404.html",
+        "index.html",
+    ]
 
     static func load(root: URL, includeDrafts: Bool, cache: BuildCache? = nil) async -> (LoadedSite?, [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
@@ -107,25 +112,41 @@ enum ContentLoader {
 
         // Assemble
         var pages: [Page] = []
-        var drafts: [(contentPath: String, title: String, slug: String, aliases: [String])] = []
-        var byPath: [String: Page] = [:]
-        for (page, problems) in parsed {
+        var excluded: [ExcludedPage] = []
+        func exclude(_ page: Page, _ reason: ExcludedPage.Reason) {
+            excluded.append(
+                ExcludedPage(
+                    contentPath: page.contentPath, title: page.title, slug: page.slug, aliases: page.meta.aliases,
+                    reason: reason))
+        }
+        // Two pages with one URL: the one named by its file keeps it, and the error is on the
+        // other's `slug:` (or, when neither has one, on the later file).
+        func isLeftOutDraft(_ page: Page) -> Bool { page.meta.draft && page.isListed && !includeDrafts }
+        var owners: [String: (page: Int, hasSlug: Bool)] = [:]
+        owners.reserveCapacity(parsed.count)
+        for (index, (page, _)) in parsed.enumerated() {
+            guard let page, !isLeftOutDraft(page) else { continue }
+            let hasSlug = page.meta.slug != nil
+            if let owner = owners[page.path], !owner.hasSlug || hasSlug { continue }
+            owners[page.path] = (index, hasSlug)
+        }
+        for (index, (page, problems)) in parsed.enumerated() {
             diagnostics.append(contentsOf: problems)
             guard var page else { continue }
-            if page.meta.draft, page.isListed, !includeDrafts {
-                drafts.append((page.contentPath, page.title, page.slug, page.meta.aliases))
+            if isLeftOutDraft(page) {
+                exclude(page, .draft)
                 continue
             }
-            if let other = byPath[page.path] {
+            if let owner = owners[page.path]?.page, owner != index, let other = parsed[owner].0 {
                 diagnostics.append(
                     .error(
                         page.file, page.meta.slug?.position,
                         "this page has the same URL /\(page.path) as \(other.file)",
                         hint: "give one of them another file name or slug"))
+                exclude(page, .sameURL(as: other.contentPath))
                 continue
             }
             page.id = pages.count
-            byPath[page.path] = page
             pages.append(page)
         }
         if !pages.contains(where: { $0.kind == .home }) {
@@ -155,7 +176,7 @@ enum ContentLoader {
             }
             return rank(a) < rank(b)
         }
-        let site = LoadedSite(config: config, pages: pages, sections: sections, files: files, excludedDrafts: drafts)
+        let site = LoadedSite(config: config, pages: pages, sections: sections, files: files, excluded: excluded)
         return (site, diagnostics)
     }
 

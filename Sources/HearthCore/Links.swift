@@ -15,8 +15,10 @@ struct LinkTable: Sendable {
     private let byContentPath: [String: Int]
     private let bundles: [String: Int]
     let files: Set<String>
-    /// Keys of drafts left out of this build, to say why a link to one fails.
-    private let draftKeys: [String: String]
+    /// Pages left out of this build, by their keys and paths, to say why a link to one fails.
+    private let excluded: [ExcludedPage]
+    private let excludedKeys: [String: Int]
+    private let excludedPaths: [String: Int]
     /// Titles and aliases, for "did you mean"; and page URLs, for site paths that name nothing.
     private let nameSuggestions: Suggestions.Index
     let urlSuggestions: Suggestions.Index
@@ -64,18 +66,22 @@ struct LinkTable: Sendable {
             names.append(page.title)
             names += page.meta.aliases
         }
-        var draftKeys: [String: String] = [:]
-        for draft in site.excludedDrafts {
-            for key in Self.pathKeys(draft.contentPath) + [draft.title, draft.slug] + draft.aliases {
-                draftKeys[Self.key(key)] = draft.contentPath
+        var excludedKeys: [String: Int] = [:]
+        var excludedPaths: [String: Int] = [:]
+        for (index, page) in site.excluded.enumerated() {
+            for key in Self.pathKeys(page.contentPath) + [page.title, page.slug] + page.aliases {
+                excludedKeys[Self.key(key)] = index
             }
+            excludedPaths[page.contentPath] = index
         }
         self.entries = entries
         self.keys = keys
         self.byContentPath = byContentPath
         self.bundles = bundles
         self.files = site.files
-        self.draftKeys = draftKeys
+        self.excluded = site.excluded
+        self.excludedKeys = excludedKeys
+        self.excludedPaths = excludedPaths
         nameSuggestions = Suggestions.Index { [names] in names }
         urlSuggestions = Suggestions.Index { [entries] in entries.map(\.url) }
         self.base = base
@@ -92,11 +98,12 @@ struct LinkTable: Sendable {
             hasher.combine(page.bundleDirectory)
         }
         hasher.combine(site.files.sorted())
-        for draft in site.excludedDrafts {
-            hasher.combine(draft.contentPath)
-            hasher.combine(draft.title)
-            hasher.combine(draft.slug)
-            hasher.combine(draft.aliases)
+        for page in site.excluded {
+            hasher.combine(page.contentPath)
+            hasher.combine(page.title)
+            hasher.combine(page.slug)
+            hasher.combine(page.aliases)
+            if case .sameURL(let other) = page.reason { hasher.combine(other) }
         }
         fingerprint = hasher.finalize()
     }
@@ -153,8 +160,32 @@ struct LinkTable: Sendable {
         keys[Self.key(target)] ?? []
     }
 
-    func isExcludedDraft(_ target: String) -> String? {
-        draftKeys[Self.key(target)]
+    /// Why a link to a page left out of this build fails, when `target` (or, with `atContentPath`,
+    /// a `.md` path) names one.
+    func excludedPage(_ target: String, written: String, file: String, at position: SourcePosition?) -> Diagnostic? {
+        excludedKeys[Self.key(target)].map { Self.leftOut(excluded[$0], written: written, file: file, at: position) }
+    }
+
+    func excludedPage(atContentPath path: String, written: String, file: String, at position: SourcePosition?)
+        -> Diagnostic?
+    {
+        excludedPaths[path].map { Self.leftOut(excluded[$0], written: written, file: file, at: position) }
+    }
+
+    private static func leftOut(_ page: ExcludedPage, written: String, file: String, at position: SourcePosition?)
+        -> Diagnostic
+    {
+        switch page.reason {
+        case .draft:
+            return .error(
+                file, position, "\(written) links to a draft (content/\(page.contentPath))",
+                hint: "publish it (remove 'draft: true') or build with --drafts")
+        case .sameURL(let other):
+            return .error(
+                file, position,
+                "\(written) links to content/\(page.contentPath), which is not built: content/\(other) has its URL",
+                hint: "give one of them another file name or slug")
+        }
     }
 
     func page(atContentPath path: String) -> Int? {
@@ -207,11 +238,8 @@ struct PageLinkResolver: LinkResolver {
         let matches = table.lookup(target)
         if matches.count == 1 { return .success(matches[0]) }
         if matches.isEmpty {
-            if let draft = table.isExcludedDraft(target) {
-                return .failure(
-                    .error(
-                        file, position, "\(written) links to a draft (content/\(draft))",
-                        hint: "publish it (remove 'draft: true') or build with --drafts"))
+            if let leftOut = table.excludedPage(target, written: written, file: file, at: position) {
+                return .failure(leftOut)
             }
             let hint =
                 table.suggestion(for: target).map { "did you mean '\($0)'?" }
@@ -307,6 +335,12 @@ struct PageLinkResolver: LinkResolver {
         // A `.md` file that is no page, and no file of a page bundle either (one copied as it is,
         // like Hugo's page resources, is linked below as a file).
         if target.hasSuffix(".md"), !table.files.contains(target) {
+            if let leftOut = table.excludedPage(
+                atContentPath: target, written: "'\(destination)'", file: file, at: position)
+            {
+                diagnostics.append(leftOut)
+                return nil
+            }
             let hint = table.suggestion(for: String(target.dropLast(3).split(separator: "/").last ?? ""))
             diagnostics.append(
                 .error(

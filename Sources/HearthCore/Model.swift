@@ -109,6 +109,22 @@ public struct LoadedSite: Sendable {
     public var sections: [Section]
     /// Non-Markdown files of `content/`, relative to it.
     public var files: Set<String>
-    /// Draft pages left out of this build, relative to `content/`, with their titles.
-    public var excludedDrafts: [(contentPath: String, title: String, slug: String, aliases: [String])]
+    /// Pages left out of this build (drafts, and pages whose URL another page has), to say why a
+    /// link to one fails.
+    public var excluded: [ExcludedPage]
+}
+
+/// A page that is not built, with what a link can name it by.
+public struct ExcludedPage: Sendable {
+    public enum Reason: Sendable, Equatable {
+        case draft
+        /// Its URL is that of another page (that file, relative to `content/`).
+        case sameURL(as: String)
+    }
+
+    public var contentPath: String
+    public var title: String
+    public var slug: String
+    public var aliases: [String]
+    public var reason: Reason
 }

@@ -130,6 +130,15 @@ struct FrontMatterTests {
         .init(
             name: "a page outside any section", path: "content/about.md", text: "---\ntitle: About\n---\n",
             location: "content/about.md", message: "a page must be inside a section folder"),
+        // Named first, it would have taken the URL from the page its file name gives it to.
+        .init(
+            name: "a slug that is another page's URL", path: "content/emotional/a-copy.md",
+            text: "---\ntitle: Copy\nslug: listening\n---\n", location: "content/emotional/a-copy.md:3:7",
+            message: "this page has the same URL /emotional/listening/ as content/emotional/listening.md"),
+        .init(
+            name: "a section named as a file the build makes", path: "content/feed.xml/_index.md",
+            text: "---\ntitle: Feed\n---\n", location: "content/feed.xml/_index.md",
+            message: "'feed.xml' is a reserved name: the build makes /feed.xml/ itself"),
     ]
 
     @Test("each mistake is reported at its file:line:col and nothing is written", arguments: cases)

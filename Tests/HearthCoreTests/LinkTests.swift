@@ -198,6 +198,30 @@ struct LinkTests {
         #expect(report.diagnostics.errorCount == 4, "every broken link of the run is reported: \(report.lines)")
     }
 
+    @Test("a link to a page left out of the build says why, not that the page does not exist")
+    func linksToLeftOutPages() async throws {
+        let root = try Fixture.site(changing: [
+            "content/emotional/copy.md": "---\ntitle: Copy of Listening\nslug: listening\n---\nText.\n",
+            "content/emotional/probe.md": """
+            ---
+            title: Probe
+            ---
+            [s](../physical/secret.md) and [[Copy of Listening]],
+            [c](copy.md) and [[Listening]].
+            """,
+        ])
+        let report = await build(root)
+        #expect(
+            report.has(.error, "content/emotional/probe.md:4:1", "links to a draft (content/physical/secret.md)"),
+            "\(report.lines)")
+        let notBuilt =
+            "links to content/emotional/copy.md, which is not built: content/emotional/listening.md has its URL"
+        #expect(report.has(.error, "content/emotional/probe.md:4:32", notBuilt), "\(report.lines)")
+        #expect(report.has(.error, "content/emotional/probe.md:5:1", notBuilt), "\(report.lines)")
+        #expect(report.has(.error, "content/emotional/copy.md:3:7", "has the same URL /emotional/listening/"))
+        #expect(report.diagnostics.errorCount == 4, "[[Listening]] still finds its page: \(report.lines)")
+    }
+
     @Test("wikilinks in code spans and code blocks stay as written")
     func code() async throws {
         let (html, report) = try await page("`[[Nowhere]]`\n\n    [[Nowhere]]\n")
