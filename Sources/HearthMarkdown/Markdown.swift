@@ -150,9 +150,71 @@ struct DocumentPass {
                 break
             }
         }
+        // A paragraph wrapped inside a wikilink (`[[physical vs` / `emotional intimacy]]`): its
+        // pieces are joined first, the rest of the lines' text is expanded below.
+        for node in candidates where cmark_node_get_type(cmark_node_next(node)) == CMARK_NODE_SOFTBREAK {
+            joinWrappedWikilink(startingIn: node, resolver: &resolver)
+        }
         for node in candidates {
             expandWikilinks(in: node, resolver: &resolver)
         }
+    }
+
+    /// Makes a link of a wikilink that opens at the end of `start`'s line and closes on a later
+    /// line of the same paragraph, when it resolves.
+    private mutating func joinWrappedWikilink<R: LinkResolver>(startingIn start: OpaquePointer, resolver: inout R) {
+        guard let cLiteral = cmark_node_get_literal(start) else { return }
+        let first = Array(String(cString: cLiteral).utf8)
+        let open = UInt8(ascii: "["), close = UInt8(ascii: "]")
+        // The last `[[` of the text, with no bracket after it.
+        guard let lastBracket = first.lastIndex(where: { $0 == open || $0 == close }), lastBracket > 0,
+            first[lastBracket] == open, first[lastBracket - 1] == open
+        else { return }
+        let opening = lastBracket - 1
+        // Lines with no bracket, then one whose first bracket closes it with `]]`.
+        var inner = first[(opening + 2)...]
+        var between: [OpaquePointer] = []
+        var node = start
+        var end: (node: OpaquePointer, literal: [UInt8], close: Int)?
+        while end == nil, let softBreak = cmark_node_next(node), cmark_node_get_type(softBreak) == CMARK_NODE_SOFTBREAK,
+            let text = cmark_node_next(softBreak), cmark_node_get_type(text) == CMARK_NODE_TEXT,
+            let literal = cmark_node_get_literal(text).map({ Array(String(cString: $0).utf8) })
+        {
+            between.append(softBreak)
+            inner.append(UInt8(ascii: " "))
+            guard let bracket = literal.firstIndex(where: { $0 == open || $0 == close }) else {
+                inner += literal
+                between.append(text)
+                node = text
+                continue
+            }
+            guard literal[bracket] == close, bracket + 1 < literal.count, literal[bracket + 1] == close else { return }
+            inner += literal[..<bracket]
+            end = (text, literal, bracket)
+        }
+        guard let end, let wikilink = Wikilink(inner: Substring(String(decoding: inner, as: UTF8.self))) else {
+            return
+        }
+        // Where the `[[` is in the source: the same one of its line, unless it was escaped there.
+        let line = Int(cmark_node_get_start_line(start))
+        let ordinal = (0..<opening).count { first[$0] == open && first[$0 + 1] == open }
+        let columns = lines.doubleBracketColumns(
+            line: line, fromColumn: Int(cmark_node_get_start_column(start)),
+            toColumn: Int(cmark_node_get_end_column(start)))
+        guard ordinal < columns.count, let column = columns[ordinal],
+            let resolved = resolver.resolve(wikilink: wikilink, at: lines.position(line: line, byteColumn: column))
+        else { return }
+        let link = cmark_node_new(CMARK_NODE_LINK)!
+        cmark_node_set_url(link, resolved.url)
+        cmark_node_append_child(link, makeText(Array((wikilink.label ?? resolved.title).utf8)[...]))
+        madeLinks.insert(link)
+        cmark_node_set_literal(start, String(decoding: first[..<opening], as: UTF8.self))
+        cmark_node_insert_after(start, link)
+        for node in between {
+            cmark_node_unlink(node)
+            cmark_node_free(node)
+        }
+        cmark_node_set_literal(end.node, String(decoding: end.literal[(end.close + 2)...], as: UTF8.self))
     }
 
     private mutating func expandWikilinks<R: LinkResolver>(in node: OpaquePointer, resolver: inout R) {

@@ -30,6 +30,34 @@ struct LinkTests {
         #expect(html.contains("<a href=\"/exercises/\">Exercises</a>"))
     }
 
+    @Test("a wikilink wrapped over lines of a paragraph is one link; a broken one is reported where it opens")
+    func wrappedWikilinks() async throws {
+        let (html, report) = try await page(
+            """
+            See [[Gentle
+            Touch]] and, over three lines, [[active
+            listening#Why
+            it matters|why it]] works, then [[touch.md]].
+            Not \\[[Gentle
+            Touch]], nor [[Gentle]
+            Touch]].
+
+            """)
+        #expect(report.succeeded, "\(report.lines)")
+        #expect(
+            html.contains(
+                "<p>See <a href=\"/physical/touch/\">Gentle Touch</a> and, over three lines, "
+                    + "<a href=\"/emotional/listening/#why-it-matters\">why it</a> works, then "
+                    + "<a href=\"/physical/touch/\">Gentle Touch</a>.\nNot [[Gentle\nTouch]], nor [[Gentle]\nTouch]].</p>"
+            ),
+            "\(html)")
+
+        let (_, broken) = try await page("One\nand [[Gentle\nTuch]] and\n[[active\nlistening#Nowhere]].\n")
+        #expect(
+            broken.has(.error, "content/emotional/probe.md:5:5", "no page matches [[Gentle Tuch]]"), "\(broken.lines)")
+        #expect(broken.has(.error, "content/emotional/probe.md:7:1", "'#Nowhere' is not a heading"), "\(broken.lines)")
+    }
+
     @Test("smart punctuation in a wikilink still matches the title as typed")
     func smartQuotes() async throws {
         let root = try Fixture.site(changing: [
