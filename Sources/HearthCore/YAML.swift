@@ -149,8 +149,7 @@ struct YAMLReader {
         switch error {
         case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _),
             .composer(let context, let problem, let mark, _):
-            let hint = context.map { "YAML \($0.text) at line \(position($0.mark)?.line ?? $0.mark.line + lineOffset)" }
-            return .error(file, position(mark), "YAML syntax error: \(problem)", hint: hint)
+            return syntaxError(problem, at: mark, context: context)
         case .duplicatedKeysInMapping(let duplicates, let context):
             return .error(
                 file, position(context.mark),

@@ -10,6 +10,8 @@ struct FrontMatterCase: Sendable, CustomTestStringConvertible {
     var location: String
     var message: String
     var severity: Severity = .error
+    /// What the report must tell to do, when the case says.
+    var hint: String? = nil
     var testDescription: String { name }
 }
 
@@ -22,12 +24,12 @@ struct FrontMatterTests {
         // Found by the fuzzer: YAML breaks lines at NEL, U+2028 and U+2029, an editor does not.
         .init(
             name: "a YAML error after a NEL and a line separator",
-            text: "---\ntitle: A\u{85}B\u{2028}C\ndate: 2025-13-45\n---\n", location: "content/emotional/case.md:2:12",
-            message: "YAML syntax error"),
+            text: "---\ntitle: A\u{85}B\u{2028}C\ndate: 2025-13-45\n---\n", location: "content/emotional/case.md:2:10",
+            message: "this line is not 'key: value'"),
         .init(
-            name: "a YAML error at the end of a text with a NEL",
-            text: "---\ntitle: [a\u{85}b\n---\n", location: "content/emotional/case.md:3:1",
-            message: "YAML syntax error"),
+            name: "a list never closed, with a NEL in it",
+            text: "---\ntitle: x\u{85}tags: [a\u{85}b\n---\n", location: "content/emotional/case.md:2:16",
+            message: "the list that starts here with '[' is never closed"),
         .init(
             name: "bad date on the line of a NEL",
             text: "---\ntitle: T\nsummary: \"a\u{85}b\"\ndate: 2025-13-45\n---\n",
@@ -75,10 +77,34 @@ struct FrontMatterTests {
             name: "no front matter", text: "# Just a heading\n", location: "content/emotional/case.md:1:1",
             message: "the file does not start with front matter"),
         .init(name: "empty file", text: "", location: "content/emotional/case.md:1:1", message: "the file is empty"),
+        // libyaml's syntax errors, in words for editors, where to mend them.
         .init(
-            name: "YAML syntax error", text: "---\ntitle: T\ntags: [a, b\n---\n",
-            location: "content/emotional/case.md:4:1",
-            message: "YAML syntax error"),
+            name: "a list never closed", text: "---\ntitle: T\ntags: [a, b\n---\n",
+            location: "content/emotional/case.md:3:7", message: "the list that starts here with '[' is never closed"),
+        .init(
+            name: "a colon in an unquoted value", text: "---\ntitle: Touch: a guide\n---\n",
+            location: "content/emotional/case.md:2:13", message: "a value with ': ' in it must be in quotes",
+            hint: "write it as title: \"Touch: a guide\""),
+        .init(
+            name: "an apostrophe inside single quotes", text: "---\ntitle: 'It's here'\n---\n",
+            location: "content/emotional/case.md:2:12", message: "the quoted text ends before the value does",
+            hint: "inside '...' write two single quotes ('') for one, or quote it with \" instead"),
+        .init(
+            name: "a quote never closed", text: "---\ntitle: T\nsummary: \"Open\n---\n",
+            location: "content/emotional/case.md:3:10", message: "the quoted text that starts here is never closed"),
+        .init(
+            name: "an indented key", text: "---\ntitle: T\n  summary: x\n---\n",
+            location: "content/emotional/case.md:3:3", message: "this line is indented",
+            hint: "start 'summary:' at the first column, as the other keys"),
+        .init(
+            name: "a tab for indenting", text: "---\ntitle: T\n\tsummary: x\n---\n",
+            location: "content/emotional/case.md:3:1", message: "this line is indented with a tab"),
+        .init(
+            name: "a line with no key", text: "---\ntitle: T\nJust some text\n---\n",
+            location: "content/emotional/case.md:3:1", message: "this line is not 'key: value'"),
+        .init(
+            name: "a value starting with @", text: "---\ntitle: T\nsummary: @home\n---\n",
+            location: "content/emotional/case.md:3:10", message: "a value cannot start with '@' unless it is in quotes"),
         .init(
             name: "duplicate key", text: "---\ntitle: T\ntitle: U\n---\n", location: "content/emotional/case.md:2:1",
             message: "key 'title' is written more than once"),
@@ -144,7 +170,11 @@ struct FrontMatterTests {
     @Test("each mistake is reported at its file:line:col and nothing is written", arguments: cases)
     func mistake(_ c: FrontMatterCase) async throws {
         let root = try Fixture.site(changing: [c.path: c.text])
-        #expect(await build(root, write: false).has(c.severity, c.location, c.message), "\(c.name)")
+        let checked = await build(root, write: false)
+        #expect(checked.has(c.severity, c.location, c.message), "\(c.name): \(checked.lines)")
+        if let hint = c.hint {
+            #expect(checked.diagnostics.items.flatMap(\.hints).contains(hint), "\(c.name)")
+        }
         // With an earlier good build in public/, the broken one leaves it as it was.
         let good = try Fixture.site("basic")
         #expect(await build(good).succeeded)
@@ -298,6 +328,6 @@ struct FrontMatterTests {
         // just past its last line, as for any other text.
         let nel = try Fixture.site(changing: ["content/site.yml": "-\u{85}b"])
         let nelReport = await build(nel, write: false)
-        #expect(nelReport.has(.error, "content/site.yml:2:1", "YAML syntax error"), "\(nelReport.lines)")
+        #expect(nelReport.has(.error, "content/site.yml:1:3", "this line is not 'key: value'"), "\(nelReport.lines)")
     }
 }

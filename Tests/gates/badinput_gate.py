@@ -37,7 +37,7 @@ CASES = [
     ("unclosed front matter", {"content/physical/extra.md": "---\ntitle: Extra\n\nBody.\n"},
      "content/physical/extra.md:1:1: error:"),
     ("YAML syntax error", {"content/physical/extra.md": "---\ntitle: [Extra\ndate: 2025-02-03\n---\n\nBody.\n"},
-     "content/physical/extra.md:3:"),
+     "content/physical/extra.md:2:8: error:"),
     ("YAML alias bomb", {"content/physical/extra.md": BOMB}, "content/physical/extra.md:6:16: error:"),
     ("invalid UTF-8", {"content/physical/extra.md": b"---\ntitle: Extra\n---\n\nCaf\xe9 au lait.\n"},
      "content/physical/extra.md:5:4: error:"),
