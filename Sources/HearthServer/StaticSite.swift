@@ -22,6 +22,8 @@ public enum SitePath {
     /// `root`. Anything that could leave the folder — `..`, encoded or not, `%2f`, backslashes, NUL,
     /// hidden files, symbolic links pointing outside — is not found.
     public static func resolve(_ rawPath: String, basePath: String, root: String) -> Resolution {
+        // The site is served at its base URL's path (`/guide/`), where `/` leads.
+        if rawPath == "/", basePath != "/" { return .redirect(basePath) }
         guard rawPath.hasPrefix(basePath) || rawPath + "/" == basePath else { return .notFound }
         if rawPath + "/" == basePath { return .redirect(basePath) }
         let relativeRaw = String(rawPath.dropFirst(basePath.count))

@@ -49,7 +49,7 @@ struct Build: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Build the site into the output folder.",
         discussion: """
-            Reads content/ and templates/, checks every page and link, and writes the site to the output
+            Reads content/ and templates/, checks every page and link, and writes the site to the output \
             folder. When anything is wrong, nothing is written and the previous site stays as it was.
 
             Examples:
@@ -84,7 +84,7 @@ struct Check: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Check everything a build checks, without writing anything.",
         discussion: """
-            Front matter, links, anchors and templates are all verified; exit status 1 when there is an
+            Front matter, links, anchors and templates are all verified; exit status 1 when there is an \
             error (with --strict, also when there is a warning).
 
             Examples:
@@ -116,7 +116,7 @@ struct Serve: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Build the site, serve the output folder, and rebuild and reload on every save.",
         discussion: """
-            Open pages reload after each successful rebuild; when a rebuild fails, the last good site
+            Open pages reload after each successful rebuild; when a rebuild fails, the last good site \
             stays and every open page shows the problems with their file:line:col. Ctrl-C stops.
 
             Examples:

@@ -126,6 +126,24 @@ struct ServeTests {
         #expect(post.contains("Allow: GET, HEAD"))
     }
 
+    @Test("a site whose base URL has a path is served under it, and / leads there")
+    func basePath() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("hearth-base-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(
+            at: root.appendingPathComponent("emotional"), withIntermediateDirectories: true)
+        try Data("home".utf8).write(to: root.appendingPathComponent("index.html"))
+        try Data("page".utf8).write(to: root.appendingPathComponent("emotional/index.html"))
+        defer { try? FileManager.default.removeItem(at: root) }
+        func resolve(_ path: String) -> SitePath.Resolution {
+            SitePath.resolve(path, basePath: "/guide/", root: root.path)
+        }
+        #expect(resolve("/") == .redirect("/guide/"))
+        #expect(resolve("/guide") == .redirect("/guide/"))
+        #expect(resolve("/guide/") == .file("index.html"))
+        #expect(resolve("/guide/emotional/") == .file("emotional/index.html"))
+        #expect(resolve("/emotional/") == .notFound)
+    }
+
     @Test("no request path reads outside the output folder")
     func traversal() async throws {
         let preview = try await Preview()
