@@ -84,4 +84,45 @@ enum TemplateErrors {
             file, reported, "template syntax error: \(error.error)",
             hint: "see the Mustache manual: https://mustache.github.io/mustache.5.html")
     }
+
+    /// Every name Hearth's contexts answer: a template naming anything else prints nothing there.
+    static let knownNames: Set<String> = Set(
+        LinkView.names + BadgeView.names + TocItem.names + CardView.names + SiteView.names + PageContext.names)
+
+    /// Warnings for the names of a template that no context has (`{{titel}}`), and, in a site
+    /// partial, for names other than `site`'s outside any section (it sees nothing else).
+    static func unknownNames(file: String, text: String, isSitePartial: Bool) -> [Diagnostic] {
+        var diagnostics: [Diagnostic] = []
+        var depth = 0
+        for tag in tags(in: text).tags {
+            switch tag.sigil {
+            case "/":
+                depth = max(0, depth - 1)
+                continue
+            case nil, "&", "{", "#", "^":
+                break
+            default:
+                continue
+            }
+            defer { if tag.sigil == "#" || tag.sigil == "^" { depth += 1 } }
+            // `{{uppercased(title)}}`: the name is inside the transforms' brackets; `{{index()}}` has none.
+            var name = Substring(tag.name)
+            if let open = name.lastIndex(of: "(") { name = name[name.index(after: open)...].prefix { $0 != ")" } }
+            let parts = name.split(separator: ".")
+            guard name != ".", let first = parts.first else { continue }
+            if let unknown = parts.first(where: { !knownNames.contains(String($0)) }) {
+                let hint = Suggestions.closest(to: String(unknown), in: knownNames).map { "did you mean '\($0)'?" }
+                diagnostics.append(
+                    .warning(
+                        file, tag.position, "no page has a value named '\(unknown)': {{\(tag.name)}} prints nothing",
+                        hint: hint ?? "the names are listed in the README's template reference"))
+            } else if isSitePartial, depth == 0, first != "site" {
+                diagnostics.append(
+                    .warning(
+                        file, tag.position, "a site partial sees only site: {{\(tag.name)}} prints nothing here",
+                        hint: "use site's values (site.title), or move this into a template of the page"))
+            }
+        }
+        return diagnostics
+    }
 }

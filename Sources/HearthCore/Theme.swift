@@ -107,6 +107,10 @@ struct Theme: Sendable {
                         hint: Suggestions.closest(to: reference.name, in: present).map { "did you mean '\($0)'?" }))
             }
         }
+        for template in texts {
+            diagnostics += TemplateErrors.unknownNames(
+                file: template.file, text: template.text, isSitePartial: isSitePartial(template.name))
+        }
         if diagnostics.contains(where: { $0.severity == .error }) { return (nil, diagnostics) }
         return (Theme(library: library, fingerprint: hasher.hex, names: texts.map(\.name)), diagnostics)
     }

@@ -32,6 +32,9 @@ final class LinkView: MustacheParent, Sendable {
         self.url = url
     }
 
+    /// The names `child(named:)` answers, for finding misspelt ones in templates.
+    static let names: [String] = ["title", "url"]
+
     func child(named name: String) -> Any? {
         switch name {
         case "title": title
@@ -55,6 +58,9 @@ final class BadgeView: MustacheParent, Sendable {
         self.count = count
     }
 
+    /// The names `child(named:)` answers, for finding misspelt ones in templates.
+    static let names: [String] = ["name", "title", "url", "count"]
+
     func child(named name: String) -> Any? {
         switch name {
         case "name": self.name
@@ -77,6 +83,9 @@ final class TocItem: MustacheParent, Sendable {
         self.id = id
         self.level = level
     }
+
+    /// The names `child(named:)` answers, for finding misspelt ones in templates.
+    static let names: [String] = ["text", "id", "level", "isSub"]
 
     func child(named name: String) -> Any? {
         switch name {
@@ -133,6 +142,12 @@ final class CardView: MustacheParent, Sendable {
         digest = hasher.finalize()
     }
 
+    /// The names `child(named:)` answers, for finding misspelt ones in templates.
+    static let names: [String] = [
+        "html", "title", "url", "summary", "isExercise", "date", "dateISO", "duration", "difficulty", "who", "types",
+        "typeNames", "section",
+    ]
+
     func child(named name: String) -> Any? {
         switch name {
         case "html": html
@@ -180,6 +195,12 @@ final class SiteView: MustacheParent, Sendable {
         self.year = year
         self.assetsVersion = assetsVersion
     }
+
+    /// The names `child(named:)` answers, for finding misspelt ones in templates.
+    static let names: [String] = [
+        "title", "description", "language", "baseURL", "base", "assets", "feedURL", "searchURL", "tagsURL", "topics",
+        "sections", "year", "assetsVersion",
+    ]
 
     func child(named name: String) -> Any? {
         switch name {
@@ -234,6 +255,15 @@ struct PageContext: MustacheParent, Sendable {
     var materials: [String] = []
     var isTopic = false
     var isExerciseList = false
+
+    /// The names `child(named:)` answers, for finding misspelt ones in templates.
+    static let names: [String] = [
+        "site", "kind", "title", "documentTitle", "summary", "lede", "url", "permalink", "content", "date", "dateISO",
+        "updated", "updatedISO", "toc", "hasToc", "types", "tags", "related", "backlinks", "pages", "exercises",
+        "otherTopics", "allTags", "topics", "hasTypes", "hasTags", "hasRelated", "hasBacklinks", "hasPages",
+        "hasExercises", "hasOtherTopics", "hasMaterials", "ogType", "duration", "difficulty", "who", "materials",
+        "isHome", "isSection", "isArticle", "isExercise", "isTopic", "isExerciseList", "isTag",
+    ]
 
     func child(named name: String) -> Any? {
         switch name {

@@ -194,6 +194,12 @@ struct TemplateTests {
         }
         let first = try #require(footers[0])
         #expect(first.hasPrefix("<footer>[Closer|||") && first.contains("Physical intimacy;"), "\(first)")
+        // The page's names print nothing there, and the author is told so; site's do not warn,
+        // nor names inside a section of site's.
+        let file = "templates/partials/site-footer.mustache"
+        #expect(report.has(.warning, file + ":1:25", "a site partial sees only site: {{title}}"), "\(report.lines)")
+        #expect(report.has(.warning, file + ":1:35", "a site partial sees only site: {{url}}"), "\(report.lines)")
+        #expect(report.diagnostics.items.filter { $0.file == file }.count == 2, "\(report.lines)")
         #expect(footers.allSatisfy { $0 == first }, "\(footers)")
 
         // A change to site.yml shows on the next build; a title that looks like a tag is text.
@@ -203,6 +209,35 @@ struct TemplateTests {
             .write(to: config)
         #expect(await build(root).succeeded)
         #expect(output(root, "physical/hugs/index.html")?.contains("<footer>[{{title}} &amp; co||") == true)
+    }
+
+    @Test("a name no page has is a warning at its place, with the name it was likely meant to be")
+    func unknownTemplateNames() async throws {
+        let root = try Fixture.site(changing: [
+            "templates/partials/page-footer.mustache": """
+            <p>{{titel}} {{site.titel}}</p>
+            {{#related}}{{summry}} {{uppercased(titl)}} {{index()}} {{.}} {{{html}}}{{/related}}
+            {{#toc}}{{text}}{{/toc}}{{^backlinks}}{{permalink}} {{site.title}}{{/backlinks}}
+
+            """
+        ])
+        let report = await build(root)
+        #expect(report.succeeded, "\(report.lines)")
+        let file = "templates/partials/page-footer.mustache"
+        for (place, name, meant) in [
+            ("1:4", "titel", "title"), ("1:14", "titel", "title"), ("2:13", "summry", "summary"),
+            ("2:24", "titl", "title"),
+        ] {
+            let warning = report.diagnostics.items.first { $0.location == file + ":" + place }
+            #expect(warning?.severity == .warning, "\(place): \(report.lines)")
+            #expect(warning?.message.contains("no page has a value named '\(name)'") == true, "\(place)")
+            #expect(warning?.hints == ["did you mean '\(meant)'?"], "\(place)")
+        }
+        #expect(report.diagnostics.items.count == 4, "every other name is known: \(report.lines)")
+
+        // The default theme uses no name that prints nothing.
+        let guide = await build(try Fixture.copy(as: "guide"), write: false)
+        #expect(guide.diagnostics.items.isEmpty, "\(guide.lines)")
     }
 
     @Test("a site partial's text is included as it is: line breaks, braces and control characters")
