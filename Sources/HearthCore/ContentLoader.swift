@@ -245,7 +245,8 @@ enum ContentLoader {
         case .failure(let d): return (nil, [d])
         }
         let meta = FrontMatter.parse(
-            split.yaml, file: file, isExercise: entry.kind == .exercise, knownTypes: knownTypes,
+            split.yaml, file: file, isExercise: entry.kind == .exercise,
+            isListed: entry.kind == .article || entry.kind == .exercise, knownTypes: knownTypes,
             diagnostics: &diagnostics)
         let slug: String
         let path: String

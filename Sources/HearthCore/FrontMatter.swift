@@ -135,7 +135,8 @@ enum FrontMatter {
 
     /// Reads and checks front matter; problems go to `diagnostics`.
     static func parse(
-        _ yaml: Substring, file: String, isExercise: Bool, knownTypes: [String], diagnostics: inout [Diagnostic]
+        _ yaml: Substring, file: String, isExercise: Bool, isListed: Bool = true, knownTypes: [String],
+        diagnostics: inout [Diagnostic]
     ) -> PageMeta {
         let reader = YAMLReader(file: file, lineOffset: 1, text: String(yaml))
         var meta = PageMeta()
@@ -177,7 +178,21 @@ enum FrontMatter {
             case "summary": meta.summary = take(reader.string(value, key: "summary"))
             case "date": meta.date = date(value, "date")
             case "updated": meta.updated = date(value, "updated")
-            case "draft": meta.draft = take(reader.bool(value, key: "draft")) ?? false
+            case "draft":
+                meta.draft = take(reader.bool(value, key: "draft")) ?? false
+                if meta.draft, !isListed {
+                    diagnostics.append(
+                        .warning(
+                            file, reader.position(value),
+                            "'draft' is ignored here: the home page and sections are "
+                                + "always built", hint: "remove it; to leave a section out, leave out its folder"))
+                }
+            case "slug" where !isListed:
+                diagnostics.append(
+                    .warning(
+                        file, reader.position(value),
+                        "'slug' is ignored here: the home page is at the site's root, a section at its folder's name",
+                        hint: "remove it, or rename the folder (and its entry in site.yml's types)"))
             case "weight": meta.weight = take(reader.integer(value, key: "weight"))
             case "slug":
                 if let slug = take(reader.string(value, key: "slug")) {

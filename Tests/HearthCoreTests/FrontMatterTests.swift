@@ -77,6 +77,13 @@ struct FrontMatterTests {
             name: "no front matter", text: "# Just a heading\n", location: "content/emotional/case.md:1:1",
             message: "the file does not start with front matter"),
         .init(name: "empty file", text: "", location: "content/emotional/case.md:1:1", message: "the file is empty"),
+        .init(
+            name: "a section marked as a draft", path: "content/physical/_index.md",
+            text: "---\ntitle: Physical\ndraft: true\n---\n", location: "content/physical/_index.md:3:8",
+            message: "'draft' is ignored here", severity: .warning),
+        .init(
+            name: "a slug on the home page", path: "content/index.md", text: "---\ntitle: Home\nslug: start\n---\n",
+            location: "content/index.md:3:7", message: "'slug' is ignored here", severity: .warning),
         // libyaml's syntax errors, in words for editors, where to mend them.
         .init(
             name: "a list never closed", text: "---\ntitle: T\ntags: [a, b\n---\n",
