@@ -49,7 +49,7 @@ enum ContentLoader {
             }
             return (nil, diagnostics)
         }
-        guard let config = SiteConfig.parse(siteText, file: siteFile, diagnostics: &diagnostics) else {
+        guard var config = SiteConfig.parse(siteText, file: siteFile, diagnostics: &diagnostics) else {
             return (nil, diagnostics)
         }
 
@@ -91,6 +91,7 @@ enum ContentLoader {
                 files.insert(name)
             }
         }
+        if !config.listsTypes { config.types = sectionNames.filter { $0 != "exercises" }.sorted() }
         for type in config.types where !sectionNames.contains(type) {
             diagnostics.append(
                 .error(

@@ -17,6 +17,9 @@ public struct SiteConfig: Sendable {
     public var description: String
     /// The topic sections, in display order.
     public var types: [String]
+    /// Whether site.yml lists `types`; when it does not, every section but `exercises` is one,
+    /// by name.
+    public var listsTypes = false
     public var unsafeHTML: Bool
     /// Where each entry of `types` is written in site.yml.
     public var typePositions: [String: SourcePosition] = [:]
@@ -66,6 +69,16 @@ public struct SiteConfig: Sendable {
         return nil
     }
 
+    /// A BCP 47 language tag's shape: `en`, `fr-CA`, `zh-Hant-TW`.
+    static func isLanguageTag(_ text: String) -> Bool {
+        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+        guard let first = parts.first, (2...8).contains(first.count), first.allSatisfy({ $0.isASCII && $0.isLetter })
+        else { return false }
+        return parts.dropFirst().allSatisfy {
+            (1...8).contains($0.count) && $0.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber) }
+        }
+    }
+
     /// Parses site.yml; nil when it is not readable YAML. Every problem goes to `diagnostics`.
     public static func parse(_ text: String, file: String, diagnostics: inout [Diagnostic]) -> SiteConfig? {
         let reader = YAMLReader(file: file, lineOffset: 0, text: text)
@@ -86,12 +99,20 @@ public struct SiteConfig: Sendable {
             case "baseURL":
                 if let url = take(reader.string(value, key: "baseURL")) {
                     if let problem = baseURLProblem(url) {
+                        let fixed = baseURLProblem(url + "/") == nil ? url + "/" : "https://example.org/"
                         diagnostics.append(
-                            .error(file, reader.position(value), problem, hint: "e.g. baseURL: https://example.org/"))
+                            .error(file, reader.position(value), problem, hint: "e.g. baseURL: \(fixed)"))
                     }
                     config.baseURL = url
                 }
-            case "language": config.language = take(reader.string(value, key: "language")) ?? "en"
+            case "language":
+                config.language = take(reader.string(value, key: "language")) ?? "en"
+                if !isLanguageTag(config.language) {
+                    diagnostics.append(
+                        .warning(
+                            file, reader.position(value), "'language' is not a language tag: '\(config.language)'",
+                            hint: "e.g. language: en, or fr, pt-BR (it becomes <html lang>)"))
+                }
             case "description": config.description = take(reader.string(value, key: "description")) ?? ""
             case "unsafeHTML": config.unsafeHTML = take(reader.bool(value, key: "unsafeHTML")) ?? false
             case "types":
@@ -121,6 +142,7 @@ public struct SiteConfig: Sendable {
                         hints: [hint ?? "known keys: \(keys.joined(separator: ", "))"]))
             }
         }
+        config.listsTypes = seen.contains("types")
         for required in ["title", "baseURL"] where !seen.contains(required) {
             diagnostics.append(
                 .error(

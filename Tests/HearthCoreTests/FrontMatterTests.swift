@@ -321,6 +321,30 @@ struct FrontMatterTests {
         #expect(report.has(.error, "content/site.yml:6:5", "type 'spiritual' has no section folder"), "\(report.lines)")
     }
 
+    @Test("without types in site.yml, every section but the exercises is a topic, by name")
+    func defaultTypes() async throws {
+        let listed = try Fixture.site("basic")
+        #expect(await build(listed).succeeded)
+        let root = try Fixture.site(changing: [
+            "content/site.yml": "title: Closer\nbaseURL: https://example.org/\ndescription: A small guide for tests.\n"
+        ])
+        let report = await build(root)
+        #expect(report.succeeded && report.diagnostics.items.isEmpty, "\(report.lines)")
+        // The fixture lists its two sections in the order of their names: the same site.
+        #expect(snapshot(root.appendingPathComponent("public")) == snapshot(listed.appendingPathComponent("public")))
+    }
+
+    @Test("a language that is no language tag, and a baseURL missing its last /, say what to write")
+    func siteConfigHints() async throws {
+        let root = try Fixture.site(changing: [
+            "content/site.yml": "title: T\nbaseURL: https://example.org/guide\nlanguage: en_US\n"
+        ])
+        let report = await build(root, write: false)
+        #expect(report.has(.error, "content/site.yml:2:10", "'baseURL' must end with '/'"), "\(report.lines)")
+        #expect(report.diagnostics.items.flatMap(\.hints).contains("e.g. baseURL: https://example.org/guide/"))
+        #expect(report.has(.warning, "content/site.yml:3:11", "'language' is not a language tag"), "\(report.lines)")
+    }
+
     @Test("site.yml needs a title and an absolute baseURL ending with /")
     func siteConfig() async throws {
         let root = try Fixture.site(changing: [
