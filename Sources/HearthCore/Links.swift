@@ -22,6 +22,8 @@ struct LinkTable: Sendable {
     /// Titles and aliases, for "did you mean"; and page URLs, for site paths that name nothing.
     private let nameSuggestions: Suggestions.Index
     let urlSuggestions: Suggestions.Index
+    /// The Markdown file names of pages, by folder, for a `.md` link to a missing file.
+    private let pageFiles: [String: Suggestions.Index]
     /// The site's base path (`/`, `/guide/`), each page by its path below it, and the tags' slugs:
     /// what a link written as a site path (`/physical/touch/`) can name.
     let base: String
@@ -84,6 +86,14 @@ struct LinkTable: Sendable {
         self.excludedPaths = excludedPaths
         nameSuggestions = Suggestions.Index { [names] in names }
         urlSuggestions = Suggestions.Index { [entries] in entries.map(\.url) }
+        var filesByFolder: [String: [String]] = [:]
+        for entry in entries {
+            let slash = entry.contentPath.lastIndex(of: "/")
+            let folder = slash.map { String(entry.contentPath[..<$0]) } ?? ""
+            filesByFolder[folder, default: []].append(
+                slash.map { String(entry.contentPath[entry.contentPath.index(after: $0)...]) } ?? entry.contentPath)
+        }
+        pageFiles = filesByFolder.mapValues { names in Suggestions.Index { names } }
         self.base = base
         self.byPath = byPath
         tagSlugs = Set(tagNames.map(Slug.make))
@@ -201,6 +211,15 @@ struct LinkTable: Sendable {
         return nil
     }
 
+    /// The name of the page file nearest to a missing one (`RELATIONSHIP-TIPS.md`, `relatoinship-tips.md`),
+    /// among the pages of its folder.
+    func closestPageFile(to contentPath: String) -> String? {
+        let slash = contentPath.lastIndex(of: "/")
+        let folder = slash.map { String(contentPath[..<$0]) } ?? ""
+        let name = slash.map { String(contentPath[contentPath.index(after: $0)...]) } ?? contentPath
+        return pageFiles[folder]?.closest(to: name)
+    }
+
     func suggestion(for target: String) -> String? {
         nameSuggestions.closest(to: target)
     }
@@ -301,6 +320,12 @@ struct PageLinkResolver: LinkResolver {
             return nil
         }
         if path.hasPrefix("/") {
+            // `/physical/touch.md`: a Markdown file named from content/, as a repository shows it.
+            if path.hasSuffix(".md"), let id = table.page(atContentPath: String(Self.percentDecoded(path.dropFirst())))
+            {
+                link(to: id, fragment: fragment, at: position)
+                return table.entries[id].url + (fragment.map { "#" + $0 } ?? "")
+            }
             // A site path, written as the reader sees it: kept as written, and checked.
             checkSitePath(Self.percentDecoded(path), fragment: fragment, destination: destination, at: position)
             return nil
@@ -341,11 +366,13 @@ struct PageLinkResolver: LinkResolver {
                 diagnostics.append(leftOut)
                 return nil
             }
-            let hint = table.suggestion(for: String(target.dropLast(3).split(separator: "/").last ?? ""))
+            // The nearest file name in that folder, written as this link writes it; else a title.
+            let name = target.split(separator: "/").last.map(String.init) ?? target
+            let hint =
+                table.closestPageFile(to: target).map { "did you mean '\(decoded.dropLast(name.count) + $0)'?" }
+                ?? table.suggestion(for: String(name.dropLast(3))).map { "did you mean [[\($0)]]?" }
             diagnostics.append(
-                .error(
-                    file, position, "'\(destination)' links to content/\(target), which does not exist",
-                    hint: hint.map { "did you mean '\($0)'?" }))
+                .error(file, position, "'\(destination)' links to content/\(target), which does not exist", hint: hint))
             return nil
         }
         // A file: it must exist, and be published in a page bundle.

@@ -250,6 +250,28 @@ struct LinkTests {
         #expect(report.diagnostics.errorCount == 4, "[[Listening]] still finds its page: \(report.lines)")
     }
 
+    @Test(
+        "a .md link to a missing file suggests the nearest file of its folder; /section/page.md is named from content/")
+    func mdLinkHints() async throws {
+        let (_, report) = try await page(
+            "[a](../physical/Touch.md) [b](../physical/hgus.md) [c](nowhere-near-anything.md)\n"
+                + "[d](/physical/touch.md#nowhere) [e](/physical/nothing.md)\n")
+        #expect(!report.succeeded)
+        let hints = { (place: String) in report.diagnostics.items.first { $0.location == place }?.hints ?? [] }
+        #expect(hints("content/emotional/probe.md:4:1") == ["did you mean '../physical/touch.md'?"], "\(report.lines)")
+        #expect(hints("content/emotional/probe.md:4:27") == ["did you mean '../physical/hugs.md'?"], "\(report.lines)")
+        #expect(report.has(.error, "content/emotional/probe.md:4:52", "nowhere-near-anything.md, which does not exist"))
+        #expect(report.has(.error, "content/emotional/probe.md:5:1", "'#nowhere' is not a heading"), "\(report.lines)")
+        #expect(
+            report.has(.warning, "content/emotional/probe.md:5:33", "is not a page or file of this site"),
+            "\(report.lines)")
+        #expect(report.diagnostics.items.count == 5, "\(report.lines)")
+
+        let (html, good) = try await page("[d](/physical/touch.md#how-to-begin)\n")
+        #expect(good.succeeded, "\(good.lines)")
+        #expect(html.contains("<a href=\"/physical/touch/#how-to-begin\">d</a>"))
+    }
+
     @Test("wikilinks in code spans and code blocks stay as written")
     func code() async throws {
         let (html, report) = try await page("`[[Nowhere]]`\n\n    [[Nowhere]]\n")
