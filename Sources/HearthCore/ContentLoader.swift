@@ -12,12 +12,10 @@ struct SourceEntry: Sendable {
 
 /// Finds, reads and checks everything in `content/`.
 enum ContentLoader {
-    /// Folder names that would collide with generated pages.
-    /// What the build writes at the top of the site itself.
+    /// Folder names that would collide with what the build writes at the top of the site itself.
     static let reservedSections: Set<String> = [
-        "tags", "assets", "search", "__hearth", "feed.xml", "sitemap.xml", "search-index.json", "robots.txt",
-        "404.html",
-        "index.html",
+        "tags", "assets", "search", "__hearth", "index.html", "404.html", "feed.xml", "sitemap.xml",
+        "search-index.json", "robots.txt",
     ]
 
     static func load(root: URL, includeDrafts: Bool, cache: BuildCache? = nil) async -> (LoadedSite?, [Diagnostic]) {

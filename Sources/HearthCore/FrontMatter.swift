@@ -184,8 +184,8 @@ enum FrontMatter {
                     diagnostics.append(
                         .warning(
                             file, reader.position(value),
-                            "'draft' is ignored here: the home page and sections are "
-                                + "always built", hint: "remove it; to leave a section out, leave out its folder"))
+                            "'draft' is ignored here: the home page and sections are always built",
+                            hint: "remove it; to leave a section out, leave out its folder"))
                 }
             case "slug" where !isListed:
                 diagnostics.append(

@@ -204,10 +204,7 @@ struct DocumentPass {
         guard ordinal < columns.count, let column = columns[ordinal],
             let resolved = resolver.resolve(wikilink: wikilink, at: lines.position(line: line, byteColumn: column))
         else { return }
-        let link = cmark_node_new(CMARK_NODE_LINK)!
-        cmark_node_set_url(link, resolved.url)
-        cmark_node_append_child(link, makeText(Array((wikilink.label ?? resolved.title).utf8)[...]))
-        madeLinks.insert(link)
+        let link = makeLink(wikilink, resolved)
         cmark_node_set_literal(start, String(decoding: first[..<opening], as: UTF8.self))
         cmark_node_insert_after(start, link)
         for node in between {
@@ -261,11 +258,7 @@ struct DocumentPass {
                 if textStart < i {
                     pieces.append(makeText(literal[textStart..<i]))
                 }
-                let link = cmark_node_new(CMARK_NODE_LINK)!
-                cmark_node_set_url(link, resolved.url)
-                cmark_node_append_child(link, makeText(Array((wikilink.label ?? resolved.title).utf8)[...]))
-                pieces.append(link)
-                madeLinks.insert(link)
+                pieces.append(makeLink(wikilink, resolved))
                 changed = true
                 textStart = j + 2
             }
@@ -280,6 +273,15 @@ struct DocumentPass {
         }
         cmark_node_unlink(node)
         cmark_node_free(node)
+    }
+
+    /// The link a resolved wikilink becomes: its label, or the page's title.
+    private mutating func makeLink(_ wikilink: Wikilink, _ resolved: ResolvedLink) -> OpaquePointer {
+        let link = cmark_node_new(CMARK_NODE_LINK)!
+        cmark_node_set_url(link, resolved.url)
+        cmark_node_append_child(link, makeText(Array((wikilink.label ?? resolved.title).utf8)[...]))
+        madeLinks.insert(link)
+        return link
     }
 
     private func makeText(_ bytes: ArraySlice<UInt8>) -> OpaquePointer {
