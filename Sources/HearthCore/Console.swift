@@ -76,7 +76,8 @@ public enum Console {
         let counts = DiagnosticPrinter.counts(diagnostics)
         if report.succeeded {
             guard !options.quiet else { return }
-            var line = "\(verb) \(grouped(report.pageCount)) pages in \(time) s"
+            let pages = report.pageCount == 1 ? "page" : "pages"
+            var line = "\(verb) \(grouped(report.pageCount)) \(pages) in \(time) s"
             if report.wrote { line += " -> \(displayPath(report.output, root: root))/" }
             if let counts { line += " (\(counts))" }
             standardError(line + "\n")

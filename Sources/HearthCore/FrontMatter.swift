@@ -226,11 +226,12 @@ enum FrontMatter {
                     } else {
                         typeProblems = true
                         let near = Suggestions.closest(to: item.value, in: knownTypes).map { "did you mean '\($0)'? " }
+                        let known =
+                            knownTypes.isEmpty
+                            ? "the site has no topic section yet: create content/\(item.value)/_index.md"
+                            : "the topic sections are: " + knownTypes.joined(separator: ", ")
                         diagnostics.append(
-                            .error(
-                                file, item.position, "unknown type '\(item.value)'",
-                                hint: (near ?? "") + "types are listed in content/site.yml: "
-                                    + knownTypes.joined(separator: ", ")))
+                            .error(file, item.position, "unknown type '\(item.value)'", hint: (near ?? "") + known))
                     }
                 }
             case "duration" where isExercise:

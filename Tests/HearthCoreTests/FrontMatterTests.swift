@@ -334,6 +334,21 @@ struct FrontMatterTests {
         #expect(snapshot(root.appendingPathComponent("public")) == snapshot(listed.appendingPathComponent("public")))
     }
 
+    @Test("a type named on a site with no topic section yet says how to make one")
+    func noTopicSections() async throws {
+        let root = try Fixture.site(changing: [
+            "content/site.yml": "title: T\nbaseURL: https://example.org/\n",
+            "content/emotional/_index.md": nil, "content/emotional/listening.md": nil,
+            "content/physical/_index.md": nil,
+            "content/physical/hugs.md": nil, "content/physical/touch.md": nil, "content/physical/secret.md": nil,
+        ])
+        let report = await build(root, write: false)
+        let unknown = report.diagnostics.items.first { $0.message == "unknown type 'emotional'" }
+        #expect(
+            unknown?.hints == ["the site has no topic section yet: create content/emotional/_index.md"],
+            "\(report.lines)")
+    }
+
     @Test("a language that is no language tag, and a baseURL missing its last /, say what to write")
     func siteConfigHints() async throws {
         let root = try Fixture.site(changing: [
