@@ -381,16 +381,27 @@ enum ContentLoader {
         return data
     }
 
+    /// Every file below a folder, relative to it. A link to a folder it is already inside (a loop)
+    /// is not followed.
     static func listFilesRecursively(_ url: URL) -> [String] {
-        var out: [String] = []
-        for entry in folderEntries(url.path) {
-            if entry.isDirectory {
-                out += listFilesRecursively(url.appendingPathComponent(entry.name)).map { "\(entry.name)/\($0)" }
-            } else {
-                out.append(entry.name)
+        func list(_ path: String, inside ancestors: Set<String>) -> [String] {
+            guard let real = realpath(path, nil) else { return [] }
+            defer { free(real) }
+            let folder = String(cString: real)
+            guard !ancestors.contains(folder) else { return [] }
+            var out: [String] = []
+            for entry in folderEntries(path) {
+                if entry.isDirectory {
+                    out += list(path + "/" + entry.name, inside: ancestors.union([folder])).map {
+                        "\(entry.name)/\($0)"
+                    }
+                } else {
+                    out.append(entry.name)
+                }
             }
+            return out
         }
-        return out
+        return list(url.path, inside: [])
     }
 
     static func containsMarkdown(_ url: URL) -> Bool {

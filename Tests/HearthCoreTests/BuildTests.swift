@@ -106,6 +106,18 @@ struct BuildTests {
         #expect(snapshot(served) == (try await cleanBuild(of: root)))
     }
 
+    @Test("a symbolic link in a bundle to a folder it is inside is not followed round and round")
+    func symlinkLoop() async throws {
+        let root = try Fixture.site("basic")
+        let bundle = root.appendingPathComponent("content/exercises/soul-gazing")
+        try FileManager.default.createSymbolicLink(
+            at: bundle.appendingPathComponent("again"), withDestinationURL: bundle)
+        let report = await build(root)
+        #expect(report.succeeded, "\(report.lines)")
+        #expect(output(root, "exercises/soul-gazing/eyes.svg") != nil)
+        #expect(output(root, "exercises/soul-gazing/again/eyes.svg") == nil)
+    }
+
     @Test("sections list their pages by weight, then date (newest first), then title")
     func listingOrder() async throws {
         let root = try Fixture.site(changing: [
