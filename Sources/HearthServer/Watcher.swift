@@ -37,7 +37,8 @@ final class SourceWatcher: @unchecked Sendable {
             let mask = UInt32(
                 IN_CLOSE_WRITE | IN_CREATE | IN_DELETE | IN_MOVED_TO | IN_MOVED_FROM | IN_MODIFY | IN_DELETE_SELF)
             let wd = inotify_add_watch(fd, path, mask)
-            guard wd >= 0 else { return }
+            // A folder watched already (through a symbolic link back up, say) is not walked again.
+            guard wd >= 0, folders[wd] == nil else { return }
             folders[wd] = relative
             for name in (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? [] {
                 var isDirectory: ObjCBool = false
