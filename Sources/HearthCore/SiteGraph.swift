@@ -141,8 +141,13 @@ struct SiteGraph: Sendable {
         for id in listedIDs {
             let page = pages[id]
             for entry in page.meta.related {
+                // Written as inside `[[...]]` (the brackets may be there too): the page is its target.
+                var inner = Substring(entry.value)
+                if inner.hasPrefix("[["), inner.hasSuffix("]]"), inner.count >= 4 {
+                    inner = inner.dropFirst(2).dropLast(2)
+                }
                 switch PageLinkResolver.find(
-                    entry.value, in: table, file: page.file, at: entry.position,
+                    Wikilink(inner: inner)?.target ?? entry.value, in: table, file: page.file, at: entry.position,
                     written: "related entry '\(entry.value)'")
                 {
                 case .success(let id): if id != page.id { explicit[page.id, default: []].append(id) }

@@ -48,4 +48,21 @@ struct RelatedTests {
             }
         #expect(gTitles == ["/emotional/a/", "/emotional/c/", "/emotional/b/", "/physical/f/", "/emotional/e/"])
     }
+
+    @Test("related entries are written as inside [[...]]: a heading or label is allowed, and so are the brackets")
+    func relatedAsWikilinks() async throws {
+        let root = try Fixture.site(changing: [
+            "content/emotional/probe.md":
+                "---\ntitle: Probe\nrelated: [\"[[Gentle Touch]]\", \"Long Hugs#Why\", \"physical/touch|again\"]\n---\nText.\n"
+        ])
+        let report = await build(root)
+        #expect(report.succeeded, "\(report.lines)")
+        let html = try #require(output(root, "emotional/probe/index.html"))
+        let related = (html.components(separatedBy: "id=\"related-heading\"").last ?? "")
+            .components(separatedBy: "class=\"card-title\"><a href=\"").dropFirst().map {
+                String($0.prefix { $0 != "\"" })
+            }
+        #expect(Array(related.prefix(2)) == ["/physical/touch/", "/physical/hugs/"], "\(related)")
+        #expect(related.filter { $0 == "/physical/touch/" }.count == 1, "a page is listed once: \(related)")
+    }
 }
