@@ -229,6 +229,14 @@ public enum SiteBuilder {
                     hint: "use an output folder of its own, such as public")
             }
         }
+        // The output folder is replaced as a whole: one holding anything else (`-o ~/Documents`
+        // by mistake) would be lost with it.
+        if let foreign = OutputWriter.foreignEntry(in: options.outputURL) {
+            return .error(
+                "--output", nil,
+                "refusing to replace \(output): it holds files Hearth did not write, such as '\(foreign)'",
+                hint: "build into a new or empty folder; if this is an old site of another tool, delete it first")
+        }
         return nil
     }
 

@@ -72,6 +72,21 @@ enum OutputWriter {
         return "\(info.st_dev)-\(info.st_ino)"
     }
 
+    /// An entry of an existing, non-empty output folder when nothing says Hearth wrote it: no
+    /// manifest of it beside it, and not the files every Hearth site has at its top. Nil for a new,
+    /// empty or Hearth-made folder.
+    static func foreignEntry(in output: URL) -> String? {
+        let path = output.path
+        guard let id = identity(path) else { return nil }
+        let names = ContentLoader.folderEntries(path).map(\.name)
+        guard let first = names.first else { return nil }
+        let manifest = cacheFolder(for: output).appendingPathComponent("\(stagingPrefix(for: output))manifest-\(id)")
+        if FileManager.default.fileExists(atPath: manifest.path) { return nil }
+        let signature: Set = ["index.html", "404.html", "sitemap.xml", "search-index.json"]
+        if signature.isSubset(of: names) { return nil }
+        return names.first { !signature.contains($0) } ?? first
+    }
+
     /// Removes staging folders left by killed builds, and manifests of folders that are gone.
     static func removeLeftovers(beside output: URL) {
         let parent = cacheFolder(for: output)

@@ -167,6 +167,28 @@ struct BuildTests {
             #expect(FileManager.default.fileExists(atPath: root.appendingPathComponent("content/site.yml").path))
         }
     }
+
+    @Test("an output folder holding files Hearth did not write is refused, never replaced")
+    func refusesForeignFolders() async throws {
+        let root = try Fixture.site("basic")
+        let documents = root.appendingPathComponent("Documents")
+        try Fixture.write(Data("precious".utf8), to: "Documents/thesis/chapter1.txt", in: root)
+        let report = await SiteBuilder.build(BuildOptions(root: root, output: "Documents"))
+        #expect(
+            report.has(.error, "--output", "it holds files Hearth did not write, such as 'thesis'"), "\(report.lines)")
+        #expect(snapshot(documents) == ["thesis/chapter1.txt": Data("precious".utf8)])
+
+        // New, empty and Hearth's own folders are built into, also when its cache folder is gone.
+        for output in ["new", "empty", "new"] {
+            if output == "empty" {
+                try FileManager.default.createDirectory(
+                    at: root.appendingPathComponent(output), withIntermediateDirectories: true)
+            }
+            #expect(await SiteBuilder.build(BuildOptions(root: root, output: output)).succeeded, "\(output)")
+        }
+        try FileManager.default.removeItem(at: root.appendingPathComponent(".hearth-cache"))
+        #expect(await SiteBuilder.build(BuildOptions(root: root, output: "new")).succeeded)
+    }
 }
 
 @Suite("templates and images")
