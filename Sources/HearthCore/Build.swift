@@ -219,7 +219,7 @@ public enum SiteBuilder {
     }
 
     /// Refuses output folders that would swallow the sources.
-    static func outputProblem(_ options: BuildOptions) -> Diagnostic? {
+    public static func outputProblem(_ options: BuildOptions) -> Diagnostic? {
         let output = options.outputURL.standardizedFileURL.path
         let root = options.root.standardizedFileURL.path
         for protected in [root, root + "/content", root + "/templates"] {

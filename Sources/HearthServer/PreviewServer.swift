@@ -41,6 +41,8 @@ public enum PreviewServer {
         onBuild: @escaping @Sendable (BuildReport) async -> Void = { _ in }
     ) async throws {
         try checkCanListen(host: configuration.host, port: configuration.port)
+        // An output folder a build would refuse is not served either (it may be anything).
+        if let problem = SiteBuilder.outputProblem(configuration.build) { throw problem }
         // The reload client is added to pages as they are served, never written into the site.
         var buildOptions = configuration.build
         if buildOptions.useCache {

@@ -144,6 +144,20 @@ struct ServeTests {
         #expect(resolve("/emotional/") == .notFound)
     }
 
+    @Test("an output folder a build refuses is not served: serve stops with the error")
+    func refusedOutput() async throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("hearth-refused-\(UUID().uuidString)")
+        let documents = root.appendingPathComponent("Documents")
+        try FileManager.default.createDirectory(at: documents, withIntermediateDirectories: true)
+        try Data("precious".utf8).write(to: documents.appendingPathComponent("thesis.txt"))
+        defer { try? FileManager.default.removeItem(at: root) }
+        let configuration = PreviewServer.Configuration(
+            build: BuildOptions(root: root, output: "Documents"), port: 0, logLevel: .critical)
+        let error = await #expect(throws: Diagnostic.self) { try await PreviewServer.run(configuration) }
+        #expect(error?.message.contains("it holds files Hearth did not write") == true)
+        #expect(FileManager.default.contents(atPath: documents.appendingPathComponent("thesis.txt").path) != nil)
+    }
+
     @Test("no request path reads outside the output folder")
     func traversal() async throws {
         let preview = try await Preview()
