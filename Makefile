@@ -2,7 +2,7 @@
 SWIFT ?= swift
 HEARTH := .build/release/hearth
 
-.PHONY: site test unit gates serve check deps release bench fuzz format clean
+.PHONY: site test unit gates serve check deps release bench fuzz format clean theme
 
 # The system dependencies, installed when missing: libcmark-dev (cmark's C library) and
 # libtcmalloc-minimal4 (gperftools' thread-caching malloc, linked into `hearth` for parallel builds).
@@ -43,6 +43,10 @@ bench: release
 # for a long run.
 fuzz: deps
 	bash Fuzz/run.sh $${FUZZ_SECONDS:-60}
+
+# The default theme built into hearth (for sites without templates/), from templates/.
+theme:
+	python3 .ci/embed_theme.py
 
 format:
 	$(SWIFT) format --in-place --recursive Sources Tests Package.swift

@@ -27,13 +27,12 @@ extension SiteBuilder {
     static func write(_ assembled: Assembled, options: BuildOptions) async throws -> (
         files: Int, kept: Int, builder: ContextBuilder, searchEntries: [[UInt8]?], theme: Theme, cacheSeconds: Double?
     ) {
-        let assets = options.root.appendingPathComponent("templates/assets")
-        let assetFiles = ContentLoader.listFilesRecursively(assets)
+        // The theme's assets, read once: their digest versions their URLs, and they are copied.
+        let assets = Theme.assets(root: options.root).map { ("assets/" + $0.path, $0.bytes()) }
         var digest = StableHasher()
-        for file in assetFiles {
-            digest.combine(file)
-            digest.combine(
-                bytes: Array(FileManager.default.contents(atPath: assets.appendingPathComponent(file).path) ?? Data()))
+        for (path, bytes) in assets {
+            digest.combine(String(path.dropFirst("assets/".count)))
+            digest.combine(bytes: bytes ?? [])
         }
         var cards = ContextBuilder(
             site: assembled.site, rendered: assembled.rendered, graph: assembled.graph, year: year(),
@@ -57,9 +56,6 @@ extension SiteBuilder {
             OutputJob(path: "404.html", template: "404", context: .notFound),
         ]
         var copies: [(from: URL, to: String)] = []
-        for file in assetFiles {
-            copies.append((assets.appendingPathComponent(file), "assets/" + file))
-        }
         let content = options.root.appendingPathComponent("content")
         for page in assembled.site.pages {
             guard let bundle = page.bundleDirectory else { continue }
@@ -73,7 +69,7 @@ extension SiteBuilder {
         let previous = options.cache == nil ? nil : OutputWriter.manifest(of: options.outputURL)
         let output = options.outputURL.path + "/"
         let staging = try OutputWriter.Staging(
-            output: options.outputURL, paths: jobs.map(\.path) + generated + copies.map(\.to))
+            output: options.outputURL, paths: jobs.map(\.path) + generated + assets.map(\.0) + copies.map(\.to))
         do {
             // The files made from the whole site are made while the pages are: their serial parts
             // (the feed, the sitemap, joining the search index) would otherwise leave a core idle.
@@ -102,6 +98,10 @@ extension SiteBuilder {
             }.map { try $0.get() }
             let entries = try await searchEntries
             try staging.write(OutputFile(path: "robots.txt", text: Publishing.robots(builder)))
+            for (path, bytes) in assets {
+                guard let bytes else { throw OutputWriter.Failure(description: "cannot read templates/\(path)") }
+                try staging.write(OutputFile(path: path, bytes: bytes))
+            }
             for copy in copies {
                 guard let data = FileManager.default.contents(atPath: copy.from.path) else {
                     throw OutputWriter.Failure(description: "cannot read \(copy.from.path)")

@@ -53,32 +53,17 @@ struct Theme: Sendable {
 
     static func load(root: URL) -> (Theme?, [Diagnostic]) {
         HTMLEscaping.register()
-        let folder = root.appendingPathComponent("templates")
         var diagnostics: [Diagnostic] = []
-        guard ContentLoader.isDir(folder) else {
-            return (
-                nil,
-                [
-                    .error(
-                        "templates", nil, "there is no templates/ folder",
-                        hint: "copy the default theme's templates/ folder into the site")
-                ]
-            )
-        }
         var library = MustacheLibrary()
         var texts: [(name: String, file: String, text: String)] = []
         // Templates that are there, whether or not they parse: one that does not is not also missing.
         var present: Set<String> = []
         var hasher = StableHasher()
-        for relative in ContentLoader.listFilesRecursively(folder)
-        where relative.hasSuffix(".mustache") && !relative.hasPrefix("assets/") {
+        for (relative, text) in templateTexts(root: root, diagnostics: &diagnostics) {
             let name = String(relative.dropLast(".mustache".count))
             let file = "templates/" + relative
             present.insert(name)
-            guard
-                let text = ContentLoader.readText(
-                    folder.appendingPathComponent(relative), file: file, diagnostics: &diagnostics)
-            else { continue }
+            guard let text else { continue }
             hasher.combine(relative)
             hasher.combine(text)
             do {
@@ -113,6 +98,45 @@ struct Theme: Sendable {
         }
         if diagnostics.contains(where: { $0.severity == .error }) { return (nil, diagnostics) }
         return (Theme(library: library, fingerprint: hasher.hex, names: texts.map(\.name)), diagnostics)
+    }
+
+    /// Whether a site has a theme of its own; one without `templates/` is built with the default
+    /// theme built into Hearth (`DefaultTheme`).
+    static func hasOwnTheme(root: URL) -> Bool {
+        ContentLoader.isDir(root.appendingPathComponent("templates"))
+    }
+
+    /// The `.mustache` files of the site's theme, relative to `templates/`, sorted, with their text
+    /// (nil for one that cannot be read, reported).
+    static func templateTexts(root: URL, diagnostics: inout [Diagnostic]) -> [(String, String?)] {
+        guard hasOwnTheme(root: root) else {
+            return DefaultTheme.files.filter { $0.key.hasSuffix(".mustache") }.sorted { $0.key < $1.key }
+                .map { ($0.key, $0.value) }
+        }
+        let folder = root.appendingPathComponent("templates")
+        return ContentLoader.listFilesRecursively(folder).filter {
+            $0.hasSuffix(".mustache") && !$0.hasPrefix("assets/")
+        }.map { relative in
+            (
+                relative,
+                ContentLoader.readText(
+                    folder.appendingPathComponent(relative), file: "templates/" + relative, diagnostics: &diagnostics)
+            )
+        }
+    }
+
+    /// The files of `templates/assets/` (published in `assets/`), relative to it, with their bytes.
+    static func assets(root: URL) -> [(path: String, bytes: () -> [UInt8]?)] {
+        guard hasOwnTheme(root: root) else {
+            return DefaultTheme.files.filter { $0.key.hasPrefix("assets/") }.sorted { $0.key < $1.key }.map { file in
+                (String(file.key.dropFirst("assets/".count)), { Array(file.value.utf8) })
+            }
+        }
+        let folder = root.appendingPathComponent("templates/assets")
+        return ContentLoader.listFilesRecursively(folder).map { relative in
+            let path = folder.appendingPathComponent(relative).path
+            return (relative, { FileManager.default.contents(atPath: path).map { Array($0) } })
+        }
     }
 
     /// `{{> name}}` and `{{< name}}` in a template, with their places.

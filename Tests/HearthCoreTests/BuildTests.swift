@@ -168,6 +168,23 @@ struct BuildTests {
         }
     }
 
+    @Test("a site without templates/ is built with the default theme built into Hearth, the same as templates/")
+    func builtInTheme() async throws {
+        // A site as ../shared/bench/gen_corpus.py makes one: content/ only.
+        let withTheme = try Fixture.copy(as: "theme")
+        let without = try Fixture.copy(as: "no-theme")
+        try FileManager.default.removeItem(at: without.appendingPathComponent("templates"))
+        let report = await build(without)
+        #expect(report.succeeded && report.diagnostics.items.isEmpty, "\(report.lines)")
+        #expect(await build(withTheme).succeeded)
+        // Byte for byte the repository's templates/ (run `make theme` after changing it).
+        let builtIn = snapshot(without.appendingPathComponent("public"))
+        let own = snapshot(withTheme.appendingPathComponent("public"))
+        #expect(builtIn.keys.sorted() == own.keys.sorted())
+        let differing = own.keys.filter { builtIn[$0] != own[$0] }.sorted()
+        #expect(differing.isEmpty, "the built-in theme is not templates/ (run make theme): \(differing.prefix(5))")
+    }
+
     @Test("an output folder holding files Hearth did not write is refused, never replaced")
     func refusesForeignFolders() async throws {
         let root = try Fixture.site("basic")
