@@ -28,7 +28,7 @@ extension SiteBuilder {
         files: Int, kept: Int, builder: ContextBuilder, searchEntries: [[UInt8]?], theme: Theme, cacheSeconds: Double?
     ) {
         // The theme's assets, read once: their digest versions their URLs, and they are copied.
-        let assets = Theme.assets(root: options.root).map { ("assets/" + $0.path, $0.bytes()) }
+        let assets = Theme.assets(root: options.root).map { ("assets/" + $0.path, $0.bytes) }
         var digest = StableHasher()
         for (path, bytes) in assets {
             digest.combine(String(path.dropFirst("assets/".count)))

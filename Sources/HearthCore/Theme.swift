@@ -125,17 +125,20 @@ struct Theme: Sendable {
         }
     }
 
-    /// The files of `templates/assets/` (published in `assets/`), relative to it, with their bytes.
-    static func assets(root: URL) -> [(path: String, bytes: () -> [UInt8]?)] {
+    /// The files of `templates/assets/` (published in `assets/`), relative to it, with their bytes
+    /// (nil for one that cannot be read).
+    static func assets(root: URL) -> [(path: String, bytes: [UInt8]?)] {
         guard hasOwnTheme(root: root) else {
-            return DefaultTheme.files.filter { $0.key.hasPrefix("assets/") }.sorted { $0.key < $1.key }.map { file in
-                (String(file.key.dropFirst("assets/".count)), { Array(file.value.utf8) })
+            return DefaultTheme.files.filter { $0.key.hasPrefix("assets/") }.sorted { $0.key < $1.key }.map {
+                (String($0.key.dropFirst("assets/".count)), Array($0.value.utf8))
             }
         }
         let folder = root.appendingPathComponent("templates/assets")
         return ContentLoader.listFilesRecursively(folder).map { relative in
-            let path = folder.appendingPathComponent(relative).path
-            return (relative, { FileManager.default.contents(atPath: path).map { Array($0) } })
+            (
+                relative,
+                FileManager.default.contents(atPath: folder.appendingPathComponent(relative).path).map(Array.init)
+            )
         }
     }
 
