@@ -35,17 +35,11 @@ struct RelatedTests {
         let report = await build(root)
         #expect(report.succeeded, "\(report.lines)")
         let a = try #require(output(root, "emotional/a/index.html"))
-        let related = try #require(a.components(separatedBy: "id=\"related-heading\"").last)
-        let titles = related.components(separatedBy: "class=\"card-title\"><a href=\"").dropFirst().map {
-            String($0.prefix { $0 != "\"" })
-        }
+        let titles = relatedURLs(a)
         #expect(titles == ["/physical/f/", "/emotional/b/", "/emotional/c/", "/emotional/e/", "/emotional/d/"])
         // G (in physical) shares its type with A, B, C and F, by date; then the newest fill the list.
         let g = try #require(output(root, "physical/g/index.html"))
-        let gTitles = (g.components(separatedBy: "id=\"related-heading\"").last ?? "")
-            .components(separatedBy: "class=\"card-title\"><a href=\"").dropFirst().map {
-                String($0.prefix { $0 != "\"" })
-            }
+        let gTitles = relatedURLs(g)
         #expect(gTitles == ["/emotional/a/", "/emotional/c/", "/emotional/b/", "/physical/f/", "/emotional/e/"])
     }
 
@@ -58,11 +52,16 @@ struct RelatedTests {
         let report = await build(root)
         #expect(report.succeeded, "\(report.lines)")
         let html = try #require(output(root, "emotional/probe/index.html"))
-        let related = (html.components(separatedBy: "id=\"related-heading\"").last ?? "")
+        let related = relatedURLs(html)
+        #expect(Array(related.prefix(2)) == ["/physical/touch/", "/physical/hugs/"], "\(related)")
+        #expect(related.filter { $0 == "/physical/touch/" }.count == 1, "a page is listed once: \(related)")
+    }
+
+    /// The URLs of a page's "Related" cards, in order.
+    func relatedURLs(_ html: String) -> [String] {
+        (html.components(separatedBy: "id=\"related-heading\"").last ?? "")
             .components(separatedBy: "class=\"card-title\"><a href=\"").dropFirst().map {
                 String($0.prefix { $0 != "\"" })
             }
-        #expect(Array(related.prefix(2)) == ["/physical/touch/", "/physical/hugs/"], "\(related)")
-        #expect(related.filter { $0 == "/physical/touch/" }.count == 1, "a page is listed once: \(related)")
     }
 }
