@@ -927,10 +927,10 @@ enum DefaultTheme {
         <meta name="referrer" content="no-referrer">
         <meta http-equiv="Content-Security-Policy" content="default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'">
         <title>{{documentTitle}}</title>
-        {{#summary}}<meta name="description" content="{{summary}}">
+        {{#summary}}<meta name="description" content="{{.}}">
         {{/summary}}<link rel="canonical" href="{{permalink}}">
         <meta property="og:title" content="{{title}}">
-        {{#summary}}<meta property="og:description" content="{{summary}}">
+        {{#summary}}<meta property="og:description" content="{{.}}">
         {{/summary}}<meta property="og:url" content="{{permalink}}">
         <meta property="og:type" content="{{ogType}}">
         {{> partials/site-head}}
@@ -952,7 +952,7 @@ enum DefaultTheme {
           <header class="page-head">
             <p class="eyebrow"><a href="{{site.base}}exercises/">Exercise</a></p>
             <h1>{{title}}</h1>
-            {{#lede}}<p class="lede">{{lede}}</p>{{/lede}}
+            {{#lede}}<p class="lede">{{.}}</p>{{/lede}}
             <ul class="exercise-facts" aria-label="About this exercise">
               <li><span class="label">Time</span> <span class="value">{{duration}} minutes</span></li>
               <li><span class="label">Depth</span> <span class="value difficulty-{{difficulty}}">{{difficulty}}</span></li>
@@ -977,7 +977,7 @@ enum DefaultTheme {
         <div class="wrap home">
           <header class="hero">
             <h1>{{title}}</h1>
-            {{#site.description}}<p class="lede">{{site.description}}</p>{{/site.description}}
+            {{#site.description}}<p class="lede">{{.}}</p>{{/site.description}}
           </header>
           <div class="prose intro">
         {{{content}}}
@@ -1012,8 +1012,8 @@ enum DefaultTheme {
           <header class="page-head">
             {{#hasTypes}}<p class="badges">{{#types}}<a class="badge badge-{{name}}" href="{{url}}">{{title}}</a> {{/types}}</p>{{/hasTypes}}
             <h1>{{title}}</h1>
-            {{#lede}}<p class="lede">{{lede}}</p>{{/lede}}
-            {{#date}}<p class="meta"><time datetime="{{dateISO}}">{{date}}</time>{{#updated}} · updated <time datetime="{{updatedISO}}">{{updated}}</time>{{/updated}}</p>{{/date}}
+            {{#lede}}<p class="lede">{{.}}</p>{{/lede}}
+            {{#date}}<p class="meta"><time datetime="{{dateISO}}">{{.}}</time>{{#updated}} · updated <time datetime="{{updatedISO}}">{{.}}</time>{{/updated}}</p>{{/date}}
           </header>
         {{> partials/toc}}
           <div class="prose">
@@ -1032,7 +1032,7 @@ enum DefaultTheme {
             <li class="fact cap difficulty-{{difficulty}}">{{difficulty}}</li>
             <li class="fact cap">{{who}}</li>
           </ul>
-          {{/isExercise}}{{#summary}}<p class="card-summary">{{summary}}</p>
+          {{/isExercise}}{{#summary}}<p class="card-summary">{{.}}</p>
           {{/summary}}<p class="badges">{{#types}}<span class="badge badge-{{name}}">{{title}}</span> {{/types}}</p>
         </li>
 
