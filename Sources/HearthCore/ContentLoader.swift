@@ -86,6 +86,7 @@ enum ContentLoader {
                         "content/\(name)", nil, "a page must be inside a section folder",
                         hint: "move it to content/<section>/\(name)"))
             } else {
+                if let diagnostic = misnamedPage(name) { diagnostics.append(diagnostic) }
                 files.insert(name)
             }
         }
@@ -212,9 +213,26 @@ enum ContentLoader {
             } else if item.hasSuffix(".md") {
                 entries.append(SourceEntry(kind: kind, contentPath: relative, section: name))
             } else {
+                if let diagnostic = misnamedPage(relative) { diagnostics.append(diagnostic) }
                 files.insert(relative)
             }
         }
+    }
+
+    /// Extensions other Markdown tools read as Markdown (Hugo, Jekyll); Hearth reads `.md` only.
+    static let markdownExtensions: Set<String> = ["md", "markdown", "mdown", "mkd", "mkdn", "mdwn"]
+
+    /// A warning for a file in content/ that is written as Markdown but not named `.md` (`touch.MD`,
+    /// `touch.markdown`), and so is no page: it would be left out without a word.
+    static func misnamedPage(_ relative: String) -> Diagnostic? {
+        guard let dot = relative.lastIndex(of: "."), !relative[..<dot].hasSuffix("/"),
+            markdownExtensions.contains(relative[relative.index(after: dot)...].lowercased())
+        else { return nil }
+        let file = "content/" + relative
+        let stem = relative[..<dot].split(separator: "/").last ?? relative[..<dot]
+        return .warning(
+            file, nil, "\(file) is not a page: only files whose names end in '.md' are",
+            hint: "rename it to \(stem).md")
     }
 
     /// The file's bytes, where it sits and the site's types decide everything about it.

@@ -103,6 +103,14 @@ enum FrontMatter {
         }
         let first = rest.lineEnd(from: rest.startIndex)
         guard isFence(rest[rest.startIndex..<first.end]) else {
+            if rest[rest.startIndex..<first.end].trimmingCharacters(in: .whitespaces) == "+++" {
+                return .failure(
+                    .error(
+                        file, SourcePosition(line: 1, column: 1),
+                        "front matter between '+++' lines (TOML, as Hugo reads it) is not read here",
+                        hint: "write it in YAML: both '+++' lines become '---', and 'title = \"…\"' becomes 'title: …'"
+                    ))
+            }
             return .failure(
                 .error(
                     file, SourcePosition(line: 1, column: 1), "the file does not start with front matter",
@@ -151,10 +159,16 @@ enum FrontMatter {
         func date(_ node: Node, _ key: String) -> SimpleDate? {
             guard let text = take(reader.string(node, key: key)) else { return nil }
             if let date = SimpleDate(text) { return date }
+            // A date and time (`2024-01-15T10:00:00Z`, `2024-01-15 10:00`), as Hugo and Jekyll take:
+            // the day is kept by writing it alone.
+            let day = String(text.prefix(10))
+            let hint =
+                text.count > 10 && SimpleDate(day) != nil && [" ", "T", "t"].contains(text.dropFirst(10).first)
+                ? "a page keeps the day only: write \(key): \(day)" : "e.g. \(key): 2025-03-14"
             diagnostics.append(
                 .error(
                     file, reader.position(node), "'\(key)' must be a real date (YYYY-MM-DD), found '\(text)'",
-                    hint: "e.g. \(key): 2025-03-14"))
+                    hint: hint))
             return nil
         }
         var titlePosition: SourcePosition?

@@ -39,7 +39,12 @@ struct FrontMatterTests {
             location: "content/emotional/case.md:3:10", message: "'updated' must be a real date"),
         .init(
             name: "date with a time", text: "---\ntitle: T\ndate: 2024-01-02T10:00:00Z\n---\n",
-            location: "content/emotional/case.md:3:7", message: "'date' must be a real date"),
+            location: "content/emotional/case.md:3:7", message: "'date' must be a real date",
+            hint: "a page keeps the day only: write date: 2024-01-02"),
+        .init(
+            name: "TOML front matter", text: "+++\ntitle = \"T\"\n+++\nBody\n",
+            location: "content/emotional/case.md:1:1", message: "front matter between '+++' lines",
+            hint: "write it in YAML: both '+++' lines become '---', and 'title = \"…\"' becomes 'title: …'"),
         .init(
             name: "missing title", text: "---\ndate: 2024-01-02\n---\nBody\n",
             location: "content/emotional/case.md:1:1",
@@ -168,6 +173,14 @@ struct FrontMatterTests {
             name: "a slug that is another page's URL", path: "content/emotional/a-copy.md",
             text: "---\ntitle: Copy\nslug: listening\n---\n", location: "content/emotional/a-copy.md:3:7",
             message: "this page has the same URL /emotional/listening/ as content/emotional/listening.md"),
+        .init(
+            name: "a page named .MD", path: "content/emotional/touch.MD", text: "---\ntitle: Touch\n---\n",
+            location: "content/emotional/touch.MD", message: "content/emotional/touch.MD is not a page",
+            severity: .warning, hint: "rename it to touch.md"),
+        .init(
+            name: "a page named .markdown", path: "content/emotional/touch.markdown", text: "---\ntitle: Touch\n---\n",
+            location: "content/emotional/touch.markdown", message: "only files whose names end in '.md' are",
+            severity: .warning, hint: "rename it to touch.md"),
         .init(
             name: "a section named as a file the build makes", path: "content/feed.xml/_index.md",
             text: "---\ntitle: Feed\n---\n", location: "content/feed.xml/_index.md",
