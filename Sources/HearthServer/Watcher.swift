@@ -11,6 +11,9 @@ final class SourceWatcher: @unchecked Sendable {
     private var folders: [Int32: String] = [:]
     private let root: URL
     private let watched: [String]
+    /// The watch on the root itself, for a watched folder made or removed while serving (a site
+    /// built with the default theme gets a `templates/` of its own).
+    private var rootWatch: Int32 = -1
 
     /// - Parameters:
     ///   - root: the site root; reported paths are relative to it.
@@ -21,6 +24,8 @@ final class SourceWatcher: @unchecked Sendable {
             guard fd >= 0 else { return nil }
             self.root = root
             self.watched = watched
+            rootWatch = inotify_add_watch(
+                fd, root.path, UInt32(IN_CREATE | IN_DELETE | IN_MOVED_TO | IN_MOVED_FROM | IN_ONLYDIR))
             for folder in watched { addRecursively(folder) }
         #else
             return nil
@@ -67,7 +72,15 @@ final class SourceWatcher: @unchecked Sendable {
                     let nameStart = offset + MemoryLayout<inotify_event>.size
                     let nameBytes = buffer[nameStart..<min(n, nameStart + length)].prefix { $0 != 0 }
                     let name = String(decoding: nameBytes, as: UTF8.self)
-                    if let folder = folders[wd] {
+                    if wd == rootWatch {
+                        // Only the watched folders themselves: the output and the cache are here too.
+                        if watched.contains(name) {
+                            changed.insert(name)
+                            if mask & UInt32(IN_ISDIR) != 0, mask & UInt32(IN_CREATE | IN_MOVED_TO) != 0 {
+                                addRecursively(name)
+                            }
+                        }
+                    } else if let folder = folders[wd] {
                         let path = name.isEmpty ? folder : folder + "/" + name
                         if !name.hasPrefix("."), !name.hasSuffix("~"), !name.hasSuffix(".swp") {
                             changed.insert(path)

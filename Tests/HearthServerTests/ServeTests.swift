@@ -59,7 +59,8 @@ final class Preview: Sendable {
     let port: Int
     let task: Task<Void, any Error>
 
-    init() async throws {
+    /// - Parameter withTemplates: false for a site on the default theme (no `templates/`).
+    init(withTemplates: Bool = true) async throws {
         let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         // Beside the core tests' copies of this run (`Fixture.runFolder`), which the next run removes.
         let run = FileManager.default.temporaryDirectory.appendingPathComponent("hearth-tests/\(getpid())")
@@ -67,9 +68,9 @@ final class Preview: Sendable {
         let root = run.appendingPathComponent("serve-\(UUID().uuidString)")
         try FileManager.default.copyItem(
             at: fixtures.appendingPathComponent("HearthCoreTests/Fixtures/basic"), to: root)
-        try FileManager.default.copyItem(
-            at: fixtures.deletingLastPathComponent().appendingPathComponent("templates"),
-            to: root.appendingPathComponent("templates"))
+        if withTemplates {
+            try FileManager.default.copyItem(at: Self.templates, to: root.appendingPathComponent("templates"))
+        }
         let (ready, readyContinuation) = AsyncStream<URL>.makeStream()
         let configuration = PreviewServer.Configuration(build: BuildOptions(root: root), port: 0, logLevel: .critical)
         task = Task {
@@ -80,6 +81,10 @@ final class Preview: Sendable {
         self.root = root
         self.port = try #require(url.port)
     }
+
+    /// The repository's `templates/`.
+    static let templates = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().appendingPathComponent("templates")
 
     func get(_ path: String, until done: (@Sendable (String) -> Bool)? = nil, timeout: Double = 5) async -> String {
         await http(port, "GET \(path)", timeout: timeout, until: done)
@@ -230,6 +235,39 @@ struct ServeTests {
             stream.contains(
                 "event: failed\ndata: content/physical/hugs.md:7:26: error: no page matches [[Nowhere Page]]"))
         #expect(stream.components(separatedBy: "event: reload").count >= 3)
+    }
+
+    @Test("a templates/ folder made while serving a site on the default theme is used and watched")
+    func themeAddedWhileServing() async throws {
+        let preview = try await Preview(withTemplates: false)
+        defer { preview.stop() }
+        #expect(await preview.get("/physical/hugs/").contains("<h1>Long Hugs</h1>"))
+
+        // As an editor starts a theme of their own: the default one copied in, then changed.
+        let templates = preview.root.appendingPathComponent("templates")
+        try FileManager.default.copyItem(at: Preview.templates, to: templates)
+        try preview.edit("templates/page.mustache") {
+            $0.replacingOccurrences(of: "<h1>{{title}}</h1>", with: "<h1 class=\"mine\">{{title}}</h1>")
+        }
+        let start = ContinuousClock.now
+        var page = ""
+        while ContinuousClock.now - start < .seconds(8) {
+            page = await preview.get("/physical/hugs/")
+            if page.contains("<h1 class=\"mine\">") { break }
+            try await Task.sleep(for: .milliseconds(20))
+        }
+        #expect(page.contains("<h1 class=\"mine\">Long Hugs</h1>"))
+
+        // Edits inside the new folder are watched too.
+        try preview.edit("templates/page.mustache") {
+            $0.replacingOccurrences(of: "<h1 class=\"mine\">", with: "<h1 class=\"ours\">")
+        }
+        while ContinuousClock.now - start < .seconds(12) {
+            page = await preview.get("/physical/hugs/")
+            if page.contains("<h1 class=\"ours\">") { break }
+            try await Task.sleep(for: .milliseconds(20))
+        }
+        #expect(page.contains("<h1 class=\"ours\">Long Hugs</h1>"))
     }
 
     @Test("the output folder holds the same site hearth build writes: no reload script in it")
