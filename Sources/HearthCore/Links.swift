@@ -11,6 +11,20 @@ struct LinkTable: Sendable {
     }
 
     let entries: [Entry]
+
+    /// ` (e.g. [[emotional/listening]])`, with the path of a page of this site other than `file`'s
+    /// (an example that works), or nothing on a site with no other page.
+    func examplePath(besides file: String) -> String {
+        let page = entries.first {
+            $0.contentPath.hasSuffix(".md") && !$0.contentPath.hasSuffix("_index.md") && $0.contentPath != "index.md"
+                && "content/" + $0.contentPath != file
+        }
+        guard let page else { return "" }
+        let path =
+            page.contentPath.hasSuffix("/index.md")
+            ? page.contentPath.dropLast("/index.md".count) : page.contentPath.dropLast(".md".count)
+        return " (e.g. [[\(path)]])"
+    }
     private let keys: [String: [Int]]
     private let byContentPath: [String: Int]
     private let bundles: [String: Int]
@@ -262,7 +276,7 @@ struct PageLinkResolver: LinkResolver {
             }
             let hint =
                 table.suggestion(for: target).map { "did you mean '\($0)'?" }
-                ?? "link to a page's title, alias, slug or path (e.g. [[emotional/listening]]), or create the page"
+                ?? "link to a page's title, alias, slug or path\(table.examplePath(besides: file)), or create the page"
             return .failure(.error(file, position, "no page matches \(written)", hint: hint))
         }
         let candidates = matches.map { "content/" + table.entries[$0].contentPath }.sorted()

@@ -226,6 +226,22 @@ struct LinkTests {
         #expect(report.diagnostics.errorCount == 4, "every broken link of the run is reported: \(report.lines)")
     }
 
+    @Test("with nothing close to suggest, a broken link's hint shows a path that works on this site")
+    func examplePathHint() async throws {
+        let root = try Fixture.copy(as: "example")
+        try Fixture.write(
+            Data("---\ntitle: Probe\n---\nSee [[Zzyzx Qwv]].\n".utf8), to: "content/emotional/probe.md", in: root)
+        let report = await build(root, write: false)
+        let broken = try #require(report.diagnostics.items.first { $0.message == "no page matches [[Zzyzx Qwv]]" })
+        let example = try #require(broken.hints.first?.split(separator: "[[").last?.split(separator: "]]").first)
+        #expect(example != "emotional/probe")
+        let content = root.appendingPathComponent("content")
+        #expect(
+            FileManager.default.fileExists(atPath: content.appendingPathComponent(example + ".md").path)
+                || FileManager.default.fileExists(atPath: content.appendingPathComponent(example + "/index.md").path),
+            "\(broken.hints)")
+    }
+
     @Test("a link to a page left out of the build says why, not that the page does not exist")
     func linksToLeftOutPages() async throws {
         let root = try Fixture.site(changing: [
