@@ -241,9 +241,12 @@ enum FrontMatter {
                         typeProblems = true
                         let near = Suggestions.closest(to: item.value, in: knownTypes).map { "did you mean '\($0)'? " }
                         let known =
-                            knownTypes.isEmpty
-                            ? "the site has no topic section yet: create content/\(item.value)/_index.md"
-                            : "the topic sections are: " + knownTypes.joined(separator: ", ")
+                            item.value == "exercises"
+                            ? "exercises is the section of exercise cards, not a topic: a card goes in content/exercises/, and its types are topics ("
+                                + knownTypes.joined(separator: ", ") + ")"
+                            : knownTypes.isEmpty
+                                ? "the site has no topic section yet: create content/\(item.value)/_index.md"
+                                : "the topic sections are: " + knownTypes.joined(separator: ", ")
                         diagnostics.append(
                             .error(file, item.position, "unknown type '\(item.value)'", hint: (near ?? "") + known))
                     }

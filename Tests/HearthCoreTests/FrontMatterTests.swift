@@ -59,6 +59,12 @@ struct FrontMatterTests {
             name: "unknown type", text: "---\ntitle: T\ntypes: [emotional, spritual]\n---\n",
             location: "content/emotional/case.md:3:20", message: "unknown type 'spritual'"),
         .init(
+            name: "exercises as a type", text: "---\ntitle: T\ntypes: [exercises]\n---\n",
+            location: "content/emotional/case.md:3:9", message: "unknown type 'exercises'",
+            hint:
+                "exercises is the section of exercise cards, not a topic: a card goes in content/exercises/, and its types are topics (emotional, physical)"
+        ),
+        .init(
             name: "types not a list", text: "---\ntitle: T\ntypes: physical\n---\n",
             location: "content/emotional/case.md:3:8", message: "'types' must be a list"),
         .init(
