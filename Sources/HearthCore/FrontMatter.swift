@@ -327,7 +327,7 @@ enum FrontMatter {
         diagnostics.append(
             .error(
                 reader.file, reader.position(node),
-                "'\(key)' must be \(options.joined(separator: ", ")), found '\(found)'",
+                "'\(key)' must be \(options.dropLast().joined(separator: ", ")) or \(options.last ?? ""), found '\(found)'",
                 hint: near.map { "did you mean '\($0)'?" }))
         return nil
     }

@@ -143,7 +143,7 @@ struct FrontMatterTests {
             name: "exercise with a bad difficulty", path: "content/exercises/case.md",
             text: "---\ntitle: T\nduration: 5\ndifficulty: hard\ntypes: [emotional]\n---\n",
             location: "content/exercises/case.md:4:13",
-            message: "'difficulty' must be gentle, moderate, deep, found 'hard'"),
+            message: "'difficulty' must be gentle, moderate or deep, found 'hard'"),
         .init(
             name: "exercise with duration in words", path: "content/exercises/case.md",
             text: "---\ntitle: T\nduration: ten minutes\ndifficulty: deep\ntypes: [emotional]\n---\n",
@@ -151,7 +151,7 @@ struct FrontMatterTests {
         .init(
             name: "exercise with an unknown who", path: "content/exercises/case.md",
             text: "---\ntitle: T\nduration: 5\ndifficulty: deep\nwho: couples\ntypes: [emotional]\n---\n",
-            location: "content/exercises/case.md:5:6", message: "'who' must be couple, solo, group"),
+            location: "content/exercises/case.md:5:6", message: "'who' must be couple, solo or group"),
         // Files saved on Windows end their lines with CR LF, which Swift takes as one character.
         .init(
             name: "bad date, CR LF line endings", text: "---\r\ntitle: T\r\ndate: 2025-13-45\r\n---\r\nBody\r\n",
