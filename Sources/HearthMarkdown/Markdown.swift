@@ -41,15 +41,22 @@ public enum Markdown {
     /// Where lines start, counting line endings as cmark does: `\n`, `\r\n` and a lone `\r`.
     public static func lineStarts(_ bytes: [UInt8]) -> [Int] {
         var starts = [0]
-        var i = 0
-        while i < bytes.count {
-            if bytes[i] == UInt8(ascii: "\n") {
-                starts.append(i + 1)
-            } else if bytes[i] == UInt8(ascii: "\r") {
-                if i + 1 < bytes.count, bytes[i + 1] == UInt8(ascii: "\n") { i += 1 }
-                starts.append(i + 1)
+        starts.reserveCapacity(bytes.count / 48 + 1)
+        bytes.withUnsafeBufferPointer { bytes in
+            let count = bytes.count
+            var i = 0
+            while i < count {
+                let byte = bytes[i]
+                i += 1
+                // Line endings are at most 0x0D: most bytes take this branch.
+                if byte > 0x0D { continue }
+                if byte == UInt8(ascii: "\n") {
+                    starts.append(i)
+                } else if byte == UInt8(ascii: "\r") {
+                    if i < count, bytes[i] == UInt8(ascii: "\n") { i += 1 }
+                    starts.append(i)
+                }
             }
-            i += 1
         }
         return starts
     }
@@ -305,7 +312,7 @@ struct DocumentPass {
         let lines = self.lines
 
         func append(_ text: UnsafePointer<CChar>) {
-            let bytes = UnsafeRawBufferPointer(start: text, count: strlen(text))
+            let bytes = Self.bytes(text)
             plain.append(contentsOf: bytes)
             heading?.text.append(contentsOf: bytes)
             paragraph?.append(contentsOf: bytes)
@@ -325,7 +332,7 @@ struct DocumentPass {
                 appendSpace()
             case CMARK_NODE_CODE_BLOCK:
                 if let literal = cmark_node_get_literal(node) {
-                    plain.append(contentsOf: UnsafeRawBufferPointer(start: literal, count: strlen(literal)))
+                    plain.append(contentsOf: Self.bytes(literal))
                     plain.append(0x20)
                 }
             case CMARK_NODE_LINK, CMARK_NODE_IMAGE:
@@ -377,6 +384,11 @@ struct DocumentPass {
         return facts
     }
 
+    /// A C string's bytes, typed: arrays append a typed buffer with one copy, a raw one byte by byte.
+    private static func bytes(_ text: UnsafePointer<CChar>) -> UnsafeBufferPointer<UInt8> {
+        UnsafeBufferPointer(start: UnsafeRawPointer(text).assumingMemoryBound(to: UInt8.self), count: strlen(text))
+    }
+
     /// Gives each heading its id, keeping cmark's own rendering of the heading's content.
     func addHeadingIDs(_ nodes: [OpaquePointer], ids: [String]) {
         for (node, id) in zip(nodes, ids) {
@@ -406,23 +418,27 @@ extension String {
     static func collapsingWhitespace(_ bytes: [UInt8]) -> String {
         bytes.withUnsafeBufferPointer { input in
             String(unsafeUninitializedCapacity: input.count) { output in
-                var count = 0
+                guard var from = input.baseAddress, let start = output.baseAddress else { return 0 }
+                let end = from + input.count
+                var to = start
                 var pendingSpace = false
-                for byte in input {
-                    switch byte {
-                    case 0x20, 0x09, 0x0A, 0x0D, 0x0C, 0x0B:
-                        pendingSpace = count > 0
-                    default:
+                while from < end {
+                    let byte = from.pointee
+                    from += 1
+                    // Every white space byte is at most 0x20: most bytes take the first branch.
+                    if byte > 0x20 || !(byte == 0x20 || (0x09...0x0D).contains(byte)) {
                         if pendingSpace {
-                            output[count] = 0x20
-                            count += 1
+                            to.pointee = 0x20
+                            to += 1
+                            pendingSpace = false
                         }
-                        pendingSpace = false
-                        output[count] = byte
-                        count += 1
+                        to.pointee = byte
+                        to += 1
+                    } else {
+                        pendingSpace = to > start
                     }
                 }
-                return count
+                return to - start
             }
         }
     }
