@@ -11,20 +11,6 @@ struct LinkTable: Sendable {
     }
 
     let entries: [Entry]
-
-    /// ` (e.g. [[emotional/listening]])`, with the path of a page of this site other than `file`'s
-    /// (an example that works), or nothing on a site with no other page.
-    func examplePath(besides file: String) -> String {
-        let page = entries.first {
-            $0.contentPath.hasSuffix(".md") && !$0.contentPath.hasSuffix("_index.md") && $0.contentPath != "index.md"
-                && "content/" + $0.contentPath != file
-        }
-        guard let page else { return "" }
-        let path =
-            page.contentPath.hasSuffix("/index.md")
-            ? page.contentPath.dropLast("/index.md".count) : page.contentPath.dropLast(".md".count)
-        return " (e.g. [[\(path)]])"
-    }
     private let keys: [String: [Int]]
     private let byContentPath: [String: Int]
     private let bundles: [String: Int]
@@ -45,6 +31,20 @@ struct LinkTable: Sendable {
     let tagSlugs: Set<String>
     /// Everything the table was made from: equal fingerprints resolve every link the same way.
     let fingerprint: UInt64
+
+    /// ` (e.g. [[emotional/listening]])`, with the path of a page of this site other than `file`'s
+    /// (an example that works), or nothing on a site with no other page.
+    func examplePath(besides file: String) -> String {
+        let page = entries.first {
+            $0.contentPath.hasSuffix(".md") && !$0.contentPath.hasSuffix("_index.md") && $0.contentPath != "index.md"
+                && "content/" + $0.contentPath != file
+        }
+        guard let page else { return "" }
+        let path =
+            page.contentPath.hasSuffix("/index.md")
+            ? page.contentPath.dropLast("/index.md".count) : page.contentPath.dropLast(".md".count)
+        return " (e.g. [[\(path)]])"
+    }
 
     init(site: LoadedSite) async {
         let base = site.config.basePath
