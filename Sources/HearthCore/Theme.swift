@@ -110,8 +110,7 @@ struct Theme: Sendable {
     /// (nil for one that cannot be read, reported).
     static func templateTexts(root: URL, diagnostics: inout [Diagnostic]) -> [(String, String?)] {
         guard hasOwnTheme(root: root) else {
-            return DefaultTheme.files.filter { $0.key.hasSuffix(".mustache") }.sorted { $0.key < $1.key }
-                .map { ($0.key, $0.value) }
+            return defaultThemeFiles { $0.hasSuffix(".mustache") }.map { ($0.path, $0.text) }
         }
         let folder = root.appendingPathComponent("templates")
         return ContentLoader.listFilesRecursively(folder).filter {
@@ -129,8 +128,8 @@ struct Theme: Sendable {
     /// (nil for one that cannot be read).
     static func assets(root: URL) -> [(path: String, bytes: [UInt8]?)] {
         guard hasOwnTheme(root: root) else {
-            return DefaultTheme.files.filter { $0.key.hasPrefix("assets/") }.sorted { $0.key < $1.key }.map {
-                (String($0.key.dropFirst("assets/".count)), Array($0.value.utf8))
+            return defaultThemeFiles { $0.hasPrefix("assets/") }.map {
+                (String($0.path.dropFirst("assets/".count)), Array($0.text.utf8))
             }
         }
         let folder = root.appendingPathComponent("templates/assets")
@@ -140,6 +139,11 @@ struct Theme: Sendable {
                 FileManager.default.contents(atPath: folder.appendingPathComponent(relative).path).map(Array.init)
             )
         }
+    }
+
+    /// The files of the default theme (`DefaultTheme`) whose paths `include` takes, by path.
+    private static func defaultThemeFiles(_ include: (String) -> Bool) -> [(path: String, text: String)] {
+        DefaultTheme.files.filter { include($0.key) }.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
     }
 
     /// `{{> name}}` and `{{< name}}` in a template, with their places.

@@ -64,3 +64,33 @@ final class SourceLines {
         return columns
     }
 }
+
+extension Markdown {
+    /// Where lines start, counting line endings as cmark does: `\n`, `\r\n` and a lone `\r`.
+    public static func lineStarts(_ bytes: [UInt8]) -> [Int] {
+        var starts = [0]
+        starts.reserveCapacity(bytes.count / 48 + 1)
+        bytes.withUnsafeBufferPointer { bytes in
+            let count = bytes.count
+            var i = 0
+            while i < count {
+                let byte = bytes[i]
+                i += 1
+                // Line endings are at most 0x0D: most bytes take this branch.
+                if byte > 0x0D { continue }
+                if byte == UInt8(ascii: "\n") {
+                    starts.append(i)
+                } else if byte == UInt8(ascii: "\r") {
+                    if i < count, bytes[i] == UInt8(ascii: "\n") { i += 1 }
+                    starts.append(i)
+                }
+            }
+        }
+        return starts
+    }
+
+    /// How many lines cmark sees in a text.
+    public static func lineCount(_ text: String) -> Int {
+        lineStarts(Array(text.utf8)).count
+    }
+}

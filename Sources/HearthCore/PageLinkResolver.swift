@@ -1,0 +1,210 @@
+import Foundation
+import HearthMarkdown
+
+/// An anchor a link needs on some page, checked once every page's headings are known.
+struct AnchorCheck: Sendable, Equatable {
+    var targetID: Int
+    var anchor: String
+    var written: String
+    var position: SourcePosition
+}
+
+/// Resolves the links of one page against the site, and records what they lead to.
+struct PageLinkResolver: LinkResolver {
+    let table: LinkTable
+    let pageID: Int
+    let file: String
+    let contentPath: String
+    var diagnostics: [Diagnostic] = []
+    var outgoing: [Int] = []
+    var anchorChecks: [AnchorCheck] = []
+
+    init(table: LinkTable, page: Page) {
+        self.table = table
+        self.pageID = page.id
+        self.file = page.file
+        self.contentPath = page.contentPath
+    }
+
+    /// Finds the page a `[[target]]` (or a `related:` entry) names, or reports why not.
+    static func find(_ target: String, in table: LinkTable, file: String, at position: SourcePosition?, written: String)
+        -> Result<Int, Diagnostic>
+    {
+        let matches = table.lookup(target)
+        if matches.count == 1 { return .success(matches[0]) }
+        if matches.isEmpty {
+            if let leftOut = table.excludedPage(target, written: written, file: file, at: position) {
+                return .failure(leftOut)
+            }
+            let hint =
+                table.suggestion(for: target).map { "did you mean '\($0)'?" }
+                ?? "link to a page's title, alias, slug or path\(table.examplePath(besides: file)), or create the page"
+            return .failure(.error(file, position, "no page matches \(written)", hint: hint))
+        }
+        let candidates = matches.map { "content/" + table.entries[$0].contentPath }.sorted()
+        return .failure(
+            Diagnostic(
+                .error, file: file, at: position, "\(written) matches \(matches.count) pages",
+                hints: [
+                    "candidates: " + candidates.joined(separator: ", "),
+                    "write the path to pick one, e.g. [[\(candidates[0].dropFirst(8).dropLast(3))]]",
+                ]))
+    }
+
+    mutating func resolve(wikilink: Wikilink, at position: SourcePosition) -> ResolvedLink? {
+        let targetID: Int
+        if wikilink.target.isEmpty {
+            targetID = pageID
+        } else {
+            switch Self.find(wikilink.target, in: table, file: file, at: position, written: wikilink.raw) {
+            case .success(let id): targetID = id
+            case .failure(let d):
+                diagnostics.append(d)
+                return nil
+            }
+        }
+        let entry = table.entries[targetID]
+        var url = entry.url
+        if let fragment = wikilink.fragment {
+            let anchor = HeadingID.slug(fragment)
+            anchorChecks.append(AnchorCheck(targetID: targetID, anchor: anchor, written: fragment, position: position))
+            url += "#" + anchor
+        }
+        if targetID != pageID { outgoing.append(targetID) }
+        return ResolvedLink(url: url, title: entry.title)
+    }
+
+    /// A destination's `%XX` escapes decoded (as written when there are none, or they are not valid).
+    static func percentDecoded(_ text: Substring) -> String {
+        // Foundation's decoding was two fifths of resolving a destination; most have nothing to decode.
+        guard text.utf8.contains(UInt8(ascii: "%")) else { return String(text) }
+        return text.removingPercentEncoding ?? String(text)
+    }
+
+    mutating func resolve(destination: String, isImage: Bool, at position: SourcePosition) -> String? {
+        guard !destination.isEmpty, !Self.isExternal(destination) else { return nil }
+        var path = Substring(destination)
+        var fragment: Substring?
+        if let hash = path.firstIndex(of: "#") {
+            fragment = path[path.index(after: hash)...]
+            path = path[..<hash]
+        }
+        if let query = path.firstIndex(of: "?") { path = path[..<query] }
+        if path.isEmpty {
+            // `#id` on this page
+            if let fragment, !isImage { link(to: pageID, fragment: fragment, at: position) }
+            return nil
+        }
+        if path.hasPrefix("/") {
+            // `/physical/touch.md`: a Markdown file named from content/, as a repository shows it.
+            if path.hasSuffix(".md"), let id = table.page(atContentPath: String(Self.percentDecoded(path.dropFirst())))
+            {
+                link(to: id, fragment: fragment, at: position)
+                return table.entries[id].url + (fragment.map { "#" + $0 } ?? "")
+            }
+            // A site path, written as the reader sees it: kept as written, and checked.
+            checkSitePath(Self.percentDecoded(path), fragment: fragment, destination: destination, at: position)
+            return nil
+        }
+        let decoded = Self.percentDecoded(path)
+        let target = Self.join(directory: directoryOf(contentPath), decoded)
+        // (`.md` links, the most of them, are no folder URL: they skip the file lookup.)
+        if Self.isFolderURL(decoded), target.map({ !table.files.contains($0) }) ?? true {
+            // `../physical/` or `relationship-tips/`, and no file of that name: a URL relative to
+            // this page's own URL, as the reader's browser resolves it (`.md` links and files are
+            // relative to the Markdown file).
+            if let resolved = Self.join(directory: table.entries[pageID].url, decoded) {
+                let sitePath = resolved.isEmpty ? "/" : "/" + resolved + "/"
+                checkSitePath(sitePath, fragment: fragment, destination: destination, at: position)
+            } else {
+                diagnostics.append(
+                    .warning(
+                        file, position, "'\(destination)' goes above the site's root",
+                        hint: "link to a page of the site"))
+            }
+            return nil
+        }
+        guard let target else {
+            diagnostics.append(
+                .error(file, position, "'\(destination)' points outside content/", hint: "link to a page of the site"))
+            return nil
+        }
+        if target.hasSuffix(".md"), let id = table.page(atContentPath: target) {
+            link(to: id, fragment: fragment, at: position)
+            return table.entries[id].url + (fragment.map { "#" + $0 } ?? "")
+        }
+        // A `.md` file that is no page, and no file of a page bundle either (one copied as it is,
+        // like Hugo's page resources, is linked below as a file).
+        if target.hasSuffix(".md"), !table.files.contains(target) {
+            if let leftOut = table.excludedPage(
+                atContentPath: target, written: "'\(destination)'", file: file, at: position)
+            {
+                diagnostics.append(leftOut)
+                return nil
+            }
+            // The nearest file name in that folder, written as this link writes it; else a title.
+            let name = target.split(separator: "/").last.map(String.init) ?? target
+            let hint =
+                table.closestPageFile(to: target).map { "did you mean '\(decoded.dropLast(name.count) + $0)'?" }
+                ?? table.suggestion(for: String(name.dropLast(3))).map { "did you mean [[\($0)]]?" }
+            diagnostics.append(
+                .error(file, position, "'\(destination)' links to content/\(target), which does not exist", hint: hint))
+            return nil
+        }
+        // A file: it must exist, and be published in a page bundle.
+        guard table.files.contains(target) else {
+            diagnostics.append(
+                .error(
+                    file, position, "'\(destination)' links to content/\(target), which does not exist",
+                    hint: "put the file next to the page's index.md (a page bundle)"))
+            return nil
+        }
+        guard let bundle = table.bundle(containing: target) else {
+            diagnostics.append(
+                .warning(
+                    file, position, "content/\(target) is not in a page bundle, so it is not published",
+                    hint: "move it next to a page's index.md"))
+            return nil
+        }
+        if bundle.id == pageID { return nil }  // its own bundle: the relative link already works
+        return table.entries[bundle.id].url + bundle.rest + (fragment.map { "#" + $0 } ?? "")
+    }
+
+    /// Records a link to a page: its anchor to check once every page's headings are known, and
+    /// the link itself for the page's backlinks.
+    mutating func link(to id: Int, fragment: Substring?, at position: SourcePosition) {
+        if let fragment {
+            let anchor = Self.percentDecoded(fragment)
+            anchorChecks.append(AnchorCheck(targetID: id, anchor: anchor, written: anchor, position: position))
+        }
+        if id != pageID { outgoing.append(id) }
+    }
+
+    private func directoryOf(_ path: String) -> String {
+        guard let slash = path.lastIndex(of: "/") else { return "" }
+        return String(path[..<slash])
+    }
+
+    static func isExternal(_ url: String) -> Bool {
+        if url.hasPrefix("//") { return true }
+        guard let colon = url.firstIndex(of: ":") else { return false }
+        let scheme = url[..<colon]
+        return !scheme.isEmpty
+            && scheme.allSatisfy { $0.isLetter || $0.isNumber || $0 == "+" || $0 == "-" || $0 == "." }
+    }
+
+    /// Joins a relative path to a folder (of `content/`, or a page's URL); nil when it climbs out.
+    static func join(directory: String, _ relative: String) -> String? {
+        var parts = directory.split(separator: "/").map(String.init)
+        for part in relative.split(separator: "/", omittingEmptySubsequences: true) {
+            switch part {
+            case ".": continue
+            case "..":
+                if parts.isEmpty { return nil }
+                parts.removeLast()
+            default: parts.append(String(part))
+            }
+        }
+        return parts.joined(separator: "/")
+    }
+}
