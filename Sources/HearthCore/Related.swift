@@ -68,36 +68,59 @@ struct RelatedIndex: Sendable {
         let chunk = 256
         let starts = Array(stride(from: 0, to: groupTerms.count, by: chunk))
         let index = self
+        let pageCounts = groupPages.map(\.count)
         let chunks = await parallelMap(starts) { start -> [[Int]] in
             let (groupTerms, groupsByTerm, termWeights) = (index.groupTerms, index.groupsByTerm, index.termWeights)
             var scores = [Int](repeating: 0, count: groupTerms.count)
-            var touched: [Int] = []
-            var buckets = [[Int]](repeating: [], count: maxScore + 1)
+            // The groups scoring above zero: written on every visit and kept by counting only first
+            // visits, which spares the loop a hard-to-predict branch per visit (a visit after all groups
+            // are counted writes one past them).
+            var touchedBuffer = [Int](repeating: 0, count: groupTerms.count + 1)
+            var pagesWithScore = [Int](repeating: 0, count: maxScore + 1)
+            var chosen: [(score: Int, group: Int)] = []
             var result: [[Int]] = []
             for g in start..<min(start + chunk, groupTerms.count) {
-                touched.removeAll(keepingCapacity: true)
+                var count = 0
                 scores.withUnsafeMutableBufferPointer { scores in
-                    for t in groupTerms[g] {
-                        let weight = termWeights[t]
-                        groupsByTerm[t].withUnsafeBufferPointer { groups in
-                            for h in groups {
-                                if scores[h] == 0 { touched.append(h) }
-                                scores[h] += weight
+                    touchedBuffer.withUnsafeMutableBufferPointer { touched in
+                        for t in groupTerms[g] {
+                            let weight = termWeights[t]
+                            groupsByTerm[t].withUnsafeBufferPointer { groups in
+                                for h in groups {
+                                    touched[count] = h
+                                    count &+= scores[h] == 0 ? 1 : 0
+                                    scores[h] &+= weight
+                                }
                             }
                         }
                     }
                 }
-                for h in touched {
-                    buckets[scores[h]].append(h)
-                    scores[h] = 0
+                let touched = touchedBuffer[..<count]
+                // Only the highest scores can fill `limit` places: find the lowest one needed from
+                // how many pages each score has, and keep the groups scoring at least that.
+                for h in touched { pagesWithScore[scores[h]] += pageCounts[h] }
+                var lowest = maxScore
+                var above = 0
+                while lowest > 1, above + pagesWithScore[lowest] < limit {
+                    above += pagesWithScore[lowest]
+                    lowest -= 1
                 }
+                chosen.removeAll(keepingCapacity: true)
+                for h in touched {
+                    let score = scores[h]
+                    if score >= lowest { chosen.append((score, h)) }
+                    scores[h] = 0
+                    pagesWithScore[score] = 0
+                }
+                chosen.sort { $0.score > $1.score }
                 // Highest score first; within one score, the newest pages of all its groups.
                 var ranked: [Int] = []
-                for score in stride(from: maxScore, through: 1, by: -1) where !buckets[score].isEmpty {
-                    if ranked.count < limit {
-                        ranked += index.newest(limit - ranked.count, of: buckets[score])
-                    }
-                    buckets[score].removeAll(keepingCapacity: true)
+                var first = 0
+                while first < chosen.count, ranked.count < limit {
+                    var end = first
+                    while end < chosen.count, chosen[end].score == chosen[first].score { end += 1 }
+                    ranked += index.newest(limit - ranked.count, of: chosen[first..<end].map(\.group))
+                    first = end
                 }
                 result.append(ranked)
             }

@@ -189,23 +189,29 @@ struct HTMLEscaping: MustacheContentType {
         Self.escape(text)
     }
 
+    /// Bit `b` is set for each byte `b` (all below 64) that `escape` replaces: `" & ' < >`.
+    private static let escaped: UInt64 = 1 << 0x22 | 1 << 0x26 | 1 << 0x27 | 1 << 0x3C | 1 << 0x3E
+
     static func escape(_ text: String) -> String {
-        let utf8 = text.utf8
-        guard utf8.contains(where: { $0 == 0x3C || $0 == 0x3E || $0 == 0x26 || $0 == 0x22 || $0 == 0x27 }) else {
-            return text
-        }
-        var out: [UInt8] = []
-        out.reserveCapacity(utf8.count + 32)
-        for byte in utf8 {
-            switch byte {
-            case 0x3C: out += [0x26, 0x6C, 0x74, 0x3B]  // &lt;
-            case 0x3E: out += [0x26, 0x67, 0x74, 0x3B]  // &gt;
-            case 0x26: out += [0x26, 0x61, 0x6D, 0x70, 0x3B]  // &amp;
-            case 0x22: out += [0x26, 0x71, 0x75, 0x6F, 0x74, 0x3B]  // &quot;
-            case 0x27: out += [0x26, 0x23, 0x33, 0x39, 0x3B]  // &#39;
-            default: out.append(byte)
+        var text = text
+        // Most values have nothing to escape: one pass over the bytes finds that without copying.
+        let escapedText: String? = text.withUTF8 { bytes in
+            guard let first = bytes.firstIndex(where: { $0 < 64 && escaped >> $0 & 1 != 0 }) else { return nil }
+            var out: [UInt8] = []
+            out.reserveCapacity(bytes.count + 32)
+            out.append(contentsOf: bytes[..<first])
+            for byte in bytes[first...] {
+                switch byte {
+                case 0x3C: out += [0x26, 0x6C, 0x74, 0x3B]  // &lt;
+                case 0x3E: out += [0x26, 0x67, 0x74, 0x3B]  // &gt;
+                case 0x26: out += [0x26, 0x61, 0x6D, 0x70, 0x3B]  // &amp;
+                case 0x22: out += [0x26, 0x71, 0x75, 0x6F, 0x74, 0x3B]  // &quot;
+                case 0x27: out += [0x26, 0x23, 0x33, 0x39, 0x3B]  // &#39;
+                default: out.append(byte)
+                }
             }
+            return String(decoding: out, as: UTF8.self)
         }
-        return String(decoding: out, as: UTF8.self)
+        return escapedText ?? text
     }
 }
