@@ -54,6 +54,15 @@ struct PageLinkResolver: LinkResolver {
     mutating func resolve(wikilink: Wikilink, at position: SourcePosition) -> ResolvedLink? {
         let targetID: Int
         if wikilink.target.isEmpty {
+            // `[[#Heading]]` is this page; `[[ ]]` and `[[|label]]` name nothing.
+            guard wikilink.fragment != nil else {
+                diagnostics.append(
+                    .error(
+                        file, position, "\(wikilink.raw) names no page",
+                        hint: "write a page's title, alias, slug or path inside the brackets"
+                            + "\(table.examplePath(besides: file)), or \\[[ to show the brackets as text"))
+                return nil
+            }
             targetID = pageID
         } else {
             switch Self.find(wikilink.target, in: table, file: file, at: position, written: wikilink.raw) {

@@ -147,7 +147,7 @@ struct SiteGraph: Sendable {
                     inner = inner.dropFirst(2).dropLast(2)
                 }
                 switch PageLinkResolver.find(
-                    Wikilink(inner: inner)?.target ?? entry.value, in: table, file: page.file, at: entry.position,
+                    Wikilink(inner: inner).target, in: table, file: page.file, at: entry.position,
                     written: "related entry '\(entry.value)'")
                 {
                 case .success(let id): if id != page.id { explicit[page.id, default: []].append(id) }

@@ -171,9 +171,8 @@ struct DocumentPass {
             inner += literal[..<bracket]
             end = (text, literal, bracket)
         }
-        guard let end, let wikilink = Wikilink(inner: Substring(String(decoding: inner, as: UTF8.self))) else {
-            return
-        }
+        guard let end else { return }
+        let wikilink = Wikilink(inner: Substring(String(decoding: inner, as: UTF8.self)))
         // Where the `[[` is in the source: the same one of its line, unless it was escaped there.
         let line = Int(cmark_node_get_start_line(start))
         let ordinal = (0..<opening).count { first[$0] == open && first[$0 + 1] == open }
@@ -226,13 +225,12 @@ struct DocumentPass {
                 if literal[counted] == UInt8(ascii: "["), literal[counted + 1] == UInt8(ascii: "[") { ordinal += 1 }
                 counted += 1
             }
-            guard ordinal < sourceBrackets.count, let column = sourceBrackets[ordinal],
-                let wikilink = Wikilink(inner: inner)
-            else {
+            guard ordinal < sourceBrackets.count, let column = sourceBrackets[ordinal] else {
                 i += 1
                 continue
             }
             let position = lines.position(line: line, byteColumn: column)
+            let wikilink = Wikilink(inner: inner)
             if let resolved = resolver.resolve(wikilink: wikilink, at: position) {
                 if textStart < i {
                     pieces.append(makeText(literal[textStart..<i]))

@@ -51,7 +51,8 @@ public struct Heading: Sendable, Hashable {
 
 /// `[[target#fragment|label]]` as written.
 public struct Wikilink: Sendable, Hashable {
-    /// The part before `#` and `|`, trimmed; empty for `[[#Heading]]` (this page).
+    /// The part before `#` and `|`, trimmed; empty for `[[#Heading]]` (this page), and for a link that
+    /// names nothing (`[[ ]]`, `[[|label]]`), which the resolver reports.
     public var target: String
     /// The part after `#`, trimmed, if any.
     public var fragment: String?
@@ -60,8 +61,8 @@ public struct Wikilink: Sendable, Hashable {
     /// The whole link as written, brackets included.
     public var raw: String
 
-    /// Parses the inside of `[[...]]`; nil when it holds no target.
-    public init?(inner: Substring) {
+    /// Parses the inside of `[[...]]`.
+    public init(inner: Substring) {
         var rest = inner
         var label: String?
         if let bar = rest.firstIndex(of: "|") {
@@ -73,9 +74,7 @@ public struct Wikilink: Sendable, Hashable {
             fragment = rest[rest.index(after: hash)...].trimmingSpaces()
             rest = rest[..<hash]
         }
-        let target = rest.trimmingSpaces()
-        if target.isEmpty && (fragment ?? "").isEmpty { return nil }
-        self.target = target
+        self.target = rest.trimmingSpaces()
         self.fragment = fragment.flatMap { $0.isEmpty ? nil : $0 }
         self.label = label.flatMap { $0.isEmpty ? nil : $0 }
         self.raw = "[[\(inner)]]"

@@ -206,6 +206,9 @@ struct LinkTests {
             ---
             See [[Gentel Touch]] and
             also [[touch]] and [[Unfinished Draft]].
+            Left empty: [[ ]], [[|a label]] and [[#]]; this page's own heading: [[#Probe]].
+
+            # Probe
             """,
         ])
         let report = await build(root)
@@ -223,7 +226,12 @@ struct LinkTests {
         #expect(
             report.has(.error, "content/emotional/probe.md:3:11", "no page matches related entry 'Nowhere Page'"),
             "\(report.lines)")
-        #expect(report.diagnostics.errorCount == 4, "every broken link of the run is reported: \(report.lines)")
+        for column in [13, 20, 37] {
+            #expect(report.has(.error, "content/emotional/probe.md:7:\(column)", "names no page"), "\(report.lines)")
+        }
+        let empty = report.diagnostics.items.first { $0.message == "[[ ]] names no page" }
+        #expect(empty?.hints.first?.contains("\\[[ to show the brackets as text") == true, "\(empty?.hints ?? [])")
+        #expect(report.diagnostics.errorCount == 7, "every broken link of the run is reported: \(report.lines)")
     }
 
     @Test("with nothing close to suggest, a broken link's hint shows a path that works on this site")
