@@ -75,7 +75,7 @@ struct PageLinkResolver: LinkResolver {
         let entry = table.entries[targetID]
         var url = entry.url
         if let fragment = wikilink.fragment {
-            let anchor = HeadingID.slug(fragment)
+            let anchor = HeadingID.firstID(fragment)
             anchorChecks.append(AnchorCheck(targetID: targetID, anchor: anchor, written: fragment, position: position))
             url += "#" + anchor
         }

@@ -32,6 +32,13 @@ public enum HeadingID {
         return out
     }
 
+    /// The id of the first heading with this text: its slug, or "section" when the slug is empty
+    /// (an id must not be empty in HTML), so that `[[Page#💞]]` finds a heading written `# 💞`.
+    public static func firstID(_ text: String) -> String {
+        let base = slug(text)
+        return base.isEmpty ? "section" : base
+    }
+
     private static func isDigit(_ ch: Character) -> Bool {
         guard let scalar = ch.unicodeScalars.first else { return false }
         return scalar.properties.generalCategory == .decimalNumber
@@ -48,9 +55,7 @@ public struct HeadingIDAllocator: Sendable {
     public init() {}
 
     public mutating func id(for text: String) -> String {
-        var base = HeadingID.slug(text)
-        // An id must not be empty in HTML; a heading of only punctuation gets "section".
-        if base.isEmpty { base = "section" }
+        let base = HeadingID.firstID(text)
         var candidate = base
         var n = lastSuffix[base] ?? 0
         if n > 0 { candidate = "\(base)-\(n)" }

@@ -75,6 +75,11 @@ struct LinkTests {
         #expect(report.succeeded, "\(report.lines)")
         #expect(html.contains("<a href=\"/physical/touch/#how-to-begin\">Gentle Touch</a>"))
         #expect(html.contains("<a href=\"/physical/touch/#why-touch-matters\">why</a>"))
+        // A heading with no letter or digit has the id "section": its text still finds it.
+        let (emoji, emojiReport) = try await page("[[#💞|hearts]] and [[#???|marks]].\n\n# 💞\n")
+        #expect(emojiReport.succeeded, "\(emojiReport.lines)")
+        #expect(emoji.contains("<a href=\"/emotional/probe/#section\">hearts</a>"), "\(emoji)")
+        #expect(emoji.contains("<a href=\"/emotional/probe/#section\">marks</a>"), "\(emoji)")
         let (_, broken) = try await page("Intro.\n\nSee [[Gentle Touch#Nowhere]].\n")
         #expect(
             broken.has(
