@@ -101,13 +101,16 @@ enum ContentLoader {
 
         // Read and check every file, in parallel.
         let types = config.types
+        let otherSections = sectionNames.filter { $0 != "exercises" && !types.contains($0) }
         let contentPath = content.path
         let parsed = await parallelMap(entries) { entry -> (Page?, [Diagnostic]) in
             let data = readFile(contentPath + "/" + entry.contentPath)
-            guard let cache else { return readPage(entry, content: contentPath, knownTypes: types, data: data) }
-            return cache.source(entry.contentPath, key: sourceKey(data, types: types, entry: entry), data: data) {
-                readPage(entry, content: contentPath, knownTypes: types, data: data)
+            func read() -> (Page?, [Diagnostic]) {
+                readPage(entry, content: contentPath, knownTypes: types, otherSections: otherSections, data: data)
             }
+            guard let cache else { return read() }
+            let key = sourceKey(data, types: types, otherSections: otherSections, entry: entry)
+            return cache.source(entry.contentPath, key: key, data: data, make: read)
         }
 
         // Assemble
@@ -236,19 +239,20 @@ enum ContentLoader {
     }
 
     /// The file's bytes, where it sits and the site's types decide everything about it.
-    static func sourceKey(_ data: Data?, types: [String], entry: SourceEntry) -> UInt64 {
+    static func sourceKey(_ data: Data?, types: [String], otherSections: [String] = [], entry: SourceEntry) -> UInt64 {
         var hasher = StableHasher()
         hasher.combine(data != nil)
         data?.withUnsafeBytes { hasher.combine(bytes: $0) }
         hasher.combine(types)
+        hasher.combine(otherSections)
         hasher.combine(entry.bundleFiles)
         return hasher.finalize()
     }
 
     /// Reads one Markdown file into a page; nil when it cannot be used at all.
-    static func readPage(_ entry: SourceEntry, content: String, knownTypes: [String], data: Data?)
-        -> (Page?, [Diagnostic])
-    {
+    static func readPage(
+        _ entry: SourceEntry, content: String, knownTypes: [String], otherSections: [String] = [], data: Data?
+    ) -> (Page?, [Diagnostic]) {
         let file = "content/" + entry.contentPath
         var diagnostics: [Diagnostic] = []
         guard
@@ -264,7 +268,7 @@ enum ContentLoader {
         let meta = FrontMatter.parse(
             split.yaml, file: file, isExercise: entry.kind == .exercise,
             isListed: entry.kind == .article || entry.kind == .exercise, knownTypes: knownTypes,
-            diagnostics: &diagnostics)
+            otherSections: otherSections, diagnostics: &diagnostics)
         let slug: String
         let path: String
         switch entry.kind {

@@ -141,10 +141,11 @@ enum FrontMatter {
             hint: "add a line with only '---' after the last front matter line")
     }
 
-    /// Reads and checks front matter; problems go to `diagnostics`.
+    /// Reads and checks front matter; problems go to `diagnostics`. `otherSections` are the section
+    /// folders that site.yml's `types` leave out, for the hint of a type naming one.
     static func parse(
         _ yaml: Substring, file: String, isExercise: Bool, isListed: Bool = true, knownTypes: [String],
-        diagnostics: inout [Diagnostic]
+        otherSections: [String] = [], diagnostics: inout [Diagnostic]
     ) -> PageMeta {
         let reader = YAMLReader(file: file, lineOffset: 1, text: String(yaml))
         var meta = PageMeta()
@@ -244,9 +245,11 @@ enum FrontMatter {
                             item.value == "exercises"
                             ? "exercises is the section of exercise cards, not a topic: a card goes in content/exercises/, and its types are topics ("
                                 + knownTypes.joined(separator: ", ") + ")"
-                            : knownTypes.isEmpty
-                                ? "the site has no topic section yet: create content/\(item.value)/_index.md"
-                                : "the topic sections are: " + knownTypes.joined(separator: ", ")
+                            : otherSections.contains(item.value)
+                                ? "content/\(item.value)/ is a section but not a topic: add '\(item.value)' to types in content/site.yml"
+                                : knownTypes.isEmpty
+                                    ? "the site has no topic section yet: create content/\(item.value)/_index.md"
+                                    : "the topic sections are: " + knownTypes.joined(separator: ", ")
                         diagnostics.append(
                             .error(file, item.position, "unknown type '\(item.value)'", hint: (near ?? "") + known))
                     }

@@ -368,6 +368,20 @@ struct FrontMatterTests {
             "\(report.lines)")
     }
 
+    @Test("a type naming a section that site.yml's types leave out says to list it there")
+    func unlistedSection() async throws {
+        let root = try Fixture.site(changing: [
+            "content/site.yml": "title: T\nbaseURL: https://example.org/\ntypes: [physical]\n"
+        ])
+        let report = await build(root, write: false)
+        #expect(report.has(.error, "content/physical/touch.md:4:19", "unknown type 'emotional'"), "\(report.lines)")
+        let unknown = report.diagnostics.items.first { $0.message == "unknown type 'emotional'" }
+        #expect(
+            unknown?.hints == [
+                "content/emotional/ is a section but not a topic: add 'emotional' to types in content/site.yml"
+            ], "\(report.lines)")
+    }
+
     @Test("a language that is no language tag, and a baseURL missing its last /, say what to write")
     func siteConfigHints() async throws {
         let root = try Fixture.site(changing: [
