@@ -24,14 +24,11 @@ enum ContentLoader {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: content.path, isDirectory: &isDirectory), isDirectory.boolValue
         else {
-            return (
-                nil,
-                [
-                    .error(
-                        "content", nil, "there is no content/ folder here",
-                        hint: "run hearth in the site's root folder (the one holding content/ and templates/)")
-                ]
-            )
+            let hint = "run hearth in the site's root folder, or name it with --source (the folder holding content/)"
+            let folder = root.standardizedFileURL.path
+            guard isDir(root) else { return (nil, [.error(folder, nil, "there is no folder \(folder)", hint: hint)]) }
+            let place = folder == URL(fileURLWithPath: ".").standardizedFileURL.path ? "here" : "in \(folder)"
+            return (nil, [.error("content", nil, "there is no content/ folder \(place)", hint: hint)])
         }
         // site.yml
         let siteFile = "content/site.yml"

@@ -158,6 +158,20 @@ struct BuildTests {
         #expect(!FileManager.default.fileExists(atPath: root.appendingPathComponent("public").path))
     }
 
+    @Test("a site folder that does not exist, or holds no content/, is an error naming the folder")
+    func missingSiteFolder() async throws {
+        let empty = Fixture.newFolder("empty")
+        try FileManager.default.createDirectory(at: empty, withIntermediateDirectories: true)
+        let nowhere = empty.appendingPathComponent("nowhere")
+        let missing = await build(nowhere, write: false)
+        #expect(missing.has(.error, nowhere.standardizedFileURL.path, "there is no folder"), "\(missing.lines)")
+        let bare = await build(empty, write: false)
+        #expect(
+            bare.has(.error, "content", "there is no content/ folder in \(empty.standardizedFileURL.path)"),
+            "\(bare.lines)")
+        #expect(bare.diagnostics.items.first?.hints.first?.contains("--source") == true)
+    }
+
     @Test("an output folder that holds the sources is refused")
     func refusesSourceFolders() async throws {
         let root = try Fixture.site("basic")
