@@ -1,0 +1,122 @@
+import Foundation
+
+/// Reading the site's folders and files: POSIX calls where a large site reads thousands of them.
+extension ContentLoader {
+    /// The file as UTF-8 text; a file that is not is reported with the line of its first bad byte.
+    static func readText(_ url: URL, file: String, diagnostics: inout [Diagnostic]) -> String? {
+        decodeText(
+            FileManager.default.contents(atPath: url.path), path: url.path, file: file, diagnostics: &diagnostics)
+    }
+
+    /// Bytes read from `path` as UTF-8 text; a file that is not is reported with the line of its
+    /// first bad byte.
+    static func decodeText(_ data: Data?, path: String, file: String, diagnostics: inout [Diagnostic]) -> String? {
+        guard let data else {
+            if FileManager.default.fileExists(atPath: path) {
+                diagnostics.append(.error(file, nil, "the file cannot be read", hint: "check its permissions"))
+            }
+            return nil
+        }
+        return data.withUnsafeBytes { raw -> String? in
+            let bytes = raw.bindMemory(to: UInt8.self)
+            if let nul = bytes.firstIndex(of: 0) {
+                let position = TextPosition.of(byteOffset: nul, in: bytes)
+                diagnostics.append(
+                    .error(
+                        file, position, "this is not a text file (it holds a NUL byte)",
+                        hint: "content/ takes Markdown text; put images and other files in a page bundle"))
+                return nil
+            }
+            if let text = String(validating: bytes, as: UTF8.self) { return text }
+            let offset = TextPosition.firstInvalidUTF8(in: bytes)
+            diagnostics.append(
+                .error(
+                    file, TextPosition.of(byteOffset: offset, in: bytes), "the file is not valid UTF-8",
+                    hint: "save it as UTF-8 in your editor"))
+            return nil
+        }
+    }
+
+    static func listDirectory(_ url: URL) -> [String] {
+        folderEntries(url.path).map(\.name)
+    }
+
+    /// The entries of a folder, hidden ones left out, sorted by name, each with whether it is a
+    /// folder (symbolic links followed). POSIX calls: a large site has thousands of entries a build.
+    static func folderEntries(_ path: String) -> [(name: String, isDirectory: Bool)] {
+        guard let dir = opendir(path) else { return [] }
+        defer { closedir(dir) }
+        var out: [(name: String, isDirectory: Bool)] = []
+        while let entry = readdir(dir) {
+            let name = withUnsafePointer(to: entry.pointee.d_name) {
+                $0.withMemoryRebound(to: CChar.self, capacity: 256) { String(cString: $0) }
+            }
+            if name.hasPrefix(".") { continue }
+            let type = entry.pointee.d_type
+            let isDirectory =
+                type == UInt8(DT_DIR)
+                || ((type == UInt8(DT_LNK) || type == UInt8(DT_UNKNOWN)) && isDir(path + "/" + name))
+            out.append((name, isDirectory))
+        }
+        return out.sorted { $0.name < $1.name }
+    }
+
+    static func isDir(_ url: URL) -> Bool {
+        isDir(url.path)
+    }
+
+    static func isDir(_ path: String) -> Bool {
+        var info = stat()
+        return stat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR
+    }
+
+    /// A file's bytes (open, fstat, read), or nil when it cannot be read.
+    static func readFile(_ path: String) -> Data? {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { return nil }
+        defer { close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
+        var data = Data(count: Int(info.st_size))
+        var filled = 0
+        let ok = data.withUnsafeMutableBytes { buffer -> Bool in
+            while filled < buffer.count {
+                let n = read(fd, buffer.baseAddress! + filled, buffer.count - filled)
+                if n < 0 && errno == EINTR { continue }
+                if n <= 0 { return n == 0 }
+                filled += n
+            }
+            return true
+        }
+        guard ok else { return nil }
+        if filled < data.count { data.removeSubrange(filled...) }  // the file shrank meanwhile
+        return data
+    }
+
+    /// Every file below a folder, relative to it. A link to a folder it is already inside (a loop)
+    /// is not followed.
+    static func listFilesRecursively(_ url: URL) -> [String] {
+        func list(_ path: String, inside ancestors: Set<String>) -> [String] {
+            guard let real = realpath(path, nil) else { return [] }
+            defer { free(real) }
+            let folder = String(cString: real)
+            guard !ancestors.contains(folder) else { return [] }
+            var out: [String] = []
+            for entry in folderEntries(path) {
+                if entry.isDirectory {
+                    out += list(path + "/" + entry.name, inside: ancestors.union([folder])).map {
+                        "\(entry.name)/\($0)"
+                    }
+                } else {
+                    out.append(entry.name)
+                }
+            }
+            return out
+        }
+        return list(url.path, inside: [])
+    }
+
+    static func containsMarkdown(_ url: URL) -> Bool {
+        listFilesRecursively(url).contains { $0.hasSuffix(".md") }
+    }
+}
