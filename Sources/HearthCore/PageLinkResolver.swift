@@ -204,14 +204,14 @@ struct PageLinkResolver: LinkResolver {
 
     /// Joins a relative path to a folder (of `content/`, or a page's URL); nil when it climbs out.
     static func join(directory: String, _ relative: String) -> String? {
-        var parts = directory.split(separator: "/").map(String.init)
+        var parts = directory.split(separator: "/")
         for part in relative.split(separator: "/", omittingEmptySubsequences: true) {
             switch part {
             case ".": continue
             case "..":
                 if parts.isEmpty { return nil }
                 parts.removeLast()
-            default: parts.append(String(part))
+            default: parts.append(part)
             }
         }
         return parts.joined(separator: "/")

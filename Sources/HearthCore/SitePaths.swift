@@ -52,8 +52,9 @@ extension PageLinkResolver {
     /// A link that names a folder (`../physical/`, `.`, `touch`): no `.md`, and no extension.
     static func isFolderURL(_ path: String) -> Bool {
         if path.hasSuffix("/") { return !path.hasSuffix(".md/") }
-        let last = path.split(separator: "/").last ?? ""
-        return last == "." || last == ".." || !last.contains(".")
+        let bytes = path.utf8
+        let last = bytes[(bytes.lastIndex(of: UInt8(ascii: "/")).map { bytes.index(after: $0) } ?? bytes.startIndex)...]
+        return last.elementsEqual(".".utf8) || last.elementsEqual("..".utf8) || !last.contains(UInt8(ascii: "."))
     }
 
     /// Checks a link that names a site path (percent escapes decoded): a page, with its anchor, or a

@@ -65,13 +65,14 @@ public struct Wikilink: Sendable, Hashable {
     public init(inner: Substring) {
         var rest = inner
         var label: String?
-        if let bar = rest.firstIndex(of: "|") {
-            label = rest[rest.index(after: bar)...].trimmingSpaces()
+        // `|` and `#` are single bytes: found in the UTF-8 view, without forming characters.
+        if let bar = rest.utf8.firstIndex(of: UInt8(ascii: "|")) {
+            label = rest[rest.utf8.index(after: bar)...].trimmingSpaces()
             rest = rest[..<bar]
         }
         var fragment: String?
-        if let hash = rest.firstIndex(of: "#") {
-            fragment = rest[rest.index(after: hash)...].trimmingSpaces()
+        if let hash = rest.utf8.firstIndex(of: UInt8(ascii: "#")) {
+            fragment = rest[rest.utf8.index(after: hash)...].trimmingSpaces()
             rest = rest[..<hash]
         }
         self.target = rest.trimmingSpaces()
@@ -125,9 +126,20 @@ public struct RenderedMarkdown: Sendable {
 
 extension Substring {
     func trimmingSpaces() -> String {
-        var s = self
-        while let f = s.first, f.isWhitespace { s.removeFirst() }
-        while let l = s.last, l.isWhitespace { s.removeLast() }
+        // ASCII ends, the common case, byte by byte; any other end as characters (a no-break space
+        // is white space too).
+        let bytes = utf8
+        var start = bytes.startIndex
+        var end = bytes.endIndex
+        while start < end, Self.isASCIISpace(bytes[start]) { start = bytes.index(after: start) }
+        while start < end, Self.isASCIISpace(bytes[bytes.index(before: end)]) { end = bytes.index(before: end) }
+        var s = self[start..<end]
+        if let f = s.utf8.first, f >= 0x80 { while let f = s.first, f.isWhitespace { s.removeFirst() } }
+        if let l = s.utf8.last, l >= 0x80 { while let l = s.last, l.isWhitespace { s.removeLast() } }
         return String(s)
+    }
+
+    private static func isASCIISpace(_ byte: UInt8) -> Bool {
+        byte == 0x20 || (0x09...0x0D).contains(byte)
     }
 }
