@@ -293,7 +293,13 @@ struct DocumentPass {
             paragraph?.append(0x20)
         }
 
-        walk { node, entering in
+        // A loop of its own rather than `walk`: the state above stays plain locals, where a closure
+        // capturing them would have every access checked for exclusivity at run time.
+        let iter = cmark_iter_new(root)
+        defer { cmark_iter_free(iter) }
+        while case let event = cmark_iter_next(iter), event != CMARK_EVENT_DONE {
+            guard let node = cmark_iter_get_node(iter) else { continue }
+            let entering = event == CMARK_EVENT_ENTER
             let type = cmark_node_get_type(node)
             switch type {
             case CMARK_NODE_TEXT, CMARK_NODE_CODE:
