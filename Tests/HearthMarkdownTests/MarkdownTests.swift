@@ -22,6 +22,23 @@ struct MapResolver: LinkResolver {
 
 @Suite("Markdown pipeline")
 struct MarkdownTests {
+    @Test(
+        "white space folds to one space and the ends are trimmed, in search text and summaries",
+        arguments: [
+            ("", ""), ("   ", ""), ("a", "a"), (" \t a \n", "a"), ("a  b\t\t c", "a b c"), ("a\u{0B}\u{0C}\rb", "a b"),
+            ("a\u{1F}b", "a\u{1F}b"), ("é \n ü ", "é ü"), ("a\u{00A0}b", "a\u{00A0}b"),
+        ])
+    func foldsWhiteSpace(text: String, folded: String) {
+        #expect(text.collapsingWhitespace() == folded)
+    }
+
+    @Test("a page's text and first paragraph are its words, one space apart")
+    func plainText() {
+        let rendered = Markdown.render("  Hello \t *big*\nworld.\n\n# Title\n\nNext   para  \n")
+        #expect(rendered.firstParagraph == "Hello big world.")
+        #expect(rendered.plainText == "Hello big world. Title Next para")
+    }
+
     @Test("heading ids follow the spec's rule and repeated ids get -1, -2")
     func headingIDs() {
         let rendered = Markdown.render("# Hello, World!\n\n## Steps\n\n## Steps\n\n## Steps\n\n## Ça va? 2_x-y\n")
