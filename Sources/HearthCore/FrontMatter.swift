@@ -8,12 +8,23 @@ public struct SimpleDate: Sendable, Hashable, Comparable, CustomStringConvertibl
     public var day: Int
 
     public init?(_ text: String) {
-        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
-        guard text.utf8.count == 10, parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
-            parts.allSatisfy({ $0.allSatisfy(\.isASCIIDigit) }),
-            let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]), (1...12).contains(m),
-            d >= 1, d <= SimpleDate.days(inMonth: m, year: y)
-        else { return nil }
+        // Ten ASCII bytes, read as bytes: digits, with `-` after the year and the month.
+        guard text.utf8.count == 10 else { return nil }
+        var (y, m, d) = (0, 0, 0)
+        for (offset, byte) in text.utf8.enumerated() {
+            if offset == 4 || offset == 7 {
+                guard byte == UInt8(ascii: "-") else { return nil }
+                continue
+            }
+            guard (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) else { return nil }
+            let digit = Int(byte - UInt8(ascii: "0"))
+            switch offset {
+            case ..<4: y = y * 10 + digit
+            case ..<7: m = m * 10 + digit
+            default: d = d * 10 + digit
+            }
+        }
+        guard (1...12).contains(m), d >= 1, d <= SimpleDate.days(inMonth: m, year: y) else { return nil }
         year = y
         month = m
         day = d
@@ -29,8 +40,13 @@ public struct SimpleDate: Sendable, Hashable, Comparable, CustomStringConvertibl
 
     public static func < (a: SimpleDate, b: SimpleDate) -> Bool { (a.year, a.month, a.day) < (b.year, b.month, b.day) }
 
+    /// `YYYY-MM-DD`, as written (a year before 1000 keeps its leading zeros).
     public var description: String {
-        "\(year)-\(month < 10 ? "0" : "")\(month)-\(day < 10 ? "0" : "")\(day)"
+        func padded(_ number: Int, to width: Int) -> String {
+            let digits = String(number)
+            return String(repeating: "0", count: max(0, width - digits.count)) + digits
+        }
+        return "\(padded(year, to: 4))-\(padded(month, to: 2))-\(padded(day, to: 2))"
     }
 
     static let monthNames = [
@@ -40,10 +56,6 @@ public struct SimpleDate: Sendable, Hashable, Comparable, CustomStringConvertibl
 
     /// `12 March 2025`.
     public var longForm: String { "\(day) \(Self.monthNames[month - 1]) \(year)" }
-}
-
-extension Character {
-    var isASCIIDigit: Bool { isASCII && isWholeNumber }
 }
 
 public enum Difficulty: String, Sendable, CaseIterable { case gentle, moderate, deep }
@@ -186,7 +198,10 @@ enum FrontMatter {
             case "title":
                 titlePosition = reader.position(value)
                 if let title = take(reader.string(value, key: "title")) {
-                    meta.title = title.trimmingCharacters(in: .whitespaces)
+                    // Most titles start and end with a visible ASCII character: nothing to trim.
+                    let bytes = title.utf8
+                    let plainEnds = [bytes.first, bytes.last].allSatisfy { $0.map { $0 > 0x20 && $0 < 0x80 } ?? false }
+                    meta.title = plainEnds ? title : title.trimmingCharacters(in: .whitespaces)
                 } else {
                     titleNotText = true  // reported as such, not also as empty
                 }

@@ -122,8 +122,10 @@ struct YAMLReader {
         let root: Node?
         do {
             // Tags are not needed (values are read as written) and resolving them runs a regular
-            // expression per scalar; the encoding given here saves an environment look-up per file.
-            root = try Yams.compose(yaml: yaml, .basic, .default, .utf8)
+            // expression per scalar; nothing is constructed from the nodes, so the constructor has
+            // no maps (the default one builds its dictionaries anew each time it is asked for); the
+            // encoding given here saves an environment look-up per file.
+            root = try Yams.compose(yaml: yaml, .basic, Constructor([:], [:], [:]), .utf8)
         } catch let error as YamlError {
             return .failure(diagnostic(for: error))
         } catch {

@@ -193,6 +193,19 @@ struct FrontMatterTests {
             message: "'feed.xml' is a reserved name: the build makes /feed.xml/ itself"),
     ]
 
+    @Test(
+        "a date is YYYY-MM-DD of a real day, leap years included",
+        arguments: [
+            ("2024-02-29", "2024-02-29"), ("2000-02-29", "2000-02-29"), ("2025-12-31", "2025-12-31"),
+            ("0001-01-01", "0001-01-01"), ("1900-02-29", nil), ("2023-02-29", nil), ("2024-04-31", nil),
+            ("2024-13-01", nil), ("2024-00-10", nil), ("2024-01-00", nil), ("2024-1-01", nil), ("2024/01/01", nil),
+            ("2024-01-1a", nil), ("+024-01-01", nil), ("2024-01-01 ", nil), ("", nil), ("２０２４-01-01", nil),
+            ("2024-0101-", nil),
+        ] as [(String, String?)])
+    func dates(text: String, parsed: String?) {
+        #expect(SimpleDate(text)?.description == parsed)
+    }
+
     @Test("each mistake is reported at its file:line:col and nothing is written", arguments: cases)
     func mistake(_ c: FrontMatterCase) async throws {
         let root = try Fixture.site(changing: [c.path: c.text])
