@@ -23,6 +23,12 @@ struct RenderedPage: Sendable {
                     page.file, position, "this image has no alt text",
                     hint: "describe it for readers who cannot see it: ![what it shows](file.png)"))
         }
+        for position in markdown.tablesAsText {
+            diagnostics.append(
+                .warning(
+                    page.file, position, "a table written with '|' is not CommonMark: it shows as plain text",
+                    hint: "write it as a list, or as an HTML <table> (with unsafeHTML: true in site.yml)"))
+        }
         return RenderedPage(
             html: markdown.html, headings: markdown.headings,
             summary: page.meta.summary ?? markdown.firstParagraph,

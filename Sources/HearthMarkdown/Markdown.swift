@@ -34,7 +34,8 @@ public enum Markdown {
             headings: facts.headings,
             firstParagraph: facts.firstParagraph,
             plainText: facts.plainText,
-            imagesWithoutAlt: facts.imagesWithoutAlt
+            imagesWithoutAlt: facts.imagesWithoutAlt,
+            tablesAsText: facts.tablesAsText
         )
     }
 
@@ -85,6 +86,7 @@ struct DocumentFacts {
     var firstParagraph = ""
     var plainText = ""
     var imagesWithoutAlt: [SourcePosition] = []
+    var tablesAsText: [SourcePosition] = []
 }
 
 /// The passes Hearth makes over a parsed document before rendering it.
@@ -342,6 +344,13 @@ struct DocumentPass {
                     plain.append(0x20)
                 }
             case CMARK_NODE_PARAGRAPH:
+                if entering,
+                    let position = lines.tableStart(
+                        line: Int(cmark_node_get_start_line(node)), column: Int(cmark_node_get_start_column(node)),
+                        endLine: Int(cmark_node_get_end_line(node)))
+                {
+                    facts.tablesAsText.append(position)
+                }
                 if entering, !paragraphDone, cmark_node_parent(node) == root {
                     paragraph = []
                 } else if !entering {

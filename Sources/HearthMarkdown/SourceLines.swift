@@ -94,3 +94,30 @@ extension Markdown {
         lineStarts(Array(text.utf8)).count
     }
 }
+
+extension SourceLines {
+    /// Where a paragraph (from its first line and byte column to its last line) starts when it is
+    /// written as a GitHub table: its first line has a `|` and its second is a delimiter row
+    /// (`|---|:--:|`, `--- | ---`); nil for any other paragraph.
+    func tableStart(line: Int, column: Int, endLine: Int) -> SourcePosition? {
+        guard endLine > line else { return nil }
+        let header = lineRange(line)
+        let delimiter = lineRange(line + 1)
+        // Both lines from the paragraph's column on: a list item's or quote's marker is left out.
+        let from = max(0, column - 1)
+        guard from < header.count, from < delimiter.count else { return nil }
+        var hasPipe = false
+        var hasDash = false
+        for byte in bytes[(delimiter.lowerBound + from)..<delimiter.upperBound] {
+            switch byte {
+            case UInt8(ascii: "|"): hasPipe = true
+            case UInt8(ascii: "-"): hasDash = true
+            case UInt8(ascii: ":"), UInt8(ascii: " "), UInt8(ascii: "\t"): break
+            default: return nil
+            }
+        }
+        guard hasPipe, hasDash, bytes[(header.lowerBound + from)..<header.upperBound].contains(UInt8(ascii: "|"))
+        else { return nil }
+        return position(line: line, byteColumn: column)
+    }
+}

@@ -122,6 +122,9 @@ public struct RenderedMarkdown: Sendable {
     public var plainText: String
     /// Images written without alt text.
     public var imagesWithoutAlt: [SourcePosition]
+    /// Paragraphs written as a GitHub table (a row of `|` cells, then `|---|`), which CommonMark
+    /// does not have: they show as text.
+    public var tablesAsText: [SourcePosition] = []
 }
 
 extension Substring {

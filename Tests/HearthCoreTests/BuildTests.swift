@@ -368,4 +368,16 @@ struct TemplateTests {
         #expect(report.succeeded)
         #expect(report.has(.warning, "content/emotional/pic.md:5:5", "this image has no alt text"), "\(report.lines)")
     }
+
+    @Test("a table written as on GitHub is a warning at its first row: CommonMark shows it as text")
+    func tableAsText() async throws {
+        let root = try Fixture.site(changing: [
+            "content/emotional/table.md": "---\ntitle: Table\n---\n\n| Day | Minutes |\n|---|---|\n| Mon | 10 |\n"
+        ])
+        let report = await build(root)
+        #expect(report.succeeded)
+        #expect(report.has(.warning, "content/emotional/table.md:5:1", "a table written with '|' is not CommonMark"))
+        let warning = report.diagnostics.items.first { $0.message.contains("table") }
+        #expect(warning?.hints.first?.contains("unsafeHTML: true") == true, "\(report.lines)")
+    }
 }

@@ -143,4 +143,37 @@ struct MarkdownTests {
         #expect(rendered.plainText == "Title “Hi” – it’s me again. More .")
         #expect(rendered.imagesWithoutAlt == [SourcePosition(line: 6, column: 6)])
     }
+
+    @Test("a GitHub table is found where it starts, in a list or quote too; pipes in prose are not one")
+    func tablesAsText() {
+        let source = """
+            | Day | Minutes |
+            |-----|--------:|
+
+            Day | Minutes
+            :-- | --:
+
+            - | in a list |
+              |---|
+
+            > | a | b |
+            > | - | - |
+
+            Not | a table
+            just | pipes
+
+            | one line |
+
+            Dashes
+            ---
+            """
+        var resolver = NoLinkResolver()
+        let rendered = Markdown.render(source, lineOffset: 3, resolver: &resolver)
+        #expect(
+            rendered.tablesAsText == [
+                SourcePosition(line: 4, column: 1), SourcePosition(line: 7, column: 1),
+                SourcePosition(line: 10, column: 3), SourcePosition(line: 13, column: 3),
+            ])
+        #expect(!rendered.html.contains("<table"), "cmark has no tables: they stay text")
+    }
 }
