@@ -23,6 +23,12 @@ struct RenderedPage: Sendable {
                     page.file, position, "this image has no alt text",
                     hint: "describe it for readers who cannot see it: ![what it shows](file.png)"))
         }
+        for (position, html) in markdown.htmlLeftOut {
+            diagnostics.append(
+                .warning(
+                    page.file, position, "raw HTML is left out of the page: \(html)",
+                    hint: "write it in Markdown, or keep HTML you trust with unsafeHTML: true in site.yml"))
+        }
         for position in markdown.tablesAsText {
             diagnostics.append(
                 .warning(

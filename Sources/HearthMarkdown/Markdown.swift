@@ -35,7 +35,8 @@ public enum Markdown {
             firstParagraph: facts.firstParagraph,
             plainText: facts.plainText,
             imagesWithoutAlt: facts.imagesWithoutAlt,
-            tablesAsText: facts.tablesAsText
+            tablesAsText: facts.tablesAsText,
+            htmlLeftOut: facts.htmlLeftOut
         )
     }
 
@@ -87,6 +88,7 @@ struct DocumentFacts {
     var plainText = ""
     var imagesWithoutAlt: [SourcePosition] = []
     var tablesAsText: [SourcePosition] = []
+    var htmlLeftOut: [(position: SourcePosition, html: String)] = []
 }
 
 /// The passes Hearth makes over a parsed document before rendering it.
@@ -343,6 +345,14 @@ struct DocumentPass {
                     heading = nil
                     plain.append(0x20)
                 }
+            case CMARK_NODE_HTML_BLOCK, CMARK_NODE_HTML_INLINE:
+                // Left out by cmark's safe mode; a comment (`<!-- note -->`) is meant to be.
+                guard !options.unsafeHTML, let literal = cmark_node_get_literal(node) else { break }
+                let html = String(cString: literal).split(whereSeparator: \.isNewline).first?.trimmingSpaces() ?? ""
+                guard !html.isEmpty, !html.hasPrefix("<!--") else { break }
+                let position = lines.position(
+                    line: Int(cmark_node_get_start_line(node)), byteColumn: Int(cmark_node_get_start_column(node)))
+                facts.htmlLeftOut.append((position, html.count > 60 ? html.prefix(57) + "..." : html))
             case CMARK_NODE_PARAGRAPH:
                 if entering,
                     let position = lines.tableStart(

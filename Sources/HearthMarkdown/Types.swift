@@ -125,6 +125,8 @@ public struct RenderedMarkdown: Sendable {
     /// Paragraphs written as a GitHub table (a row of `|` cells, then `|---|`), which CommonMark
     /// does not have: they show as text.
     public var tablesAsText: [SourcePosition] = []
+    /// Raw HTML left out of the page (no `unsafeHTML`), comments aside: where, and its first line.
+    public var htmlLeftOut: [(position: SourcePosition, html: String)] = []
 }
 
 extension Substring {

@@ -369,6 +369,25 @@ struct TemplateTests {
         #expect(report.has(.warning, "content/emotional/pic.md:5:5", "this image has no alt text"), "\(report.lines)")
     }
 
+    @Test("raw HTML left out of a page is a warning naming it, unless site.yml keeps it")
+    func htmlLeftOut() async throws {
+        let page = "---\ntitle: Raw\n---\n\nLine one<br>\nline two. <!-- a note for editors -->\n"
+        let root = try Fixture.site(changing: ["content/emotional/raw.md": page])
+        let report = await build(root)
+        #expect(report.succeeded)
+        #expect(
+            report.has(.warning, "content/emotional/raw.md:5:9", "raw HTML is left out of the page: <br>"),
+            "\(report.lines)")
+        #expect(report.diagnostics.items.count == 1, "a comment is meant to be left out: \(report.lines)")
+        let kept = try Fixture.site(changing: [
+            "content/emotional/raw.md": page,
+            "content/site.yml": "title: Closer\nbaseURL: https://example.org/\nunsafeHTML: true\n",
+        ])
+        let keptReport = await build(kept)
+        #expect(keptReport.succeeded && keptReport.diagnostics.items.isEmpty, "\(keptReport.lines)")
+        #expect(output(kept, "emotional/raw/index.html")?.contains("Line one<br>") == true)
+    }
+
     @Test("a table written as on GitHub is a warning at its first row: CommonMark shows it as text")
     func tableAsText() async throws {
         let root = try Fixture.site(changing: [

@@ -135,6 +135,19 @@ struct MarkdownTests {
         #expect(unsafe.contains("<div>hi</div>") && unsafe.contains("<b>bold</b>"))
     }
 
+    @Test("raw HTML left out is reported where it is written; comments and kept HTML are not")
+    func htmlLeftOut() {
+        let md = "<div class=\"note\">\nhi\n</div>\n\nA <b>bold</b> move.<!-- a note -->\n\n<!--\nhidden\n-->\n"
+        let safe = Markdown.render(md)
+        #expect(
+            safe.htmlLeftOut.map(\.position) == [
+                SourcePosition(line: 1, column: 1), SourcePosition(line: 5, column: 3),
+                SourcePosition(line: 5, column: 10),
+            ])
+        #expect(safe.htmlLeftOut.map(\.html) == ["<div class=\"note\">", "<b>", "</b>"])
+        #expect(Markdown.render(md, options: MarkdownOptions(unsafeHTML: true)).htmlLeftOut.isEmpty)
+    }
+
     @Test("smart punctuation, first paragraph, plain text and images without alt")
     func facts() {
         let rendered = Markdown.render("# Title\n\n\"Hi\" -- it's *me*\nagain.\n\nMore ![](x.png).\n")
