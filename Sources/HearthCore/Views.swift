@@ -245,7 +245,8 @@ struct SiteView: MustacheParent, Sendable {
     }
 }
 
-/// Everything a template sees for one output page.
+/// Everything a template sees for one output page. A field added here goes into its fingerprint
+/// too (`ViewFingerprints.swift`): a page whose fingerprint is unchanged is not rendered again.
 struct PageContext: MustacheParent, Sendable {
     var site: SiteView
     var kind: String
@@ -359,73 +360,5 @@ struct ContextBox: MustacheParent, Sendable {
 
     func child(named name: String) -> Any? {
         shared.fields.child(named: name)
-    }
-}
-
-// Fingerprints: everything a template can see, so that an unchanged context need not be rendered
-// again (`BuildCache`).
-
-extension LinkView {
-    func fingerprint(into hasher: inout StableHasher) {
-        hasher.combine(self.title)
-        hasher.combine(self.url)
-    }
-}
-
-extension BadgeView {
-    func fingerprint(into hasher: inout StableHasher) {
-        hasher.combine(self.name)
-        hasher.combine(self.title)
-        hasher.combine(self.url)
-        hasher.combine(self.count)
-    }
-}
-
-extension CardView {
-    func fingerprint(into hasher: inout StableHasher) {
-        hasher.combine(self.digest)
-    }
-}
-
-extension SiteView {
-    func fingerprint(into hasher: inout StableHasher) {
-        hasher.combine(self.title)
-        hasher.combine(self.description)
-        hasher.combine(self.language)
-        hasher.combine(self.baseURL)
-        hasher.combine(self.base)
-        for topic in self.topics { topic.fingerprint(into: &hasher) }
-        for section in self.sections { section.fingerprint(into: &hasher) }
-        hasher.combine(self.year)
-        hasher.combine(self.assetsVersion)
-    }
-}
-
-extension PageContext {
-    func fingerprint(into hasher: inout StableHasher) {
-        site.fingerprint(into: &hasher)
-        for text in [kind, title, documentTitle, summary, url, permalink, content] { hasher.combine(text) }
-        for text in [lede, date, dateISO, updated, updatedISO, difficulty, who] { hasher.combine(text) }
-        hasher.combine(duration)
-        hasher.combine(materials)
-        hasher.combine(isTopic)
-        hasher.combine(isExerciseList)
-        for item in toc {
-            hasher.combine(item.text)
-            hasher.combine(item.id)
-            hasher.combine(item.level)
-        }
-        for list in [types, tags, allTags] {
-            hasher.combine(list.count)
-            for badge in list { badge.fingerprint(into: &hasher) }
-        }
-        for list in [related, pages, exercises, topics] {
-            hasher.combine(list.count)
-            for card in list { card.fingerprint(into: &hasher) }
-        }
-        for list in [backlinks, otherTopics] {
-            hasher.combine(list.count)
-            for link in list { link.fingerprint(into: &hasher) }
-        }
     }
 }
