@@ -98,7 +98,7 @@ enum ContentLoader {
 
         // Read and check every file, in parallel.
         let types = config.types
-        let otherSections = sectionNames.filter { $0 != "exercises" && !types.contains($0) }
+        let otherSections = sectionNames.filter { $0 != "exercises" && !types.contains($0) }.sorted()
         let contentPath = content.path
         let parsed = await parallelMap(entries) { entry -> (Page?, [Diagnostic]) in
             let data = readFile(contentPath + "/" + entry.contentPath)
@@ -236,7 +236,7 @@ enum ContentLoader {
     }
 
     /// The file's bytes, where it sits and the site's types decide everything about it.
-    static func sourceKey(_ data: Data?, types: [String], otherSections: [String] = [], entry: SourceEntry) -> UInt64 {
+    static func sourceKey(_ data: Data?, types: [String], otherSections: [String], entry: SourceEntry) -> UInt64 {
         var hasher = StableHasher()
         hasher.combine(data != nil)
         data?.withUnsafeBytes { hasher.combine(bytes: $0) }
@@ -248,7 +248,7 @@ enum ContentLoader {
 
     /// Reads one Markdown file into a page; nil when it cannot be used at all.
     static func readPage(
-        _ entry: SourceEntry, content: String, knownTypes: [String], otherSections: [String] = [], data: Data?
+        _ entry: SourceEntry, content: String, knownTypes: [String], otherSections: [String], data: Data?
     ) -> (Page?, [Diagnostic]) {
         let file = "content/" + entry.contentPath
         var diagnostics: [Diagnostic] = []

@@ -199,9 +199,13 @@ enum FrontMatter {
                 titlePosition = reader.position(value)
                 if let title = take(reader.string(value, key: "title")) {
                     // Most titles start and end with a visible ASCII character: nothing to trim.
-                    let bytes = title.utf8
-                    let plainEnds = [bytes.first, bytes.last].allSatisfy { $0.map { $0 > 0x20 && $0 < 0x80 } ?? false }
-                    meta.title = plainEnds ? title : title.trimmingCharacters(in: .whitespaces)
+                    if let first = title.utf8.first, let last = title.utf8.last, (0x21..<0x80).contains(first),
+                        (0x21..<0x80).contains(last)
+                    {
+                        meta.title = title
+                    } else {
+                        meta.title = title.trimmingCharacters(in: .whitespaces)
+                    }
                 } else {
                     titleNotText = true  // reported as such, not also as empty
                 }

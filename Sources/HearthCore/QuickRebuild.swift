@@ -40,6 +40,7 @@ extension SiteBuilder {
         var builder = state.builder
         let content = options.root.appendingPathComponent("content").path
         let types = builder.site.config.types
+        let otherSections = builder.site.otherSectionNames
         var updated: [Int] = []
         for path in changed.sorted() {
             let contentPath = String(path.dropFirst("content/".count))
@@ -52,8 +53,13 @@ extension SiteBuilder {
                 bundleDirectory: old.bundleDirectory, bundleFiles: old.bundleFiles)
             let data = ContentLoader.readFile(content + "/" + contentPath)
             let (read, problems) = cache.source(
-                contentPath, key: ContentLoader.sourceKey(data, types: types, entry: entry), data: data
-            ) { ContentLoader.readPage(entry, content: content, knownTypes: types, data: data) }
+                contentPath,
+                key: ContentLoader.sourceKey(data, types: types, otherSections: otherSections, entry: entry),
+                data: data
+            ) {
+                ContentLoader.readPage(
+                    entry, content: content, knownTypes: types, otherSections: otherSections, data: data)
+            }
             guard var page = read, problems.isEmpty, page.meta == old.meta, page.slug == old.slug,
                 page.path == old.path, page.types == old.types
             else { return nil }
