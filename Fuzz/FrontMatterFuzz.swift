@@ -35,7 +35,7 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
             kind: kind, contentPath: kind == .exercise ? "exercises/fuzz.md" : "emotional/fuzz.md",
             section: kind == .exercise ? "exercises" : "emotional")
         let (page, diagnostics) = ContentLoader.readPage(
-            entry, content: "/nonexistent", knownTypes: fuzzTypes, data: bytes)
+            entry, content: "/nonexistent", knownTypes: fuzzTypes, otherSections: ["blog"], data: bytes)
         checkPositions(diagnostics, lines: lines)
         if let page {
             precondition(!page.slug.isEmpty && !page.slug.contains("/"), "bad slug '\(page.slug)'")
