@@ -188,9 +188,18 @@ public enum SiteBuilder {
         let markdownOptions = MarkdownOptions(unsafeHTML: site.config.unsafeHTML)
         let cache = options.cache
         let tableKey = table.fingerprint
+        // A check needs no HTML: it takes a build's pages from the cache when they are there, and
+        // renders the others without HTML, keeping none of them.
+        let checking = !options.writeOutput
+        let checkOptions = MarkdownOptions(unsafeHTML: site.config.unsafeHTML, makesHTML: false)
         let rendered = await parallelMap(site.pages) { page in
-            guard let cache else { return RenderedPage.render(page, table: table, options: markdownOptions) }
-            return cache.markdown(page.contentPath, key: markdownKey(page, table: tableKey, options: markdownOptions)) {
+            let key = cache.map { _ in markdownKey(page, table: tableKey, options: markdownOptions) }
+            if checking {
+                if let cache, let key, let stored = cache.storedMarkdown(page.contentPath, key: key) { return stored }
+                return RenderedPage.render(page, table: table, options: checkOptions)
+            }
+            guard let cache, let key else { return RenderedPage.render(page, table: table, options: markdownOptions) }
+            return cache.markdown(page.contentPath, key: key) {
                 RenderedPage.render(page, table: table, options: markdownOptions)
             }
         }

@@ -126,6 +126,12 @@ public final class BuildCache: @unchecked Sendable {
         lookup(\.markdown, .markdown, path, key: key, decode: { try $0.rendered() }, make: make)
     }
 
+    /// Rendered Markdown stored under `path` with this key, if any; nothing is kept otherwise (a
+    /// check's pages, made without HTML, must never stand in for a build's).
+    func storedMarkdown(_ path: String, key: UInt64) -> RenderedPage? {
+        find(\.markdown, .markdown, path, key: key, decode: { try $0.rendered() })
+    }
+
     func card(_ path: String, key: UInt64, make: () -> String) -> String {
         lookup(\.cards, .cards, path, key: key, decode: { try $0.string() }, make: make)
     }

@@ -26,11 +26,11 @@ public enum Markdown {
             pass.expandWikilinks(resolver: &resolver)
         }
         let facts = pass.collect(resolver: &resolver)
-        if options.headingIDs {
+        if options.headingIDs, options.makesHTML {
             pass.addHeadingIDs(facts.headingNodes, ids: facts.headings.map(\.id))
         }
         return RenderedMarkdown(
-            html: document.renderHTML(),
+            html: options.makesHTML ? document.renderHTML() : "",
             headings: facts.headings,
             firstParagraph: facts.firstParagraph,
             plainText: facts.plainText,

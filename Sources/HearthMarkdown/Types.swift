@@ -23,14 +23,19 @@ public struct MarkdownOptions: Sendable, Hashable {
     public var wikilinks: Bool
     /// Give headings `id` attributes.
     public var headingIDs: Bool
+    /// Make the HTML. False for checking only (`hearth check`): links are resolved and reported,
+    /// headings and text collected, and `html` is left empty, which saves a tenth of the work.
+    public var makesHTML: Bool
 
     public init(
-        smartPunctuation: Bool = true, unsafeHTML: Bool = false, wikilinks: Bool = true, headingIDs: Bool = true
+        smartPunctuation: Bool = true, unsafeHTML: Bool = false, wikilinks: Bool = true, headingIDs: Bool = true,
+        makesHTML: Bool = true
     ) {
         self.smartPunctuation = smartPunctuation
         self.unsafeHTML = unsafeHTML
         self.wikilinks = wikilinks
         self.headingIDs = headingIDs
+        self.makesHTML = makesHTML
     }
 }
 

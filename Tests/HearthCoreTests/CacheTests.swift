@@ -101,6 +101,37 @@ struct CacheTests {
         await SiteBuilder.build(BuildOptions(root: root))
     }
 
+    @Test("a check reports what a build reports, reads a build's cache, and never leaves its HTML-less pages in it")
+    func checkAndCache() async throws {
+        // Warnings a build and a check both give, from Markdown: a table written with pipes, raw HTML.
+        let root = try Fixture.site(
+            "basic",
+            changing: [
+                "content/physical/hugs.md":
+                    "---\ntitle: Hugs\n---\nA twenty-second hug.\n\n| a | b |\n|---|---|\n\nLine<br>\n\n## Why\n"
+            ])
+        let cache = BuildCache()
+        var checkOptions = BuildOptions(root: root, writeOutput: false)
+        checkOptions.cache = cache
+        let checked = await SiteBuilder.build(checkOptions)
+        #expect(checked.succeeded && checked.cacheHits == 0)
+        #expect(checked.lines.contains { $0.contains("a table written with '|'") }, "\(checked.lines)")
+
+        // A build with the same cache in memory (its parsed front matter reused) renders every page's
+        // Markdown anew, HTML and heading ids included.
+        var buildOptions = BuildOptions(root: root)
+        buildOptions.cache = cache
+        let built = await SiteBuilder.build(buildOptions)
+        #expect(built.succeeded)
+        #expect(built.lines == checked.lines)
+        let page = try #require(output(root, "physical/hugs/index.html"))
+        #expect(page.contains("<p>A twenty-second hug.</p>") && page.contains("<h2 id=\"why\">Why</h2>"))
+
+        // A check after a build takes its rendered pages from the cache on disk.
+        let again = await SiteBuilder.build(BuildOptions(root: root, writeOutput: false))
+        #expect(again.cacheHits > 0 && again.lines == checked.lines, "hits \(again.cacheHits)")
+    }
+
     @Test("a second build reads the cache from disk, keeps unchanged pages, and writes what a clean build writes")
     func secondProcess() async throws {
         let root = try Fixture.site("basic")
