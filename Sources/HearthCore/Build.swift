@@ -205,7 +205,8 @@ public enum SiteBuilder {
         }
         for page in rendered { diagnostics.append(contentsOf: page.diagnostics) }
         phase("render markdown", next: "linking pages")
-        let graph = await SiteGraph(site: site, rendered: rendered, table: table, cache: options.cache)
+        let graph = await SiteGraph(
+            site: site, rendered: rendered, table: table, cache: options.cache, ranksRelated: !checking)
         diagnostics.append(contentsOf: graph.diagnostics)
         phase("cross-links")
         guard let theme else { return nil }

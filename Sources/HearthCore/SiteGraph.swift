@@ -57,7 +57,12 @@ struct SiteGraph: Sendable {
     var newest: [Int]
     var diagnostics: [Diagnostic]
 
-    init(site: LoadedSite, rendered: [RenderedPage], table: LinkTable, cache: BuildCache? = nil) async {
+    /// `ranksRelated` false (a check, which shows no page) leaves every related list empty; the
+    /// `related` entries of front matter are checked all the same.
+    init(
+        site: LoadedSite, rendered: [RenderedPage], table: LinkTable, cache: BuildCache? = nil,
+        ranksRelated: Bool = true
+    ) async {
         let pages = site.pages
         var diagnostics: [Diagnostic] = []
 
@@ -188,8 +193,11 @@ struct SiteGraph: Sendable {
         }
         let relatedKey = hasher.finalize()
         var related: [[Int]]
-        if let kept = cache?.siteResult("related", key: relatedKey).flatMap({ Self.decodeLists($0, count: pages.count) }
-        ) {
+        if !ranksRelated {
+            related = [[Int]](repeating: [], count: pages.count)
+        } else if let kept = cache?.siteResult("related", key: relatedKey).flatMap({
+            Self.decodeLists($0, count: pages.count)
+        }) {
             related = kept
         } else {
             let index = RelatedIndex(pages: terms, recencyRank: recencyRank)
