@@ -95,7 +95,16 @@ public struct SiteConfig: Sendable {
         for (key, value) in pairs {
             seen.insert(key.value)
             switch key.value {
-            case "title": config.title = take(reader.string(value, key: "title")) ?? ""
+            case "title":
+                if let title = take(reader.string(value, key: "title")) {
+                    config.title = title
+                    if title.trimmingCharacters(in: .whitespaces).isEmpty {
+                        diagnostics.append(
+                            .error(
+                                file, reader.position(value), "'title' in site.yml is empty",
+                                hint: "the site's name, shown in every page's header and title: e.g. title: My guide"))
+                    }
+                }
             case "baseURL":
                 if let url = take(reader.string(value, key: "baseURL")) {
                     if let problem = baseURLProblem(url) {
@@ -148,9 +157,6 @@ public struct SiteConfig: Sendable {
                 .error(
                     file, SourcePosition(line: 1, column: 1), "site.yml has no '\(required)'",
                     hint: required == "title" ? "add e.g. title: My guide" : "add e.g. baseURL: https://example.org/"))
-        }
-        if seen.contains("title"), config.title.trimmingCharacters(in: .whitespaces).isEmpty {
-            diagnostics.append(.error(file, SourcePosition(line: 1, column: 1), "'title' in site.yml is empty"))
         }
         return config
     }

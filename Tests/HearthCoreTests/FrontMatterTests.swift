@@ -416,6 +416,16 @@ struct FrontMatterTests {
             report.has(.error, "content/site.yml:1:10", "'baseURL' must be an absolute http(s) URL"), "\(report.lines)")
         #expect(report.has(.error, "content/site.yml:1:1", "site.yml has no 'title'"), "\(report.lines)")
 
+        // An empty title is an error at its value; one that is not text is that error alone.
+        for (title, message) in [("\"  \"", "'title' in site.yml is empty"), ("[a, b]", "'title' must be text")] {
+            let site = try Fixture.site(changing: [
+                "content/site.yml": "baseURL: https://example.org/\ntitle: \(title)\n"
+            ])
+            let titled = await build(site, write: false)
+            #expect(titled.lines.count { $0.contains("error") } == 1, "\(titled.lines)")
+            #expect(titled.has(.error, "content/site.yml:2:8", message), "\(titled.lines)")
+        }
+
         // Found by the fuzzer: an error at the end of a text with a NEL and no last line break is
         // just past its last line, as for any other text.
         let nel = try Fixture.site(changing: ["content/site.yml": "-\u{85}b"])
