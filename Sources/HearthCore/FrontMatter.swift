@@ -235,6 +235,14 @@ enum FrontMatter {
                             .error(
                                 file, reader.position(value), "'slug' must be one URL segment, found '\(slug)'",
                                 hint: "e.g. slug: \(Slug.make(slug.replacingOccurrences(of: "/", with: " ")))"))
+                    } else if let bad = Slug.unsafeCharacter(in: slug) {
+                        // A space, `?`, `#` or `%` would make a URL that names another page, or none.
+                        let example = Slug.make(slug)
+                        diagnostics.append(
+                            .error(
+                                file, reader.position(value),
+                                "'slug' can hold letters, digits, '-', '_', '.' and '~', found '\(bad)' in '\(slug)'",
+                                hint: example.isEmpty ? "e.g. slug: my-page" : "e.g. slug: \(example)"))
                     } else {
                         meta.slug = Located(slug, at: reader.position(value))
                     }

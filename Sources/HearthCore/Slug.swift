@@ -4,6 +4,24 @@ import Foundation
 /// `zartlichkeit`), letters of other scripts kept as they are (`Близость` -> `близость`), as Hugo's
 /// `urlize` keeps them.
 public enum Slug {
+    /// The first character of a slug written in front matter that cannot stand in a URL path as it
+    /// is: anything but letters (of any script, with their marks), digits and `- _ . ~`, the
+    /// characters RFC 3986 leaves unreserved. Nil when there is none.
+    public static func unsafeCharacter(in slug: String) -> Character? {
+        slug.first { character in
+            !character.unicodeScalars.allSatisfy { scalar in
+                if scalar.isASCII {
+                    let byte = UInt8(scalar.value)
+                    return (0x30...0x39).contains(byte) || (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte)
+                        || byte == 0x2D || byte == 0x5F || byte == 0x2E || byte == 0x7E
+                }
+                let category = scalar.properties.generalCategory
+                return scalar.properties.isAlphabetic || category == .decimalNumber || category == .nonspacingMark
+                    || category == .spacingMark || category == .enclosingMark
+            }
+        }
+    }
+
     public static func make(_ text: String) -> String {
         if text.utf8.allSatisfy({ $0 < 0x80 }) {
             // ASCII, the common case (every tag of every page goes through here), byte by byte.

@@ -180,6 +180,19 @@ struct FrontMatterTests {
             text: "---\ntitle: Copy\nslug: listening\n---\n", location: "content/emotional/a-copy.md:3:7",
             message: "this page has the same URL /emotional/listening/ as content/emotional/listening.md"),
         .init(
+            name: "a slug with characters a URL path cannot hold", path: "content/emotional/q.md",
+            text: "---\ntitle: Q\nslug: \"what is it?\"\n---\n", location: "content/emotional/q.md:3:7",
+            message: "'slug' can hold letters, digits, '-', '_', '.' and '~', found ' ' in 'what is it?'",
+            hint: "e.g. slug: what-is-it"),
+        .init(
+            name: "a slug with a fragment mark", path: "content/emotional/q.md",
+            text: "---\ntitle: Q\nslug: a#b\n---\n", location: "content/emotional/q.md:3:7",
+            message: "found '#' in 'a#b'"),
+        .init(
+            name: "a slug with a percent sign", path: "content/emotional/q.md",
+            text: "---\ntitle: Q\nslug: 100%\n---\n", location: "content/emotional/q.md:3:7",
+            message: "found '%' in '100%'"),
+        .init(
             name: "a page named .MD", path: "content/emotional/touch.MD", text: "---\ntitle: Touch\n---\n",
             location: "content/emotional/touch.MD", message: "content/emotional/touch.MD is not a page",
             severity: .warning, hint: "rename it to touch.md"),
@@ -404,6 +417,19 @@ struct FrontMatterTests {
         #expect(report.has(.error, "content/site.yml:2:10", "'baseURL' must end with '/'"), "\(report.lines)")
         #expect(report.diagnostics.items.flatMap(\.hints).contains("e.g. baseURL: https://example.org/guide/"))
         #expect(report.has(.warning, "content/site.yml:3:11", "'language' is not a language tag"), "\(report.lines)")
+    }
+
+    @Test("a slug of letters of any script, digits and - _ . ~ is the page's URL as written")
+    func slugs() async throws {
+        let root = try Fixture.site(changing: [
+            "content/emotional/a.md": "---\ntitle: A\nslug: Touché_2.0~близость\n---\n",
+            "content/emotional/b.md": "---\ntitle: B\n---\n[[A]]\n",
+        ])
+        let report = await build(root)
+        #expect(report.succeeded && report.lines.isEmpty, "\(report.lines)")
+        #expect(output(root, "emotional/Touché_2.0~близость/index.html") != nil)
+        let linking = try #require(output(root, "emotional/b/index.html"))
+        #expect(linking.contains("/emotional/Touch%C3%A9_2.0~%D0%B1%D0%BB%D0%B8%D0%B7%D0%BE%D1%81%D1%82%D1%8C/"))
     }
 
     @Test("site.yml needs a title and an absolute baseURL ending with /")
