@@ -65,6 +65,16 @@ enum ContentLoader {
                                 hint: "rename the folder"))
                         continue
                     }
+                    // The folder's name is the section's URL (and its type's name), as written.
+                    if let bad = Slug.unsafeCharacter(in: name) {
+                        let example = Slug.make(name)
+                        diagnostics.append(
+                            .error(
+                                "content/\(name)/_index.md", nil,
+                                "a section's folder name is its URL, and '\(name)' holds '\(bad)', which a URL cannot",
+                                hint: "rename the folder to \(example.isEmpty ? "letters, digits and -" : example)"))
+                        continue
+                    }
                     sectionNames.append(name)
                     discoverSection(name, at: path, entries: &entries, files: &files, diagnostics: &diagnostics)
                 } else if containsMarkdown(path) {

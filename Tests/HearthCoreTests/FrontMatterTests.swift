@@ -204,6 +204,11 @@ struct FrontMatterTests {
             name: "a section named as a file the build makes", path: "content/feed.xml/_index.md",
             text: "---\ntitle: Feed\n---\n", location: "content/feed.xml/_index.md",
             message: "'feed.xml' is a reserved name: the build makes /feed.xml/ itself"),
+        .init(
+            name: "a section folder whose name a URL cannot hold", path: "content/Slow Love/_index.md",
+            text: "---\ntitle: Slow love\n---\n", location: "content/Slow Love/_index.md",
+            message: "a section's folder name is its URL, and 'Slow Love' holds ' ', which a URL cannot",
+            hint: "rename the folder to slow-love"),
     ]
 
     @Test(
