@@ -204,6 +204,7 @@ public enum SiteBuilder {
             }
         }
         for page in rendered { diagnostics.append(contentsOf: page.diagnostics) }
+        cache?.releaseMappedPages()
         phase("render markdown", next: "linking pages")
         let graph = await SiteGraph(
             site: site, rendered: rendered, table: table, cache: options.cache, ranksRelated: !checking)

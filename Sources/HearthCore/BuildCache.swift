@@ -1,5 +1,11 @@
 import Foundation
 
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// What one build hands to the next: parsed files, rendered Markdown and rendered cards, each kept
 /// with a key made of everything it was made from (`StableHasher`, the same in every run). A build
 /// parses and renders only what changed; the rest is checked by key and reused. Rendered pages are
@@ -161,7 +167,7 @@ public final class BuildCache: @unchecked Sendable {
     /// next save writes it anew with only what that build used.
     func load(from url: URL, salt: String) {
         guard lock.withLock({ loadedSalt != salt }) else { return }
-        guard let data = try? Data(contentsOf: url, options: .alwaysMapped) else { return }
+        guard let data = Self.map(url) else { return }
         var table: [[String: (key: UInt64, range: Range<Int>)]] = Table.allCases.map { _ in [:] }
         let whole = data.withUnsafeBytes { raw -> Bool in
             var reader = ByteReader(raw)
@@ -189,6 +195,31 @@ public final class BuildCache: @unchecked Sendable {
             index = table
             loadedSalt = salt
             appendable = whole
+        }
+    }
+
+    /// The file's bytes, mapped read-only (nil when it cannot be read): a mapping, not a copy, so
+    /// that `releaseMappedPages` may give its pages back.
+    static func map(_ url: URL) -> Data? {
+        let fd = open(url.path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { return nil }
+        defer { close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0, info.st_size > 0 else { return nil }
+        let count = Int(info.st_size)
+        guard let base = mmap(nil, count, PROT_READ, MAP_PRIVATE, fd, 0), base != MAP_FAILED else { return nil }
+        return Data(bytesNoCopy: base, count: count, deallocator: .custom { pointer, count in munmap(pointer, count) })
+    }
+
+    /// Gives back this process's pages of the mapped cache file, once a build has read what it
+    /// reads from it: they stay in the kernel's page cache, and an entry read later maps them again
+    /// without touching the disk. The file is as large as the rendered site, so a build with a
+    /// cache would otherwise hold it twice at its peak (once mapped, once decoded).
+    func releaseMappedPages() {
+        let blob = lock.withLock { self.blob }
+        blob.withUnsafeBytes { raw in
+            guard let base = raw.baseAddress, raw.count > 0 else { return }
+            _ = madvise(UnsafeMutableRawPointer(mutating: base), raw.count, MADV_DONTNEED)
         }
     }
 

@@ -39,6 +39,7 @@ extension SiteBuilder {
             assetsVersion: String(digest.hex.prefix(10)))
         let theme = assembled.theme.renderingSitePartials(cards.siteView)
         await cards.renderCards(with: theme, cache: options.cache)
+        options.cache?.releaseMappedPages()
         let builder = cards
         // With the cards made, the cache holds all this build puts in it: it is saved while the
         // pages are written, its file writes filling what the pages leave of the cores.
