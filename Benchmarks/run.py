@@ -111,6 +111,7 @@ def main():
         hugo = shutil.which("hugo")
 
     # An earlier run's corpora are moved aside and deleted only at the end, for the reason below.
+    started = time.monotonic()
     old = a.work + ".old"
     shutil.rmtree(old, ignore_errors=True)
     if os.path.exists(a.work):
@@ -122,9 +123,14 @@ def main():
         generate(a.pages, hugo_site, hugo=True)
 
     # Full builds write into a new output folder each run, and nothing is deleted until they are all
-    # done: on ext4, creating files just after deleting tens of thousands of others costs several
-    # seconds of kernel time (the inode allocator skips recently deleted inodes), which would
-    # measure the previous run's clean-up rather than the tool.
+    # done: on ext4 without a journal, creating files just after deleting tens of thousands of
+    # others costs several seconds of kernel time (the inode allocator skips inodes freed in the
+    # last minute, or five when their block is not yet written back), which would measure the
+    # previous run's clean-up rather than the tool. For what was deleted before this script
+    # started (a test run's temporary sites), the blocks are written back and the first timed run
+    # waits until a minute has passed since the start.
+    os.sync()
+    time.sleep(max(0.0, 61 - (time.monotonic() - started)))
     hearth_big, hearth_small, hugo_big = [], [], []
     for run in range(a.runs):
         for site, samples in ((big, hearth_big), (small, hearth_small)):
