@@ -185,13 +185,16 @@ public enum SiteBuilder {
         }
         let table = await LinkTable(site: site)
         phase("link table", next: "rendering Markdown")
-        let markdownOptions = MarkdownOptions(unsafeHTML: site.config.unsafeHTML)
+        // The search index keeps the start of each page's text: one byte past its limit tells
+        // whether the text goes on.
+        let markdownOptions = MarkdownOptions(
+            unsafeHTML: site.config.unsafeHTML, plainTextLimit: Publishing.searchTextLimit + 1)
         let cache = options.cache
         let tableKey = table.fingerprint
         // A check needs no HTML: it takes a build's pages from the cache when they are there, and
         // renders the others without HTML, keeping none of them.
         let checking = !options.writeOutput
-        let checkOptions = MarkdownOptions(unsafeHTML: site.config.unsafeHTML, makesHTML: false)
+        let checkOptions = MarkdownOptions(unsafeHTML: site.config.unsafeHTML, makesHTML: false, plainTextLimit: 0)
         let rendered = await parallelMap(site.pages) { page in
             let key = cache.map { _ in markdownKey(page, table: tableKey, options: markdownOptions) }
             if checking {

@@ -221,7 +221,7 @@ struct DocumentPass {
                 break
             }
         }
-        facts.plainText = String.collapsingWhitespace(plain)
+        facts.plainText = String.collapsingWhitespace(plain, limit: options.plainTextLimit)
         return facts
     }
 
@@ -255,15 +255,19 @@ extension String {
         String.collapsingWhitespace(Array(utf8))
     }
 
-    /// UTF-8 bytes as text, runs of ASCII white space folded to one space, ends trimmed.
-    static func collapsingWhitespace(_ bytes: [UInt8]) -> String {
-        bytes.withUnsafeBufferPointer { input in
-            String(unsafeUninitializedCapacity: input.count) { output in
+    /// UTF-8 bytes as text, runs of ASCII white space folded to one space, ends trimmed; with a
+    /// limit, only the first `limit` bytes of that (a character the limit cuts in two ends it as
+    /// U+FFFD: a caller cuts it at a space before the limit).
+    static func collapsingWhitespace(_ bytes: [UInt8], limit: Int = .max) -> String {
+        guard limit > 0 else { return "" }
+        return bytes.withUnsafeBufferPointer { input in
+            String(unsafeUninitializedCapacity: Swift.min(input.count, limit)) { output in
                 guard var from = input.baseAddress, let start = output.baseAddress else { return 0 }
                 let end = from + input.count
+                let last = start + output.count
                 var to = start
                 var pendingSpace = false
-                while from < end {
+                while from < end, to < last {
                     let byte = from.pointee
                     from += 1
                     // White space is at most 0x20, so most bytes are decided by the first compare.
@@ -273,6 +277,7 @@ extension String {
                             to.pointee = 0x20
                             to += 1
                             pendingSpace = false
+                            if to == last { break }
                         }
                         to.pointee = byte
                         to += 1

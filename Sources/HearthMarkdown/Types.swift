@@ -24,18 +24,22 @@ public struct MarkdownOptions: Sendable, Hashable {
     /// Give headings `id` attributes.
     public var headingIDs: Bool
     /// Make the HTML. False for checking only (`hearth check`): links are resolved and reported,
-    /// headings and text collected, and `html` is left empty, which saves a tenth of the work.
+    /// headings collected, and `html` is left empty, which saves a tenth of the work.
     public var makesHTML: Bool
+    /// How many bytes of the document's text `plainText` keeps: its start, white space folded
+    /// (a search index keeps the start of each page); 0 for none.
+    public var plainTextLimit: Int
 
     public init(
         smartPunctuation: Bool = true, unsafeHTML: Bool = false, wikilinks: Bool = true, headingIDs: Bool = true,
-        makesHTML: Bool = true
+        makesHTML: Bool = true, plainTextLimit: Int = .max
     ) {
         self.smartPunctuation = smartPunctuation
         self.unsafeHTML = unsafeHTML
         self.wikilinks = wikilinks
         self.headingIDs = headingIDs
         self.makesHTML = makesHTML
+        self.plainTextLimit = plainTextLimit
     }
 }
 
@@ -123,7 +127,8 @@ public struct RenderedMarkdown: Sendable {
     public var headings: [Heading]
     /// The first top-level paragraph, as plain text.
     public var firstParagraph: String
-    /// All text of the document, blocks separated by a space (for search).
+    /// The document's text, blocks separated by a space, white space folded (for search): all of
+    /// it, or its first `MarkdownOptions.plainTextLimit` bytes.
     public var plainText: String
     /// Images written without alt text.
     public var imagesWithoutAlt: [SourcePosition]

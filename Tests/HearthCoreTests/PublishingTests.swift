@@ -136,6 +136,21 @@ struct PublishingTests {
         #expect(tricky["summary"] as? String == "A <script>alert('x')</script> & more")
     }
 
+    @Test("a long page's search body is the start of its text, cut at a space before 3,000 bytes")
+    func searchBodyStart() async throws {
+        // Words of two scripts (two-byte letters, so the limit falls inside one), runs of white
+        // space and line breaks between them.
+        let words = (0..<600).map { $0 % 3 == 0 ? "близость\($0)" : "word\($0)" }
+        let body = words.enumerated().map { $0.offset % 7 == 6 ? $0.element + "\n" : $0.element + "  " }.joined()
+        let root = try Fixture.site(changing: ["content/emotional/long.md": "---\ntitle: Long\n---\n" + body])
+        let (_, entries) = try await searchIndex(of: root)
+        let long = try #require(entries.first { $0["title"] as? String == "Long" })
+        let text = Array(words.joined(separator: " ").utf8)
+        var cut = 3000
+        while text[cut] != 0x20 { cut -= 1 }
+        #expect(long["body"] as? String == String(decoding: text[..<cut], as: UTF8.self))
+    }
+
     @Test("the search index escapes backslashes, tabs, control characters and JavaScript line ends")
     func searchIndexControlCharacters() async throws {
         // YAML's own escapes in a double-quoted title.

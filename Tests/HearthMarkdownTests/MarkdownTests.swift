@@ -39,6 +39,30 @@ struct MarkdownTests {
         #expect(rendered.plainText == "Hello big world. Title Next para")
     }
 
+    @Test("with a limit, a page's text is the start of its whole text")
+    func plainTextLimit() {
+        let source = "Hello   *big*\nwörld — ünd 親密.\n\n# Title\n\nNext   para  \n"
+        let whole = Array(Markdown.render(source).plainText.utf8)
+        for limit in 0...(whole.count + 2) {
+            let start = Array(Markdown.render(source, options: MarkdownOptions(plainTextLimit: limit)).plainText.utf8)
+            // A character the limit cuts in two is one U+FFFD at the end.
+            let replacement = Array("\u{FFFD}".utf8)
+            let kept = start.count >= 3 && Array(start.suffix(3)) == replacement ? Array(start.dropLast(3)) : start
+            #expect(whole.starts(with: kept) && kept.count <= limit, "limit \(limit)")
+            #expect(limit < whole.count || start == whole, "limit \(limit)")
+        }
+    }
+
+    @Test(
+        "lines start after \\n, \\r\\n and a lone \\r, as cmark counts them",
+        arguments: [
+            ("", [0]), ("a", [0]), ("a\n", [0, 2]), ("a\nbc\n\nd", [0, 2, 5, 6]), ("\n\n", [0, 1, 2]),
+            ("a\r\nb", [0, 3]), ("a\rb\r", [0, 2, 4]), ("a\r\n\rb\nc", [0, 3, 4, 6]), ("é\n親", [0, 3]),
+        ])
+    func lineStarts(text: String, starts: [Int]) {
+        #expect(Markdown.lineStarts(Array(text.utf8)) == starts)
+    }
+
     @Test("heading ids follow the spec's rule and repeated ids get -1, -2")
     func headingIDs() {
         let rendered = Markdown.render("# Hello, World!\n\n## Steps\n\n## Steps\n\n## Steps\n\n## Ça va? 2_x-y\n")
