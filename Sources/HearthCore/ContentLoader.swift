@@ -98,7 +98,11 @@ enum ContentLoader {
             }
         }
         if !config.listsTypes { config.types = sectionNames.filter { $0 != "exercises" }.sorted() }
-        for type in config.types where !sectionNames.contains(type) {
+        // A folder refused above (a reserved name, or one a URL cannot hold) is reported already.
+        for type in config.types
+        where !sectionNames.contains(type)
+            && !fm.fileExists(atPath: content.appendingPathComponent(type).appendingPathComponent("_index.md").path)
+        {
             diagnostics.append(
                 .error(
                     siteFile, config.typePositions[type],

@@ -457,6 +457,15 @@ struct FrontMatterTests {
             #expect(titled.has(.error, "content/site.yml:2:8", message), "\(titled.lines)")
         }
 
+        // A type whose folder is refused for its name is reported once, at the folder.
+        let spaced = try Fixture.site(changing: [
+            "content/site.yml": "title: T\nbaseURL: https://example.org/\ntypes: [emotional, physical, Slow Love]\n",
+            "content/Slow Love/_index.md": "---\ntitle: Slow love\n---\n",
+        ])
+        let spacedReport = await build(spaced, write: false)
+        #expect(spacedReport.lines.count { $0.contains("error") } == 1, "\(spacedReport.lines)")
+        #expect(spacedReport.has(.error, "content/Slow Love/_index.md", "holds ' '"), "\(spacedReport.lines)")
+
         // Found by the fuzzer: an error at the end of a text with a NEL and no last line break is
         // just past its last line, as for any other text.
         let nel = try Fixture.site(changing: ["content/site.yml": "-\u{85}b"])
