@@ -207,6 +207,15 @@ enum ContentLoader {
                 if FileManager.default.fileExists(atPath: itemURL.appendingPathComponent("index.md").path) {
                     var bundleFiles: [String] = []
                     for file in listFilesRecursively(itemURL) where file != "index.md" {
+                        // Copied beside the page, it would take the place of the page itself.
+                        if file == "index.html" {
+                            diagnostics.append(
+                                .error(
+                                    "content/\(relative)/index.html", nil,
+                                    "this file would replace the page content/\(relative)/index.md, which is published as index.html in the same folder",
+                                    hint: "rename it (e.g. to page.html) and link to it by that name"))
+                            continue
+                        }
                         bundleFiles.append("\(relative)/\(file)")
                     }
                     files.formUnion(bundleFiles)

@@ -149,6 +149,24 @@ struct BuildTests {
         #expect(css == source)
     }
 
+    @Test("a bundle's own index.html, which would replace the page, is an error at that file")
+    func bundleIndexHTML() async throws {
+        let root = try Fixture.site(
+            "basic", changing: ["content/exercises/soul-gazing/index.html": "<p>an export</p>\n"])
+        let report = await build(root)
+        #expect(
+            report.has(
+                .error, "content/exercises/soul-gazing/index.html",
+                "would replace the page content/exercises/soul-gazing/index.md"), "\(report.lines)")
+        #expect(output(root, "exercises/soul-gazing/index.html") == nil)
+        // In a folder of its own inside the bundle, it is copied like any other file.
+        let nested = try Fixture.site(
+            "basic", changing: ["content/exercises/soul-gazing/export/index.html": "<p>an export</p>\n"])
+        #expect(await build(nested).succeeded)
+        #expect(output(nested, "exercises/soul-gazing/export/index.html") == "<p>an export</p>\n")
+        #expect(output(nested, "exercises/soul-gazing/index.html")?.contains("Soul") == true)
+    }
+
     @Test("check verifies everything and writes nothing")
     func checkWritesNothing() async throws {
         let root = try Fixture.site(
