@@ -153,15 +153,39 @@ struct YAMLReader {
             .composer(let context, let problem, let mark, _):
             return syntaxError(problem, at: mark, context: context)
         case .duplicatedKeysInMapping(let duplicates, let context):
+            let names = duplicates.map { "'\($0)'" }.joined(separator: ", ")
+            // Yams gives the mapping's start; the mistake is where a key comes again.
+            if let first = duplicates.first,
+                let lines = keyLines(first, indent: context.mark.column - 1), lines.count > 1
+            {
+                return .error(
+                    file, SourcePosition(line: lines[1] + lineOffset, column: context.mark.column),
+                    "key \(names) is written more than once (first on line \(lines[0] + lineOffset))",
+                    hint: "keep one of them")
+            }
             return .error(
-                file, position(context.mark),
-                "key \(duplicates.map { "'\($0)'" }.joined(separator: ", ")) is written more than once",
-                hint: "keep one of them")
+                file, position(context.mark), "key \(names) is written more than once", hint: "keep one of them")
         case .reader(let problem, _, _, _):
             return .error(file, SourcePosition(line: lineOffset + 1, column: 1), "YAML could not be read: \(problem)")
         default:
             return .error(file, SourcePosition(line: lineOffset + 1, column: 1), "YAML could not be read: \(error)")
         }
+    }
+
+    /// The lines of the text (from 1) where `key` starts a line at this indentation, as a plain
+    /// key (`title:`); nil when the lines of the text are not the editor's.
+    private func keyLines(_ key: String, indent: Int) -> [Int]? {
+        guard lineStarts == nil, indent >= 0 else { return nil }
+        let prefix = String(repeating: " ", count: indent) + key
+        var found: [Int] = []
+        for (index, line) in text.split(
+            omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" }
+        ).enumerated()
+        where line.hasPrefix(prefix) {
+            let rest = line.dropFirst(prefix.count).drop { $0 == " " || $0 == "\t" }
+            if rest.first == ":" { found.append(index + 1) }
+        }
+        return found
     }
 
     // MARK: typed values

@@ -124,8 +124,13 @@ struct FrontMatterTests {
             name: "a value starting with @", text: "---\ntitle: T\nsummary: @home\n---\n",
             location: "content/emotional/case.md:3:10", message: "a value cannot start with '@' unless it is in quotes"),
         .init(
-            name: "duplicate key", text: "---\ntitle: T\ntitle: U\n---\n", location: "content/emotional/case.md:2:1",
-            message: "key 'title' is written more than once"),
+            name: "duplicate key", text: "---\ntitle: T\nsummary: S\ntitle: U\n---\n",
+            location: "content/emotional/case.md:4:1",
+            message: "key 'title' is written more than once (first on line 2)"),
+        .init(
+            name: "duplicate key, CRLF", text: "---\r\ntitle: T\r\n\r\ntitle : U\r\n---\r\n",
+            location: "content/emotional/case.md:4:1",
+            message: "key 'title' is written more than once (first on line 2)"),
         .init(
             name: "exercise without duration", path: "content/exercises/case.md",
             text: "---\ntitle: T\ndifficulty: gentle\ntypes: [emotional]\n---\n",
