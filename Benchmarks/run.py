@@ -148,6 +148,10 @@ def main():
         print(row("Hugo 0.168, no related list", a.pages, hugo_big, hugo_median))
     growth = summary(hearth_big)[0] / summary(hearth_small)[0]
     print(f"\nGrowth {a.small:,} -> {a.pages:,} pages: {growth:.1f}x")
+    # Each run in the order it ran: the machine's speed drifts, and Hugo's runs show by how much.
+    for name, samples in (("Hearth 10k", hearth_big), ("Hearth 1k", hearth_small), ("Hugo 10k", hugo_big)):
+        if samples:
+            print(f"{name}, each run: " + " ".join(f"{w:.2f}" for w, _ in samples) + " s")
 
     check = [timed([HEARTH, "check", "--quiet"], big) for _ in range(a.runs)]
     print(f"hearth check, {a.pages:,} pages, after a build (its cache): median {summary(check)[0]:.2f} s")
