@@ -25,15 +25,7 @@ extension CardView {
 
 extension SiteView {
     func fingerprint(into hasher: inout StableHasher) {
-        hasher.combine(self.title)
-        hasher.combine(self.description)
-        hasher.combine(self.language)
-        hasher.combine(self.baseURL)
-        hasher.combine(self.base)
-        for topic in self.topics { topic.fingerprint(into: &hasher) }
-        for section in self.sections { section.fingerprint(into: &hasher) }
-        hasher.combine(self.year)
-        hasher.combine(self.assetsVersion)
+        hasher.combine(self.digest)
     }
 }
 

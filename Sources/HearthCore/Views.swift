@@ -203,6 +203,9 @@ struct SiteView: MustacheParent, Sendable {
         let year: Int
         /// A digest of templates/assets/, for cache-busting asset URLs (`style.css?v={{site.assetsVersion}}`).
         let assetsVersion: String
+        /// A digest of everything above, made once: the site is part of every page's and card's
+        /// fingerprint.
+        let digest: UInt64
     }
     private let shared: Shared<Fields>
 
@@ -210,10 +213,17 @@ struct SiteView: MustacheParent, Sendable {
         title: String, description: String, language: String, baseURL: String, base: String, topics: [BadgeView],
         sections: [LinkView], year: Int, assetsVersion: String
     ) {
+        var hasher = StableHasher()
+        for text in [title, description, language, baseURL, base] { hasher.combine(text) }
+        for topic in topics { topic.fingerprint(into: &hasher) }
+        for section in sections { section.fingerprint(into: &hasher) }
+        hasher.combine(year)
+        hasher.combine(assetsVersion)
         shared = Shared(
             Fields(
                 title: title, description: description, language: language, baseURL: baseURL, base: base,
-                topics: topics, sections: sections, year: year, assetsVersion: assetsVersion))
+                topics: topics, sections: sections, year: year, assetsVersion: assetsVersion,
+                digest: hasher.finalize()))
     }
 
     subscript<T>(dynamicMember path: KeyPath<Fields, T>) -> T { shared.fields[keyPath: path] }

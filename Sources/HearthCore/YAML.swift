@@ -156,7 +156,8 @@ struct YAMLReader {
             let names = duplicates.map { "'\($0)'" }.joined(separator: ", ")
             // Yams gives the mapping's start; the mistake is where a key comes again.
             if let first = duplicates.first,
-                let lines = keyLines(first, indent: context.mark.column - 1), lines.count > 1
+                let lines = keyLines(first, indent: context.mark.column - 1, from: context.mark.line),
+                lines.count > 1
             {
                 return .error(
                     file, SourcePosition(line: lines[1] + lineOffset, column: context.mark.column),
@@ -172,16 +173,20 @@ struct YAMLReader {
         }
     }
 
-    /// The lines of the text (from 1) where `key` starts a line at this indentation, as a plain
-    /// key (`title:`); nil when the lines of the text are not the editor's.
-    private func keyLines(_ key: String, indent: Int) -> [Int]? {
-        guard lineStarts == nil, indent >= 0 else { return nil }
+    /// The lines of the text (from 1) where `key` starts a line as a plain key (`title:`) of the
+    /// block mapping that starts on line `from` at this indentation; nil when the lines of the
+    /// text are not the editor's.
+    private func keyLines(_ key: String, indent: Int, from: Int) -> [Int]? {
+        guard lineStarts == nil, indent >= 0, from >= 1 else { return nil }
         let prefix = String(repeating: " ", count: indent) + key
         var found: [Int] = []
-        for (index, line) in text.split(
-            omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" }
-        ).enumerated()
-        where line.hasPrefix(prefix) {
+        let lines = text.split(
+            omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" })
+        for (index, line) in lines.enumerated().dropFirst(from - 1) {
+            let content = line.drop { $0 == " " }
+            // The mapping ends at a line indented less than its keys.
+            if line.count - content.count < indent, !content.isEmpty, content.first != "#" { break }
+            guard line.hasPrefix(prefix) else { continue }
             let rest = line.dropFirst(prefix.count).drop { $0 == " " || $0 == "\t" }
             if rest.first == ":" { found.append(index + 1) }
         }

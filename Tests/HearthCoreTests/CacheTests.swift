@@ -170,6 +170,25 @@ struct CacheTests {
         #expect(again.succeeded && again.cacheMisses == 0 && again.keptPages == same.keptPages)
     }
 
+    @Test(
+        "a site-wide change (site.yml, an asset) renders every page and card again",
+        arguments: [
+            ("content/site.yml", "description: A small guide for tests.", "description: Another line for the feed."),
+            ("content/site.yml", "title: Closer", "title: Closer Still"),
+            ("templates/assets/style.css", "", "\n/* changed */\n"),
+        ])
+    func siteWideChange(file: String, old: String, new: String) async throws {
+        let root = try Fixture.site("basic")
+        #expect(await processBuild(root).succeeded)
+        let url = root.appendingPathComponent(file)
+        let text = try String(contentsOf: url, encoding: .utf8)
+        #expect(old.isEmpty || text.contains(old))
+        try Data((old.isEmpty ? text + new : text.replacingOccurrences(of: old, with: new)).utf8).write(to: url)
+        let rebuilt = await processBuild(root)
+        #expect(rebuilt.succeeded && rebuilt.keptPages == 0, "\(rebuilt.keptPages) pages kept")
+        #expect(snapshot(root.appendingPathComponent("public")) == (try await cleanBuild(of: root)))
+    }
+
     @Test("an edit of a page's text alone is redone in place, and the output is what a clean build writes")
     func inPlace() async throws {
         let root = try Fixture.site("basic")
