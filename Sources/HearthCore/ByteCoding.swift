@@ -145,7 +145,7 @@ extension ByteWriter {
         optional(m.slug) { $0.located($1) }
         array(m.aliases) { $0.string($1) }
         array(m.types) { $0.located($1) }
-        array(m.tags) { $0.string($1) }
+        array(m.tags) { $0.located($1) }
         array(m.related) { $0.located($1) }
         optional(m.duration) { $0.int($1) }
         string(m.difficulty?.rawValue ?? "")
@@ -236,7 +236,7 @@ extension ByteReader {
         m.slug = try optional { try $0.located() }
         m.aliases = try array { try $0.string() }
         m.types = try array { try $0.located() }
-        m.tags = try array { try $0.string() }
+        m.tags = try array { try $0.located() }
         m.related = try array { try $0.located() }
         m.duration = try optional { try $0.int() }
         m.difficulty = try choice()

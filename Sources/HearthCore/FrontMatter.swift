@@ -72,7 +72,7 @@ public struct PageMeta: Sendable, Equatable {
     public var slug: Located<String>?
     public var aliases: [String] = []
     public var types: [Located<String>] = []
-    public var tags: [String] = []
+    public var tags: [Located<String>] = []
     public var related: [Located<String>] = []
     public var duration: Int?
     public var difficulty: Difficulty?
@@ -249,14 +249,19 @@ enum FrontMatter {
                 }
             case "aliases": meta.aliases = take(reader.stringList(value, key: "aliases"))?.map(\.value) ?? []
             case "tags":
-                let tags = take(reader.stringList(value, key: "tags"))?.filter { !$0.value.isEmpty } ?? []
+                // A tag's name is shown as written, white space folded (`"  self  care "` is
+                // `self care`); an empty one is left out.
+                let tags =
+                    take(reader.stringList(value, key: "tags"))?.map {
+                        Located($0.value.collapsingWhitespace(), at: $0.position)
+                    }.filter { !$0.value.isEmpty } ?? []
                 for tag in tags where Slug.make(tag.value).isEmpty {
                     diagnostics.append(
                         .error(
                             file, tag.position, "tag '\(tag.value)' has no letter or digit to make its URL from",
                             hint: "each tag gets a page at /tags/<tag>/: use a word, e.g. tags: [self-care]"))
                 }
-                meta.tags = tags.map(\.value)
+                meta.tags = tags
             case "related": meta.related = take(reader.stringList(value, key: "related")) ?? []
             case "types":
                 typesPosition = reader.position(value)

@@ -76,7 +76,7 @@ struct LinkTable: Sendable {
                     bundleDirectory: page.bundleDirectory))
             byContentPath[page.contentPath] = page.id
             byPath[page.path] = page.id
-            tagNames.formUnion(page.meta.tags)
+            tagNames.formUnion(page.meta.tags.lazy.map(\.value))
             if let bundle = page.bundleDirectory { bundles[bundle] = page.id }
             for key in pageKeys { keys[key, default: []].append(page.id) }
             names.append(page.title)

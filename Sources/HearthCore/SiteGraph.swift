@@ -126,21 +126,45 @@ struct SiteGraph: Sendable {
         // Tags; a slug is made once per distinct name.
         var slugs: [String: String] = [:]
         for id in listedIDs {
-            for name in pages[id].meta.tags where slugs[name] == nil { slugs[name] = Slug.make(name) }
+            for tag in pages[id].meta.tags where slugs[tag.value] == nil { slugs[tag.value] = Slug.make(tag.value) }
         }
         var tagIndex: [String: Int] = [:]
         var tags: [Tag] = []
         var tagsOfPage = [[Int]](repeating: [], count: pages.count)
+        // Where each tag page's name was first written, and the spellings already reported as
+        // sharing it.
+        var firstWritten: [Int: (file: String, position: SourcePosition?)] = [:]
+        var reported: Set<String> = []
         for id in listedIDs {
             let page = pages[id]
-            for name in page.meta.tags {
+            for tag in page.meta.tags {
+                let name = tag.value
                 let slug = slugs[name] ?? ""
                 guard !slug.isEmpty else { continue }
+                if let known = tagIndex[slug] {
+                    // `Trust`, `trust` and `self care`, `self-care` are one tag; `C++` and `c` only
+                    // share a URL.
+                    let other = tags[known].name
+                    if name != other, case let spelling = Self.tagSpelling(name), spelling != Self.tagSpelling(other),
+                        reported.insert(spelling).inserted
+                    {
+                        let first = firstWritten[known]
+                        let place = first.map { f in f.file + (f.position.map { ":\($0.line):\($0.column)" } ?? "") }
+                        diagnostics.append(
+                            .warning(
+                                page.file, tag.position,
+                                "tag '\(name)' has the same URL /tags/\(slug)/ as tag '\(other)'"
+                                    + (place.map { " (\($0))" } ?? "") + ": they are one tag page, named '\(other)'",
+                                hint: "a tag's URL keeps its letters and digits: if these are different tags, "
+                                    + "give one a name whose letters or digits differ"))
+                    }
+                }
                 let index =
                     tagIndex[slug]
                     ?? {
                         tags.append(Tag(name: name, slug: slug, pageIDs: []))
                         tagIndex[slug] = tags.count - 1
+                        firstWritten[tags.count - 1] = (page.file, tag.position)
                         return tags.count - 1
                     }()
                 if !tagsOfPage[page.id].contains(index) {
@@ -173,7 +197,7 @@ struct SiteGraph: Sendable {
             }
         }
         let terms = listedIDs.map {
-            (id: $0, types: pages[$0].types, tags: pages[$0].meta.tags.map { slugs[$0] ?? "" })
+            (id: $0, types: pages[$0].types, tags: pages[$0].meta.tags.map { slugs[$0.value] ?? "" })
         }
         // The ranking depends on nothing but each listed page's terms, its place in time and the
         // explicit entries: when none of them changed (an edit of a text), the last build's lists
@@ -311,5 +335,11 @@ extension SiteGraph {
             lists.append(list)
             return lists.count == count ? lists : nil
         }
+    }
+
+    /// A tag's name with case, and the white space, `-` and `_` between its words, left out: two
+    /// names spelt alike are the same tag written two ways.
+    static func tagSpelling(_ name: String) -> String {
+        name.lowercased().split { $0.isWhitespace || $0 == "-" || $0 == "_" }.joined(separator: "-")
     }
 }

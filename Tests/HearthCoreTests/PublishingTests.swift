@@ -111,6 +111,28 @@ struct PublishingTests {
         #expect(!xml.contains("доверие"))
     }
 
+    @Test("tags written two ways are one tag; different tags that make one URL are a warning where the second is")
+    func tagSpellings() async throws {
+        let root = try Fixture.site(changing: [
+            "content/emotional/a.md": "---\ntitle: A\ntags: [\"  Self   care \", C++, \"\"]\n---\nBody.\n",
+            "content/emotional/b.md": "---\ntitle: B\ntags: [self-care, TRUST, c, C++]\n---\nBody.\n",
+        ])
+        let report = await build(root)
+        #expect(report.succeeded, "\(report.lines)")
+        // Case, spaces, hyphens: one tag, shown as first written (its spaces folded); no warning.
+        let selfCare = try #require(output(root, "tags/self-care/index.html"))
+        #expect(selfCare.contains(">A</a>") && selfCare.contains(">B</a>"))
+        #expect(output(root, "emotional/a/index.html")?.contains("#Self care</a>") == true)
+        #expect(!report.lines.contains { $0.contains("self-care") || $0.contains("TRUST") }, "\(report.lines)")
+        // `c` only shares `C++`'s URL: one page, and a warning at `c` naming where `C++` is.
+        #expect(
+            report.has(
+                .warning, "content/emotional/b.md:3:26",
+                "tag 'c' has the same URL /tags/c/ as tag 'C++' (content/emotional/a.md:3:26)"), "\(report.lines)")
+        #expect(report.diagnostics.items.count { $0.severity == .warning } == 1, "\(report.lines)")
+        #expect(try #require(output(root, "tags/c/index.html")).contains(">B</a>"))
+    }
+
     /// Builds a site and reads its search index: the file's text and its entries.
     func searchIndex(of root: URL) async throws -> (String, [[String: Any]]) {
         let report = await build(root)
