@@ -191,7 +191,19 @@ struct SiteGraph: Sendable {
                     Wikilink(inner: inner).target, in: table, file: page.file, at: entry.position,
                     written: "related entry '\(entry.value)'")
                 {
-                case .success(let id): if id != page.id { explicit[page.id, default: []].append(id) }
+                case .success(let id) where id == page.id:
+                    diagnostics.append(
+                        .warning(
+                            page.file, entry.position,
+                            "related entry '\(entry.value)' is this page: a page is never related to itself",
+                            hint: "remove it from related"))
+                case .success(let id) where explicit[page.id]?.contains(id) == true:
+                    diagnostics.append(
+                        .warning(
+                            page.file, entry.position,
+                            "related entry '\(entry.value)' names \(pages[id].file) again: it is listed once",
+                            hint: "remove one of them from related"))
+                case .success(let id): explicit[page.id, default: []].append(id)
                 case .failure(let d): diagnostics.append(d)
                 }
             }

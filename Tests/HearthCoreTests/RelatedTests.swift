@@ -47,10 +47,18 @@ struct RelatedTests {
     func relatedAsWikilinks() async throws {
         let root = try Fixture.site(changing: [
             "content/emotional/probe.md":
-                "---\ntitle: Probe\nrelated: [\"[[Gentle Touch]]\", \"Long Hugs#Why\", \"physical/touch|again\"]\n---\nText.\n"
+                "---\ntitle: Probe\nrelated: [\"[[Gentle Touch]]\", \"Long Hugs#Why\", \"physical/touch|again\", Probe]\n---\nText.\n"
         ])
         let report = await build(root)
         #expect(report.succeeded, "\(report.lines)")
+        // The same page twice, or the page itself: a warning at the entry, and it is left out.
+        #expect(
+            report.has(
+                .warning, "content/emotional/probe.md:3:48",
+                "related entry 'physical/touch|again' names content/physical/touch.md again"), "\(report.lines)")
+        #expect(
+            report.has(.warning, "content/emotional/probe.md:3:72", "related entry 'Probe' is this page"),
+            "\(report.lines)")
         let html = try #require(output(root, "emotional/probe/index.html"))
         let related = relatedURLs(html)
         #expect(Array(related.prefix(2)) == ["/physical/touch/", "/physical/hugs/"], "\(related)")
