@@ -187,6 +187,7 @@ enum FrontMatter {
         var titlePosition: SourcePosition?
         var titleNotText = false
         var typesPosition: SourcePosition?
+        var updatedPosition: SourcePosition?
         var typeProblems = false
         var seen: Set<String> = []
         for (key, value) in pairs {
@@ -211,7 +212,9 @@ enum FrontMatter {
                 }
             case "summary": meta.summary = take(reader.string(value, key: "summary"))
             case "date": meta.date = date(value, "date")
-            case "updated": meta.updated = date(value, "updated")
+            case "updated":
+                meta.updated = date(value, "updated")
+                updatedPosition = reader.position(value)
             case "draft":
                 meta.draft = take(reader.bool(value, key: "draft")) ?? false
                 if meta.draft, !isListed {
@@ -318,6 +321,12 @@ enum FrontMatter {
             }
         }
         let start = SourcePosition(line: 1, column: 1)
+        if let date = meta.date, let updated = meta.updated, updated < date {
+            diagnostics.append(
+                .warning(
+                    file, updatedPosition, "'updated' (\(updated)) is before 'date' (\(date))",
+                    hint: "a page is updated after it is published: check the year, or leave out 'updated'"))
+        }
         if !seen.contains("title") {
             diagnostics.append(
                 .error(file, start, "the front matter has no 'title'", hint: "add e.g. title: Listening first"))

@@ -81,6 +81,10 @@ struct FrontMatterTests {
             name: "unknown key", text: "---\ntittle: T\ntitle: T\n---\n", location: "content/emotional/case.md:2:1",
             message: "unknown front matter key 'tittle'", severity: .warning),
         .init(
+            name: "updated before date", text: "---\ntitle: T\ndate: 2025-05-01\nupdated: 2024-05-02\n---\n",
+            location: "content/emotional/case.md:4:10",
+            message: "'updated' (2024-05-02) is before 'date' (2025-05-01)", severity: .warning),
+        .init(
             name: "unclosed front matter", text: "---\ntitle: T\n\nBody text\n",
             location: "content/emotional/case.md:1:1",
             message: "the front matter opened here is never closed"),
