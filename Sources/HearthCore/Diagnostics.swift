@@ -48,6 +48,11 @@ public struct Diagnostic: Error, Sendable, Hashable, Codable {
         Diagnostic(.warning, file: file, at: position, message, hints: hint.map { [$0] } ?? [])
     }
 
+    /// `file:line:col` of a place, as far as known.
+    public static func location(_ file: String, _ position: SourcePosition?) -> String {
+        Diagnostic(.warning, file: file, at: position, "").location
+    }
+
     /// `file:line:col`, as far as known.
     public var location: String {
         var s = file.isEmpty ? "hearth" : file

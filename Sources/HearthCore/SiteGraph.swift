@@ -131,9 +131,9 @@ struct SiteGraph: Sendable {
         var tagIndex: [String: Int] = [:]
         var tags: [Tag] = []
         var tagsOfPage = [[Int]](repeating: [], count: pages.count)
-        // Where each tag page's name was first written, and the spellings already reported as
-        // sharing it.
-        var firstWritten: [Int: (file: String, position: SourcePosition?)] = [:]
+        // Where each tag's name was first written (`file:line:col`, by tag index), and the spellings
+        // already reported as sharing its URL.
+        var firstWritten: [String] = []
         var reported: Set<String> = []
         for id in listedIDs {
             let page = pages[id]
@@ -141,32 +141,29 @@ struct SiteGraph: Sendable {
                 let name = tag.value
                 let slug = slugs[name] ?? ""
                 guard !slug.isEmpty else { continue }
+                let index: Int
                 if let known = tagIndex[slug] {
+                    index = known
                     // `Trust`, `trust` and `self care`, `self-care` are one tag; `C++` and `c` only
                     // share a URL.
                     let other = tags[known].name
                     if name != other, case let spelling = Self.tagSpelling(name), spelling != Self.tagSpelling(other),
                         reported.insert(spelling).inserted
                     {
-                        let first = firstWritten[known]
-                        let place = first.map { f in f.file + (f.position.map { ":\($0.line):\($0.column)" } ?? "") }
                         diagnostics.append(
                             .warning(
                                 page.file, tag.position,
-                                "tag '\(name)' has the same URL /tags/\(slug)/ as tag '\(other)'"
-                                    + (place.map { " (\($0))" } ?? "") + ": they are one tag page, named '\(other)'",
+                                "tag '\(name)' has the same URL /tags/\(slug)/ as tag '\(other)' (\(firstWritten[known])): "
+                                    + "they are one tag page, named '\(other)'",
                                 hint: "a tag's URL keeps its letters and digits: if these are different tags, "
                                     + "give one a name whose letters or digits differ"))
                     }
+                } else {
+                    index = tags.count
+                    tags.append(Tag(name: name, slug: slug, pageIDs: []))
+                    tagIndex[slug] = index
+                    firstWritten.append(Diagnostic.location(page.file, tag.position))
                 }
-                let index =
-                    tagIndex[slug]
-                    ?? {
-                        tags.append(Tag(name: name, slug: slug, pageIDs: []))
-                        tagIndex[slug] = tags.count - 1
-                        firstWritten[tags.count - 1] = (page.file, tag.position)
-                        return tags.count - 1
-                    }()
                 if !tagsOfPage[page.id].contains(index) {
                     tagsOfPage[page.id].append(index)
                     tags[index].pageIDs.append(page.id)
