@@ -234,10 +234,13 @@ enum FrontMatter {
             case "slug":
                 if let slug = take(reader.string(value, key: "slug")) {
                     if slug.isEmpty || slug.contains("/") || slug == "." || slug == ".." || slug.contains("\\") {
+                        let example = Slug.make(slug.replacingOccurrences(of: "/", with: " "))
                         diagnostics.append(
                             .error(
                                 file, reader.position(value), "'slug' must be one URL segment, found '\(slug)'",
-                                hint: "e.g. slug: \(Slug.make(slug.replacingOccurrences(of: "/", with: " ")))"))
+                                hint: example.isEmpty
+                                    ? "remove the line: without it, the file name gives the URL"
+                                    : "e.g. slug: \(example)"))
                     } else if let bad = Slug.unsafeCharacter(in: slug) {
                         // A space, `?`, `#` or `%` would make a URL that names another page, or none.
                         let example = Slug.make(slug)

@@ -194,6 +194,10 @@ struct FrontMatterTests {
             message: "'slug' can hold letters, digits, '-', '_', '.' and '~', found ' ' in 'what is it?'",
             hint: "e.g. slug: what-is-it"),
         .init(
+            name: "an empty slug", path: "content/emotional/q.md", text: "---\ntitle: Q\nslug: \"\"\n---\n",
+            location: "content/emotional/q.md:3:7", message: "'slug' must be one URL segment, found ''",
+            hint: "remove the line: without it, the file name gives the URL"),
+        .init(
             name: "a slug with a fragment mark", path: "content/emotional/q.md",
             text: "---\ntitle: Q\nslug: a#b\n---\n", location: "content/emotional/q.md:3:7",
             message: "found '#' in 'a#b'"),
