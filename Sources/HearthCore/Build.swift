@@ -232,6 +232,11 @@ public enum SiteBuilder {
         return hasher.finalize()
     }
 
+    /// Why the site's folder cannot be built at all: it does not exist or holds no `content/`.
+    public static func sourceProblem(_ options: BuildOptions) -> Diagnostic? {
+        ContentLoader.siteFolderProblem(root: options.root)
+    }
+
     /// Refuses output folders that would swallow the sources.
     public static func outputProblem(_ options: BuildOptions) -> Diagnostic? {
         let output = options.outputURL.standardizedFileURL.path

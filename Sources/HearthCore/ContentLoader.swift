@@ -18,18 +18,22 @@ enum ContentLoader {
         "search-index.json", "robots.txt",
     ]
 
+    /// Why `root` is not a site's folder: it does not exist, or has no `content/` folder; nil when
+    /// it is one.
+    static func siteFolderProblem(root: URL) -> Diagnostic? {
+        let content = root.appendingPathComponent("content")
+        guard !isDir(content) else { return nil }
+        let hint = "run hearth in the site's root folder, or name it with --source (the folder holding content/)"
+        let folder = root.standardizedFileURL.path
+        guard isDir(root) else { return .error(folder, nil, "there is no folder \(folder)", hint: hint) }
+        let place = folder == URL(fileURLWithPath: ".").standardizedFileURL.path ? "here" : "in \(folder)"
+        return .error("content", nil, "there is no content/ folder \(place)", hint: hint)
+    }
+
     static func load(root: URL, includeDrafts: Bool, cache: BuildCache? = nil) async -> (LoadedSite?, [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
         let content = root.appendingPathComponent("content")
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: content.path, isDirectory: &isDirectory), isDirectory.boolValue
-        else {
-            let hint = "run hearth in the site's root folder, or name it with --source (the folder holding content/)"
-            let folder = root.standardizedFileURL.path
-            guard isDir(root) else { return (nil, [.error(folder, nil, "there is no folder \(folder)", hint: hint)]) }
-            let place = folder == URL(fileURLWithPath: ".").standardizedFileURL.path ? "here" : "in \(folder)"
-            return (nil, [.error("content", nil, "there is no content/ folder \(place)", hint: hint)])
-        }
+        if let problem = siteFolderProblem(root: root) { return (nil, [problem]) }
         // site.yml
         let siteFile = "content/site.yml"
         guard

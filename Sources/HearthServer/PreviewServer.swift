@@ -40,6 +40,8 @@ public enum PreviewServer {
         onReady: @escaping @Sendable (URL) async -> Void = { _ in },
         onBuild: @escaping @Sendable (BuildReport) async -> Void = { _ in }
     ) async throws {
+        // A folder that is no site (a mistyped --source, the wrong folder) is not watched for one.
+        if let problem = SiteBuilder.sourceProblem(configuration.build) { throw problem }
         try checkCanListen(host: configuration.host, port: configuration.port)
         // An output folder a build would refuse is not served either (it may be anything).
         if let problem = SiteBuilder.outputProblem(configuration.build) { throw problem }
@@ -117,6 +119,11 @@ public enum PreviewServer {
     /// own error (`bind(descriptor:ptr:bytes:): Address already in use) (errno: 98)`) says neither
     /// which port nor what to do. Other failures are left to the server.
     static func checkCanListen(host: String, port: Int) throws {
+        guard (0...65535).contains(port) else {
+            throw Diagnostic.error(
+                "--port", nil, "port \(port) does not exist: ports go from 1 to 65535",
+                hint: "e.g. --port 8080 (--port 0 picks a free one)")
+        }
         guard port > 0 else { return }
         var hints = addrinfo()
         hints.ai_family = AF_UNSPEC

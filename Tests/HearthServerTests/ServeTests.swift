@@ -154,6 +154,8 @@ struct ServeTests {
         let root = FileManager.default.temporaryDirectory.appendingPathComponent("hearth-refused-\(UUID().uuidString)")
         let documents = root.appendingPathComponent("Documents")
         try FileManager.default.createDirectory(at: documents, withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(
+            at: root.appendingPathComponent("content"), withIntermediateDirectories: true)
         try Data("precious".utf8).write(to: documents.appendingPathComponent("thesis.txt"))
         defer { try? FileManager.default.removeItem(at: root) }
         let configuration = PreviewServer.Configuration(
@@ -301,5 +303,35 @@ struct ServeTests {
         #expect(!FileManager.default.fileExists(atPath: options.outputURL.path))
         // The first server is still serving.
         #expect(status(await preview.get("/")) == 200)
+    }
+
+    @Test("a port out of range, or a folder with no content/, is an error at once: no server starts")
+    func refusedAtStart() async throws {
+        /// What the server refused with; nil when it started (it is stopped after ten seconds).
+        func refusal(_ configuration: PreviewServer.Configuration) async -> Diagnostic? {
+            let server = Task { try await PreviewServer.run(configuration) }
+            let timer = Task {
+                try await Task.sleep(for: .seconds(10))
+                server.cancel()
+            }
+            defer { timer.cancel() }
+            do {
+                try await server.value
+            } catch let diagnostic as Diagnostic {
+                return diagnostic
+            } catch {}
+            return nil
+        }
+        let preview = try await Preview()
+        defer { preview.stop() }
+        let outOfRange = PreviewServer.Configuration(
+            build: BuildOptions(root: preview.root, output: "other-output"), port: 99999, logLevel: .critical)
+        #expect(await refusal(outOfRange)?.message == "port 99999 does not exist: ports go from 1 to 65535")
+        let empty = FileManager.default.temporaryDirectory.appendingPathComponent("hearth-no-site-\(UUID())")
+        try FileManager.default.createDirectory(at: empty, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: empty) }
+        let noSite = PreviewServer.Configuration(build: BuildOptions(root: empty), port: 0, logLevel: .critical)
+        #expect(await refusal(noSite)?.message.hasPrefix("there is no content/ folder") == true)
+        #expect(!FileManager.default.fileExists(atPath: empty.appendingPathComponent("public").path))
     }
 }
