@@ -70,13 +70,19 @@ public enum Scaffold {
 
                 """
         case .exercise:
-            // Placeholders that `hearth check` rejects until they are filled in.
+            // Values that build, each with its choices beside it: a draft card left half-written
+            // must not stop the rest of the site from building (drafts are checked even when
+            // left out).
+            let topics = topicSections(root: root, known: known)
+            let types =
+                topics.first.map { "types: [\($0)]  # one or more of: \(topics.joined(separator: ", "))" }
+                ?? "types: []  # at least one topic section; site.yml lists none yet"
             text += """
                 summary: One sentence saying what the exercise is.
-                duration: 0  # minutes
-                difficulty: choose gentle, moderate or deep
-                who: couple
-                types: []  # at least one of the topic sections
+                duration: 10  # minutes
+                difficulty: gentle  # gentle, moderate or deep
+                who: couple  # couple, solo or group
+                \(types)
                 materials: []
                 tags: []
                 ---
@@ -97,5 +103,19 @@ public enum Scaffold {
         try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
         try Data(text.utf8).write(to: file, options: .withoutOverwriting)
         return Created(path: path, url: "\(SiteConfig.basePath(root: root))\(section)/\(slug)/")
+    }
+
+    /// The site's topic sections, in site.yml's order: its `types` that have a folder, or without
+    /// `types` every section but `exercises`.
+    private static func topicSections(root: URL, known: [String]) -> [String] {
+        var ignored: [Diagnostic] = []
+        let text = FileManager.default.contents(atPath: root.appendingPathComponent("content/site.yml").path)
+            .map { String(decoding: $0, as: UTF8.self) }
+        if let config = text.flatMap({ SiteConfig.parse($0, file: "content/site.yml", diagnostics: &ignored) }),
+            config.listsTypes
+        {
+            return config.types.filter(known.contains)
+        }
+        return known.filter { $0 != "exercises" }
     }
 }
