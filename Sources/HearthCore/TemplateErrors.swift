@@ -89,6 +89,28 @@ enum TemplateErrors {
     static let knownNames: Set<String> = Set(
         LinkView.names + BadgeView.names + TocItem.names + CardView.names + SiteView.names + PageContext.names)
 
+    /// What to write for a name as Zola or Hugo templates spell it (`page.title`, `config.title`,
+    /// `Site.Title`), when the rest of it is a name Hearth has; nil otherwise.
+    static func otherToolsName(_ parts: [Substring]) -> String? {
+        guard parts.count > 1, let first = parts.first else { return nil }
+        let rest = parts.dropFirst().map { knownNames.contains(String($0)) ? String($0) : lowercasedFirst($0) }
+        guard rest.allSatisfy(knownNames.contains) else { return nil }
+        switch first {
+        case "page", "Page":
+            return "write '\(rest.joined(separator: "."))' instead: a page's own values have no 'page.' in front"
+        case "config", "Site", "site":
+            guard let name = rest.first, SiteView.names.contains(name) else { return nil }
+            return "write 'site.\(rest.joined(separator: "."))' instead: the site's values are under 'site.'"
+        default:
+            return nil
+        }
+    }
+
+    /// `Title` as `title`: Hugo capitalises the names Hearth writes in lower camel case.
+    private static func lowercasedFirst(_ name: Substring) -> String {
+        (name.first.map { $0.lowercased() } ?? "") + name.dropFirst()
+    }
+
     /// Warnings for the names of a template that no context has (`{{titel}}`), and, in a site
     /// partial, for names other than `site`'s outside any section (it sees nothing else).
     static func unknownNames(file: String, text: String, isSitePartial: Bool) -> [Diagnostic] {
@@ -111,7 +133,9 @@ enum TemplateErrors {
             let parts = name.split(separator: ".")
             guard name != ".", let first = parts.first else { continue }
             if let unknown = parts.first(where: { !knownNames.contains(String($0)) }) {
-                let hint = Suggestions.closest(to: String(unknown), in: knownNames).map { "did you mean '\($0)'?" }
+                let hint =
+                    otherToolsName(parts)
+                    ?? Suggestions.closest(to: String(unknown), in: knownNames).map { "did you mean '\($0)'?" }
                 diagnostics.append(
                     .warning(
                         file, tag.position, "no page has a value named '\(unknown)': {{\(tag.name)}} prints nothing",

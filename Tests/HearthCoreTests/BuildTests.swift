@@ -301,6 +301,7 @@ struct TemplateTests {
             <p>{{titel}} {{site.titel}}</p>
             {{#related}}{{summry}} {{uppercased(titl)}} {{index()}} {{.}} {{{html}}}{{/related}}
             {{#toc}}{{text}}{{/toc}}{{^backlinks}}{{permalink}} {{site.title}}{{/backlinks}}
+            {{page.title}} {{#page.tags}}{{/page.tags}} {{config.base_url}} {{config.title}} {{Site.Title}}
 
             """
         ])
@@ -316,7 +317,21 @@ struct TemplateTests {
             #expect(warning?.message.contains("no page has a value named '\(name)'") == true, "\(place)")
             #expect(warning?.hints == ["did you mean '\(meant)'?"], "\(place)")
         }
-        #expect(report.diagnostics.items.count == 4, "every other name is known: \(report.lines)")
+        // Names as Zola and Hugo templates write them get what Hearth calls them.
+        for (place, name, hint) in [
+            ("4:1", "page", "write 'title' instead: a page's own values have no 'page.' in front"),
+            ("4:16", "page", "write 'tags' instead: a page's own values have no 'page.' in front"),
+            ("4:65", "config", "write 'site.title' instead: the site's values are under 'site.'"),
+            ("4:82", "Site", "write 'site.title' instead: the site's values are under 'site.'"),
+        ] {
+            let warning = report.diagnostics.items.first { $0.location == file + ":" + place }
+            #expect(warning?.message.contains("no page has a value named '\(name)'") == true, "\(place)")
+            #expect(warning?.hints == [hint], "\(place): \(report.lines)")
+        }
+        // A name Hearth does not have under any spelling gets the closest one, as before.
+        let baseURL = report.diagnostics.items.first { $0.location == file + ":4:45" }
+        #expect(baseURL?.message.contains("no page has a value named 'config'") == true, "\(report.lines)")
+        #expect(report.diagnostics.items.count == 9, "every other name is known: \(report.lines)")
 
         // The default theme uses no name that prints nothing.
         let guide = await build(try Fixture.copy(as: "guide"), write: false)
