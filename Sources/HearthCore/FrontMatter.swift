@@ -153,6 +153,20 @@ enum FrontMatter {
             hint: "add a line with only '---' after the last front matter line")
     }
 
+    /// Keys of Hugo, Zola and Jekyll front matter that mean one of ours, with what to write.
+    static let otherToolsKeys: [String: (key: String, why: String)] = [
+        "description": ("summary", "Hearth's cards, feeds and meta description use 'summary'"),
+        "lastmod": ("updated", "Hearth calls the date of the last change 'updated'"),
+        "modified": ("updated", "Hearth calls the date of the last change 'updated'"),
+        "publishDate": ("date", "Hearth calls the publication date 'date'"),
+        "pubDate": ("date", "Hearth calls the publication date 'date'"),
+        "categories": ("tags", "Hearth has one list of free tags"),
+        "keywords": ("tags", "Hearth has one list of free tags"),
+        "taxonomies": ("tags", "write the tags at the top: tags: [a, b]"),
+        "url": ("slug", "'slug' sets the last part of the page's URL; its section gives the rest"),
+        "permalink": ("slug", "'slug' sets the last part of the page's URL; its section gives the rest"),
+    ]
+
     /// Reads and checks front matter; problems go to `diagnostics`. `otherSections` are the section
     /// folders that site.yml's `types` leave out, for the hint of a type naming one.
     static func parse(
@@ -316,7 +330,10 @@ enum FrontMatter {
                         hint: "exercise cards live in content/exercises/"))
             default:
                 let known = pageKeys + (isExercise ? exerciseKeys : [])
-                let hint = Suggestions.closest(to: key.value, in: known).map { "did you mean '\($0)'?" }
+                let hint =
+                    otherToolsKeys[key.value].map {
+                        "did you mean '\($0.key)'? \($0.why)"
+                    } ?? Suggestions.closest(to: key.value, in: known).map { "did you mean '\($0)'?" }
                 diagnostics.append(
                     Diagnostic(
                         .warning, file: file, at: key.position, "unknown front matter key '\(key.value)'",

@@ -302,6 +302,18 @@ struct FrontMatterTests {
         let hints = report.diagnostics.items.flatMap(\.hints)
         #expect(hints.contains("did you mean 'summary'?"))
         #expect(hints.contains("did you mean 'tags'?"))
+
+        // Keys of Hugo, Zola and Jekyll name the key that means the same here.
+        let other = try Fixture.site(changing: [
+            "content/emotional/case.md":
+                "---\ntitle: T\ndescription: D\nlastmod: 2024-01-02\ncategories: [a]\n---\n"
+        ])
+        let moved = await build(other, write: false)
+        #expect(moved.succeeded, "\(moved.lines)")
+        for (place, key) in [("3:1", "summary"), ("4:1", "updated"), ("5:1", "tags")] {
+            let warning = moved.diagnostics.items.first { $0.location == "content/emotional/case.md:" + place }
+            #expect(warning?.hints.first?.hasPrefix("did you mean '\(key)'? ") == true, "\(place): \(moved.lines)")
+        }
     }
 
     @Test("a file that is not UTF-8 is reported with its line")
