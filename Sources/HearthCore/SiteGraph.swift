@@ -12,6 +12,20 @@ struct RenderedPage: Sendable {
     var anchorChecks: [AnchorCheck]
     var diagnostics: [Diagnostic]
 
+    /// What to write instead of a shortcode: a link to the page a `ref` names, or Markdown.
+    static func shortcodeHint(_ shortcode: String) -> String {
+        let words = shortcode.dropFirst(3).dropLast(3).split(separator: " ")
+        if let name = words.first, name == "ref" || name == "relref", words.count > 1 {
+            var target = String(words[1].filter { $0 != "\"" && $0 != "'" })
+            if target.hasPrefix("/") { target.removeFirst() }
+            if let md = target.range(of: ".md"), md.upperBound == target.endIndex || target[md.upperBound] == "#" {
+                target.removeSubrange(md)
+            }
+            return "link to the page with [[\(target)]]"
+        }
+        return "write it in Markdown (raw HTML shows only with unsafeHTML: true in site.yml)"
+    }
+
     static func render(_ page: Page, table: LinkTable, options: MarkdownOptions) -> RenderedPage {
         var resolver = PageLinkResolver(table: table, page: page)
         let markdown = Markdown.render(
@@ -28,6 +42,14 @@ struct RenderedPage: Sendable {
                 .warning(
                     page.file, position, "raw HTML is left out of the page: \(html)",
                     hint: "write it in Markdown, or keep HTML you trust with unsafeHTML: true in site.yml"))
+        }
+        for (position, shortcode) in markdown.shortcodes {
+            diagnostics.append(
+                .warning(
+                    page.file, position,
+                    "\(shortcode.count > 60 ? shortcode.prefix(57) + "..." : shortcode) is a Hugo shortcode: "
+                        + "Hearth does not run it, so it shows as written",
+                    hint: Self.shortcodeHint(shortcode)))
         }
         for position in markdown.tablesAsText {
             diagnostics.append(

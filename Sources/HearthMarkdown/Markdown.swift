@@ -36,7 +36,8 @@ public enum Markdown {
             plainText: facts.plainText,
             imagesWithoutAlt: facts.imagesWithoutAlt,
             tablesAsText: facts.tablesAsText,
-            htmlLeftOut: facts.htmlLeftOut
+            htmlLeftOut: facts.htmlLeftOut,
+            shortcodes: facts.shortcodes
         )
     }
 
@@ -89,6 +90,7 @@ struct DocumentFacts {
     var imagesWithoutAlt: [SourcePosition] = []
     var tablesAsText: [SourcePosition] = []
     var htmlLeftOut: [(position: SourcePosition, html: String)] = []
+    var shortcodes: [(position: SourcePosition, text: String)] = []
 }
 
 /// The passes Hearth makes over a parsed document before rendering it.
@@ -127,6 +129,9 @@ struct DocumentPass {
         var heading: (node: OpaquePointer, text: [UInt8])?
         var paragraph: [UInt8]?
         var paragraphDone = false
+        // Whether the text of the paragraph or heading being walked holds a `{`: only then are its
+        // lines looked at for Hugo shortcodes.
+        var textHasBrace = false
         let root = document.root
         let madeLinks = self.madeLinks
         let lines = self.lines
@@ -153,7 +158,10 @@ struct DocumentPass {
             let type = cmark_node_get_type(node)
             switch type {
             case CMARK_NODE_TEXT, CMARK_NODE_CODE:
-                if let literal = cmark_node_get_literal(node) { append(literal) }
+                if let literal = cmark_node_get_literal(node) {
+                    append(literal)
+                    if type == CMARK_NODE_TEXT, !textHasBrace, strchr(literal, 0x7B) != nil { textHasBrace = true }
+                }
             case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK:
                 appendSpace()
             case CMARK_NODE_CODE_BLOCK:
@@ -191,6 +199,11 @@ struct DocumentPass {
                     heading = nil
                     plain.append(0x20)
                 }
+                if !entering, textHasBrace {
+                    facts.shortcodes += lines.shortcodes(
+                        line: Int(cmark_node_get_start_line(node)), endLine: Int(cmark_node_get_end_line(node)))
+                    textHasBrace = false
+                }
             case CMARK_NODE_HTML_BLOCK, CMARK_NODE_HTML_INLINE:
                 // Left out by cmark's safe mode; a comment (`<!-- note -->`) is meant to be.
                 guard !options.unsafeHTML, let literal = cmark_node_get_literal(node) else { break }
@@ -216,6 +229,11 @@ struct DocumentPass {
                         paragraph = nil
                     }
                     plain.append(0x20)
+                    if textHasBrace {
+                        facts.shortcodes += lines.shortcodes(
+                            line: Int(cmark_node_get_start_line(node)), endLine: Int(cmark_node_get_end_line(node)))
+                        textHasBrace = false
+                    }
                 }
             default:
                 break

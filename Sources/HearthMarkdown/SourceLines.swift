@@ -136,4 +136,42 @@ extension SourceLines {
         else { return nil }
         return position(line: line, byteColumn: column)
     }
+
+    /// Hugo shortcodes on body lines `line...endLine`: `{{<` or `{{%` and its closing `>}}` or
+    /// `%}}` on the same line, outside backticks; with their positions. Closing ones are left out.
+    func shortcodes(line: Int, endLine: Int) -> [(position: SourcePosition, text: String)] {
+        var found: [(SourcePosition, String)] = []
+        guard line >= 1 else { return found }
+        for number in line...max(line, endLine) {
+            let range = lineRange(number)
+            var backticks = 0
+            var i = range.lowerBound
+            while i < range.upperBound {
+                let byte = bytes[i]
+                if byte == UInt8(ascii: "`") { backticks += 1 }
+                guard byte == UInt8(ascii: "{"), backticks % 2 == 0, i + 2 < range.upperBound,
+                    bytes[i + 1] == UInt8(ascii: "{"),
+                    bytes[i + 2] == UInt8(ascii: "<") || bytes[i + 2] == UInt8(ascii: "%")
+                else {
+                    i += 1
+                    continue
+                }
+                let close = [bytes[i + 2] == UInt8(ascii: "<") ? UInt8(ascii: ">") : UInt8(ascii: "%"), 0x7D, 0x7D]
+                var end = i + 3
+                while end + 3 <= range.upperBound, !bytes[end..<(end + 3)].elementsEqual(close) { end += 1 }
+                guard end + 3 <= range.upperBound else { break }
+                // A closing shortcode (`{{% /note %}}`) goes with the one that opened it.
+                let name = bytes[(i + 3)..<end].drop { $0 == UInt8(ascii: " ") }
+                if name.first != UInt8(ascii: "/") {
+                    found.append(
+                        (
+                            position(line: number, byteColumn: i - range.lowerBound + 1),
+                            String(decoding: bytes[i..<(end + 3)], as: UTF8.self)
+                        ))
+                }
+                i = end + 3
+            }
+        }
+        return found
+    }
 }

@@ -137,6 +137,9 @@ public struct RenderedMarkdown: Sendable {
     public var tablesAsText: [SourcePosition] = []
     /// Raw HTML left out of the page (no `unsafeHTML`), comments aside: where, and its first line.
     public var htmlLeftOut: [(position: SourcePosition, html: String)] = []
+    /// Hugo shortcodes (`{{< ref "touch" >}}`, `{{% note %}}`) in the text, which show as written:
+    /// where, and the shortcode.
+    public var shortcodes: [(position: SourcePosition, text: String)] = []
 }
 
 extension Substring {

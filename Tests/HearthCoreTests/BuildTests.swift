@@ -402,6 +402,20 @@ struct TemplateTests {
         #expect(report.has(.warning, "content/emotional/pic.md:5:5", "this image has no alt text"), "\(report.lines)")
     }
 
+    @Test("a Hugo shortcode is a warning at its place; a ref's hint names the wikilink to write")
+    func shortcodeWarnings() async throws {
+        let page = "---\ntitle: From Hugo\n---\n\nSee {{< ref \"/physical/hugs.md#how\" >}}, {{< youtube id >}}.\n"
+        let root = try Fixture.site(changing: ["content/emotional/hugo.md": page])
+        let report = await build(root)
+        #expect(report.succeeded, "\(report.lines)")
+        let ref = report.diagnostics.items.first { $0.location == "content/emotional/hugo.md:5:5" }
+        #expect(ref?.message.hasPrefix("{{< ref \"/physical/hugs.md#how\" >}} is a Hugo shortcode") == true)
+        #expect(ref?.hints == ["link to the page with [[physical/hugs#how]]"], "\(report.lines)")
+        let other = report.diagnostics.items.first { $0.location == "content/emotional/hugo.md:5:42" }
+        #expect(other?.severity == .warning, "\(report.lines)")
+        #expect(report.diagnostics.items.count == 2, "\(report.lines)")
+    }
+
     @Test("raw HTML left out of a page is a warning naming it, unless site.yml keeps it")
     func htmlLeftOut() async throws {
         let page = "---\ntitle: Raw\n---\n\nLine one<br>\nline two. <!-- a note for editors -->\n"

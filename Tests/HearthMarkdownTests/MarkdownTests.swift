@@ -172,6 +172,34 @@ struct MarkdownTests {
         #expect(Markdown.render(md, options: MarkdownOptions(unsafeHTML: true)).htmlLeftOut.isEmpty)
     }
 
+    @Test("Hugo shortcodes are found where they are written; not in code, not without their end")
+    func shortcodes() {
+        let source = """
+            # About {{< param name >}}
+
+            See {{< ref "touch.md" >}} and `{{< ref "code" >}}` and
+            {{% note %}}a note{{% /note %}} and {{< unclosed
+
+            ```
+            {{< figure src="a.png" >}}
+            ```
+
+            - in a list: {{<figure src="b.png">}}
+            """
+        var resolver = NoLinkResolver()
+        let rendered = Markdown.render(source, lineOffset: 3, resolver: &resolver)
+        #expect(
+            rendered.shortcodes.map(\.position) == [
+                SourcePosition(line: 4, column: 9), SourcePosition(line: 6, column: 5),
+                SourcePosition(line: 7, column: 1), SourcePosition(line: 13, column: 14),
+            ])
+        #expect(
+            rendered.shortcodes.map(\.text) == [
+                "{{< param name >}}", "{{< ref \"touch.md\" >}}", "{{% note %}}", "{{<figure src=\"b.png\">}}",
+            ])
+        #expect(Markdown.render("Braces {{ and }} and {x}.").shortcodes.isEmpty)
+    }
+
     @Test("smart punctuation, first paragraph, plain text and images without alt")
     func facts() {
         let rendered = Markdown.render("# Title\n\n\"Hi\" -- it's *me*\nagain.\n\nMore ![](x.png).\n")
