@@ -115,6 +115,14 @@ struct PageLinkResolver: LinkResolver {
             checkSitePath(Self.percentDecoded(path), fragment: fragment, destination: destination, at: position)
             return nil
         }
+        if path.hasPrefix("@/") {
+            // Zola's link from content/; Hearth writes that with a `/`.
+            diagnostics.append(
+                .error(
+                    file, position, "'\(destination)' is a Zola internal link, which Hearth does not read",
+                    hint: "write it from the content folder with '/': '\(destination.dropFirst())'"))
+            return nil
+        }
         let decoded = Self.percentDecoded(path)
         let target = Self.join(directory: directoryOf(contentPath), decoded)
         // (`.md` links, the most of them, are no folder URL: they skip the file lookup.)

@@ -12,14 +12,30 @@ struct RenderedPage: Sendable {
     var anchorChecks: [AnchorCheck]
     var diagnostics: [Diagnostic]
 
-    /// What to write instead of a shortcode: a link to the page a `ref` names, or Markdown.
-    static func shortcodeHint(_ shortcode: String) -> String {
-        let words = shortcode.dropFirst(3).dropLast(3).split(separator: " ")
-        if let name = words.first, name == "ref" || name == "relref", words.count > 1 {
+    /// What a template tag of another generator in a page's text is.
+    static func shortcodeKind(_ tag: String) -> String {
+        if tag.hasPrefix("{{<") || tag.hasPrefix("{{%") { return "a Hugo shortcode" }
+        if tag.hasPrefix("{%") { return "a Liquid tag (Jekyll) or a Zola shortcode" }
+        return "a Zola shortcode"
+    }
+
+    /// What to write instead of a template tag of another generator: a wikilink to the page a
+    /// `ref`, `relref`, `link` or `post_url` names, or Markdown.
+    static func shortcodeHint(_ tag: String) -> String {
+        let inner = tag.drop { "{<%".contains($0) }.reversed().drop { "}>%".contains($0) }.reversed()
+        let words = String(inner).split(separator: " ")
+        if let name = words.first, ["ref", "relref", "link", "post_url"].contains(name), words.count > 1 {
             var target = String(words[1].filter { $0 != "\"" && $0 != "'" })
             if target.hasPrefix("/") { target.removeFirst() }
             if let md = target.range(of: ".md"), md.upperBound == target.endIndex || target[md.upperBound] == "#" {
                 target.removeSubrange(md)
+            }
+            if name == "link" || name == "post_url" {
+                // Jekyll names posts `_posts/2024-05-01-slow-dance.md`: the page is `slow-dance`.
+                target = String(target.split(separator: "/").last ?? "")
+                if target.count > 11, SimpleDate(String(target.prefix(10))) != nil, target.dropFirst(10).first == "-" {
+                    target = String(target.dropFirst(11))
+                }
             }
             return "link to the page with [[\(target)]]"
         }
@@ -47,8 +63,8 @@ struct RenderedPage: Sendable {
             diagnostics.append(
                 .warning(
                     page.file, position,
-                    "\(shortcode.count > 60 ? shortcode.prefix(57) + "..." : shortcode) is a Hugo shortcode: "
-                        + "Hearth does not run it, so it shows as written",
+                    "\(shortcode.count > 60 ? shortcode.prefix(57) + "..." : shortcode) is "
+                        + "\(Self.shortcodeKind(shortcode)): Hearth does not run it, so it shows as written",
                     hint: Self.shortcodeHint(shortcode)))
         }
         for position in markdown.tablesAsText {

@@ -137,41 +137,67 @@ extension SourceLines {
         return position(line: line, byteColumn: column)
     }
 
-    /// Hugo shortcodes on body lines `line...endLine`: `{{<` or `{{%` and its closing `>}}` or
-    /// `%}}` on the same line, outside backticks; with their positions. Closing ones are left out.
+    /// Template tags of other generators on body lines `line...endLine`, which Hearth shows as
+    /// written: Hugo's shortcodes (`{{< ref "a" >}}`, `{{% note %}}`), Jekyll's Liquid tags and
+    /// Zola's block shortcodes (`{% include a.html %}`), Zola's shortcodes (`{{ youtube(id="x") }}`);
+    /// each with its closing delimiter on the same line, outside backticks; with their positions.
+    /// Closing ones (`{{% /note %}}`, `{% endraw %}`, `{% end %}`) go with their opening one.
     func shortcodes(line: Int, endLine: Int) -> [(position: SourcePosition, text: String)] {
         var found: [(SourcePosition, String)] = []
         guard line >= 1 else { return found }
+        let delimiters: [(open: [UInt8], close: [UInt8])] = [
+            (Array("{{<".utf8), Array(">}}".utf8)), (Array("{{%".utf8), Array("%}}".utf8)),
+            (Array("{%".utf8), Array("%}".utf8)), (Array("{{".utf8), Array("}}".utf8)),
+        ]
         for number in line...max(line, endLine) {
             let range = lineRange(number)
             var backticks = 0
             var i = range.lowerBound
-            while i < range.upperBound {
-                let byte = bytes[i]
-                if byte == UInt8(ascii: "`") { backticks += 1 }
-                guard byte == UInt8(ascii: "{"), backticks % 2 == 0, i + 2 < range.upperBound,
-                    bytes[i + 1] == UInt8(ascii: "{"),
-                    bytes[i + 2] == UInt8(ascii: "<") || bytes[i + 2] == UInt8(ascii: "%")
-                else {
-                    i += 1
-                    continue
+            scan: while i < range.upperBound {
+                if bytes[i] == UInt8(ascii: "`") { backticks += 1 }
+                if bytes[i] == UInt8(ascii: "{"), backticks % 2 == 0 {
+                    for (open, close) in delimiters where bytes[i..<range.upperBound].starts(with: open) {
+                        let from = i + open.count
+                        guard let end = firstIndex(of: close, in: from..<range.upperBound) else { continue }
+                        let inner = bytes[from..<end].drop { $0 == 0x20 }
+                        // `{{ name }}` in prose is left alone: only a call is Zola's.
+                        if open.count == 2, open[1] == UInt8(ascii: "{"), !Self.isCall(inner) { continue }
+                        let closing = inner.first == UInt8(ascii: "/") || inner.starts(with: Array("end".utf8))
+                        if !closing {
+                            found.append(
+                                (
+                                    position(line: number, byteColumn: i - range.lowerBound + 1),
+                                    String(decoding: bytes[i..<(end + close.count)], as: UTF8.self)
+                                ))
+                        }
+                        i = end + close.count
+                        continue scan
+                    }
                 }
-                let close = [bytes[i + 2] == UInt8(ascii: "<") ? UInt8(ascii: ">") : UInt8(ascii: "%"), 0x7D, 0x7D]
-                var end = i + 3
-                while end + 3 <= range.upperBound, !bytes[end..<(end + 3)].elementsEqual(close) { end += 1 }
-                guard end + 3 <= range.upperBound else { break }
-                // A closing shortcode (`{{% /note %}}`) goes with the one that opened it.
-                let name = bytes[(i + 3)..<end].drop { $0 == UInt8(ascii: " ") }
-                if name.first != UInt8(ascii: "/") {
-                    found.append(
-                        (
-                            position(line: number, byteColumn: i - range.lowerBound + 1),
-                            String(decoding: bytes[i..<(end + 3)], as: UTF8.self)
-                        ))
-                }
-                i = end + 3
+                i += 1
             }
         }
         return found
+    }
+
+    /// Where `needle` first starts inside `range` of the bytes.
+    private func firstIndex(of needle: [UInt8], in range: Range<Int>) -> Int? {
+        guard range.count >= needle.count else { return nil }
+        return (range.lowerBound...(range.upperBound - needle.count)).first {
+            bytes[$0..<($0 + needle.count)].elementsEqual(needle)
+        }
+    }
+
+    /// `name(...)` with white space around: how Zola calls a shortcode.
+    private static func isCall(_ inner: ArraySlice<UInt8>) -> Bool {
+        var text = inner
+        while text.last == 0x20 { text = text.dropLast() }
+        guard let first = text.first, first == UInt8(ascii: "_") || (first | 0x20) >= 0x61 && (first | 0x20) <= 0x7A,
+            text.last == UInt8(ascii: ")"),
+            let paren = text.firstIndex(of: UInt8(ascii: "("))
+        else { return false }
+        return text[..<paren].allSatisfy {
+            $0 == UInt8(ascii: "_") || ($0 >= 0x30 && $0 <= 0x39) || (($0 | 0x20) >= 0x61 && ($0 | 0x20) <= 0x7A)
+        }
     }
 }

@@ -414,6 +414,13 @@ struct TemplateTests {
         let other = report.diagnostics.items.first { $0.location == "content/emotional/hugo.md:5:42" }
         #expect(other?.severity == .warning, "\(report.lines)")
         #expect(report.diagnostics.items.count == 2, "\(report.lines)")
+
+        // A Jekyll link to a post names the page without its folder, date and extension.
+        let jekyll = "---\ntitle: From Jekyll\n---\n\nSee {% post_url 2024-05-01-slow-dance %}.\n"
+        let liquid = await build(try Fixture.site(changing: ["content/emotional/jekyll.md": jekyll]))
+        let tag = liquid.diagnostics.items.first { $0.location == "content/emotional/jekyll.md:5:5" }
+        #expect(tag?.message.contains("is a Liquid tag (Jekyll) or a Zola shortcode") == true, "\(liquid.lines)")
+        #expect(tag?.hints == ["link to the page with [[slow-dance]]"], "\(liquid.lines)")
     }
 
     @Test("raw HTML left out of a page is a warning naming it, unless site.yml keeps it")

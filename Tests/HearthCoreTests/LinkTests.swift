@@ -110,6 +110,15 @@ struct LinkTests {
             broken.has(
                 .error, "content/emotional/probe.md:4:48", "links to content/emotional/touch.md, which does not exist"),
             "\(broken.lines)")
+        // Zola's links from content/ are written with '/' here; the same link that way works.
+        let (_, zola) = try await page("[t](@/physical/touch.md#how-to-begin)\n")
+        let error = zola.diagnostics.items.first { $0.location == "content/emotional/probe.md:4:1" }
+        #expect(
+            error?.message == "'@/physical/touch.md#how-to-begin' is a Zola internal link, which Hearth does not read")
+        #expect(error?.hints == ["write it from the content folder with '/': '/physical/touch.md#how-to-begin'"])
+        let (fixed, rooted) = try await page("[t](/physical/touch.md#how-to-begin)\n")
+        #expect(rooted.succeeded, "\(rooted.lines)")
+        #expect(fixed.contains("<a href=\"/physical/touch/#how-to-begin\">t</a>"))
     }
 
     @Test("links written as site paths or URLs relative to the page are checked and kept; one to nothing is a warning")

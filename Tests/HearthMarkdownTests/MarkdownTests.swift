@@ -172,7 +172,7 @@ struct MarkdownTests {
         #expect(Markdown.render(md, options: MarkdownOptions(unsafeHTML: true)).htmlLeftOut.isEmpty)
     }
 
-    @Test("Hugo shortcodes are found where they are written; not in code, not without their end")
+    @Test("other generators' template tags are found where they are written; not in code, not unclosed")
     func shortcodes() {
         let source = """
             # About {{< param name >}}
@@ -197,7 +197,12 @@ struct MarkdownTests {
             rendered.shortcodes.map(\.text) == [
                 "{{< param name >}}", "{{< ref \"touch.md\" >}}", "{{% note %}}", "{{<figure src=\"b.png\">}}",
             ])
-        #expect(Markdown.render("Braces {{ and }} and {x}.").shortcodes.isEmpty)
+        #expect(Markdown.render("Braces {{ and }} and {x}, {{name}} and {{ name }}.").shortcodes.isEmpty)
+        // Jekyll's Liquid and Zola's shortcodes; their closing tags go with the opening ones.
+        let others = Markdown.render(
+            "{% raw %}x{% endraw %} {{ youtube(id=\"a\") }} {% note(kind=\"tip\") %}y{% end %} {{ site.url }}")
+        #expect(others.shortcodes.map(\.text) == ["{% raw %}", "{{ youtube(id=\"a\") }}", "{% note(kind=\"tip\") %}"])
+        #expect(others.shortcodes.map(\.position.column) == [1, 24, 46])
     }
 
     @Test("smart punctuation, first paragraph, plain text and images without alt")
