@@ -183,6 +183,21 @@ enum FrontMatter {
             return meta
         }
         func take<T>(_ result: Result<T, Diagnostic>) -> T? { result.value(reporting: &diagnostics) }
+        /// The items of a list key; an empty one (`""`, blank, `~` or a `-` alone) is left out, with a
+        /// warning at it: it would show as an empty item, or name nothing.
+        func entries(_ node: Node, _ key: String) -> [Located<String>]? {
+            guard let list = take(reader.stringList(node, key: key)) else { return nil }
+            return list.filter { item in
+                let blank = item.value.allSatisfy(\.isWhitespace)
+                if blank {
+                    diagnostics.append(
+                        .warning(
+                            file, item.position, "an empty entry of '\(key)' is left out",
+                            hint: "remove it from the list"))
+                }
+                return !blank
+            }
+        }
         func date(_ node: Node, _ key: String) -> SimpleDate? {
             guard let text = take(reader.string(node, key: key)) else { return nil }
             if let date = SimpleDate(text) { return date }
@@ -267,14 +282,14 @@ enum FrontMatter {
                         meta.slug = Located(slug, at: reader.position(value))
                     }
                 }
-            case "aliases": meta.aliases = take(reader.stringList(value, key: "aliases"))?.map(\.value) ?? []
+            case "aliases": meta.aliases = entries(value, "aliases")?.map(\.value) ?? []
             case "tags":
                 // A tag's name is shown as written, white space folded (`"  self  care "` is
-                // `self care`); an empty one is left out.
+                // `self care`).
                 let tags =
-                    take(reader.stringList(value, key: "tags"))?.map {
+                    entries(value, "tags")?.map {
                         Located($0.value.collapsingWhitespace(), at: $0.position)
-                    }.filter { !$0.value.isEmpty } ?? []
+                    } ?? []
                 for tag in tags where Slug.make(tag.value).isEmpty {
                     diagnostics.append(
                         .error(
@@ -282,10 +297,10 @@ enum FrontMatter {
                             hint: "each tag gets a page at /tags/<tag>/: use a word, e.g. tags: [self-care]"))
                 }
                 meta.tags = tags
-            case "related": meta.related = take(reader.stringList(value, key: "related")) ?? []
+            case "related": meta.related = entries(value, "related") ?? []
             case "types":
                 typesPosition = reader.position(value)
-                let list = take(reader.stringList(value, key: "types"))
+                let list = entries(value, "types")
                 typeProblems = list == nil
                 for item in list ?? [] {
                     if knownTypes.contains(item.value) {
@@ -322,7 +337,7 @@ enum FrontMatter {
             case "who" where isExercise:
                 meta.who = choice(value, "who", reader: reader, diagnostics: &diagnostics) ?? .couple
             case "materials" where isExercise:
-                meta.materials = take(reader.stringList(value, key: "materials"))?.map(\.value) ?? []
+                meta.materials = entries(value, "materials")?.map(\.value) ?? []
             case let key where exerciseKeys.contains(key):
                 diagnostics.append(
                     .warning(

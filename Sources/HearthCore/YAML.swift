@@ -246,7 +246,8 @@ struct YAMLReader {
                 return .failure(
                     .error(file, position(item), "each entry of '\(key)' must be text, found \(describe(item))"))
             }
-            items.append(Located(scalar.string, at: position(item)))
+            // `~` or a `-` alone is no text, not the text "~".
+            items.append(Located(isNull(item) ? "" : scalar.string, at: position(item)))
         }
         return .success(items)
     }

@@ -175,6 +175,28 @@ struct FrontMatterTests {
         .init(
             name: "a tag with no letter or digit", text: "---\ntitle: T\ntags: [ok, \"!!!\"]\n---\n",
             location: "content/emotional/case.md:3:12", message: "tag '!!!' has no letter or digit"),
+        .init(
+            name: "an empty tag", text: "---\ntitle: T\ntags: [ok, \" \"]\n---\n",
+            location: "content/emotional/case.md:3:12", message: "an empty entry of 'tags' is left out",
+            severity: .warning, hint: "remove it from the list"),
+        .init(
+            name: "an empty alias", text: "---\ntitle: T\naliases: [~]\n---\n",
+            location: "content/emotional/case.md:3:11",
+            message: "an empty entry of 'aliases' is left out", severity: .warning),
+        .init(
+            name: "an empty related entry", text: "---\ntitle: T\nrelated:\n  - \"\"\n---\n",
+            location: "content/emotional/case.md:4:5", message: "an empty entry of 'related' is left out",
+            severity: .warning),
+        .init(
+            name: "a material that is a '-' alone", path: "content/exercises/case.md",
+            text:
+                "---\ntitle: T\nduration: 5\ndifficulty: deep\ntypes: [emotional]\nmaterials:\n  - candle\n  -\n---\n",
+            location: "content/exercises/case.md:8:4", message: "an empty entry of 'materials' is left out",
+            severity: .warning),
+        .init(
+            name: "a card whose only type is empty", path: "content/exercises/case.md",
+            text: "---\ntitle: T\nduration: 5\ndifficulty: deep\ntypes: [\"\"]\n---\n",
+            location: "content/exercises/case.md:5:8", message: "an exercise card needs at least one type"),
         // It would be written over its section's page.
         .init(
             name: "a file name with no letter or digit", path: "content/emotional/\u{2764}\u{FE0F}.md",
