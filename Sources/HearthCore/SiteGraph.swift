@@ -67,6 +67,14 @@ struct RenderedPage: Sendable {
                         + "\(Self.shortcodeKind(shortcode)): Hearth does not run it, so it shows as written",
                     hint: Self.shortcodeHint(shortcode)))
         }
+        for position in markdown.strayWikilinks {
+            diagnostics.append(
+                .warning(
+                    page.file, position, "this '[[' starts no link: it shows as written",
+                    hint:
+                        "write [[Target]] or [[Target|label]] with plain text inside (no Markdown, brackets or blank line), "
+                        + "or \\[[ to show the brackets as text"))
+        }
         for position in markdown.tablesAsText {
             diagnostics.append(
                 .warning(

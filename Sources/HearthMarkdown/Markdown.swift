@@ -37,7 +37,8 @@ public enum Markdown {
             imagesWithoutAlt: facts.imagesWithoutAlt,
             tablesAsText: facts.tablesAsText,
             htmlLeftOut: facts.htmlLeftOut,
-            shortcodes: facts.shortcodes
+            shortcodes: facts.shortcodes,
+            strayWikilinks: pass.strayOpenings
         )
     }
 
@@ -100,6 +101,12 @@ struct DocumentPass {
     let options: MarkdownOptions
     /// Links made from wikilinks: their destinations are final.
     var madeLinks: Set<OpaquePointer> = []
+    /// Text nodes whose last `[[` opens a wikilink wrapped over lines (reported by the resolver
+    /// when it names no page): not also a `[[` that starts nothing.
+    var wrappedOpenings: Set<OpaquePointer> = []
+    /// Where a `[[` of the text starts no wikilink (never closed in its text, or with Markdown or a
+    /// bracket inside), so that it shows as written.
+    var strayOpenings: [SourcePosition] = []
 
     init(document: CmarkDocument, lines: SourceLines, options: MarkdownOptions) {
         self.document = document

@@ -140,6 +140,9 @@ public struct RenderedMarkdown: Sendable {
     /// Hugo shortcodes (`{{< ref "touch" >}}`, `{{% note %}}`) in the text, which show as written:
     /// where, and the shortcode.
     public var shortcodes: [(position: SourcePosition, text: String)] = []
+    /// `[[` that start no wikilink (not closed in plain text: `[[Touch`, `[[*Touch*]]`), which
+    /// show as written.
+    public var strayWikilinks: [SourcePosition] = []
 }
 
 extension Substring {

@@ -67,6 +67,7 @@ extension DocumentPass {
             end = (text, literal, bracket)
         }
         guard let end else { return }
+        wrappedOpenings.insert(start)
         let wikilink = Wikilink(inner: Substring(String(decoding: inner, as: UTF8.self)))
         // Where the `[[` is in the source: the same one of its line, unless it was escaped there.
         let line = Int(cmark_node_get_start_line(start))
@@ -107,14 +108,6 @@ extension DocumentPass {
                 i += 1
                 continue
             }
-            // The closing `]]`, with no bracket in between.
-            var j = i + 2
-            while j < literal.count, literal[j] != UInt8(ascii: "["), literal[j] != UInt8(ascii: "]") { j += 1 }
-            guard j + 1 < literal.count, literal[j] == UInt8(ascii: "]"), literal[j + 1] == UInt8(ascii: "]") else {
-                i += 1
-                continue
-            }
-            let inner = Substring(String(decoding: literal[(i + 2)..<j], as: UTF8.self))
             // Which `[[` of the text this is: the same one of the source, unless it was escaped there.
             while counted < i {
                 if literal[counted] == UInt8(ascii: "["), literal[counted + 1] == UInt8(ascii: "[") { ordinal += 1 }
@@ -125,6 +118,19 @@ extension DocumentPass {
                 continue
             }
             let position = lines.position(line: line, byteColumn: column)
+            // The closing `]]`, with no bracket in between.
+            var j = i + 2
+            while j < literal.count, literal[j] != UInt8(ascii: "["), literal[j] != UInt8(ascii: "]") { j += 1 }
+            guard j + 1 < literal.count, literal[j] == UInt8(ascii: "]"), literal[j + 1] == UInt8(ascii: "]") else {
+                // A `[[` that starts nothing shows as written. Not so for the first two of `[[[`
+                // (the last two may start a link), nor for a wrapped link the resolver answered.
+                let opensMore = i + 2 < literal.count && literal[i + 2] == UInt8(ascii: "[")
+                let wrapped = j >= literal.count && wrappedOpenings.contains(node)
+                if !opensMore, !wrapped { strayOpenings.append(position) }
+                i += 1
+                continue
+            }
+            let inner = Substring(String(decoding: literal[(i + 2)..<j], as: UTF8.self))
             let wikilink = Wikilink(inner: inner)
             if let resolved = resolver.resolve(wikilink: wikilink, at: position) {
                 if textStart < i {

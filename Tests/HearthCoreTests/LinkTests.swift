@@ -211,6 +211,24 @@ struct LinkTests {
         #expect(output(root, "exercises/soul-gazing/notes.md") == "# Notes\n")
     }
 
+    @Test("a '[[' that starts no link is a warning at it, and the page shows it as written")
+    func strayOpening() async throws {
+        let root = try Fixture.site(changing: [
+            "content/emotional/probe.md": "---\ntitle: Probe\n---\nSee [[touch|the **gentle** way]] and [[Hugs\n"
+        ])
+        let report = await build(root)
+        #expect(report.succeeded, "\(report.lines)")
+        for column in [5, 38] {
+            #expect(
+                report.has(.warning, "content/emotional/probe.md:4:\(column)", "this '[[' starts no link"),
+                "\(report.lines)")
+        }
+        let warning = report.diagnostics.items.first { $0.message.contains("starts no link") }
+        #expect(warning?.hints.first?.contains("[[Target|label]] with plain text inside") == true)
+        #expect(
+            output(root, "emotional/probe/index.html")?.contains("[[touch|the <strong>gentle</strong> way]]") == true)
+    }
+
     @Test("no match, several matches and bad related entries are errors with their place and a hint")
     func errors() async throws {
         let root = try Fixture.site(changing: [

@@ -129,6 +129,33 @@ struct MarkdownTests {
         #expect(resolver.seen.map(\.1) == [SourcePosition(line: 1, column: 13)])
     }
 
+    @Test(
+        "a '[[' that starts no wikilink is reported where it is; escaped, wrapped, complete or in code it is not",
+        arguments: [
+            ("One [[touch|label with **bold**]] two.\n", [SourcePosition(line: 1, column: 5)]),
+            ("Ab\n\nThree [[touch never closed.\n", [SourcePosition(line: 3, column: 7)]),
+            (
+                "[[*Touch*]] and [[B]] and [[a]b]]\n",
+                [SourcePosition(line: 1, column: 1), SourcePosition(line: 1, column: 27)]
+            ),
+            ("# Head [[A\n", [SourcePosition(line: 1, column: 8)]),
+            ("[[[B]]] and [[B]] and \\[[C and `[[D` and [\\[E\n", []),
+            ("[[Missing]] and [[physical vs\nemotional]] and [[Missing\nhere]]\n", []),
+            ("```\n[[A\n```\n    [[B\n[x]([[y)\n", []),
+        ] as [(String, [SourcePosition])])
+    func strayOpenings(source: String, expected: [SourcePosition]) {
+        var resolver = MapResolver()
+        #expect(Markdown.render(source, resolver: &resolver).strayWikilinks == expected)
+    }
+
+    @Test("a wikilink wrapped over lines that names no page is the resolver's to report, not a stray '[['")
+    func wrappedUnresolved() {
+        var resolver = RecordingResolver()
+        let rendered = Markdown.render("See [[physical vs\nemotional]] and [[Touch\n", resolver: &resolver)
+        #expect(resolver.wikilinks.map(\.target) == ["physical vs emotional"])
+        #expect(rendered.strayWikilinks == [SourcePosition(line: 2, column: 17)])
+    }
+
     @Test("an unresolved wikilink is left as written")
     func unresolved() {
         var resolver = MapResolver()
