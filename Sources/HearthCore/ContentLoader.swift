@@ -97,7 +97,7 @@ enum ContentLoader {
                         "content/\(name)", nil, "a page must be inside a section folder",
                         hint: "move it to content/<section>/\(name)"))
             } else {
-                if let diagnostic = misnamedPage(name) { diagnostics.append(diagnostic) }
+                if let diagnostic = misnamedPage(name, content: content) { diagnostics.append(diagnostic) }
                 files.insert(name)
             }
         }
@@ -240,7 +240,9 @@ enum ContentLoader {
             } else if item.hasSuffix(".md") {
                 entries.append(SourceEntry(kind: kind, contentPath: relative, section: name))
             } else {
-                if let diagnostic = misnamedPage(relative) { diagnostics.append(diagnostic) }
+                if let diagnostic = misnamedPage(relative, content: path.deletingLastPathComponent()) {
+                    diagnostics.append(diagnostic)
+                }
                 files.insert(relative)
             }
         }
@@ -251,15 +253,20 @@ enum ContentLoader {
 
     /// A warning for a file in content/ that is written as Markdown but not named `.md` (`touch.MD`,
     /// `touch.markdown`), and so is no page: it would be left out without a word.
-    static func misnamedPage(_ relative: String) -> Diagnostic? {
+    static func misnamedPage(_ relative: String, content: URL) -> Diagnostic? {
         guard let dot = relative.lastIndex(of: "."), !relative[..<dot].hasSuffix("/"),
             markdownExtensions.contains(relative[relative.index(after: dot)...].lowercased())
         else { return nil }
         let file = "content/" + relative
         let stem = relative[..<dot].split(separator: "/").last ?? relative[..<dot]
+        // `touch.MD` beside `touch.md`: renaming it would replace that page.
+        let taken = FileManager.default.fileExists(
+            atPath: content.appendingPathComponent(relative[..<dot] + ".md").path)
         return .warning(
             file, nil, "\(file) is not a page: only files whose names end in '.md' are",
-            hint: "rename it to \(stem).md")
+            hint: taken
+                ? "\(stem).md is a page already: give this one another name ending in .md, or delete it"
+                : "rename it to \(stem).md")
     }
 
     /// The file's bytes, where it sits and the site's types decide everything about it.

@@ -232,6 +232,11 @@ struct FrontMatterTests {
             location: "content/emotional/touch.MD", message: "content/emotional/touch.MD is not a page",
             severity: .warning, hint: "rename it to touch.md"),
         .init(
+            name: "a page named .MD beside one named .md", path: "content/emotional/listening.MD",
+            text: "---\ntitle: Listening again\n---\n", location: "content/emotional/listening.MD",
+            message: "content/emotional/listening.MD is not a page", severity: .warning,
+            hint: "listening.md is a page already: give this one another name ending in .md, or delete it"),
+        .init(
             name: "a page named .markdown", path: "content/emotional/touch.markdown", text: "---\ntitle: Touch\n---\n",
             location: "content/emotional/touch.markdown", message: "only files whose names end in '.md' are",
             severity: .warning, hint: "rename it to touch.md"),
