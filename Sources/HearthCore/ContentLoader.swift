@@ -23,9 +23,18 @@ enum ContentLoader {
     static func siteFolderProblem(root: URL) -> Diagnostic? {
         let content = root.appendingPathComponent("content")
         guard !isDir(content) else { return nil }
-        let hint = "run hearth in the site's root folder, or name it with --source (the folder holding content/)"
+        var hint = "run hearth in the site's root folder, or name it with --source (the folder holding content/)"
         let folder = root.standardizedFileURL.path
         guard isDir(root) else { return .error(folder, nil, "there is no folder \(folder)", hint: hint) }
+        // Run from inside a site (its content/ or a section): name the site's folder.
+        var parent = root.standardizedFileURL
+        while parent.pathComponents.count > 1 {
+            parent = parent.deletingLastPathComponent()
+            if FileManager.default.fileExists(atPath: parent.appendingPathComponent("content/site.yml").path) {
+                hint = "this folder is inside the site \(parent.path): run hearth there, or add --source \(parent.path)"
+                break
+            }
+        }
         let place = folder == URL(fileURLWithPath: ".").standardizedFileURL.path ? "here" : "in \(folder)"
         return .error("content", nil, "there is no content/ folder \(place)", hint: hint)
     }

@@ -188,6 +188,16 @@ struct BuildTests {
             bare.has(.error, "content", "there is no content/ folder in \(empty.standardizedFileURL.path)"),
             "\(bare.lines)")
         #expect(bare.diagnostics.items.first?.hints.first?.contains("--source") == true)
+        // Run from inside a site, in its content/ or a section: the hint names the site's folder.
+        let site = try Fixture.site("basic")
+        for inside in ["content", "content/emotional"] {
+            let report = await build(site.appendingPathComponent(inside), write: false)
+            let path = site.standardizedFileURL.path
+            #expect(
+                report.diagnostics.items.first?.hints.first
+                    == "this folder is inside the site \(path): run hearth there, or add --source \(path)",
+                "\(report.lines)")
+        }
     }
 
     @Test("an output folder that holds the sources is refused")
