@@ -113,6 +113,9 @@ enum TemplateErrors {
 
     /// Warnings for the names of a template that no context has (`{{titel}}`), and, in a site
     /// partial, for names other than `site`'s outside any section (it sees nothing else).
+    /// The values that hold HTML made by Hearth (a page's rendered Markdown, a card), for `{{{ }}}`.
+    static let htmlNames: Set<String> = ["content", "html"]
+
     static func unknownNames(file: String, text: String, isSitePartial: Bool) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
         var depth = 0
@@ -140,6 +143,12 @@ enum TemplateErrors {
                     .warning(
                         file, tag.position, "no page has a value named '\(unknown)': {{\(tag.name)}} prints nothing",
                         hint: hint ?? "the names are listed in the README's template reference"))
+            } else if tag.sigil == nil, parts.count == 1, htmlNames.contains(String(first)) {
+                // Rendered HTML, escaped again: the page would show its tags as text.
+                diagnostics.append(
+                    .warning(
+                        file, tag.position, "'\(first)' is HTML: {{\(tag.name)}} escapes it, so its tags show as text",
+                        hint: "write {{{\(tag.name)}}} (three braces) to print it as HTML"))
             } else if isSitePartial, depth == 0, first != "site" {
                 diagnostics.append(
                     .warning(

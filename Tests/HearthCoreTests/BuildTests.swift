@@ -348,6 +348,25 @@ struct TemplateTests {
         #expect(guide.diagnostics.items.isEmpty, "\(guide.lines)")
     }
 
+    @Test("{{content}} or {{html}} with two braces is a warning at it: the page would show HTML tags as text")
+    func escapedHTML() async throws {
+        let root = try Fixture.site(changing: [
+            "templates/partials/page-footer.mustache": "{{#related}}{{html}}{{/related}}\n<div>{{ content }}</div>\n"
+        ])
+        let report = await build(root)
+        #expect(report.succeeded, "\(report.lines)")
+        let file = "templates/partials/page-footer.mustache"
+        for (place, name) in [("1:13", "html"), ("2:6", "content")] {
+            let warning = report.diagnostics.items.first { $0.location == file + ":" + place }
+            #expect(warning?.severity == .warning, "\(place): \(report.lines)")
+            #expect(warning?.message.hasPrefix("'\(name)' is HTML") == true, "\(place)")
+            #expect(warning?.hints == ["write {{{\(name)}}} (three braces) to print it as HTML"], "\(place)")
+        }
+        #expect(report.diagnostics.items.count == 2, "\(report.lines)")
+        // As warned: the body shows its tags as text.
+        #expect(output(root, "physical/hugs/index.html")?.contains("<div>&lt;p&gt;") == true)
+    }
+
     @Test("a site partial's text is included as it is: line breaks, braces and control characters")
     func sitePartialText() async throws {
         // Each starts or ends the way a standalone tag would eat a line break, or holds a delimiter.
