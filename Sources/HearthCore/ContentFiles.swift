@@ -19,13 +19,32 @@ extension ContentLoader {
         }
         return data.withUnsafeBytes { raw -> String? in
             let bytes = raw.bindMemory(to: UInt8.self)
-            if let nul = bytes.firstIndex(of: 0) {
-                let position = TextPosition.of(byteOffset: nul, in: bytes)
+            // One pass for the control characters: a NUL is no text at all; another (but tab and
+            // line ends) is invisible, and invalid in HTML and XML.
+            var firstControl: Int?
+            var controls = 0
+            for (offset, byte) in bytes.enumerated() where byte < 0x20 || byte == 0x7F {
+                if byte == 0x09 || byte == 0x0A || byte == 0x0D { continue }
+                if byte == 0 {
+                    let position = TextPosition.of(byteOffset: offset, in: bytes)
+                    diagnostics.append(
+                        .error(
+                            file, position, "this is not a text file (it holds a NUL byte)",
+                            hint: "content/ takes Markdown text; put images and other files in a page bundle"))
+                    return nil
+                }
+                if firstControl == nil { firstControl = offset }
+                controls += 1
+            }
+            if let first = firstControl {
+                let code = String(bytes[first], radix: 16, uppercase: true)
                 diagnostics.append(
-                    .error(
-                        file, position, "this is not a text file (it holds a NUL byte)",
-                        hint: "content/ takes Markdown text; put images and other files in a page bundle"))
-                return nil
+                    .warning(
+                        file, TextPosition.of(byteOffset: first, in: bytes),
+                        "an invisible control character (U+\(String(repeating: "0", count: 4 - code.count) + code)) is here"
+                            + (controls > 1 ? ", and \(controls - 1) more in the file" : ""),
+                        hint: "delete it: it shows as nothing and makes the page invalid HTML "
+                            + "(text pasted from a word processor often brings one)"))
             }
             if let text = String(validating: bytes, as: UTF8.self) { return text }
             let offset = TextPosition.firstInvalidUTF8(in: bytes)

@@ -232,6 +232,10 @@ struct FrontMatterTests {
             location: "content/emotional/touch.MD", message: "content/emotional/touch.MD is not a page",
             severity: .warning, hint: "rename it to touch.md"),
         .init(
+            name: "an invisible control character", text: "---\ntitle: T\n---\nA line\u{0B}break, and \u{7F}\n",
+            location: "content/emotional/case.md:4:7",
+            message: "an invisible control character (U+000B) is here, and 1 more in the file", severity: .warning),
+        .init(
             name: "a page named .MD beside one named .md", path: "content/emotional/listening.MD",
             text: "---\ntitle: Listening again\n---\n", location: "content/emotional/listening.MD",
             message: "content/emotional/listening.MD is not a page", severity: .warning,
