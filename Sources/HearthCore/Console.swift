@@ -52,6 +52,11 @@ public enum Console {
         return out
     }
 
+    /// The diagnostics to print: with `--quiet`, the errors only.
+    public static func shown(_ diagnostics: DiagnosticList, options: ConsoleOptions) -> DiagnosticList {
+        options.quiet ? DiagnosticList(diagnostics.items.filter { $0.severity == .error }) : diagnostics
+    }
+
     /// Prints every diagnostic, then the closing line: what was built, or how many problems.
     public static func report(_ report: BuildReport, root: URL, options: ConsoleOptions, verb: String = "Built") {
         let diagnostics = report.diagnostics
@@ -60,9 +65,7 @@ public enum Console {
             standardOutput(DiagnosticPrinter.jsonLines(diagnostics))
         case .text:
             let printer = DiagnosticPrinter(root: root, color: options.color)
-            if !(options.quiet && !diagnostics.hasErrors) {
-                standardError(printer.render(diagnostics))
-            }
+            standardError(printer.render(shown(diagnostics, options: options)))
         }
         if options.verbose {
             for phase in report.phases {

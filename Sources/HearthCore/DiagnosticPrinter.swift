@@ -24,11 +24,11 @@ public struct DiagnosticPrinter: Sendable {
         if let line = diagnostic.line, let lines = sourceLines ?? readLines(diagnostic.file), line >= 1,
             line <= lines.count
         {
-            let text = String(lines[line - 1])
+            let (text, column) = Self.excerpt(lines[line - 1], column: diagnostic.column)
             let number = String(line)
             let gutter = String(repeating: " ", count: number.count)
             out += " \(paint(number, "34")) \(paint("|", "34")) \(text)\n"
-            if let column = diagnostic.column {
+            if let column {
                 out +=
                     " \(gutter) \(paint("|", "34")) \(Self.caretPadding(text, column: column))\(paint("^", "1;32"))\n"
             }
@@ -37,6 +37,21 @@ public struct DiagnosticPrinter: Sendable {
             out += "\(paint("hint:", "1;36")) \(hint)\n"
         }
         return out
+    }
+
+    /// How many characters of a source line are shown: a longer line is cut to a window around the
+    /// column, its cut ends marked with `…` (a minified or generated line may be megabytes long).
+    static let excerptWidth = 120
+
+    /// The part of `line` to show, and the column within it.
+    static func excerpt(_ line: Substring, column: Int?) -> (text: String, column: Int?) {
+        guard line.count > excerptWidth else { return (String(line), column) }
+        let target = max(0, (column ?? 1) - 1)
+        let start = min(max(0, target - excerptWidth / 2), max(0, line.count - excerptWidth))
+        let from = line.index(line.startIndex, offsetBy: start)
+        let to = line.index(from, offsetBy: excerptWidth)
+        let text = (start > 0 ? "…" : "") + line[from..<to] + (to < line.endIndex ? "…" : "")
+        return (text, column.map { $0 - start + (start > 0 ? 1 : 0) })
     }
 
     /// Spaces (and the line's own tabs) up to a 1-based character column, so the caret lines up.
@@ -48,16 +63,38 @@ public struct DiagnosticPrinter: Sendable {
         return pad
     }
 
-    /// All diagnostics, sorted, each with its excerpt.
+    /// How many times one file's same problem is shown; the rest are counted in one line.
+    static let repeatLimit = 10
+
+    /// All diagnostics, sorted, each with its excerpt; a problem repeated in one file (the same
+    /// message) is shown `repeatLimit` times, then counted.
     public func render(_ list: DiagnosticList) -> String {
         var cache: (file: String, lines: [Substring]?)?
         var out = ""
+        var shown: [String: Int] = [:]
+        var order: [Diagnostic] = []
+        func countRepeats() {
+            for first in order where shown[first.message, default: 0] > Self.repeatLimit {
+                let more = shown[first.message, default: 0] - Self.repeatLimit
+                let severity = first.severity == .error ? paint("error:", "1;31") : paint("warning:", "1;33")
+                out +=
+                    "\(paint(first.file + ":", "1")) \(severity) \(paint(first.message, "1")) "
+                    + "(\(Console.grouped(more)) more time\(more == 1 ? "" : "s") in this file, not shown)\n"
+            }
+            shown = [:]
+            order = []
+        }
         for diagnostic in list.sorted {
             if cache?.file != diagnostic.file {
+                countRepeats()
                 cache = (diagnostic.file, readLines(diagnostic.file))
             }
+            shown[diagnostic.message, default: 0] += 1
+            if shown[diagnostic.message] == 1 { order.append(diagnostic) }
+            guard shown[diagnostic.message, default: 0] <= Self.repeatLimit else { continue }
             out += render(diagnostic, sourceLines: cache?.lines ?? [])
         }
+        countRepeats()
         return out
     }
 

@@ -26,6 +26,46 @@ struct EditorTests {
         #expect(Array(sourceLine)[caretLine.count - 1] == "[")
     }
 
+    @Test(
+        "a long line is shown as a window around the column; one file's same problem is shown ten times, then counted")
+    func longLinesAndRepeats() throws {
+        let printer = DiagnosticPrinter(root: URL(fileURLWithPath: "/nonexistent"), color: false)
+        let line = String(repeating: "ab", count: 5_000) + "[[X]]" + String(repeating: "cd", count: 5_000)
+        let diagnostic = Diagnostic(.error, file: "content/a.md", line: 1, column: 10_001, "no page matches [[X]]")
+        let lines = printer.render(diagnostic, sourceLines: [Substring(line)]).split(separator: "\n")
+        #expect(lines[1].hasPrefix(" 1 | …") && lines[1].hasSuffix("…"), "\(lines[1])")
+        #expect(lines[1].count < 140)
+        // The caret is still under the link's first bracket.
+        #expect(Array(lines[1])[lines[2].count - 1] == "[", "\(lines)")
+        // At the start of a long line, no leading mark; a short line is whole.
+        let atStart = printer.render(
+            Diagnostic(.error, file: "content/a.md", line: 1, column: 1, "x"), sourceLines: [Substring(line)])
+        #expect(atStart.contains(" 1 | abab") && atStart.contains("…\n   | ^\n"))
+
+        // 50,000 times the same warning, and two others: 10 + 1 count line + 2.
+        let root = Fixture.newFolder("repeats")
+        try Fixture.write(Data(("---\ntitle: T\n---\n" + line + "\n").utf8), to: "content/a.md", in: root)
+        var list = DiagnosticList()
+        for column in 1...50_000 {
+            list.append(Diagnostic(.warning, file: "content/a.md", line: 4, column: column, "this '[[' starts no link"))
+        }
+        list.append(Diagnostic(.error, file: "content/a.md", line: 4, column: 3, "another problem"))
+        list.append(Diagnostic(.warning, file: "content/b.md", line: nil, column: nil, "this '[[' starts no link"))
+        let text = DiagnosticPrinter(root: root, color: false).render(list)
+        #expect(
+            text.components(separatedBy: "warning: this '[[' starts no link\n").count - 1 == 11, "\(text.prefix(600))")
+        #expect(
+            text.contains(
+                "content/a.md: warning: this '[[' starts no link (49,990 more times in this file, not shown)\n"))
+        #expect(text.contains("content/a.md:4:3: error: another problem\n"))
+        #expect(text.utf8.count < 10_000)
+
+        // --quiet prints the errors only, warnings too when not quiet.
+        let quiet = Console.shown(list, options: ConsoleOptions(quiet: true))
+        #expect(quiet.items.map(\.message) == ["another problem"])
+        #expect(Console.shown(list, options: ConsoleOptions()).items.count == 50_002)
+    }
+
     @Test("colour only when asked, and a JSON line per diagnostic")
     func formats() throws {
         let diagnostic = Diagnostic(.warning, file: "content/a.md", line: 3, column: 1, "unknown front matter key 'x'")
