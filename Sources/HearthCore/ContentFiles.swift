@@ -23,7 +23,15 @@ extension ContentLoader {
             // line ends) is invisible, and invalid in HTML and XML.
             var firstControl: Int?
             var controls = 0
-            for (offset, byte) in bytes.enumerated() where byte < 0x20 || byte == 0x7F {
+            // And a lead byte of the combining marks (U+0300-U+036F: CC, CD) or of U+1000-U+1FFF
+            // (E1: Hangul jamo, more marks): text that may be decomposed (NFD), as macOS writes it.
+            var mayBeDecomposed = false
+            for (offset, byte) in bytes.enumerated()
+            where byte < 0x20 || byte == 0x7F || byte == 0xCC || byte == 0xCD || byte == 0xE1 {
+                if byte >= 0xCC {
+                    mayBeDecomposed = true
+                    continue
+                }
                 if byte == 0x09 || byte == 0x0A || byte == 0x0D { continue }
                 if byte == 0 {
                     let position = TextPosition.of(byteOffset: offset, in: bytes)
@@ -46,7 +54,11 @@ extension ContentLoader {
                         hint: "delete it: it shows as nothing and makes the page invalid HTML "
                             + "(text pasted from a word processor often brings one)"))
             }
-            if let text = String(validating: bytes, as: UTF8.self) { return text }
+            if let text = String(validating: bytes, as: UTF8.self) {
+                // Composed (NFC), so that a heading's id and a link's `#fragment` to it are the
+                // same bytes however each was typed: a browser compares them byte for byte.
+                return mayBeDecomposed ? text.precomposedStringWithCanonicalMapping : text
+            }
             let offset = TextPosition.firstInvalidUTF8(in: bytes)
             diagnostics.append(
                 .error(

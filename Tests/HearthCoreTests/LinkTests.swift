@@ -211,6 +211,34 @@ struct LinkTests {
         #expect(output(root, "exercises/soul-gazing/notes.md") == "# Notes\n")
     }
 
+    @Test("text typed decomposed (NFD, as macOS may save it) links to headings typed composed, byte for byte")
+    func decomposedText() async throws {
+        let nfd = "U\u{0308}berblick"  // Ü as U and a combining diaeresis
+        let root = try Fixture.site(changing: [
+            "content/emotional/nfd.md":
+                "---\ntitle: Cafe\u{0301}\n---\n## \(nfd)\n\nSee [[Composed#U\u{0308}bersicht]] and [x](nfc.md#u\u{0308}bersicht).\n",
+            "content/emotional/nfc.md": "---\ntitle: Composed\n---\n## Übersicht\n\nSee [[Café#Überblick]].\n",
+        ])
+        let report = await build(root)
+        #expect(report.succeeded, "\(report.lines)")
+        let decomposed = try #require(output(root, "emotional/nfd/index.html"))
+        let composed = try #require(output(root, "emotional/nfc/index.html"))
+        // Compared as bytes: Swift's == would take the two forms as equal. cmark writes a link's
+        // non-ASCII as %XX escapes of its UTF-8; a browser decodes them to find the id.
+        #expect(Self.bytes(decomposed, contain: "<h2 id=\"überblick\">Überblick</h2>"))
+        #expect(Self.bytes(composed, contain: "<a href=\"/emotional/nfd/#%C3%BCberblick\">Café</a>"))
+        #expect(Self.bytes(decomposed, contain: "<a href=\"/emotional/nfc/#%C3%BCbersicht\">Composed</a>"))
+        #expect(Self.bytes(decomposed, contain: "<a href=\"/emotional/nfc/#%C3%BCbersicht\">x</a>"))
+        #expect(!decomposed.utf8.contains(0xCC), "no combining mark is left")
+    }
+
+    /// Whether `text` holds `part` byte for byte.
+    static func bytes(_ text: String, contain part: String) -> Bool {
+        let haystack = Array(text.utf8), needle = Array(part.precomposedStringWithCanonicalMapping.utf8)
+        guard needle.count <= haystack.count else { return false }
+        return (0...(haystack.count - needle.count)).contains { Array(haystack[$0..<($0 + needle.count)]) == needle }
+    }
+
     @Test("a '[[' that starts no link is a warning at it, and the page shows it as written")
     func strayOpening() async throws {
         let root = try Fixture.site(changing: [
