@@ -92,6 +92,7 @@ struct Theme: Sendable {
                         hint: Suggestions.closest(to: reference.name, in: present).map { "did you mean '\($0)'?" }))
             }
         }
+        diagnostics += includeCycles(texts.map { ($0.name, $0.file, $0.text) })
         for template in texts {
             diagnostics += TemplateErrors.unknownNames(
                 file: template.file, text: template.text, isSitePartial: isSitePartial(template.name))
@@ -144,6 +145,49 @@ struct Theme: Sendable {
     /// The files of the default theme (`DefaultTheme`) whose paths `include` takes, by path.
     private static func defaultThemeFiles(_ include: (String) -> Bool) -> [(path: String, text: String)] {
         DefaultTheme.files.filter { include($0.key) }.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
+    }
+
+    /// Templates that include themselves, directly or through others (`{{> partials/toc}}` in
+    /// `partials/toc`): Mustache would render them until the stack overflows, since a page's
+    /// values are the same at every depth. Each cycle is reported once, at the reference that
+    /// closes it.
+    static func includeCycles(_ templates: [(name: String, file: String, text: String)]) -> [Diagnostic] {
+        var references: [String: [(name: String, position: SourcePosition)]] = [:]
+        var files: [String: String] = [:]
+        for template in templates {
+            references[template.name] = partialReferences(in: template.text)
+            files[template.name] = template.file
+        }
+        var diagnostics: [Diagnostic] = []
+        var done: Set<String> = []
+        // Depth first from each template; `path` is the chain of templates being visited.
+        func visit(_ name: String, path: [String]) {
+            for reference in references[name] ?? [] where !done.contains(reference.name) {
+                if let start = path.firstIndex(of: reference.name) {
+                    let chain = (path[start...] + [name, reference.name]).joined(separator: " → ")
+                    diagnostics.append(
+                        .error(
+                            files[name] ?? name, reference.position,
+                            "'\(reference.name)' includes itself (\(chain)), so it would render forever",
+                            hint: "a template cannot include itself, directly or through another: remove this reference"
+                        ))
+                } else if reference.name == name {
+                    diagnostics.append(
+                        .error(
+                            files[name] ?? name, reference.position,
+                            "'\(name)' includes itself, so it would render forever",
+                            hint: "a template cannot include itself, directly or through another: remove this reference"
+                        ))
+                } else if references[reference.name] != nil {
+                    visit(reference.name, path: path + [name])
+                }
+            }
+            done.insert(name)
+        }
+        for template in templates where !done.contains(template.name) {
+            visit(template.name, path: [])
+        }
+        return diagnostics
     }
 
     /// `{{> name}}` and `{{< name}}` in a template, with their places.

@@ -268,6 +268,33 @@ struct TemplateTests {
         #expect(!FileManager.default.fileExists(atPath: root.appendingPathComponent("public").path))
     }
 
+    @Test("a template that includes itself, directly or through another, is an error, not a crash")
+    func includeCycles() async throws {
+        let root = try Fixture.site(changing: [
+            "templates/partials/toc.mustache": "<nav>\n{{#hasToc}}{{> partials/toc}}{{/hasToc}}</nav>\n",
+            "templates/partials/page-footer.mustache": "<footer>{{> partials/extra}}</footer>\n",
+            "templates/partials/extra.mustache": "<p>\n  {{> partials/page-footer}}</p>\n",
+        ])
+        let report = await build(root)
+        #expect(!report.succeeded)
+        #expect(
+            report.has(
+                .error, "templates/partials/toc.mustache:2:12",
+                "'partials/toc' includes itself, so it would render forever"),
+            "\(report.lines)")
+        #expect(
+            report.has(
+                .error, "templates/partials/page-footer.mustache:1:9",
+                "'partials/extra' includes itself (partials/extra → partials/page-footer → partials/extra)")
+                || report.has(
+                    .error, "templates/partials/extra.mustache:2:3",
+                    "'partials/page-footer' includes itself (partials/page-footer → partials/extra → partials/page-footer)"
+                ),
+            "\(report.lines)")
+        #expect(report.diagnostics.errorCount == 2, "each cycle once: \(report.lines)")
+        #expect(!FileManager.default.fileExists(atPath: root.appendingPathComponent("public").path))
+    }
+
     @Test("a site partial sees only site, is the same on every page and follows site.yml")
     func sitePartials() async throws {
         // `partials/site-*` is rendered once per build; a page's own names are not in its view,
