@@ -183,6 +183,19 @@ enum FrontMatter {
             return meta
         }
         func take<T>(_ result: Result<T, Diagnostic>) -> T? { result.value(reporting: &diagnostics) }
+        var titleComment: (position: SourcePosition, text: Substring)?
+        /// `title: Ten tips #1`: YAML reads `#1` as a comment and leaves it out. A `#` followed by a
+        /// blank (`gentle  # gentle, moderate or deep`) is a comment as meant.
+        func warnComment(_ comment: (position: SourcePosition, text: Substring), _ key: String, _ value: String) {
+            guard let next = comment.text.dropFirst().first, next != " ", next != "\t" else { return }
+            diagnostics.append(
+                .warning(
+                    file, comment.position, "'\(comment.text)' is a YAML comment, so it is left out of the \(key)",
+                    hint: "write the \(key) in quotes to keep it: \(key): \"\(value) \(comment.text)\""))
+        }
+        func warnComment(_ node: Node, _ key: String, _ value: String) {
+            if let comment = reader.trailingComment(node) { warnComment(comment, key, value) }
+        }
         /// The items of a list key; an empty one (`""`, blank, `~` or a `-` alone) is left out, with a
         /// warning at it: it would show as an empty item, or name nothing.
         func entries(_ node: Node, _ key: String) -> [Located<String>]? {
@@ -236,10 +249,13 @@ enum FrontMatter {
                     } else {
                         meta.title = title.trimmingCharacters(in: .whitespaces)
                     }
+                    titleComment = reader.trailingComment(value)
                 } else {
                     titleNotText = true  // reported as such, not also as empty
                 }
-            case "summary": meta.summary = take(reader.string(value, key: "summary"))
+            case "summary":
+                meta.summary = take(reader.string(value, key: "summary"))
+                if let summary = meta.summary, !summary.isEmpty { warnComment(value, "summary", summary) }
             case "date": meta.date = date(value, "date")
             case "updated":
                 meta.updated = date(value, "updated")
@@ -366,7 +382,14 @@ enum FrontMatter {
             diagnostics.append(
                 .error(file, start, "the front matter has no 'title'", hint: "add e.g. title: Listening first"))
         } else if meta.title.isEmpty, !titleNotText {
-            diagnostics.append(.error(file, titlePosition ?? start, "'title' is empty", hint: "give the page a title"))
+            // `title: #1 tip`: YAML reads a comment, and no title.
+            let hint = titleComment.map {
+                "'#' after a blank starts a YAML comment: write the title in quotes, title: \"\($0.text)\""
+            }
+            diagnostics.append(
+                .error(file, titlePosition ?? start, "'title' is empty", hint: hint ?? "give the page a title"))
+        } else if let comment = titleComment {
+            warnComment(comment, "title", meta.title)
         }
         if isExercise {
             if !seen.contains("duration") {

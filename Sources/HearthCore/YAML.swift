@@ -74,6 +74,29 @@ struct YAMLReader {
         position(node.mark)
     }
 
+    /// The comment that ends a plain (unquoted) value's line (`title: Ten tips #1`), which YAML
+    /// leaves out of the value: where its `#` is, and its text.
+    func trailingComment(_ node: Node) -> (position: SourcePosition, text: Substring)? {
+        guard lineStarts == nil, let scalar = node.scalar, scalar.style == .plain, let mark = node.mark else {
+            return nil
+        }
+        let lines = text.textLines
+        guard mark.line >= 1, mark.line <= lines.count else { return nil }
+        let line = lines[mark.line - 1]
+        // From the value's start (or the blank before it, for an empty value): a `#` after a
+        // blank starts the comment.
+        var previous: Character = " "
+        var column = 1
+        for (index, character) in zip(line.indices, line) {
+            if column >= mark.column - 1, character == "#", previous == " " || previous == "\t" {
+                return (SourcePosition(line: mark.line + lineOffset, column: column), line[index...])
+            }
+            previous = character
+            column += 1
+        }
+        return nil
+    }
+
     /// The most YAML aliases (`*name`) a text may use. Yams hashes every mapping key, and a key
     /// made of aliases of aliases is hashed through all it expands to: a few lines took minutes
     /// (found by the front-matter fuzzer). With this many, the most anything expands to is about

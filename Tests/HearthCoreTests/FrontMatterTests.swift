@@ -232,6 +232,19 @@ struct FrontMatterTests {
             location: "content/emotional/touch.MD", message: "content/emotional/touch.MD is not a page",
             severity: .warning, hint: "rename it to touch.md"),
         .init(
+            name: "a title that starts with '#'", text: "---\ntitle: #1 tip\n---\n",
+            location: "content/emotional/case.md:2:7",
+            message: "'title' is empty",
+            hint: "'#' after a blank starts a YAML comment: write the title in quotes, title: \"#1 tip\""),
+        .init(
+            name: "a title that ends in '#1'", text: "---\ntitle: Ten tips #1\n---\n",
+            location: "content/emotional/case.md:2:17",
+            message: "'#1' is a YAML comment, so it is left out of the title",
+            severity: .warning, hint: "write the title in quotes to keep it: title: \"Ten tips #1\""),
+        .init(
+            name: "a summary that ends in '#hashtag'", text: "---\ntitle: T\nsummary: Slow down. #mindful\n---\n",
+            location: "content/emotional/case.md:3:21", message: "'#mindful' is a YAML comment", severity: .warning),
+        .init(
             name: "an invisible control character", text: "---\ntitle: T\n---\nA line\u{0B}break, and \u{7F}\n",
             location: "content/emotional/case.md:4:7",
             message: "an invisible control character (U+000B) is here, and 1 more in the file", severity: .warning),
@@ -313,6 +326,16 @@ struct FrontMatterTests {
         let printed = DiagnosticPrinter(root: root, color: false).render(report.diagnostics)
         #expect(printed.contains(" 3 | tittle: U\n   | ^\n"), "\(printed)")
         #expect(!printed.contains("\r"))
+    }
+
+    @Test("a comment meant as one (`# note`, after a value or in quotes) is no warning")
+    func commentsMeantAsSuch() async throws {
+        let root = try Fixture.site(changing: [
+            "content/emotional/case.md":
+                "---\ntitle: Ten tips  # a note\nsummary: \"Ten #1\"  #todo\ntags: [a]  #b\n---\n"
+        ])
+        let report = await build(root, write: false)
+        #expect(report.diagnostics.items.isEmpty, "\(report.lines)")
     }
 
     @Test("a title that is not text is one error, not also an empty title")
