@@ -294,6 +294,12 @@ enum FrontMatter {
                                 file, reader.position(value),
                                 "'slug' can hold letters, digits, '-', '_', '.' and '~', found '\(bad)' in '\(slug)'",
                                 hint: example.isEmpty ? "e.g. slug: my-page" : "e.g. slug: \(example)"))
+                    } else if slug.utf8.count > Slug.maxBytes {
+                        diagnostics.append(
+                            .error(
+                                file, reader.position(value),
+                                "'slug' is \(slug.utf8.count) bytes long: a folder name holds at most \(Slug.maxBytes)",
+                                hint: "shorten it: a few words name a page best"))
                     } else {
                         meta.slug = Located(slug, at: reader.position(value))
                     }
@@ -306,6 +312,13 @@ enum FrontMatter {
                     entries(value, "tags")?.map {
                         Located($0.value.collapsingWhitespace(), at: $0.position)
                     } ?? []
+                for tag in tags where Slug.make(tag.value).utf8.count > Slug.maxBytes {
+                    diagnostics.append(
+                        .error(
+                            file, tag.position,
+                            "tag '\(tag.value.prefix(40))…' makes a URL folder of more than \(Slug.maxBytes) bytes",
+                            hint: "shorten it: a tag is a word or two"))
+                }
                 for tag in tags where Slug.make(tag.value).isEmpty {
                     diagnostics.append(
                         .error(

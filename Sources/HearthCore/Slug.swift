@@ -4,6 +4,10 @@ import Foundation
 /// `zartlichkeit`), letters of other scripts kept as they are (`Близость` -> `близость`), as Hugo's
 /// `urlize` keeps them.
 public enum Slug {
+    /// The longest name a folder may have on Linux and macOS file systems, in UTF-8 bytes: a
+    /// longer slug could not be written.
+    static let maxBytes = 255
+
     /// The first character of a slug written in front matter that cannot stand in a URL path as it
     /// is: anything but letters (of any script, with their marks), digits and `- _ . ~`, the
     /// characters RFC 3986 leaves unreserved. Nil when there is none.

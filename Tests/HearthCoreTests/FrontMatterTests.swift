@@ -220,6 +220,15 @@ struct FrontMatterTests {
             location: "content/emotional/q.md:3:7", message: "'slug' must be one URL segment, found ''",
             hint: "remove the line: without it, the file name gives the URL"),
         .init(
+            name: "a slug too long for a folder name", path: "content/emotional/q.md",
+            text: "---\ntitle: Q\nslug: \(String(repeating: "a", count: 300))\n---\n",
+            location: "content/emotional/q.md:3:7",
+            message: "'slug' is 300 bytes long: a folder name holds at most 255"),
+        .init(
+            name: "a tag too long for a folder name",
+            text: "---\ntitle: Q\ntags: [ok, \(String(repeating: "близость ", count: 20))]\n---\n",
+            location: "content/emotional/case.md:3:12", message: "makes a URL folder of more than 255 bytes"),
+        .init(
             name: "a slug with a fragment mark", path: "content/emotional/q.md",
             text: "---\ntitle: Q\nslug: a#b\n---\n", location: "content/emotional/q.md:3:7",
             message: "found '#' in 'a#b'"),
