@@ -312,18 +312,20 @@ enum FrontMatter {
                     entries(value, "tags")?.map {
                         Located($0.value.collapsingWhitespace(), at: $0.position)
                     } ?? []
-                for tag in tags where Slug.make(tag.value).utf8.count > Slug.maxBytes {
-                    diagnostics.append(
-                        .error(
-                            file, tag.position,
-                            "tag '\(tag.value.prefix(40))…' makes a URL folder of more than \(Slug.maxBytes) bytes",
-                            hint: "shorten it: a tag is a word or two"))
-                }
-                for tag in tags where Slug.make(tag.value).isEmpty {
-                    diagnostics.append(
-                        .error(
-                            file, tag.position, "tag '\(tag.value)' has no letter or digit to make its URL from",
-                            hint: "each tag gets a page at /tags/<tag>/: use a word, e.g. tags: [self-care]"))
+                for tag in tags {
+                    let slug = Slug.make(tag.value)
+                    if slug.isEmpty {
+                        diagnostics.append(
+                            .error(
+                                file, tag.position, "tag '\(tag.value)' has no letter or digit to make its URL from",
+                                hint: "each tag gets a page at /tags/<tag>/: use a word, e.g. tags: [self-care]"))
+                    } else if slug.utf8.count > Slug.maxBytes {
+                        diagnostics.append(
+                            .error(
+                                file, tag.position,
+                                "tag '\(tag.value.prefix(40))…' makes a URL folder of more than \(Slug.maxBytes) bytes",
+                                hint: "shorten it: a tag is a word or two"))
+                    }
                 }
                 meta.tags = tags
             case "related": meta.related = entries(value, "related") ?? []

@@ -77,9 +77,9 @@ struct YAMLReader {
     /// The comment that ends a plain (unquoted) value's line (`title: Ten tips #1`), which YAML
     /// leaves out of the value: where its `#` is, and its text.
     func trailingComment(_ node: Node) -> (position: SourcePosition, text: Substring)? {
-        guard lineStarts == nil, let scalar = node.scalar, scalar.style == .plain, let mark = node.mark else {
-            return nil
-        }
+        guard lineStarts == nil, text.utf8.contains(UInt8(ascii: "#")), let scalar = node.scalar,
+            scalar.style == .plain, let mark = node.mark
+        else { return nil }
         let lines = text.textLines
         guard mark.line >= 1, mark.line <= lines.count else { return nil }
         let line = lines[mark.line - 1]
