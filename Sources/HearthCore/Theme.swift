@@ -148,46 +148,58 @@ struct Theme: Sendable {
     }
 
     /// Templates that include themselves, directly or through others (`{{> partials/toc}}` in
-    /// `partials/toc`): Mustache would render them until the stack overflows, since a page's
-    /// values are the same at every depth. Each cycle is reported once, at the reference that
-    /// closes it.
+    /// `partials/toc`), or from inside their own blocks (`{{> baseof}}` between `{{<baseof}}` and
+    /// `{{/baseof}}`, where baseof renders the block, which renders baseof): Mustache would render
+    /// them until the stack overflows, since a page's values are the same at every depth. Each
+    /// cycle is reported once, at the reference that closes it.
     static func includeCycles(_ templates: [(name: String, file: String, text: String)]) -> [Diagnostic] {
-        var references: [String: [(name: String, position: SourcePosition)]] = [:]
-        var files: [String: String] = [:]
+        // Who renders whom: a template its partials and parent; a parent, too, every reference in
+        // the blocks a template gives it.
+        var references: [String: [(name: String, file: String, position: SourcePosition)]] = [:]
         for template in templates {
-            references[template.name] = partialReferences(in: template.text)
-            files[template.name] = template.file
+            var parents: [String?] = []  // the open sections; a parent's name, nil for others
+            for tag in TemplateErrors.tags(in: template.text).tags {
+                switch tag.sigil {
+                case "#", "^", "$": parents.append(nil)
+                case "/": _ = parents.popLast()
+                case ">", "<":
+                    guard !tag.name.hasPrefix("*") else { break }  // named at render time
+                    for renderer in [template.name] + parents.compactMap({ $0 }) {
+                        references[renderer, default: []].append((tag.name, template.file, tag.position))
+                    }
+                    if tag.sigil == "<" { parents.append(tag.name) }
+                default: break
+                }
+            }
         }
         var diagnostics: [Diagnostic] = []
         var done: Set<String> = []
-        // Depth first from each template; `path` is the chain of templates being visited.
-        func visit(_ name: String, path: [String]) {
+        // Depth first; `path` is the chain of templates being rendered, the last one rendering.
+        func visit(_ path: [String]) {
+            guard let name = path.last else { return }
             for reference in references[name] ?? [] where !done.contains(reference.name) {
                 if let start = path.firstIndex(of: reference.name) {
-                    let chain = (path[start...] + [name, reference.name]).joined(separator: " → ")
+                    let chain = path[start...] + [reference.name]
                     diagnostics.append(
                         .error(
-                            files[name] ?? name, reference.position,
-                            "'\(reference.name)' includes itself (\(chain)), so it would render forever",
-                            hint: "a template cannot include itself, directly or through another: remove this reference"
-                        ))
-                } else if reference.name == name {
-                    diagnostics.append(
-                        .error(
-                            files[name] ?? name, reference.position,
-                            "'\(name)' includes itself, so it would render forever",
-                            hint: "a template cannot include itself, directly or through another: remove this reference"
-                        ))
+                            reference.file, reference.position,
+                            "'\(reference.name)' includes itself"
+                                + (chain.count > 2 ? " (\(chain.joined(separator: " → ")))" : "")
+                                + ", so it would render forever",
+                            hint: "a template cannot include itself, directly, through another, or from a block "
+                                + "it gives its own parent: remove this reference"))
                 } else if references[reference.name] != nil {
-                    visit(reference.name, path: path + [name])
+                    visit(path + [reference.name])
                 }
             }
             done.insert(name)
         }
         for template in templates where !done.contains(template.name) {
-            visit(template.name, path: [])
+            visit([template.name])
         }
-        return diagnostics
+        // One cycle may be met from several of its templates, or twice through a parent's blocks.
+        var seen: Set<String> = []
+        return diagnostics.filter { seen.insert($0.location + $0.message).inserted }
     }
 
     /// `{{> name}}` and `{{< name}}` in a template, with their places.

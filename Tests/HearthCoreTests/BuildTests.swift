@@ -293,6 +293,20 @@ struct TemplateTests {
             "\(report.lines)")
         #expect(report.diagnostics.errorCount == 2, "each cycle once: \(report.lines)")
         #expect(!FileManager.default.fileExists(atPath: root.appendingPathComponent("public").path))
+
+        // From inside the blocks a template gives its parent: baseof renders the block, which
+        // renders baseof again (both found by mutating the default theme; each crashed the build).
+        let blocks = try Fixture.site(changing: [
+            "templates/tag.mustache": "{{<baseof}}{{$main}}\n<h1>{{title}}</h1>\n  {{> baseof}}{{/main}}{{/baseof}}\n",
+            "templates/404.mustache": "{{<baseof}}{{$main}}{{<baseof}}{{/baseof}}<p>Gone</p>{{/main}}{{/baseof}}\n",
+        ])
+        let blocked = await build(blocks)
+        #expect(!blocked.succeeded)
+        for place in ["templates/tag.mustache:3:3", "templates/404.mustache:1:21"] {
+            #expect(
+                blocked.has(.error, place, "'baseof' includes itself, so it would render forever"), "\(blocked.lines)")
+        }
+        #expect(blocked.diagnostics.errorCount == 2, "\(blocked.lines)")
     }
 
     @Test("a site partial sees only site, is the same on every page and follows site.yml")
