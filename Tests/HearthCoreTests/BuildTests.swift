@@ -307,6 +307,17 @@ struct TemplateTests {
                 blocked.has(.error, place, "'baseof' includes itself, so it would render forever"), "\(blocked.lines)")
         }
         #expect(blocked.diagnostics.errorCount == 2, "\(blocked.lines)")
+
+        // `{{>*kind}}` in baseof renders the home page's own template inside it, and so on.
+        let dynamic = try Fixture.site(changing: [
+            "templates/baseof.mustache": "<html>{{$main}}{{/main}}{{>*kind}}</html>\n",
+            // A site partial sees no kind: there it names nothing, and is no cycle.
+            "templates/partials/site-footer.mustache": "<footer>{{>*kind}}</footer>\n",
+        ])
+        let kinds = await build(dynamic)
+        #expect(!kinds.succeeded)
+        #expect(kinds.has(.error, "templates/baseof.mustache:1:25", "includes itself"), "\(kinds.lines)")
+        #expect(kinds.diagnostics.errorCount == 1, "\(kinds.lines)")
     }
 
     @Test("a site partial sees only site, is the same on every page and follows site.yml")
