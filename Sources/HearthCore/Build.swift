@@ -104,6 +104,7 @@ public enum SiteBuilder {
                         report.fileCount = written.files
                         report.keptPages = written.kept
                         report.wrote = true
+                        FormerTitles.save(outcome.table.entries, for: options.outputURL)
                         options.cache?.lastBuild = BuildState(
                             root: options.root, output: options.outputURL, baseURL: options.baseURL,
                             includeDrafts: options.includeDrafts, builder: written.builder, theme: written.theme,
@@ -183,7 +184,7 @@ public enum SiteBuilder {
             }
             site.config.baseURL = normalized
         }
-        let table = await LinkTable(site: site)
+        let table = await LinkTable(site: site, formerTitles: FormerTitles.load(for: options.outputURL))
         phase("link table", next: "rendering Markdown")
         // The search index keeps the start of each page's text: one byte past its limit tells
         // whether the text goes on.

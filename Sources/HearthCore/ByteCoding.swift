@@ -127,7 +127,7 @@ extension ByteWriter {
     }
 
     mutating func diagnostic(_ d: Diagnostic) {
-        bool(d.severity == .error)
+        string(d.severity.rawValue)
         string(d.file)
         optional(d.line) { $0.int($1) }
         optional(d.column) { $0.int($1) }
@@ -209,7 +209,7 @@ extension ByteReader {
     }
 
     mutating func diagnostic() throws -> Diagnostic {
-        let severity: Severity = try bool() ? .error : .warning
+        guard let severity: Severity = try choice() else { throw Malformed() }
         let file = try string()
         let line = try optional { try $0.int() }
         let column = try optional { try $0.int() }

@@ -72,24 +72,67 @@ extension ContentLoader {
         folderEntries(url.path).map(\.name)
     }
 
+    /// An entry of a folder. `leavesSite` marks a symbolic link whose target lies outside the site
+    /// folder: it is never followed, since a cloned site could otherwise publish a private file of
+    /// the machine that builds it (git stores links).
+    struct FolderEntry {
+        let name: String
+        let isDirectory: Bool
+        var leavesSite = false
+    }
+
     /// The entries of a folder, hidden ones left out, sorted by name, each with whether it is a
-    /// folder (symbolic links followed). POSIX calls: a large site has thousands of entries a build.
-    static func folderEntries(_ path: String) -> [(name: String, isDirectory: Bool)] {
+    /// folder (symbolic links followed). With `site` (the real path of the site's folder), a link
+    /// whose target is outside it is marked and not looked into. POSIX calls: a large site has
+    /// thousands of entries a build.
+    static func folderEntries(_ path: String, site: String? = nil) -> [FolderEntry] {
         guard let dir = opendir(path) else { return [] }
         defer { closedir(dir) }
-        var out: [(name: String, isDirectory: Bool)] = []
+        var out: [FolderEntry] = []
         while let entry = readdir(dir) {
             let name = withUnsafePointer(to: entry.pointee.d_name) {
                 $0.withMemoryRebound(to: CChar.self, capacity: 256) { String(cString: $0) }
             }
             if name.hasPrefix(".") { continue }
             let type = entry.pointee.d_type
+            if type == UInt8(DT_LNK) || type == UInt8(DT_UNKNOWN), let site, isLink(path + "/" + name),
+                !isInside(path + "/" + name, site: site)
+            {
+                out.append(FolderEntry(name: name, isDirectory: false, leavesSite: true))
+                continue
+            }
             let isDirectory =
                 type == UInt8(DT_DIR)
                 || ((type == UInt8(DT_LNK) || type == UInt8(DT_UNKNOWN)) && isDir(path + "/" + name))
-            out.append((name, isDirectory))
+            out.append(FolderEntry(name: name, isDirectory: isDirectory))
         }
         return out.sorted { $0.name < $1.name }
+    }
+
+    /// The real path of a folder (links resolved), or nil when it does not exist.
+    static func realPath(_ path: String) -> String? {
+        guard let real = realpath(path, nil) else { return nil }
+        defer { free(real) }
+        return String(cString: real)
+    }
+
+    private static func isLink(_ path: String) -> Bool {
+        var info = stat()
+        return lstat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFLNK
+    }
+
+    /// Whether a link's final target (through every link of a chain) is the site folder or inside
+    /// it. A dangling link counts as inside: it leads nowhere, and reading it fails as a missing file.
+    private static func isInside(_ path: String, site: String) -> Bool {
+        guard let real = realPath(path) else { return true }
+        return real == site || real.hasPrefix(site.hasSuffix("/") ? site : site + "/")
+    }
+
+    /// The error for a symbolic link that leaves the site folder. It never shows the target's content.
+    static func linkLeavesSite(_ file: String) -> Diagnostic {
+        .error(
+            file, nil, "this is a symbolic link to a place outside the site folder, which Hearth never follows",
+            hint: "copy what it points to into the site, or remove the link (a link within the site is fine)")
     }
 
     static func isDir(_ url: URL) -> Bool {
@@ -125,26 +168,33 @@ extension ContentLoader {
     }
 
     /// Every file below a folder, relative to it. A link to a folder it is already inside (a loop)
-    /// is not followed.
-    static func listFilesRecursively(_ url: URL) -> [String] {
-        func list(_ path: String, inside ancestors: Set<String>) -> [String] {
-            guard let real = realpath(path, nil) else { return [] }
-            defer { free(real) }
-            let folder = String(cString: real)
-            guard !ancestors.contains(folder) else { return [] }
+    /// is not followed; with `site`, neither is one that leaves the site folder: such links are
+    /// added to `outside`, relative to the folder.
+    static func listFilesRecursively(_ url: URL, site: String? = nil, outside: inout [String]) -> [String] {
+        func list(_ path: String, inside ancestors: Set<String>, outside: inout [String]) -> [String] {
+            guard let folder = realPath(path), !ancestors.contains(folder) else { return [] }
             var out: [String] = []
-            for entry in folderEntries(path) {
-                if entry.isDirectory {
-                    out += list(path + "/" + entry.name, inside: ancestors.union([folder])).map {
+            for entry in folderEntries(path, site: site) {
+                if entry.leavesSite {
+                    outside.append(entry.name)
+                } else if entry.isDirectory {
+                    var below: [String] = []
+                    out += list(path + "/" + entry.name, inside: ancestors.union([folder]), outside: &below).map {
                         "\(entry.name)/\($0)"
                     }
+                    outside += below.map { "\(entry.name)/\($0)" }
                 } else {
                     out.append(entry.name)
                 }
             }
             return out
         }
-        return list(url.path, inside: [])
+        return list(url.path, inside: [], outside: &outside)
+    }
+
+    static func listFilesRecursively(_ url: URL) -> [String] {
+        var outside: [String] = []
+        return listFilesRecursively(url, outside: &outside)
     }
 
     static func containsMarkdown(_ url: URL) -> Bool {

@@ -66,9 +66,13 @@ enum ContentLoader {
         var files: Set<String> = []
         var sectionNames: [String] = []
         let fm = FileManager.default
-        for (name, isDirectory) in folderEntries(content.path) {
+        let siteFolder = realPath(root.path) ?? root.path
+        for entry in folderEntries(content.path, site: siteFolder) {
+            let name = entry.name
             let path = content.appendingPathComponent(name)
-            if isDirectory {
+            if entry.leavesSite {
+                diagnostics.append(linkLeavesSite("content/\(name)"))
+            } else if entry.isDirectory {
                 if fm.fileExists(atPath: path.appendingPathComponent("_index.md").path) {
                     if reservedSections.contains(name) {
                         diagnostics.append(
@@ -89,7 +93,8 @@ enum ContentLoader {
                         continue
                     }
                     sectionNames.append(name)
-                    discoverSection(name, at: path, entries: &entries, files: &files, diagnostics: &diagnostics)
+                    discoverSection(
+                        name, at: path, site: siteFolder, entries: &entries, files: &files, diagnostics: &diagnostics)
                 } else if containsMarkdown(path) {
                     diagnostics.append(
                         .error(
@@ -159,6 +164,9 @@ enum ContentLoader {
         }
         for (index, (page, problems)) in parsed.enumerated() {
             diagnostics.append(contentsOf: problems)
+            if page == nil || problems.contains(where: { $0.severity == .error }) {
+                excluded.append(failedPage(entries[index], content: contentPath))
+            }
             guard var page else { continue }
             if isLeftOutDraft(page) {
                 exclude(page, .draft)
@@ -208,18 +216,23 @@ enum ContentLoader {
     }
 
     private static func discoverSection(
-        _ name: String, at path: URL, entries: inout [SourceEntry], files: inout Set<String>,
+        _ name: String, at path: URL, site: String, entries: inout [SourceEntry], files: inout Set<String>,
         diagnostics: inout [Diagnostic]
     ) {
         let kind: PageKind = name == "exercises" ? .exercise : .article
-        for (item, isDirectory) in folderEntries(path.path) {
+        for entry in folderEntries(path.path, site: site) {
+            let item = entry.name
             let relative = "\(name)/\(item)"
-            if isDirectory {
+            var outside: [String] = []
+            defer { diagnostics += outside.map { linkLeavesSite("content/\(relative)/\($0)") } }
+            if entry.leavesSite {
+                diagnostics.append(linkLeavesSite("content/\(relative)"))
+            } else if entry.isDirectory {
                 // Foundation's URL joining costs microseconds: made only for the few folders.
                 let itemURL = path.appendingPathComponent(item)
                 if FileManager.default.fileExists(atPath: itemURL.appendingPathComponent("index.md").path) {
                     var bundleFiles: [String] = []
-                    for file in listFilesRecursively(itemURL) where file != "index.md" {
+                    for file in listFilesRecursively(itemURL, site: site, outside: &outside) where file != "index.md" {
                         // Copied beside the page, it would take the place of the page itself.
                         if file == "index.html" {
                             diagnostics.append(
@@ -242,7 +255,9 @@ enum ContentLoader {
                             "content/\(relative)", nil, "folder content/\(relative)/ has no index.md",
                             hint: "sections do not nest: a folder in a section is a page bundle, with an index.md"))
                 } else {
-                    for file in listFilesRecursively(itemURL) { files.insert("\(relative)/\(file)") }
+                    for file in listFilesRecursively(itemURL, site: site, outside: &outside) {
+                        files.insert("\(relative)/\(file)")
+                    }
                 }
             } else if item == "_index.md" {
                 entries.append(SourceEntry(kind: .section, contentPath: relative, section: name))
@@ -255,6 +270,18 @@ enum ContentLoader {
                 files.insert(relative)
             }
         }
+    }
+
+    /// A page that could not be read or has an error: still known by its path, file name and the
+    /// title and aliases it was written with, so that links to it say it failed to load rather
+    /// than that it does not exist.
+    static func failedPage(_ entry: SourceEntry, content: String) -> ExcludedPage {
+        let path = entry.contentPath
+        let stem = String(path.dropLast(path.hasSuffix("/index.md") ? "/index.md".count : ".md".count))
+        let names = readFile(content + "/" + path).map(FrontMatter.writtenNames) ?? (title: nil, aliases: [])
+        return ExcludedPage(
+            contentPath: path, title: names.title ?? "", slug: String(stem.split(separator: "/").last ?? ""),
+            aliases: names.aliases, reason: .failedToLoad)
     }
 
     /// Extensions other Markdown tools read as Markdown (Hugo, Jekyll); Hearth reads `.md` only.

@@ -16,10 +16,18 @@ public struct DiagnosticPrinter: Sendable {
         color ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text
     }
 
+    /// `error:` in red, `warning:` in yellow, `note:` in cyan, as compilers print them.
+    private func label(_ severity: Severity) -> String {
+        switch severity {
+        case .error: paint("error:", "1;31")
+        case .warning: paint("warning:", "1;33")
+        case .note: paint("note:", "1;36")
+        }
+    }
+
     /// One diagnostic, with its source excerpt; ends with a newline.
     public func render(_ diagnostic: Diagnostic, sourceLines: [Substring]? = nil) -> String {
-        let severity =
-            diagnostic.severity == .error ? paint("error:", "1;31") : paint("warning:", "1;33")
+        let severity = label(diagnostic.severity)
         var out = "\(paint(diagnostic.location + ":", "1")) \(severity) \(paint(diagnostic.message, "1"))\n"
         if let line = diagnostic.line, let lines = sourceLines ?? readLines(diagnostic.file), line >= 1,
             line <= lines.count
@@ -34,7 +42,8 @@ public struct DiagnosticPrinter: Sendable {
             }
         }
         for hint in diagnostic.hints {
-            out += "\(paint("hint:", "1;36")) \(hint)\n"
+            // A hint of several lines (a list of headings) keeps its lines under its text.
+            out += "\(paint("hint:", "1;36")) \(hint.replacingOccurrences(of: "\n", with: "\n      "))\n"
         }
         return out
     }
@@ -76,7 +85,7 @@ public struct DiagnosticPrinter: Sendable {
         func countRepeats() {
             for first in order where shown[first.message, default: 0] > Self.repeatLimit {
                 let more = shown[first.message, default: 0] - Self.repeatLimit
-                let severity = first.severity == .error ? paint("error:", "1;31") : paint("warning:", "1;33")
+                let severity = label(first.severity)
                 out +=
                     "\(paint(first.file + ":", "1")) \(severity) \(paint(first.message, "1")) "
                     + "(\(Console.grouped(more)) more time\(more == 1 ? "" : "s") in this file, not shown)\n"

@@ -4,6 +4,8 @@ import HearthMarkdown
 public enum Severity: String, Sendable, Hashable, Codable {
     case warning
     case error
+    /// What follows from another problem, said once (a link to a page that failed to load).
+    case note
 }
 
 /// One problem found in a run: where, how bad, what, and what to do.
@@ -48,6 +50,12 @@ public struct Diagnostic: Error, Sendable, Hashable, Codable {
         Diagnostic(.warning, file: file, at: position, message, hints: hint.map { [$0] } ?? [])
     }
 
+    public static func note(_ file: String, _ position: SourcePosition?, _ message: String, hint: String? = nil)
+        -> Diagnostic
+    {
+        Diagnostic(.note, file: file, at: position, message, hints: hint.map { [$0] } ?? [])
+    }
+
     /// `file:line:col` of a place, as far as known.
     public static func location(_ file: String, _ position: SourcePosition?) -> String {
         Diagnostic(.warning, file: file, at: position, "").location
@@ -72,12 +80,16 @@ public struct DiagnosticList: Sendable {
         self.items = items
     }
 
+    /// The messages of the notes so far: a note is said once a run, however many places lead to it.
+    private var notes: Set<String> = []
+
     public mutating func append(_ diagnostic: Diagnostic) {
+        if diagnostic.severity == .note, !notes.insert(diagnostic.message).inserted { return }
         items.append(diagnostic)
     }
 
     public mutating func append(contentsOf other: [Diagnostic]) {
-        items.append(contentsOf: other)
+        for diagnostic in other { append(diagnostic) }
     }
 
     public var errorCount: Int { items.count { $0.severity == .error } }
@@ -96,7 +108,9 @@ public struct DiagnosticList: Sendable {
     public func strict() -> DiagnosticList {
         DiagnosticList(
             items.map {
-                var d = $0; d.severity = .error; return d
+                var d = $0
+                if d.severity == .warning { d.severity = .error }
+                return d
             })
     }
 }

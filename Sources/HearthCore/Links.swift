@@ -29,6 +29,9 @@ struct LinkTable: Sendable {
     let base: String
     let byPath: [String: Int]
     let tagSlugs: Set<String>
+    /// Titles pages had in the last good build and have no more, by link key, with the page's
+    /// `content/`-relative path: what a link to an old title is told to do.
+    private let renamed: [String: String]
     /// Everything the table was made from: equal fingerprints resolve every link the same way.
     let fingerprint: UInt64
 
@@ -46,7 +49,7 @@ struct LinkTable: Sendable {
         return " (e.g. [[\(path)]])"
     }
 
-    init(site: LoadedSite) async {
+    init(site: LoadedSite, formerTitles: [String: String] = [:]) async {
         let base = site.config.basePath
         // Each page's keys, made on every core, each once; the tables are then filled in page order.
         let keysOfPages = await parallelMap(site.pages) { page -> [String] in
@@ -98,6 +101,11 @@ struct LinkTable: Sendable {
         self.excluded = site.excluded
         self.excludedKeys = excludedKeys
         self.excludedPaths = excludedPaths
+        // Only titles no page answers to now: in a build after a good one, usually none.
+        let renamed = formerTitles.filter {
+            keys[$0.key] == nil && excludedKeys[$0.key] == nil && byContentPath[$0.value] != nil
+        }
+        self.renamed = renamed
         nameSuggestions = Suggestions.Index { [names] in names }
         urlSuggestions = Suggestions.Index { [entries] in entries.map(\.url) }
         var filesByFolder: [String: [String]] = [:]
@@ -122,6 +130,10 @@ struct LinkTable: Sendable {
             hasher.combine(page.bundleDirectory)
         }
         hasher.combine(site.files.sorted())
+        for (key, path) in renamed.sorted(by: { $0.key < $1.key }) {
+            hasher.combine(key)
+            hasher.combine(path)
+        }
         for page in site.excluded {
             hasher.combine(page.contentPath)
             hasher.combine(page.title)
@@ -209,6 +221,11 @@ struct LinkTable: Sendable {
                 file, position,
                 "\(written) links to content/\(page.contentPath), which is not built: content/\(other) has its URL",
                 hint: "give one of them another file name or slug")
+        case .failedToLoad:
+            // Said once however many links lead there (a note is said once a run).
+            return .note(
+                file, position,
+                "links to content/\(page.contentPath) are not checked: the page failed to load; see the error above")
         }
     }
 
@@ -236,5 +253,25 @@ struct LinkTable: Sendable {
 
     func suggestion(for target: String) -> String? {
         nameSuggestions.closest(to: target)
+    }
+
+    /// What to tell a link that names no page: the page that had this title in the last good build,
+    /// or the nearest title; either way, the alias that keeps old links working.
+    func missingPageHints(for target: String, besides file: String) -> [String] {
+        if let path = renamed[Self.key(target)], let id = byContentPath[path] {
+            return [
+                "content/\(path) had the title '\(target)' in the last build and is now '\(entries[id].title)'",
+                "link [[\(entries[id].title)]], or add '\(target)' to its aliases: so that old links keep working",
+            ]
+        }
+        guard let near = suggestion(for: target) else {
+            return ["link to a page's title, alias, slug or path\(examplePath(besides: file)), or create the page"]
+        }
+        let pages = lookup(near)
+        guard pages.count == 1 else { return ["did you mean '\(near)'?"] }
+        return [
+            "did you mean '\(near)'?",
+            "if content/\(entries[pages[0]].contentPath) was once titled '\(target)', add that to its aliases:",
+        ]
     }
 }

@@ -124,6 +124,8 @@ public struct ExcludedPage: Sendable {
         case draft
         /// Its URL is that of another page (that file, relative to `content/`).
         case sameURL(as: String)
+        /// It could not be read or parsed: an error says why. Links to it are not missing pages.
+        case failedToLoad
     }
 
     public var contentPath: String

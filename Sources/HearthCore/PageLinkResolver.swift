@@ -36,10 +36,10 @@ struct PageLinkResolver: LinkResolver {
             if let leftOut = table.excludedPage(target, written: written, file: file, at: position) {
                 return .failure(leftOut)
             }
-            let hint =
-                table.suggestion(for: target).map { "did you mean '\($0)'?" }
-                ?? "link to a page's title, alias, slug or path\(table.examplePath(besides: file)), or create the page"
-            return .failure(.error(file, position, "no page matches \(written)", hint: hint))
+            return .failure(
+                Diagnostic(
+                    .error, file: file, at: position, "no page matches \(written)",
+                    hints: table.missingPageHints(for: target, besides: file)))
         }
         let candidates = matches.map { "content/" + table.entries[$0].contentPath }.sorted()
         return .failure(

@@ -119,20 +119,12 @@ struct SiteGraph: Sendable {
             where !rendered[check.targetID].headings.contains(where: { $0.id == check.anchor }) {
                 let target = pages[check.targetID]
                 let headings = rendered[check.targetID].headings
-                let near = Suggestions.closest(to: check.written, in: headings.map(\.text))
-                    .flatMap { text in headings.first { $0.text == text } }
-                let hint: String
-                if let near {
-                    hint = "did you mean '\(near.text)' (#\(near.id))?"
-                } else if headings.isEmpty {
-                    hint = "\(target.file) has no headings"
-                } else {
-                    hint =
-                        "its headings: " + headings.prefix(8).map { "\($0.text) (#\($0.id))" }.joined(separator: ", ")
-                }
                 let place = check.targetID == page.id ? "this page" : target.file
                 diagnostics.append(
-                    .error(page.file, check.position, "'#\(check.written)' is not a heading of \(place)", hint: hint))
+                    Diagnostic(
+                        .error, file: page.file, at: check.position,
+                        "'#\(check.written)' is not a heading of \(place)",
+                        hints: Self.anchorHints(check.written, headings: headings, file: target.file)))
             }
         }
 

@@ -114,7 +114,11 @@ struct Theme: Sendable {
             return defaultThemeFiles { $0.hasSuffix(".mustache") }.map { ($0.path, $0.text) }
         }
         let folder = root.appendingPathComponent("templates")
-        return ContentLoader.listFilesRecursively(folder).filter {
+        var outside: [String] = []
+        let files = ContentLoader.listFilesRecursively(
+            folder, site: ContentLoader.realPath(root.path) ?? root.path, outside: &outside)
+        diagnostics += outside.map { ContentLoader.linkLeavesSite("templates/" + $0) }
+        return files.filter {
             $0.hasSuffix(".mustache") && !$0.hasPrefix("assets/")
         }.map { relative in
             (
@@ -134,7 +138,11 @@ struct Theme: Sendable {
             }
         }
         let folder = root.appendingPathComponent("templates/assets")
-        return ContentLoader.listFilesRecursively(folder).map { relative in
+        // A link out of the site is an error of the theme's load (templateTexts): never read here.
+        var outside: [String] = []
+        let files = ContentLoader.listFilesRecursively(
+            folder, site: ContentLoader.realPath(root.path) ?? root.path, outside: &outside)
+        return files.map { relative in
             (
                 relative,
                 FileManager.default.contents(atPath: folder.appendingPathComponent(relative).path).map(Array.init)

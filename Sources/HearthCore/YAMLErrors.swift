@@ -24,6 +24,8 @@ extension YAMLReader {
             return "\(line[..<colon].trimmingCharacters(in: .whitespaces)): \"\(escaped)\""
         }
         let contextText = context?.text ?? ""
+        let tabIndented = Diagnostic.error(
+            file, place, "this line is indented with a tab", hint: "indent with spaces: YAML does not allow tabs")
         switch problem {
         case "mapping values are not allowed in this context":
             // `  summary: x` under `title: T`: indented, it reads as more of the title.
@@ -41,8 +43,7 @@ extension YAMLReader {
                 file, place, "a value with ': ' in it must be in quotes",
                 hint: line.flatMap(quoted).map { "write it as \($0)" } ?? "put the value in double quotes")
         case _ where problem.hasPrefix("found a tab character"):
-            return .error(
-                file, place, "this line is indented with a tab", hint: "indent with spaces: YAML does not allow tabs")
+            return tabIndented
         case _ where contextText.contains("quoted scalar"):
             return .error(
                 file, opening ?? place, "the quoted text that starts here is never closed",
@@ -65,7 +66,10 @@ extension YAMLReader {
                 file, place, "'*' starts an alias here, and no '&' anchor has its name",
                 hint: "to write text that starts with '*', put it in quotes")
         case "found character that cannot start any token":
-            let character = line.flatMap { $0.unicodeScalars.dropFirst(mark.column - 1).first }.map { "'\($0)'" }
+            let scalar = line.flatMap { $0.unicodeScalars.dropFirst(mark.column - 1).first }
+            // A list item indented with a tab (`\t- trust`) lands here, not at "found a tab".
+            if scalar == "\t" { return tabIndented }
+            let character = scalar.map { "'\($0)'" }
             return .error(
                 file, place, "a value cannot start with \(character ?? "this character") unless it is in quotes",
                 hint: line.flatMap(quoted).map { "write it as \($0)" } ?? "put the value in double quotes")

@@ -172,19 +172,23 @@ struct New: ParsableCommand {
     @Option(name: .long, help: "The site's folder, holding content/ and templates/.")
     var source: String = "."
 
-    func run() throws {
-        let root = URL(fileURLWithPath: source).standardizedFileURL
+    /// Checked while the arguments are parsed, so that a mistake prints `new`'s usage (an error
+    /// thrown from `run` prints the top level's).
+    func validate() throws {
         guard let kind = Scaffold.Kind(rawValue: kind) else {
             throw ValidationError("the first argument is 'article' or 'exercise', not '\(kind)'")
         }
-        let section: String?
-        let title: String
         switch (kind, words.count) {
-        case (.article, 2): (section, title) = (words[0], words[1])
-        case (.exercise, 1): (section, title) = (nil, words[0])
-        case (.article, _): throw ValidationError("usage: hearth new article <section> \"Title\"")
-        case (.exercise, _): throw ValidationError("usage: hearth new exercise \"Title\"")
+        case (.article, 2), (.exercise, 1): return
+        case (.article, _): throw ValidationError("an article takes a section and a title: hearth new article <section> \"Title\"")
+        case (.exercise, _): throw ValidationError("an exercise takes one title: hearth new exercise \"Title\"")
         }
+    }
+
+    func run() throws {
+        let root = URL(fileURLWithPath: source).standardizedFileURL
+        let kind = Scaffold.Kind(rawValue: kind) ?? .article
+        let (section, title) = kind == .article ? (Optional(words[0]), words[1]) : (nil, words[0])
         do {
             let created = try Scaffold.create(kind, section: section, title: title, root: root)
             Console.standardOutput(

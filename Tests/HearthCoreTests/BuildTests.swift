@@ -212,7 +212,7 @@ struct BuildTests {
 
     @Test("a site without templates/ is built with the default theme built into Hearth, the same as templates/")
     func builtInTheme() async throws {
-        // A site as ../shared/bench/gen_corpus.py makes one: content/ only.
+        // A site as Benchmarks/gen_corpus.py makes one: content/ only.
         let withTheme = try Fixture.copy(as: "theme")
         let without = try Fixture.copy(as: "no-theme")
         try FileManager.default.removeItem(at: without.appendingPathComponent("templates"))

@@ -122,6 +122,15 @@ struct FrontMatterTests {
             name: "a tab for indenting", text: "---\ntitle: T\n\tsummary: x\n---\n",
             location: "content/emotional/case.md:3:1", message: "this line is indented with a tab"),
         .init(
+            name: "list items indented with tabs", text: "---\ntitle: T\ntags:\n\t- trust\n\t- touch\n---\n",
+            location: "content/emotional/case.md:4:1", message: "this line is indented with a tab",
+            hint: "indent with spaces: YAML does not allow tabs"),
+        .init(
+            name: "a list item indented with a tab after one with spaces",
+            text: "---\ntitle: T\ntags:\n  - trust\n\t- touch\n---\n",
+            location: "content/emotional/case.md:5:1", message: "this line is indented with a tab",
+            hint: "indent with spaces: YAML does not allow tabs"),
+        .init(
             name: "a line with no key", text: "---\ntitle: T\nJust some text\n---\n",
             location: "content/emotional/case.md:3:1", message: "this line is not 'key: value'"),
         .init(
@@ -295,6 +304,8 @@ struct FrontMatterTests {
         let root = try Fixture.site(changing: [c.path: c.text])
         let checked = await build(root, write: false)
         #expect(checked.has(c.severity, c.location, c.message), "\(c.name): \(checked.lines)")
+        // A raw tab in a message would print as a jump in the terminal.
+        #expect(!checked.diagnostics.items.contains { $0.message.contains("\t") }, "\(c.name)")
         if let hint = c.hint {
             #expect(checked.diagnostics.items.flatMap(\.hints).contains(hint), "\(c.name)")
         }

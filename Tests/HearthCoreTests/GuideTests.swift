@@ -43,8 +43,7 @@ struct GuideTests {
         #expect(page.contains("<a href=\"/emotional/relationship-tips/\">relationship tips</a>"))
         // Every sentence of the seed is published.
         let seed = try String(
-            contentsOf: Fixture.repository.deletingLastPathComponent()
-                .appendingPathComponent("shared/seed/what-is-emotional-intimacy.txt"), encoding: .utf8)
+            contentsOf: Fixture.folder.appendingPathComponent("seed/what-is-emotional-intimacy.txt"), encoding: .utf8)
         let text = page.replacingOccurrences(of: "&#39;", with: "'")
         for sentence in seed.split(separator: "\n").map(String.init) where !sentence.isEmpty {
             let plain = sentence.replacingOccurrences(of: "marriage intimacy exercises", with: "")

@@ -10,7 +10,7 @@ import time
 
 from common import HEARTH, ROOT, fail, hearth, snapshot, temp_folder
 
-GEN = os.path.join(ROOT, "..", "shared", "bench", "gen_corpus.py")
+GEN = os.path.join(ROOT, "Benchmarks", "gen_corpus.py")
 
 
 def main():

@@ -1,0 +1,29 @@
+import Foundation
+
+/// The titles of the pages of the last good build, kept beside its output: when a `[[Old Title]]`
+/// no longer matches because a page's title changed, the error names that page and the alias to add.
+enum FormerTitles {
+    static func file(for output: URL) -> URL {
+        OutputWriter.cacheFolder(for: output).appendingPathComponent(OutputWriter.stagingPrefix(for: output) + "titles")
+    }
+
+    /// Each former title's link key, with the page it was the title of (`content/`-relative).
+    static func load(for output: URL) -> [String: String] {
+        guard let data = FileManager.default.contents(atPath: file(for: output).path) else { return [:] }
+        var out: [String: String] = [:]
+        for line in String(decoding: data, as: UTF8.self).split(separator: "\n") {
+            guard let tab = line.firstIndex(of: "\t") else { continue }
+            out[LinkTable.key(String(line[line.index(after: tab)...]))] = String(line[..<tab])
+        }
+        return out
+    }
+
+    /// Written after each build that wrote its output; a failure to write costs only the hint.
+    static func save(_ entries: [LinkTable.Entry], for output: URL) {
+        var text = ""
+        for entry in entries where !entry.title.contains("\n") {
+            text += entry.contentPath + "\t" + entry.title + "\n"
+        }
+        try? Data(text.utf8).write(to: file(for: output), options: .atomic)
+    }
+}

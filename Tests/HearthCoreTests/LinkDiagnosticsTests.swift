@@ -1,0 +1,90 @@
+import Foundation
+import HearthCore
+import Testing
+
+/// What an editor reads when a link stops working: the cause, not its echoes.
+@Suite("link diagnostics")
+struct LinkDiagnosticsTests {
+    static func printed(_ report: BuildReport, root: URL) -> String {
+        DiagnosticPrinter(root: root, color: false).render(report.diagnostics)
+    }
+
+    @Test("links to a page whose front matter failed to parse are one note, never missing pages")
+    func failedPage() async throws {
+        let root = try Fixture.site("basic")
+        #expect(await build(root).succeeded)
+        let file = root.appendingPathComponent("content/emotional/listening.md")
+        let text = try String(contentsOf: file, encoding: .utf8)
+        try Data(text.replacingOccurrences(of: "tags: [listening, Trust]", with: "tags: [listening, Trust").utf8)
+            .write(to: file)
+        let report = await build(root)
+        #expect(report.has(.error, "content/emotional/listening.md:6:7", "never closed"), "\(report.lines)")
+        // Linked by its title (index.md, touch.md) and its alias (hugs.md): none is "missing".
+        #expect(!report.lines.contains { $0.contains("no page matches") }, "\(report.lines)")
+        let notes = report.diagnostics.items.filter { $0.severity == .note }
+        #expect(notes.count == 1, "\(report.lines)")
+        #expect(notes.first?.message.contains("the page failed to load; see the error above") == true)
+        let printed = Self.printed(report, root: root)
+        #expect(printed.contains(": note: links to content/emotional/listening.md are not checked"), "\(printed)")
+        #expect(report.diagnostics.errorCount == 1)
+    }
+
+    @Test("a link to a title that changed names the page and the alias to add")
+    func renamedTitle() async throws {
+        let root = try Fixture.site("basic")
+        #expect(await build(root).succeeded)
+        let file = root.appendingPathComponent("content/emotional/listening.md")
+        let text = try String(contentsOf: file, encoding: .utf8)
+        try Data(text.replacingOccurrences(of: "title: Listening First", with: "title: Listening to Understand").utf8)
+            .write(to: file)
+        let report = await build(root)
+        let error = try #require(
+            report.diagnostics.items.first { $0.location == "content/index.md:5:38" }, "\(report.lines)")
+        #expect(error.message == "no page matches [[Listening First]]")
+        #expect(
+            error.hints == [
+                "content/emotional/listening.md had the title 'Listening First' in the last build and is now 'Listening to Understand'",
+                "link [[Listening to Understand]], or add 'Listening First' to its aliases: so that old links keep working",
+            ])
+        // Once the old title is an alias, the old links work again.
+        try Data(
+            text.replacingOccurrences(of: "title: Listening First", with: "title: Listening to Understand")
+                .replacingOccurrences(of: "aliases: [Active listening]", with: "aliases: [Active listening, Listening First]")
+                .utf8
+        ).write(to: file)
+        #expect(await build(root).succeeded)
+    }
+
+    @Test("with no earlier build, a title close to the link is named, with the alias to add")
+    func nearTitle() async throws {
+        let root = try Fixture.site(
+            changing: ["content/physical/extra.md": "---\ntitle: Extra\n---\n\nSee [[Gentel Touch]].\n"])
+        let report = await build(root)
+        let error = try #require(report.diagnostics.items.first { $0.file == "content/physical/extra.md" })
+        #expect(
+            error.hints == [
+                "did you mean 'Gentle Touch'?",
+                "if content/physical/touch.md was once titled 'Gentel Touch', add that to its aliases:",
+            ])
+    }
+
+    @Test("a missing anchor: the nearest id, then at most five headings, one a line")
+    func missingAnchor() async throws {
+        let headings = (1...8).map { "## Step number \($0)\n\nText.\n" }.joined(separator: "\n")
+        let root = try Fixture.site(
+            changing: [
+                "content/physical/steps.md": "---\ntitle: Many Steps\n---\n\n\(headings)",
+                "content/physical/extra.md": "---\ntitle: Extra\n---\n\nSee [[Many Steps#step-number-7x]].\n",
+            ])
+        let report = await build(root)
+        let error = try #require(report.diagnostics.items.first { $0.file == "content/physical/extra.md" })
+        #expect(error.message == "'#step-number-7x' is not a heading of content/physical/steps.md")
+        #expect(error.hints.first == "did you mean '#step-number-7'?")
+        let printed = Self.printed(report, root: root)
+        let listed = printed.split(separator: "\n").filter { $0.contains("(#step-number-") }
+        #expect(listed.count == 5, "\(printed)")
+        #expect(listed.first?.contains("Step number 7 (#step-number-7)") == true, "\(printed)")
+        #expect(printed.contains("and 3 more"))
+        #expect(printed.split(separator: "\n").allSatisfy { $0.count < 200 }, "\(printed)")
+    }
+}
