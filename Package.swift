@@ -3,9 +3,10 @@ import PackageDescription
 
 let strict: [SwiftSetting] = [.enableUpcomingFeature("ExistentialAny")]
 
+// Linux only: the build and the preview server use Linux's APIs (inotify, /proc, glibc) directly,
+// so no Apple platform is declared.
 let package = Package(
     name: "Hearth",
-    platforms: [.macOS(.v14)],
     products: [
         .executable(name: "hearth", targets: ["hearth"]),
         .library(name: "HearthCore", targets: ["HearthCore"]),
@@ -31,7 +32,10 @@ let package = Package(
             dependencies: ["CCmark"],
             swiftSettings: strict
         ),
-        // The content model, links, templates and the build.
+        // The build, as stages in folders: Content/ (files, front matter, site.yml), Links/ (the
+        // permalink table, resolution, related pages, backlinks, sections), Render/ (Markdown,
+        // template contexts, the theme), Output/ (staging, manifest, the site's files); Build/ is
+        // the driver, Memo/ the one layer that remembers (docs/architecture.md).
         .target(
             name: "HearthCore",
             dependencies: [

@@ -35,7 +35,8 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
             kind: kind, contentPath: kind == .exercise ? "exercises/fuzz.md" : "emotional/fuzz.md",
             section: kind == .exercise ? "exercises" : "emotional")
         let (page, diagnostics) = ContentLoader.readPage(
-            entry, content: "/nonexistent", knownTypes: fuzzTypes, otherSections: ["blog"], data: bytes)
+            entry, data: bytes,
+            context: SourceContext(content: "/nonexistent", knownTypes: fuzzTypes, otherSections: ["blog"]))
         checkPositions(diagnostics, lines: lines)
         if let page {
             precondition(!page.slug.isEmpty && !page.slug.contains("/"), "bad slug '\(page.slug)'")

@@ -56,8 +56,10 @@ for target in "${targets[@]}"; do
       module Yams "$checkouts"/Yams/Sources/Yams/*.swift
       module Mustache "$checkouts"/swift-mustache/Sources/Mustache/*.swift
       # The target joins HearthCore's own module, so it reaches the internal loader API.
+      # Its sources sit in one folder per stage.
+      mapfile -t core < <(find Sources/HearthCore -name '*.swift' | sort)
       swiftc "${flags[@]}" -module-name HearthCore -I "$cyaml/include" -Xcc -DYAML_DECLARE_STATIC \
-        Sources/HearthCore/*.swift Fuzz/FrontMatterFuzz.swift \
+        "${core[@]}" Fuzz/FrontMatterFuzz.swift \
         "$lib/libHearthMarkdown.a" "$lib/libYams.a" "$lib/libCYaml.a" "$lib/libMustache.a" \
         -o "$out/fuzz-frontmatter"
       ;;

@@ -61,9 +61,9 @@ struct EditorTests {
         #expect(text.utf8.count < 10_000)
 
         // --quiet prints the errors only, warnings too when not quiet.
-        let quiet = Console.shown(list, options: ConsoleOptions(quiet: true))
+        let quiet = list.errorsOnly
         #expect(quiet.items.map(\.message) == ["another problem"])
-        #expect(Console.shown(list, options: ConsoleOptions()).items.count == 50_002)
+        #expect(list.items.count == 50_002)
     }
 
     @Test("colour only when asked, and a JSON line per diagnostic")

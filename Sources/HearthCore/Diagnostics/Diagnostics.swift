@@ -95,6 +95,8 @@ public struct DiagnosticList: Sendable {
     public var errorCount: Int { items.count { $0.severity == .error } }
     public var warningCount: Int { items.count { $0.severity == .warning } }
     public var hasErrors: Bool { items.contains { $0.severity == .error } }
+    /// What `--quiet` prints: the errors only.
+    public var errorsOnly: DiagnosticList { DiagnosticList(items.filter { $0.severity == .error }) }
 
     /// Sorted and without exact repeats.
     public var sorted: [Diagnostic] {

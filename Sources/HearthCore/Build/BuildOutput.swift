@@ -38,7 +38,14 @@ extension SiteBuilder {
             site: assembled.site, rendered: assembled.rendered, graph: assembled.graph, year: year(),
             assetsVersion: String(digest.hex.prefix(10)))
         let theme = assembled.theme.renderingSitePartials(cards.siteView)
-        await cards.renderCards(with: theme, cache: options.cache)
+        let store = options.cache
+        await cards.renderCards { page, card, site in
+            // The memo layer: a card whose context and theme are unchanged is not rendered again.
+            guard let store else { return theme.library.render(card, withTemplate: Theme.cardTemplate) }
+            return store.card(page.contentPath, key: MemoKeys.card(card, site: site, theme: theme)) {
+                theme.library.render(card, withTemplate: Theme.cardTemplate) ?? ""
+            }
+        }
         options.cache?.releaseMappedPages()
         let builder = cards
         // With the cards made, the cache holds all this build puts in it: it is saved while the

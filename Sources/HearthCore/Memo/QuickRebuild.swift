@@ -51,15 +51,11 @@ extension SiteBuilder {
             let entry = SourceEntry(
                 kind: old.kind, contentPath: old.contentPath, section: old.section,
                 bundleDirectory: old.bundleDirectory, bundleFiles: old.bundleFiles)
-            let data = ContentLoader.readFile(content + "/" + contentPath)
+            let data = SiteFiles.readFile(content + "/" + contentPath)
+            let context = SourceContext(content: content, knownTypes: types, otherSections: otherSections)
             let (read, problems) = cache.source(
-                contentPath,
-                key: ContentLoader.sourceKey(data, types: types, otherSections: otherSections, entry: entry),
-                data: data
-            ) {
-                ContentLoader.readPage(
-                    entry, content: content, knownTypes: types, otherSections: otherSections, data: data)
-            }
+                contentPath, key: MemoKeys.source(data, entry: entry, context: context), data: data
+            ) { ContentLoader.readPage(entry, data: data, context: context) }
             guard var page = read, problems.isEmpty, page.meta == old.meta, page.slug == old.slug,
                 page.path == old.path, page.types == old.types
             else { return nil }

@@ -1,4 +1,5 @@
 import Foundation
+import HearthCore
 
 #if canImport(Glibc)
     import Glibc
@@ -7,18 +8,18 @@ import Foundation
 #endif
 
 /// How a command reports to the terminal.
-public struct ConsoleOptions: Sendable {
-    public enum Format: String, Sendable, CaseIterable {
+struct ConsoleOptions: Sendable {
+    enum Format: String, Sendable, CaseIterable {
         case text
         case json
     }
 
-    public var format: Format
-    public var quiet: Bool
-    public var verbose: Bool
-    public var color: Bool
+    var format: Format
+    var quiet: Bool
+    var verbose: Bool
+    var color: Bool
 
-    public init(format: Format = .text, quiet: Bool = false, verbose: Bool = false, color: Bool? = nil) {
+    init(format: Format = .text, quiet: Bool = false, verbose: Bool = false, color: Bool? = nil) {
         self.format = format
         self.quiet = quiet
         self.verbose = verbose
@@ -27,45 +28,31 @@ public struct ConsoleOptions: Sendable {
 }
 
 /// Prints diagnostics and summaries for the command line.
-public enum Console {
+enum Console {
     /// Colour only on a terminal, and never with NO_COLOR set.
-    public static func stderrWantsColor() -> Bool {
+    static func stderrWantsColor() -> Bool {
         isatty(STDERR_FILENO) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
     }
 
-    public static func standardError(_ text: String) {
+    static func standardError(_ text: String) {
         FileHandle.standardError.write(Data(text.utf8))
     }
 
-    public static func standardOutput(_ text: String) {
+    static func standardOutput(_ text: String) {
         FileHandle.standardOutput.write(Data(text.utf8))
     }
 
-    /// `1,234`.
-    public static func grouped(_ n: Int) -> String {
-        let digits = Array(String(n))
-        var out = ""
-        for (i, d) in digits.enumerated() {
-            if i > 0, (digits.count - i) % 3 == 0 { out.append(",") }
-            out.append(d)
-        }
-        return out
-    }
-
-    /// The diagnostics to print: with `--quiet`, the errors only.
-    public static func shown(_ diagnostics: DiagnosticList, options: ConsoleOptions) -> DiagnosticList {
-        options.quiet ? DiagnosticList(diagnostics.items.filter { $0.severity == .error }) : diagnostics
-    }
+    static func grouped(_ n: Int) -> String { DiagnosticPrinter.grouped(n) }
 
     /// Prints every diagnostic, then the closing line: what was built, or how many problems.
-    public static func report(_ report: BuildReport, root: URL, options: ConsoleOptions, verb: String = "Built") {
+    static func report(_ report: BuildReport, root: URL, options: ConsoleOptions, verb: String = "Built") {
         let diagnostics = report.diagnostics
         switch options.format {
         case .json:
             standardOutput(DiagnosticPrinter.jsonLines(diagnostics))
         case .text:
             let printer = DiagnosticPrinter(root: root, color: options.color)
-            standardError(printer.render(shown(diagnostics, options: options)))
+            standardError(printer.render(options.quiet ? diagnostics.errorsOnly : diagnostics))
         }
         if options.verbose {
             for phase in report.phases {
@@ -99,7 +86,7 @@ public enum Console {
 }
 
 /// A one-line progress indicator on a terminal, shown only once a build has taken a second.
-public final class ProgressLine: @unchecked Sendable {
+final class ProgressLine: @unchecked Sendable {
     private let lock = NSLock()
     private var phase = "starting"
     private var shown = false
@@ -107,7 +94,7 @@ public final class ProgressLine: @unchecked Sendable {
     private let enabled: Bool
 
     /// Shows nothing unless stderr is a terminal and the output is not quiet or JSON.
-    public init(options: ConsoleOptions) {
+    init(options: ConsoleOptions) {
         enabled = isatty(STDERR_FILENO) == 1 && !options.quiet && options.format == .text
         guard enabled else { return }
         Task { [weak self] in
@@ -117,7 +104,7 @@ public final class ProgressLine: @unchecked Sendable {
     }
 
     /// For `BuildOptions.progress`.
-    public func update(_ phase: String) {
+    func update(_ phase: String) {
         lock.withLock { self.phase = phase }
         if lock.withLock({ shown }) { show() }
     }
@@ -132,7 +119,7 @@ public final class ProgressLine: @unchecked Sendable {
     }
 
     /// Clears the line before the summary is printed.
-    public func finish() {
+    func finish() {
         let clear = lock.withLock { () -> Bool in
             finished = true
             return shown

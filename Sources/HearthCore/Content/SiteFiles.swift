@@ -1,7 +1,7 @@
 import Foundation
 
 /// Reading the site's folders and files: POSIX calls where a large site reads thousands of them.
-extension ContentLoader {
+enum SiteFiles {
     /// The file as UTF-8 text; a file that is not is reported with the line of its first bad byte.
     static func readText(_ url: URL, file: String, diagnostics: inout [Diagnostic]) -> String? {
         decodeText(

@@ -170,8 +170,16 @@ public enum SiteBuilder {
             cache.load(from: cacheFile(options), salt: cacheSalt(theme))
         }
         phase("load templates and cache", next: "reading content")
+        let store = options.cache
         let (loaded, loadProblems) = await ContentLoader.load(
-            root: options.root, includeDrafts: options.includeDrafts, cache: options.cache)
+            root: options.root, includeDrafts: options.includeDrafts,
+            read: { entry, data, context in
+                // The memo layer: a file whose bytes and context are unchanged is not parsed again.
+                guard let store else { return ContentLoader.readPage(entry, data: data, context: context) }
+                return store.source(
+                    entry.contentPath, key: MemoKeys.source(data, entry: entry, context: context), data: data
+                ) { ContentLoader.readPage(entry, data: data, context: context) }
+            })
         diagnostics.append(contentsOf: loadProblems)
         phase("load content")
         guard var site = loaded else { return nil }
@@ -210,8 +218,19 @@ public enum SiteBuilder {
         for page in rendered { diagnostics.append(contentsOf: page.diagnostics) }
         cache?.releaseMappedPages()
         phase("render markdown", next: "linking pages")
-        let graph = await SiteGraph(
-            site: site, rendered: rendered, table: table, cache: options.cache, ranksRelated: !checking)
+        // The memo layer: related lists whose inputs are unchanged are taken from the store.
+        let rankRelated: SiteGraph.RankRelated = { input in
+            let key = MemoKeys.related(input)
+            if let kept = cache?.siteResult("related", key: key).flatMap({
+                SiteGraph.decodeLists($0, count: input.pageCount)
+            }) {
+                return kept
+            }
+            let lists = await SiteGraph.rankRelated(input)
+            cache?.keepSiteResult("related", key: key, SiteGraph.encodeLists(lists))
+            return lists
+        }
+        let graph = await SiteGraph(site: site, rendered: rendered, table: table, rankRelated: checking ? nil : rankRelated)
         diagnostics.append(contentsOf: graph.diagnostics)
         phase("cross-links")
         guard let theme else { return nil }

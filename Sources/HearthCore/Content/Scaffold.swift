@@ -25,7 +25,7 @@ public enum Scaffold {
         }
         let section = kind == .exercise ? "exercises" : (requested ?? "")
         let content = root.appendingPathComponent("content")
-        let known = ContentLoader.listDirectory(content).filter {
+        let known = SiteFiles.listDirectory(content).filter {
             FileManager.default.fileExists(atPath: content.appendingPathComponent("\($0)/_index.md").path)
         }
         guard known.contains(section) else {

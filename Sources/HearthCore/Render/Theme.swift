@@ -104,7 +104,7 @@ struct Theme: Sendable {
     /// Whether a site has a theme of its own; one without `templates/` is built with the default
     /// theme built into Hearth (`DefaultTheme`).
     static func hasOwnTheme(root: URL) -> Bool {
-        ContentLoader.isDir(root.appendingPathComponent("templates"))
+        SiteFiles.isDir(root.appendingPathComponent("templates"))
     }
 
     /// The `.mustache` files of the site's theme, relative to `templates/`, sorted, with their text
@@ -115,15 +115,15 @@ struct Theme: Sendable {
         }
         let folder = root.appendingPathComponent("templates")
         var outside: [String] = []
-        let files = ContentLoader.listFilesRecursively(
-            folder, site: ContentLoader.realPath(root.path) ?? root.path, outside: &outside)
-        diagnostics += outside.map { ContentLoader.linkLeavesSite("templates/" + $0) }
+        let files = SiteFiles.listFilesRecursively(
+            folder, site: SiteFiles.realPath(root.path) ?? root.path, outside: &outside)
+        diagnostics += outside.map { SiteFiles.linkLeavesSite("templates/" + $0) }
         return files.filter {
             $0.hasSuffix(".mustache") && !$0.hasPrefix("assets/")
         }.map { relative in
             (
                 relative,
-                ContentLoader.readText(
+                SiteFiles.readText(
                     folder.appendingPathComponent(relative), file: "templates/" + relative, diagnostics: &diagnostics)
             )
         }
@@ -140,8 +140,8 @@ struct Theme: Sendable {
         let folder = root.appendingPathComponent("templates/assets")
         // A link out of the site is an error of the theme's load (templateTexts): never read here.
         var outside: [String] = []
-        let files = ContentLoader.listFilesRecursively(
-            folder, site: ContentLoader.realPath(root.path) ?? root.path, outside: &outside)
+        let files = SiteFiles.listFilesRecursively(
+            folder, site: SiteFiles.realPath(root.path) ?? root.path, outside: &outside)
         return files.map { relative in
             (
                 relative,

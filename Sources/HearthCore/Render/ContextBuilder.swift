@@ -48,22 +48,16 @@ struct ContextBuilder: Sendable {
         types.map { BadgeView(name: $0, title: sectionTitles[$0] ?? $0, url: sectionURLs[$0] ?? base) }
     }
 
+    /// Renders one page's card (its contexts without HTML) to HTML. The build driver may wrap it
+    /// (to remember cards); the builder only calls it.
+    typealias RenderCard = @Sendable (_ page: Page, _ card: CardView, _ site: SiteView) -> String?
+
     /// Renders every card once, so that lists reuse it instead of rendering it again.
-    mutating func renderCards(with theme: Theme, cache: BuildCache? = nil) async {
+    mutating func renderCards(_ render: @escaping RenderCard) async {
         let builder = self
         cards = await parallelMap(Array(site.pages.indices)) { id in
             let card = builder.makeCard(id, html: nil)
-            guard let cache else {
-                return builder.makeCard(id, html: theme.library.render(card, withTemplate: Theme.cardTemplate))
-            }
-            var hasher = StableHasher()
-            hasher.combine(theme.fingerprint)
-            builder.siteView.fingerprint(into: &hasher)
-            card.fingerprint(into: &hasher)
-            let html = cache.card(builder.site.pages[id].contentPath, key: hasher.finalize()) {
-                theme.library.render(card, withTemplate: Theme.cardTemplate) ?? ""
-            }
-            return builder.makeCard(id, html: html)
+            return builder.makeCard(id, html: render(builder.site.pages[id], card, builder.siteView))
         }
     }
 

@@ -21,7 +21,14 @@ struct RelatedIndex: Sendable {
     /// - Parameters:
     ///   - terms: for each listed page, its types and tag slugs.
     ///   - recencyRank: each page's position in newest-first order.
-    init(pages: [(id: Int, types: [String], tags: [String])], recencyRank: [Int]) {
+    /// What one listed page is ranked by.
+    struct Terms: Sendable {
+        var id: Int
+        var types: [String]
+        var tags: [String]
+    }
+
+    init(pages: [Terms], recencyRank: [Int]) {
         self.recencyRank = recencyRank
         newest = pages.map(\.id).sorted { recencyRank[$0] < recencyRank[$1] }
         var termIDs: [String: Int] = [:]

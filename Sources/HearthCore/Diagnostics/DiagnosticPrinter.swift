@@ -88,7 +88,7 @@ public struct DiagnosticPrinter: Sendable {
                 let severity = label(first.severity)
                 out +=
                     "\(paint(first.file + ":", "1")) \(severity) \(paint(first.message, "1")) "
-                    + "(\(Console.grouped(more)) more time\(more == 1 ? "" : "s") in this file, not shown)\n"
+                    + "(\(Self.grouped(more)) more time\(more == 1 ? "" : "s") in this file, not shown)\n"
             }
             shown = [:]
             order = []
@@ -132,5 +132,16 @@ public struct DiagnosticPrinter: Sendable {
         return list.sorted.compactMap { diagnostic in
             (try? encoder.encode(diagnostic)).map { String(decoding: $0, as: UTF8.self) + "\n" }
         }.joined()
+    }
+
+    /// `1,234`.
+    public static func grouped(_ n: Int) -> String {
+        let digits = Array(String(n))
+        var out = ""
+        for (i, d) in digits.enumerated() {
+            if i > 0, (digits.count - i) % 3 == 0 { out.append(",") }
+            out.append(d)
+        }
+        return out
     }
 }

@@ -78,7 +78,7 @@ enum OutputWriter {
     static func foreignEntry(in output: URL) -> String? {
         let path = output.path
         guard let id = identity(path) else { return nil }
-        let names = ContentLoader.folderEntries(path).map(\.name)
+        let names = SiteFiles.folderEntries(path).map(\.name)
         guard let first = names.first else { return nil }
         let manifest = cacheFolder(for: output).appendingPathComponent("\(stagingPrefix(for: output))manifest-\(id)")
         if FileManager.default.fileExists(atPath: manifest.path) { return nil }
@@ -211,7 +211,7 @@ enum OutputWriter {
                 let source = output + "/" + file.path
                 if link(source, target) != 0 {
                     // A file system without hard links: copy it.
-                    guard let bytes = ContentLoader.readFile(source) else {
+                    guard let bytes = SiteFiles.readFile(source) else {
                         throw Failure(description: "cannot read \(source): \(String(cString: strerror(errno)))")
                     }
                     try OutputWriter.write([UInt8](bytes), to: target)

@@ -1,0 +1,44 @@
+import Foundation
+
+/// The keys the memo layer files results under: each made of everything its result is made from,
+/// so that an equal key means an equal result.
+enum MemoKeys {
+    /// The file's bytes, where it sits and the site's types decide everything about it.
+    static func source(_ data: Data?, entry: SourceEntry, context: SourceContext) -> UInt64 {
+        var hasher = StableHasher()
+        hasher.combine(data != nil)
+        data?.withUnsafeBytes { hasher.combine(bytes: $0) }
+        hasher.combine(context.knownTypes)
+        hasher.combine(context.otherSections)
+        hasher.combine(entry.bundleFiles)
+        return hasher.finalize()
+    }
+
+    /// The related ranking depends on nothing but each listed page's terms, its place in time and
+    /// the explicit entries: when none of them changed (an edit of a text), the last lists stand.
+    static func related(_ input: SiteGraph.RelatedInput) -> UInt64 {
+        var hasher = StableHasher()
+        hasher.combine("related 1")
+        hasher.combine(input.pageCount)
+        for page in input.terms {
+            hasher.combine(page.id)
+            hasher.combine(input.recencyRank[page.id])
+            hasher.combine(page.types)
+            hasher.combine(page.tags)
+        }
+        for (id, list) in input.explicit.sorted(by: { $0.key < $1.key }) {
+            hasher.combine(id)
+            hasher.combine(list)
+        }
+        return hasher.finalize()
+    }
+
+    /// A card's HTML: the theme, the site's values and the card's own.
+    static func card(_ card: CardView, site: SiteView, theme: Theme) -> UInt64 {
+        var hasher = StableHasher()
+        hasher.combine(theme.fingerprint)
+        site.fingerprint(into: &hasher)
+        card.fingerprint(into: &hasher)
+        return hasher.finalize()
+    }
+}

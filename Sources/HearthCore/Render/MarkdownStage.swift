@@ -1,0 +1,90 @@
+import HearthMarkdown
+
+/// A page's Markdown, rendered, with what its links lead to.
+struct RenderedPage: Sendable {
+    var html: String
+    var headings: [Heading]
+    /// `summary` from front matter, or the first paragraph as text.
+    var summary: String
+    /// The start of the page's text, for the search index.
+    var searchText: String
+    var outgoing: [Int]
+    var anchorChecks: [AnchorCheck]
+    var diagnostics: [Diagnostic]
+
+    /// What a template tag of another generator in a page's text is.
+    static func shortcodeKind(_ tag: String) -> String {
+        if tag.hasPrefix("{{<") || tag.hasPrefix("{{%") { return "a Hugo shortcode" }
+        if tag.hasPrefix("{%") { return "a Liquid tag (Jekyll) or a Zola shortcode" }
+        return "a Zola shortcode"
+    }
+
+    /// What to write instead of a template tag of another generator: a wikilink to the page a
+    /// `ref`, `relref`, `link` or `post_url` names, or Markdown.
+    static func shortcodeHint(_ tag: String) -> String {
+        let inner = tag.drop { "{<%".contains($0) }.reversed().drop { "}>%".contains($0) }.reversed()
+        let words = String(inner).split(separator: " ")
+        if let name = words.first, ["ref", "relref", "link", "post_url"].contains(name), words.count > 1 {
+            var target = String(words[1].filter { $0 != "\"" && $0 != "'" })
+            if target.hasPrefix("/") { target.removeFirst() }
+            if let md = target.range(of: ".md"), md.upperBound == target.endIndex || target[md.upperBound] == "#" {
+                target.removeSubrange(md)
+            }
+            if name == "link" || name == "post_url" {
+                // Jekyll names posts `_posts/2024-05-01-slow-dance.md`: the page is `slow-dance`.
+                target = String(target.split(separator: "/").last ?? "")
+                if target.count > 11, SimpleDate(String(target.prefix(10))) != nil, target.dropFirst(10).first == "-" {
+                    target = String(target.dropFirst(11))
+                }
+            }
+            return "link to the page with [[\(target)]]"
+        }
+        return "write it in Markdown (raw HTML shows only with unsafeHTML: true in site.yml)"
+    }
+
+    static func render(_ page: Page, table: LinkTable, options: MarkdownOptions) -> RenderedPage {
+        var resolver = PageLinkResolver(table: table, page: page)
+        let markdown = Markdown.render(
+            page.body, lineOffset: page.bodyLineOffset, options: options, resolver: &resolver)
+        var diagnostics = resolver.diagnostics
+        for position in markdown.imagesWithoutAlt {
+            diagnostics.append(
+                .warning(
+                    page.file, position, "this image has no alt text",
+                    hint: "describe it for readers who cannot see it: ![what it shows](file.png)"))
+        }
+        for (position, html) in markdown.htmlLeftOut {
+            diagnostics.append(
+                .warning(
+                    page.file, position, "raw HTML is left out of the page: \(html)",
+                    hint: "write it in Markdown, or keep HTML you trust with unsafeHTML: true in site.yml"))
+        }
+        for (position, shortcode) in markdown.shortcodes {
+            diagnostics.append(
+                .warning(
+                    page.file, position,
+                    "\(shortcode.count > 60 ? shortcode.prefix(57) + "..." : shortcode) is "
+                        + "\(Self.shortcodeKind(shortcode)): Hearth does not run it, so it shows as written",
+                    hint: Self.shortcodeHint(shortcode)))
+        }
+        for position in markdown.strayWikilinks {
+            diagnostics.append(
+                .warning(
+                    page.file, position, "this '[[' starts no link: it shows as written",
+                    hint:
+                        "write [[Target]] or [[Target|label]] with plain text inside (no Markdown, brackets or blank line), "
+                        + "or \\[[ to show the brackets as text"))
+        }
+        for position in markdown.tablesAsText {
+            diagnostics.append(
+                .warning(
+                    page.file, position, "a table written with '|' is not CommonMark: it shows as plain text",
+                    hint: "write it as a list, or as an HTML <table> (with unsafeHTML: true in site.yml)"))
+        }
+        return RenderedPage(
+            html: markdown.html, headings: markdown.headings,
+            summary: page.meta.summary ?? markdown.firstParagraph,
+            searchText: Publishing.searchText(markdown.plainText),
+            outgoing: resolver.outgoing, anchorChecks: resolver.anchorChecks, diagnostics: diagnostics)
+    }
+}
