@@ -48,8 +48,7 @@ public enum PreviewServer {
         // The reload client is added to pages as they are served, never written into the site.
         var buildOptions = configuration.build
         if buildOptions.useCache {
-            // Rebuilds redo only what an edit changed; the cache stays in memory.
-            buildOptions.cache = buildOptions.cache ?? BuildCache()
+            // Rebuilds redo only what an edit changed; the memo store stays in memory.
             buildOptions.saveCache = false
         }
         let state = PreviewState(options: buildOptions)

@@ -26,6 +26,8 @@ public enum PreviewEvent: Sendable, Equatable {
 /// The preview's state: the last build, and the pages listening for the next one.
 public actor PreviewState {
     public let options: BuildOptions
+    /// What one rebuild hands the next: the memo store in memory, the last good build's state.
+    private let session = BuildSession()
     /// Diagnostics of the last build when it failed; nil while the site is good.
     public private(set) var failure: String?
     public private(set) var generation = 0
@@ -69,12 +71,12 @@ public actor PreviewState {
             return nil
         }
         building = true
-        var report = await SiteBuilder.rebuild(options, changed: changed)
+        var report = await SiteBuilder.rebuild(options, session: session, changed: changed)
         var changes = changed
         while let more = pending {
             pending = nil
             changes.formUnion(more)
-            report = await SiteBuilder.rebuild(options, changed: more)
+            report = await SiteBuilder.rebuild(options, session: session, changed: more)
         }
         building = false
         lastReport = report

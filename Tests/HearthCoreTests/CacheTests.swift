@@ -7,18 +7,17 @@ struct CacheTests {
     @Test("a rebuild after an edit reuses what did not change, and writes what a clean build writes")
     func rebuildMatchesCleanBuild() async throws {
         let root = try Fixture.site("basic")
-        let cache = BuildCache()
-        var options = BuildOptions(root: root)
-        options.cache = cache
-        #expect(await SiteBuilder.build(options).succeeded)
-        #expect(cache.hits == 0)
+        let session = BuildSession()
+        let options = BuildOptions(root: root)
+        #expect(await SiteBuilder.build(options, session: session).cacheHits == 0)
 
         // Edit one page's text: it is rendered again; pages showing its card or title too.
         let hugs = root.appendingPathComponent("content/physical/hugs.md")
         let text = try String(contentsOf: hugs, encoding: .utf8)
         try Data(text.replacingOccurrences(of: "A twenty-second hug.", with: "A long, slow hug.").utf8).write(to: hugs)
-        #expect(await SiteBuilder.build(options).succeeded)
-        #expect(cache.hits > cache.misses, "hits \(cache.hits), misses \(cache.misses)")
+        let edited = await SiteBuilder.build(options, session: session)
+        #expect(edited.succeeded)
+        #expect(edited.cacheHits > edited.cacheMisses, "hits \(edited.cacheHits), misses \(edited.cacheMisses)")
         let cached = snapshot(root.appendingPathComponent("public"))
         #expect(
             cached["physical/hugs/index.html"].map { String(decoding: $0, as: UTF8.self) }?.contains(
@@ -33,7 +32,7 @@ struct CacheTests {
             )
             .replacingOccurrences(of: "Touch says", with: "Touch, gently, says").utf8
         ).write(to: touch)
-        #expect(await SiteBuilder.build(options).succeeded)
+        #expect(await SiteBuilder.build(options, session: session).succeeded)
         let renamed = snapshot(root.appendingPathComponent("public"))
 
         // A clean build of the same sources, without a cache, writes the same bytes.
@@ -110,18 +109,14 @@ struct CacheTests {
                 "content/physical/hugs.md":
                     "---\ntitle: Hugs\n---\nA twenty-second hug.\n\n| a | b |\n|---|---|\n\nLine<br>\n\n## Why\n"
             ])
-        let cache = BuildCache()
-        var checkOptions = BuildOptions(root: root, writeOutput: false)
-        checkOptions.cache = cache
-        let checked = await SiteBuilder.build(checkOptions)
+        let session = BuildSession()
+        let checked = await SiteBuilder.build(BuildOptions(root: root, writeOutput: false), session: session)
         #expect(checked.succeeded && checked.cacheHits == 0)
         #expect(checked.lines.contains { $0.contains("a table written with '|'") }, "\(checked.lines)")
 
         // A build with the same cache in memory (its parsed front matter reused) renders every page's
         // Markdown anew, HTML and heading ids included.
-        var buildOptions = BuildOptions(root: root)
-        buildOptions.cache = cache
-        let built = await SiteBuilder.build(buildOptions)
+        let built = await SiteBuilder.build(BuildOptions(root: root), session: session)
         #expect(built.succeeded)
         #expect(built.lines == checked.lines)
         let page = try #require(output(root, "physical/hugs/index.html"))
@@ -193,18 +188,18 @@ struct CacheTests {
     func inPlace() async throws {
         let root = try Fixture.site("basic")
         var options = BuildOptions(root: root)
-        options.cache = BuildCache()
+        let session = BuildSession()
         options.saveCache = false
-        #expect(await SiteBuilder.build(options).succeeded)
+        #expect(await SiteBuilder.build(options, session: session).succeeded)
         let hugs = root.appendingPathComponent("content/physical/hugs.md")
         let spare = root.appendingPathComponent(".hearth-cache/public-spare")
         func inPlace(_ report: BuildReport) -> Bool { report.phases.first?.name.hasPrefix("rebuild 1 page") == true }
 
         // A new paragraph after the first: nothing another page shows changes.
-        #expect(await SiteBuilder.build(options).succeeded)  // so that there is a spare
+        #expect(await SiteBuilder.build(options, session: session).succeeded)  // so that there is a spare
         let spareBefore = snapshot(spare)
         try appendLine("Then breathe out together.", to: hugs)
-        let quick = await SiteBuilder.rebuild(options, changed: ["content/physical/hugs.md"])
+        let quick = await SiteBuilder.rebuild(options, session: session, changed: ["content/physical/hugs.md"])
         #expect(quick.succeeded && inPlace(quick))
         #expect(output(root, "physical/hugs/index.html")?.contains("Then breathe out together.") == true)
         #expect(output(root, "search-index.json")?.contains("Then breathe out together.") == true)
@@ -216,22 +211,22 @@ struct CacheTests {
         let touchText = try String(contentsOf: touch, encoding: .utf8)
         try Data(touchText.replacingOccurrences(of: "Touch says what", with: "Touch often says what").utf8)
             .write(to: touch)
-        let full = await SiteBuilder.rebuild(options, changed: ["content/physical/touch.md"])
+        let full = await SiteBuilder.rebuild(options, session: session, changed: ["content/physical/touch.md"])
         #expect(full.succeeded && !inPlace(full))
         #expect(output(root, "physical/index.html")?.contains("Touch often says what") == true)
         #expect(snapshot(root.appendingPathComponent("public")) == (try await cleanBuild(of: root)))
 
         // So does a broken link, which must be reported; and its fix.
         try appendLine("See [[Nowhere at all]].", to: hugs)
-        let broken = await SiteBuilder.rebuild(options, changed: ["content/physical/hugs.md"])
+        let broken = await SiteBuilder.rebuild(options, session: session, changed: ["content/physical/hugs.md"])
         #expect(!broken.succeeded && broken.has(.error, "content/physical/hugs.md:11:5", "Nowhere at all"))
         let hugsText = try String(contentsOf: hugs, encoding: .utf8)
         try Data(hugsText.replacingOccurrences(of: "See [[Nowhere at all]].", with: "Slowly.").utf8).write(to: hugs)
-        #expect(await SiteBuilder.rebuild(options, changed: ["content/physical/hugs.md"]).succeeded)
+        #expect(await SiteBuilder.rebuild(options, session: session, changed: ["content/physical/hugs.md"]).succeeded)
 
         // In place again, then a new process: the output and its manifest still agree.
         try appendLine("And once more.", to: hugs)
-        #expect(inPlace(await SiteBuilder.rebuild(options, changed: ["content/physical/hugs.md"])))
+        #expect(inPlace(await SiteBuilder.rebuild(options, session: session, changed: ["content/physical/hugs.md"])))
         let next = await processBuild(root)
         #expect(next.succeeded && next.keptPages > 0)
         #expect(snapshot(root.appendingPathComponent("public")) == (try await cleanBuild(of: root)))

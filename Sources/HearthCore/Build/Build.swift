@@ -14,8 +14,6 @@ public struct BuildOptions: Sendable {
     public var writeOutput: Bool
     /// Told the name of each phase as it starts (for a progress line).
     public var progress: (@Sendable (String) -> Void)?
-    /// Results of an earlier build in this process to reuse where nothing they depend on changed.
-    public var cache: BuildCache?
     /// Read the build cache of `.hearth-cache/` and, when the build writes output, save it back;
     /// and reuse output pages whose template and context are unchanged. False: everything is made
     /// from nothing (`--no-cache`).
@@ -75,21 +73,17 @@ public struct BuildReport: Sendable {
 
 /// The build: content and templates in, a static site out.
 public enum SiteBuilder {
-    public static func build(_ options: BuildOptions) async -> BuildReport {
+    /// A build; with a `session`, its memo store and the state it leaves are the session's.
+    public static func build(_ options: BuildOptions, session: BuildSession? = nil) async -> BuildReport {
         let clock = ContinuousClock()
         let start = clock.now
         var report = BuildReport(
             diagnostics: DiagnosticList(), pageCount: 0, fileCount: 0, seconds: 0, output: options.outputURL,
             wrote: false)
         report.writesOutput = options.writeOutput
-        var options = options
-        if options.useCache {
-            options.cache = options.cache ?? BuildCache()
-        } else {
-            options.cache = nil
-        }
-        options.cache?.beginBuild()
-        let outcome = await assemble(options, diagnostics: &report.diagnostics, phases: &report.phases)
+        let store = options.useCache ? (session?.store ?? BuildCache()) : nil
+        store?.beginBuild()
+        let outcome = await assemble(options, store: store, diagnostics: &report.diagnostics, phases: &report.phases)
         if let outcome, !report.diagnostics.hasErrors {
             report.pageCount = outcome.site.pages.count
             if options.writeOutput {
@@ -99,13 +93,13 @@ public enum SiteBuilder {
                     let mark = clock.now
                     options.progress?("rendering and writing pages")
                     do {
-                        let written = try await write(outcome, options: options)
+                        let written = try await write(outcome, options: options, store: store)
                         report.phases.append(("render and write", (clock.now - mark).seconds))
                         report.fileCount = written.files
                         report.keptPages = written.kept
                         report.wrote = true
                         FormerTitles.save(outcome.table.entries, for: options.outputURL)
-                        options.cache?.lastBuild = BuildState(
+                        session?.previous = BuildState(
                             root: options.root, output: options.outputURL, baseURL: options.baseURL,
                             includeDrafts: options.includeDrafts, builder: written.builder, theme: written.theme,
                             table: outcome.table,
@@ -123,10 +117,10 @@ public enum SiteBuilder {
                 }
             }
         }
-        report.cacheHits = options.cache?.hits ?? 0
-        report.cacheMisses = options.cache?.misses ?? 0
+        report.cacheHits = store?.hits ?? 0
+        report.cacheMisses = store?.misses ?? 0
         if !options.freesMemory {
-            _ = Unmanaged.passRetained(KeptUntilExit(cache: options.cache, assembled: outcome))
+            _ = Unmanaged.passRetained(KeptUntilExit(cache: store, assembled: outcome))
         }
         report.seconds = (clock.now - start).seconds
         return report
@@ -154,7 +148,8 @@ public enum SiteBuilder {
     }
 
     static func assemble(
-        _ options: BuildOptions, diagnostics: inout DiagnosticList, phases: inout [(name: String, seconds: Double)]
+        _ options: BuildOptions, store: BuildCache?, diagnostics: inout DiagnosticList,
+        phases: inout [(name: String, seconds: Double)]
     ) async -> Assembled? {
         let clock = ContinuousClock()
         var mark = clock.now
@@ -166,11 +161,10 @@ public enum SiteBuilder {
         }
         let (theme, themeProblems) = Theme.load(root: options.root)
         diagnostics.append(contentsOf: themeProblems)
-        if let theme, let cache = options.cache {
-            cache.load(from: cacheFile(options), salt: cacheSalt(theme))
+        if let theme, let store {
+            store.load(from: cacheFile(options), salt: cacheSalt(theme))
         }
         phase("load templates and cache", next: "reading content")
-        let store = options.cache
         let (loaded, loadProblems) = await ContentLoader.load(
             root: options.root, includeDrafts: options.includeDrafts,
             read: { entry, data, context in
@@ -198,7 +192,7 @@ public enum SiteBuilder {
         // whether the text goes on.
         let markdownOptions = MarkdownOptions(
             unsafeHTML: site.config.unsafeHTML, plainTextLimit: Publishing.searchTextLimit + 1)
-        let cache = options.cache
+        let cache = store
         let tableKey = table.fingerprint
         // A check needs no HTML: it takes a build's pages from the cache when they are there, and
         // renders the others without HTML, keeping none of them.

@@ -24,7 +24,7 @@ extension SiteBuilder {
 
     /// Renders every page and writes the site into a staging folder, then swaps it in; returns how
     /// many files the site has and how many pages were kept unchanged from the previous output.
-    static func write(_ assembled: Assembled, options: BuildOptions) async throws -> (
+    static func write(_ assembled: Assembled, options: BuildOptions, store: BuildCache?) async throws -> (
         files: Int, kept: Int, builder: ContextBuilder, searchEntries: [[UInt8]?], theme: Theme, cacheSeconds: Double?
     ) {
         // The theme's assets, read once: their digest versions their URLs, and they are copied.
@@ -38,7 +38,6 @@ extension SiteBuilder {
             site: assembled.site, rendered: assembled.rendered, graph: assembled.graph, year: year(),
             assetsVersion: String(digest.hex.prefix(10)))
         let theme = assembled.theme.renderingSitePartials(cards.siteView)
-        let store = options.cache
         await cards.renderCards { page, card, site in
             // The memo layer: a card whose context and theme are unchanged is not rendered again.
             guard let store else { return theme.library.render(card, withTemplate: Theme.cardTemplate) }
@@ -46,11 +45,11 @@ extension SiteBuilder {
                 theme.library.render(card, withTemplate: Theme.cardTemplate) ?? ""
             }
         }
-        options.cache?.releaseMappedPages()
+        store?.releaseMappedPages()
         let builder = cards
         // With the cards made, the cache holds all this build puts in it: it is saved while the
         // pages are written, its file writes filling what the pages leave of the cores.
-        async let cacheSeconds = saveCache(options, theme: assembled.theme)
+        async let cacheSeconds = saveCache(options, store: store, theme: assembled.theme)
 
         var jobs: [OutputJob] = assembled.site.pages.map { page in
             OutputJob(path: page.outputPath, template: template(for: page.kind), context: .page(page.id))
@@ -74,7 +73,7 @@ extension SiteBuilder {
         let generated = ["feed.xml", "sitemap.xml", "search-index.json", "robots.txt"]
 
         // What the output holds, and from which keys, when earlier work may be reused.
-        let previous = options.cache == nil ? nil : OutputWriter.manifest(of: options.outputURL)
+        let previous = store == nil ? nil : OutputWriter.manifest(of: options.outputURL)
         let output = options.outputURL.path + "/"
         let staging = try OutputWriter.Staging(
             output: options.outputURL, paths: jobs.map(\.path) + generated + assets.map(\.0) + copies.map(\.to))
@@ -85,7 +84,7 @@ extension SiteBuilder {
             let kept = try await parallelMap(jobs) { job -> Result<Bool, any Error> in
                 Result {
                     let context = job.context.make(builder)
-                    guard options.cache != nil else {
+                    guard store != nil else {
                         try staging.write(
                             OutputFile(path: job.path, text: theme.render(context, template: job.template)))
                         return false
@@ -126,8 +125,8 @@ extension SiteBuilder {
     }
 
     /// Saves the build cache, if the build keeps one; how many seconds that took.
-    private static func saveCache(_ options: BuildOptions, theme: Theme) async -> Double? {
-        guard options.saveCache, let cache = options.cache else { return nil }
+    private static func saveCache(_ options: BuildOptions, store: BuildCache?, theme: Theme) async -> Double? {
+        guard options.saveCache, let cache = store else { return nil }
         let clock = ContinuousClock()
         let start = clock.now
         try? cache.save(to: cacheFile(options), salt: cacheSalt(theme))  // only a slower next build if it fails

@@ -43,12 +43,6 @@ public final class BuildCache: @unchecked Sendable {
     /// Whether the file read can take a segment at its end (it read back whole, with this salt).
     private var appendable = false
     private var generation = 0
-    /// What the last successful build in this process left, for `SiteBuilder.rebuild`.
-    var lastBuild: BuildState? {
-        get { lock.withLock { state } }
-        set { lock.withLock { state = newValue } }
-    }
-    private var state: BuildState?
     /// How many lookups found their entry in the last build (for tests and --verbose).
     public private(set) var hits = 0
     public private(set) var misses = 0

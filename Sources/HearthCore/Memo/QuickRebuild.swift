@@ -4,7 +4,7 @@ import HearthMarkdown
 /// What a successful build leaves for the next one in the same process (`hearth serve`): enough to
 /// redo an edit of pages' text in place, without building the whole site again.
 struct BuildState: Sendable {
-    /// What the build was asked for (not the options themselves: they hold the cache that holds this).
+    /// What the build was asked for.
     var root: URL
     var output: URL
     var baseURL: String?
@@ -24,13 +24,18 @@ extension SiteBuilder {
     /// headings, links — only those pages and the search index are made again, each replaced in the
     /// output atomically; anything else is a whole build. Either way the output is what a clean
     /// build would write.
-    public static func rebuild(_ options: BuildOptions, changed: Set<String>) async -> BuildReport {
-        if let report = await rebuildInPlace(options, changed: changed) { return report }
-        return await build(options)
+    public static func rebuild(_ options: BuildOptions, session: BuildSession, changed: Set<String>) async
+        -> BuildReport
+    {
+        if let report = await rebuildInPlace(options, session: session, changed: changed) { return report }
+        return await build(options, session: session)
     }
 
-    static func rebuildInPlace(_ options: BuildOptions, changed: Set<String>) async -> BuildReport? {
-        guard options.useCache, options.writeOutput, let cache = options.cache, var state = cache.lastBuild,
+    static func rebuildInPlace(_ options: BuildOptions, session: BuildSession, changed: Set<String>) async
+        -> BuildReport?
+    {
+        let cache = session.store
+        guard options.useCache, options.writeOutput, var state = session.previous,
             state.root == options.root, state.output == options.outputURL, state.baseURL == options.baseURL,
             state.includeDrafts == options.includeDrafts,
             !changed.isEmpty, changed.allSatisfy({ $0.hasPrefix("content/") && $0.hasSuffix(".md") })
@@ -89,7 +94,7 @@ extension SiteBuilder {
             return nil  // the whole build will say what is wrong
         }
         state.builder = builder
-        cache.lastBuild = state
+        session.previous = state
         var report = BuildReport(
             diagnostics: state.diagnostics, pageCount: builder.site.pages.count, fileCount: state.fileCount,
             seconds: 0, output: options.outputURL, wrote: true)
