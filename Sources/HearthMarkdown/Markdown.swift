@@ -128,36 +128,12 @@ struct DocumentPass {
 
     /// Rewrites link destinations through the resolver and gathers headings and text.
     mutating func collect<R: LinkResolver>(resolver: inout R) -> DocumentFacts {
-        var facts = DocumentFacts()
-        var ids = HeadingIDAllocator()
-        // Text is gathered as bytes straight from cmark's strings, and made a String once.
-        var plain: [UInt8] = []
-        plain.reserveCapacity(lines.bytes.count)
-        var heading: (node: OpaquePointer, text: [UInt8])?
-        var paragraph: [UInt8]?
-        var paragraphDone = false
-        // Whether the text of the paragraph or heading being walked holds a `{`: only then are its
-        // lines looked at for Hugo shortcodes.
-        var textHasBrace = false
-        let root = document.root
+        var state = CollectState(lines: lines, root: document.root)
+        state.plain.reserveCapacity(lines.bytes.count)
         let madeLinks = self.madeLinks
-        let lines = self.lines
-
-        func append(_ text: UnsafePointer<CChar>) {
-            let bytes = Self.bytes(text)
-            plain.append(contentsOf: bytes)
-            heading?.text.append(contentsOf: bytes)
-            paragraph?.append(contentsOf: bytes)
-        }
-        func appendSpace() {
-            plain.append(0x20)
-            heading?.text.append(0x20)
-            paragraph?.append(0x20)
-        }
-
-        // A loop of its own rather than `walk`: the state above stays plain locals, where a closure
-        // capturing them would have every access checked for exclusivity at run time.
-        let iter = cmark_iter_new(root)
+        // A loop of its own rather than `walk`: the state stays a plain local, where a closure
+        // capturing it would have every access checked for exclusivity at run time.
+        let iter = cmark_iter_new(document.root)
         defer { cmark_iter_free(iter) }
         while case let event = cmark_iter_next(iter), event != CMARK_EVENT_DONE {
             guard let node = cmark_iter_get_node(iter) else { continue }
@@ -166,92 +142,136 @@ struct DocumentPass {
             switch type {
             case CMARK_NODE_TEXT, CMARK_NODE_CODE:
                 if let literal = cmark_node_get_literal(node) {
-                    append(literal)
-                    if type == CMARK_NODE_TEXT, !textHasBrace, strchr(literal, 0x7B) != nil { textHasBrace = true }
+                    state.append(literal)
+                    if type == CMARK_NODE_TEXT, !state.textHasBrace, strchr(literal, 0x7B) != nil {
+                        state.textHasBrace = true
+                    }
                 }
             case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK:
-                appendSpace()
+                state.appendSpace()
             case CMARK_NODE_CODE_BLOCK:
                 if let literal = cmark_node_get_literal(node) {
-                    plain.append(contentsOf: Self.bytes(literal))
-                    plain.append(0x20)
+                    state.plain.append(contentsOf: Self.bytes(literal))
+                    state.plain.append(0x20)
                 }
             case CMARK_NODE_LINK, CMARK_NODE_IMAGE:
-                guard entering else {
+                if !entering {
                     if type == CMARK_NODE_IMAGE, cmark_node_first_child(node) == nil {
-                        let position = lines.position(
-                            line: Int(cmark_node_get_start_line(node)),
-                            byteColumn: Int(cmark_node_get_start_column(node)))
-                        facts.imagesWithoutAlt.append(position)
+                        state.facts.imagesWithoutAlt.append(state.position(of: node))
                     }
-                    break
-                }
-                guard !madeLinks.contains(node), let cURL = cmark_node_get_url(node) else { break }
-                let position = lines.position(
-                    line: Int(cmark_node_get_start_line(node)), byteColumn: Int(cmark_node_get_start_column(node)))
-                let url = String(cString: cURL)
-                if let rewritten = resolver.resolve(destination: url, isImage: type == CMARK_NODE_IMAGE, at: position) {
+                } else if !madeLinks.contains(node), let cURL = cmark_node_get_url(node),
+                    let rewritten = resolver.resolve(
+                        destination: String(cString: cURL), isImage: type == CMARK_NODE_IMAGE,
+                        at: state.position(of: node))
+                {
                     cmark_node_set_url(node, rewritten)
                 }
-            case CMARK_NODE_HEADING:
-                if entering {
-                    heading = (node, [])
-                } else if let done = heading {
-                    let text = String.collapsingWhitespace(done.text)
-                    facts.headings.append(
-                        Heading(
-                            level: Int(cmark_node_get_heading_level(node)), text: text, id: ids.id(for: text),
-                            line: Int(cmark_node_get_start_line(node)) + lines.lineOffset))
-                    facts.headingNodes.append(done.node)
-                    heading = nil
-                    plain.append(0x20)
-                }
-                if !entering, textHasBrace {
-                    facts.shortcodes += lines.shortcodes(
-                        line: Int(cmark_node_get_start_line(node)), endLine: Int(cmark_node_get_end_line(node)))
-                    textHasBrace = false
-                }
+            case CMARK_NODE_HEADING: state.heading(node, entering: entering)
             case CMARK_NODE_HTML_BLOCK, CMARK_NODE_HTML_INLINE:
-                // Left out by cmark's safe mode; a comment (`<!-- note -->`) is meant to be.
-                guard !options.unsafeHTML, let literal = cmark_node_get_literal(node) else { break }
-                let html = String(cString: literal).split(whereSeparator: \.isNewline).first?.trimmingSpaces() ?? ""
-                guard !html.isEmpty, !html.hasPrefix("<!--") else { break }
-                let position = lines.position(
-                    line: Int(cmark_node_get_start_line(node)), byteColumn: Int(cmark_node_get_start_column(node)))
-                facts.htmlLeftOut.append((position, html.count > 60 ? html.prefix(57) + "..." : html))
-            case CMARK_NODE_PARAGRAPH:
-                if entering,
-                    let position = lines.tableStart(
-                        line: Int(cmark_node_get_start_line(node)), column: Int(cmark_node_get_start_column(node)),
-                        endLine: Int(cmark_node_get_end_line(node)))
-                {
-                    facts.tablesAsText.append(position)
-                }
-                if entering, !paragraphDone, cmark_node_parent(node) == root {
-                    paragraph = []
-                } else if !entering {
-                    if let text = paragraph {
-                        facts.firstParagraph = String.collapsingWhitespace(text)
-                        paragraphDone = true
-                        paragraph = nil
-                    }
-                    plain.append(0x20)
-                    if textHasBrace {
-                        facts.shortcodes += lines.shortcodes(
-                            line: Int(cmark_node_get_start_line(node)), endLine: Int(cmark_node_get_end_line(node)))
-                        textHasBrace = false
-                    }
-                }
+                if !options.unsafeHTML { state.htmlLeftOut(node) }
+            case CMARK_NODE_PARAGRAPH: state.paragraph(node, entering: entering)
             default:
                 break
             }
         }
-        facts.plainText = String.collapsingWhitespace(plain, limit: options.plainTextLimit)
-        return facts
+        state.facts.plainText = String.collapsingWhitespace(state.plain, limit: options.plainTextLimit)
+        return state.facts
+    }
+
+    /// What `collect` gathers while it walks the document. Text is gathered as bytes straight from
+    /// cmark's strings, and made a String once.
+    struct CollectState {
+        let lines: SourceLines
+        let root: OpaquePointer
+        var facts = DocumentFacts()
+        var ids = HeadingIDAllocator()
+        var plain: [UInt8] = []
+        var currentHeading: (node: OpaquePointer, text: [UInt8])?
+        var currentParagraph: [UInt8]?
+        var paragraphDone = false
+        /// Whether the text of the paragraph or heading being walked holds a `{`: only then are its
+        /// lines looked at for Hugo shortcodes.
+        var textHasBrace = false
+
+        init(lines: SourceLines, root: OpaquePointer) {
+            self.lines = lines
+            self.root = root
+        }
+
+        func position(of node: OpaquePointer) -> SourcePosition {
+            lines.position(
+                line: Int(cmark_node_get_start_line(node)), byteColumn: Int(cmark_node_get_start_column(node)))
+        }
+
+        mutating func append(_ text: UnsafePointer<CChar>) {
+            let bytes = DocumentPass.bytes(text)
+            plain.append(contentsOf: bytes)
+            currentHeading?.text.append(contentsOf: bytes)
+            currentParagraph?.append(contentsOf: bytes)
+        }
+
+        mutating func appendSpace() {
+            plain.append(0x20)
+            currentHeading?.text.append(0x20)
+            currentParagraph?.append(0x20)
+        }
+
+        mutating func heading(_ node: OpaquePointer, entering: Bool) {
+            if entering {
+                currentHeading = (node, [])
+                return
+            }
+            if let done = currentHeading {
+                let text = String.collapsingWhitespace(done.text)
+                facts.headings.append(
+                    Heading(
+                        level: Int(cmark_node_get_heading_level(node)), text: text, id: ids.id(for: text),
+                        line: Int(cmark_node_get_start_line(node)) + lines.lineOffset))
+                facts.headingNodes.append(done.node)
+                currentHeading = nil
+                plain.append(0x20)
+            }
+            shortcodesIfBraced(node)
+        }
+
+        mutating func paragraph(_ node: OpaquePointer, entering: Bool) {
+            if entering {
+                if let position = lines.tableStart(
+                    line: Int(cmark_node_get_start_line(node)), column: Int(cmark_node_get_start_column(node)),
+                    endLine: Int(cmark_node_get_end_line(node)))
+                {
+                    facts.tablesAsText.append(position)
+                }
+                if !paragraphDone, cmark_node_parent(node) == root { currentParagraph = [] }
+                return
+            }
+            if let text = currentParagraph {
+                facts.firstParagraph = String.collapsingWhitespace(text)
+                paragraphDone = true
+                currentParagraph = nil
+            }
+            plain.append(0x20)
+            shortcodesIfBraced(node)
+        }
+
+        private mutating func shortcodesIfBraced(_ node: OpaquePointer) {
+            guard textHasBrace else { return }
+            facts.shortcodes += lines.shortcodes(
+                line: Int(cmark_node_get_start_line(node)), endLine: Int(cmark_node_get_end_line(node)))
+            textHasBrace = false
+        }
+
+        /// Raw HTML that cmark's safe mode leaves out; a comment (`<!-- note -->`) is meant to be.
+        mutating func htmlLeftOut(_ node: OpaquePointer) {
+            guard let literal = cmark_node_get_literal(node) else { return }
+            let html = String(cString: literal).split(whereSeparator: \.isNewline).first?.trimmingSpaces() ?? ""
+            guard !html.isEmpty, !html.hasPrefix("<!--") else { return }
+            facts.htmlLeftOut.append((position(of: node), html.count > 60 ? html.prefix(57) + "..." : html))
+        }
     }
 
     /// A C string's bytes, typed: arrays append a typed buffer with one copy, a raw one byte by byte.
-    private static func bytes(_ text: UnsafePointer<CChar>) -> UnsafeBufferPointer<UInt8> {
+    static func bytes(_ text: UnsafePointer<CChar>) -> UnsafeBufferPointer<UInt8> {
         UnsafeBufferPointer(start: UnsafeRawPointer(text).assumingMemoryBound(to: UInt8.self), count: strlen(text))
     }
 

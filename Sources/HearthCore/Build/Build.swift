@@ -166,14 +166,7 @@ public enum SiteBuilder {
         }
         phase("load templates and cache", next: "reading content")
         let (loaded, loadProblems) = await ContentLoader.load(
-            root: options.root, includeDrafts: options.includeDrafts,
-            read: { entry, data, context in
-                // The memo layer: a file whose bytes and context are unchanged is not parsed again.
-                guard let store else { return ContentLoader.readPage(entry, data: data, context: context) }
-                return store.source(
-                    entry.contentPath, key: MemoKeys.source(data, entry: entry, context: context), data: data
-                ) { ContentLoader.readPage(entry, data: data, context: context) }
-            })
+            root: options.root, includeDrafts: options.includeDrafts, read: readSource(store))
         diagnostics.append(contentsOf: loadProblems)
         phase("load content")
         guard var site = loaded else { return nil }
@@ -192,58 +185,19 @@ public enum SiteBuilder {
         // whether the text goes on.
         let markdownOptions = MarkdownOptions(
             unsafeHTML: site.config.unsafeHTML, plainTextLimit: Publishing.searchTextLimit + 1)
-        let cache = store
-        let tableKey = table.fingerprint
-        // A check needs no HTML: it takes a build's pages from the cache when they are there, and
-        // renders the others without HTML, keeping none of them.
         let checking = !options.writeOutput
-        let checkOptions = MarkdownOptions(unsafeHTML: site.config.unsafeHTML, makesHTML: false, plainTextLimit: 0)
-        let rendered = await parallelMap(site.pages) { page in
-            let key = cache.map { _ in markdownKey(page, table: tableKey, options: markdownOptions) }
-            if checking {
-                if let cache, let key, let stored = cache.storedMarkdown(page.contentPath, key: key) { return stored }
-                return RenderedPage.render(page, table: table, options: checkOptions)
-            }
-            guard let cache, let key else { return RenderedPage.render(page, table: table, options: markdownOptions) }
-            return cache.markdown(page.contentPath, key: key) {
-                RenderedPage.render(page, table: table, options: markdownOptions)
-            }
-        }
+        let rendered = await renderMarkdown(
+            site, table: table, options: markdownOptions, checking: checking, store: store)
         for page in rendered { diagnostics.append(contentsOf: page.diagnostics) }
-        cache?.releaseMappedPages()
+        store?.releaseMappedPages()
         phase("render markdown", next: "linking pages")
-        // The memo layer: related lists whose inputs are unchanged are taken from the store.
-        let rankRelated: SiteGraph.RankRelated = { input in
-            let key = MemoKeys.related(input)
-            if let kept = cache?.siteResult("related", key: key).flatMap({
-                SiteGraph.decodeLists($0, count: input.pageCount)
-            }) {
-                return kept
-            }
-            let lists = await SiteGraph.rankRelated(input)
-            cache?.keepSiteResult("related", key: key, SiteGraph.encodeLists(lists))
-            return lists
-        }
-        let graph = await SiteGraph(site: site, rendered: rendered, table: table, rankRelated: checking ? nil : rankRelated)
+        let graph = await SiteGraph(
+            site: site, rendered: rendered, table: table, rankRelated: checking ? nil : rankRelated(store))
         diagnostics.append(contentsOf: graph.diagnostics)
         phase("cross-links")
         guard let theme else { return nil }
         return Assembled(
             site: site, theme: theme, rendered: rendered, graph: graph, table: table, markdownOptions: markdownOptions)
-    }
-
-    /// A page's Markdown depends on its own text and place, and on every page it could link to.
-    static func markdownKey(_ page: Page, table: UInt64, options: MarkdownOptions) -> UInt64 {
-        var hasher = StableHasher()
-        hasher.combine(page.body)
-        hasher.combine(page.bodyLineOffset)
-        hasher.combine(page.id)
-        hasher.combine(page.meta.summary)
-        hasher.combine(table)
-        for flag in [options.smartPunctuation, options.unsafeHTML, options.wikilinks, options.headingIDs] {
-            hasher.combine(flag)
-        }
-        return hasher.finalize()
     }
 
     /// Why the site's folder cannot be built at all: it does not exist or holds no `content/`.

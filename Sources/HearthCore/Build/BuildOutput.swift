@@ -38,38 +38,15 @@ extension SiteBuilder {
             site: assembled.site, rendered: assembled.rendered, graph: assembled.graph, year: year(),
             assetsVersion: String(digest.hex.prefix(10)))
         let theme = assembled.theme.renderingSitePartials(cards.siteView)
-        await cards.renderCards { page, card, site in
-            // The memo layer: a card whose context and theme are unchanged is not rendered again.
-            guard let store else { return theme.library.render(card, withTemplate: Theme.cardTemplate) }
-            return store.card(page.contentPath, key: MemoKeys.card(card, site: site, theme: theme)) {
-                theme.library.render(card, withTemplate: Theme.cardTemplate) ?? ""
-            }
-        }
+        await cards.renderCards(renderCard(theme, store))
         store?.releaseMappedPages()
         let builder = cards
         // With the cards made, the cache holds all this build puts in it: it is saved while the
         // pages are written, its file writes filling what the pages leave of the cores.
         async let cacheSeconds = saveCache(options, store: store, theme: assembled.theme)
 
-        var jobs: [OutputJob] = assembled.site.pages.map { page in
-            OutputJob(path: page.outputPath, template: template(for: page.kind), context: .page(page.id))
-        }
-        jobs += assembled.graph.tags.indices.map {
-            OutputJob(path: "tags/\(builder.graph.tags[$0].slug)/index.html", template: "tag", context: .tag($0))
-        }
-        jobs += [
-            OutputJob(path: "tags/index.html", template: "tags", context: .tags),
-            OutputJob(path: "search/index.html", template: "search", context: .search),
-            OutputJob(path: "404.html", template: "404", context: .notFound),
-        ]
-        var copies: [(from: URL, to: String)] = []
-        let content = options.root.appendingPathComponent("content")
-        for page in assembled.site.pages {
-            guard let bundle = page.bundleDirectory else { continue }
-            for file in page.bundleFiles {
-                copies.append((content.appendingPathComponent(file), page.path + file.dropFirst(bundle.count + 1)))
-            }
-        }
+        let jobs = outputJobs(assembled)
+        let copies = bundleCopies(assembled.site, root: options.root)
         let generated = ["feed.xml", "sitemap.xml", "search-index.json", "robots.txt"]
 
         // What the output holds, and from which keys, when earlier work may be reused.
@@ -83,24 +60,9 @@ extension SiteBuilder {
             async let searchEntries = writeSiteFiles(builder, to: staging)
             let kept = try await parallelMap(jobs) { job -> Result<Bool, any Error> in
                 Result {
-                    let context = job.context.make(builder)
-                    guard store != nil else {
-                        try staging.write(
-                            OutputFile(path: job.path, text: theme.render(context, template: job.template)))
-                        return false
-                    }
-                    // A page made from the same template, context and tool as the one the output
-                    // holds is that page: it is kept, not rendered again.
-                    let key = pageKey(template: job.template, theme: theme, context: context)
-                    if let entry = previous?[job.path], entry.key == key,
-                        OutputWriter.fileSize(output + job.path) == entry.size
-                    {
-                        try staging.write(OutputFile(path: job.path, kept: entry))
-                        return true
-                    }
-                    try staging.write(
-                        OutputFile(path: job.path, text: theme.render(context, template: job.template), key: key))
-                    return false
+                    try renderPage(
+                        job, builder, theme: theme, keys: store != nil, previous: previous, output: output,
+                        into: staging)
                 }
             }.map { try $0.get() }
             let entries = try await searchEntries
@@ -124,12 +86,62 @@ extension SiteBuilder {
         }
     }
 
+    /// Every page the build writes: the content's, each tag's, and the generated pages.
+    static func outputJobs(_ assembled: Assembled) -> [OutputJob] {
+        var jobs: [OutputJob] = assembled.site.pages.map { page in
+            OutputJob(path: page.outputPath, template: template(for: page.kind), context: .page(page.id))
+        }
+        jobs += assembled.graph.tags.indices.map {
+            OutputJob(path: "tags/\(assembled.graph.tags[$0].slug)/index.html", template: "tag", context: .tag($0))
+        }
+        jobs += [
+            OutputJob(path: "tags/index.html", template: "tags", context: .tags),
+            OutputJob(path: "search/index.html", template: "search", context: .search),
+            OutputJob(path: "404.html", template: "404", context: .notFound),
+        ]
+        return jobs
+    }
+
+    /// The files of page bundles, from where they are to where they are published.
+    static func bundleCopies(_ site: LoadedSite, root: URL) -> [(from: URL, to: String)] {
+        var copies: [(from: URL, to: String)] = []
+        let content = root.appendingPathComponent("content")
+        for page in site.pages {
+            guard let bundle = page.bundleDirectory else { continue }
+            for file in page.bundleFiles {
+                copies.append((content.appendingPathComponent(file), page.path + file.dropFirst(bundle.count + 1)))
+            }
+        }
+        return copies
+    }
+
+    /// Renders one page into the staging folder. With `keys`, each page is recorded with the key it
+    /// was made from, and a page whose key is that of the one the output holds (`previous`, its
+    /// manifest) is that page: it is kept, not rendered again. Whether it was kept.
+    static func renderPage(
+        _ job: OutputJob, _ builder: ContextBuilder, theme: Theme, keys: Bool, previous: OutputWriter.Manifest?,
+        output: String, into staging: OutputWriter.Staging
+    ) throws -> Bool {
+        let context = job.context.make(builder)
+        guard keys else {
+            try staging.write(OutputFile(path: job.path, text: theme.render(context, template: job.template)))
+            return false
+        }
+        let key = pageKey(template: job.template, theme: theme, context: context)
+        if let entry = previous?[job.path], entry.key == key, OutputWriter.fileSize(output + job.path) == entry.size {
+            try staging.write(OutputFile(path: job.path, kept: entry))
+            return true
+        }
+        try staging.write(OutputFile(path: job.path, text: theme.render(context, template: job.template), key: key))
+        return false
+    }
+
     /// Saves the build cache, if the build keeps one; how many seconds that took.
     private static func saveCache(_ options: BuildOptions, store: BuildCache?, theme: Theme) async -> Double? {
         guard options.saveCache, let cache = store else { return nil }
         let clock = ContinuousClock()
         let start = clock.now
-        try? cache.save(to: cacheFile(options), salt: cacheSalt(theme))  // only a slower next build if it fails
+        try? await cache.save(to: cacheFile(options), salt: cacheSalt(theme))  // only a slower next build if it fails
         return (clock.now - start).seconds
     }
 

@@ -50,7 +50,14 @@ public enum Scaffold {
         let formatter = DateFormatter()
         formatter.locale = Locale(identifier: "en_US_POSIX")
         formatter.dateFormat = "yyyy-MM-dd"
-        let date = formatter.string(from: today)
+        let text = draft(kind, title: trimmed, date: formatter.string(from: today), root: root, known: known)
+        try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try Data(text.utf8).write(to: file, options: .withoutOverwriting)
+        return Created(path: path, url: "\(SiteConfig.basePath(root: root))\(section)/\(slug)/")
+    }
+
+    /// The new file's text: front matter that builds, with each field's choices beside it.
+    private static func draft(_ kind: Kind, title trimmed: String, date: String, root: URL, known: [String]) -> String {
         let quoted =
             "\"" + trimmed.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
             + "\""
@@ -100,9 +107,7 @@ public enum Scaffold {
 
                 """
         }
-        try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
-        try Data(text.utf8).write(to: file, options: .withoutOverwriting)
-        return Created(path: path, url: "\(SiteConfig.basePath(root: root))\(section)/\(slug)/")
+        return text
     }
 
     /// The site's topic sections, in site.yml's order: its `types` that have a folder, or without

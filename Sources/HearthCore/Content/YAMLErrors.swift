@@ -28,20 +28,7 @@ extension YAMLReader {
             file, place, "this line is indented with a tab", hint: "indent with spaces: YAML does not allow tabs")
         switch problem {
         case "mapping values are not allowed in this context":
-            // `  summary: x` under `title: T`: indented, it reads as more of the title.
-            if let line, line.first?.isWhitespace == true,
-                !line.unicodeScalars.prefix(max(0, mark.column - 1)).contains(":")
-            {
-                let key = line.prefix { $0 != ":" }.trimmingCharacters(in: .whitespaces)
-                let indent = line.prefix { $0.isWhitespace }.count
-                return .error(
-                    file, place.map { SourcePosition(line: $0.line, column: indent + 1) },
-                    "this line is indented, so it reads as more of the value above",
-                    hint: "start '\(key):' at the first column, as the other keys")
-            }
-            return .error(
-                file, place, "a value with ': ' in it must be in quotes",
-                hint: line.flatMap(quoted).map { "write it as \($0)" } ?? "put the value in double quotes")
+            return mappingValues(line: line, place: place, column: mark.column, quoted: quoted)
         case _ where problem.hasPrefix("found a tab character"):
             return tabIndented
         case _ where contextText.contains("quoted scalar"):
@@ -74,20 +61,7 @@ extension YAMLReader {
                 file, place, "a value cannot start with \(character ?? "this character") unless it is in quotes",
                 hint: line.flatMap(quoted).map { "write it as \($0)" } ?? "put the value in double quotes")
         case "did not find expected key", "did not find expected <document start>":
-            // A quote that ends before its value does (`'It's here'`), or a line out of step.
-            if let line, let value = line.firstIndex(of: ":").map({ line[line.index(after: $0)...] }),
-                let quote = value.first(where: { !$0.isWhitespace }), quote == "'" || quote == "\""
-            {
-                let other: Character = quote == "'" ? "\"" : "'"
-                let inside = quote == "'" ? "two single quotes ('') for one" : "\\\" for a quote"
-                return .error(
-                    file, place, "the quoted text ends before the value does",
-                    hint: "inside \(quote)...\(quote) write \(inside), or quote it with \(other) instead")
-            }
-            return .error(
-                file, place, "this line does not fit the lines above it",
-                hint: "each line is 'key: value' starting at the first column; list entries under a key are "
-                    + "'  - value', indented alike")
+            return keyNotFound(line: line, place: place)
         default:
             let hint = context.map { context in
                 "YAML was reading \(context.text.replacingOccurrences(of: "while ", with: ""))"
@@ -95,5 +69,43 @@ extension YAMLReader {
             }
             return .error(file, place, "YAML syntax error: \(problem)", hint: hint)
         }
+    }
+
+    /// `  summary: x` under `title: T`: indented, it reads as more of the title; else a value with
+    /// `: ` in it.
+    private func mappingValues(
+        line: Substring?, place: SourcePosition?, column: Int, quoted: (Substring) -> String?
+    ) -> Diagnostic {
+        // `  summary: x` under `title: T`: indented, it reads as more of the title.
+        if let line, line.first?.isWhitespace == true,
+            !line.unicodeScalars.prefix(max(0, column - 1)).contains(":")
+        {
+            let key = line.prefix { $0 != ":" }.trimmingCharacters(in: .whitespaces)
+            let indent = line.prefix { $0.isWhitespace }.count
+            return .error(
+                file, place.map { SourcePosition(line: $0.line, column: indent + 1) },
+                "this line is indented, so it reads as more of the value above",
+                hint: "start '\(key):' at the first column, as the other keys")
+        }
+        return .error(
+            file, place, "a value with ': ' in it must be in quotes",
+            hint: line.flatMap(quoted).map { "write it as \($0)" } ?? "put the value in double quotes")
+    }
+
+    /// A quote that ends before its value does (`'It's here'`), or a line out of step.
+    private func keyNotFound(line: Substring?, place: SourcePosition?) -> Diagnostic {
+        if let line, let value = line.firstIndex(of: ":").map({ line[line.index(after: $0)...] }),
+            let quote = value.first(where: { !$0.isWhitespace }), quote == "'" || quote == "\""
+        {
+            let other: Character = quote == "'" ? "\"" : "'"
+            let inside = quote == "'" ? "two single quotes ('') for one" : "\\\" for a quote"
+            return .error(
+                file, place, "the quoted text ends before the value does",
+                hint: "inside \(quote)...\(quote) write \(inside), or quote it with \(other) instead")
+        }
+        return .error(
+            file, place, "this line does not fit the lines above it",
+            hint: "each line is 'key: value' starting at the first column; list entries under a key are "
+                + "'  - value', indented alike")
     }
 }

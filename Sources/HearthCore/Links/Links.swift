@@ -108,6 +108,15 @@ struct LinkTable: Sendable {
         self.renamed = renamed
         nameSuggestions = Suggestions.Index { [names] in names }
         urlSuggestions = Suggestions.Index { [entries] in entries.map(\.url) }
+        pageFiles = Self.pageFilesByFolder(entries)
+        self.base = base
+        self.byPath = byPath
+        tagSlugs = Set(tagNames.map(Slug.make))
+        fingerprint = Self.fingerprint(site, base: base, tagSlugs: tagSlugs, renamed: renamed)
+    }
+
+    /// The Markdown file names of pages, by folder.
+    private static func pageFilesByFolder(_ entries: [Entry]) -> [String: Suggestions.Index] {
         var filesByFolder: [String: [String]] = [:]
         for entry in entries {
             let slash = entry.contentPath.lastIndex(of: "/")
@@ -115,10 +124,13 @@ struct LinkTable: Sendable {
             filesByFolder[folder, default: []].append(
                 slash.map { String(entry.contentPath[entry.contentPath.index(after: $0)...]) } ?? entry.contentPath)
         }
-        pageFiles = filesByFolder.mapValues { names in Suggestions.Index { names } }
-        self.base = base
-        self.byPath = byPath
-        tagSlugs = Set(tagNames.map(Slug.make))
+        return filesByFolder.mapValues { names in Suggestions.Index { names } }
+    }
+
+    /// Everything a table is made from, hashed: equal fingerprints resolve every link the same way.
+    private static func fingerprint(
+        _ site: LoadedSite, base: String, tagSlugs: Set<String>, renamed: [String: String]
+    ) -> UInt64 {
         var hasher = StableHasher()
         hasher.combine(base)
         hasher.combine(tagSlugs.sorted())
@@ -139,9 +151,13 @@ struct LinkTable: Sendable {
             hasher.combine(page.title)
             hasher.combine(page.slug)
             hasher.combine(page.aliases)
-            if case .sameURL(let other) = page.reason { hasher.combine(other) }
+            switch page.reason {
+            case .draft: hasher.combine("draft")
+            case .sameURL(let other): hasher.combine(other)
+            case .failedToLoad: hasher.combine("failed")
+            }
         }
-        fingerprint = hasher.finalize()
+        return hasher.finalize()
     }
 
     /// `emotional/listening.md` -> `emotional/listening`; a bundle also by its folder.

@@ -146,6 +146,14 @@ struct PageLinkResolver: LinkResolver {
                 .error(file, position, "'\(destination)' points outside content/", hint: "link to a page of the site"))
             return nil
         }
+        return resolve(relative: target, decoded: decoded, fragment: fragment, destination: destination, at: position)
+    }
+
+    /// A destination relative to the Markdown file (`../physical/touch.md`, `eyes.svg`), as
+    /// `target`, its path in `content/`.
+    private mutating func resolve(
+        relative target: String, decoded: String, fragment: Substring?, destination: String, at position: SourcePosition
+    ) -> String? {
         if target.hasSuffix(".md"), let id = table.page(atContentPath: target) {
             link(to: id, fragment: fragment, at: position)
             return table.entries[id].url + (fragment.map { "#" + $0 } ?? "")

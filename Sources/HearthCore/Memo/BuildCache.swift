@@ -220,7 +220,7 @@ public final class BuildCache: @unchecked Sendable {
     /// Saves what the last build used: a segment with only what it made, appended, when the file
     /// read is sound and mostly still in use; else the whole file anew, atomically (a temporary
     /// file renamed over the old one). Entries read from the file are copied as they were.
-    func save(to url: URL, salt: String) throws {
+    func save(to url: URL, salt: String) async throws {
         try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
         let (append, made) = lock.withLock { () -> (Bool, Int) in
             var live = 0
@@ -238,69 +238,28 @@ public final class BuildCache: @unchecked Sendable {
         }
         if append && made == 0 { return }
         let temporary = url.path + ".\(getpid()).tmp"
-        let path = append ? url.path : temporary
-        let fd = open(path, O_WRONLY | O_CREAT | O_CLOEXEC | (append ? O_APPEND : O_TRUNC), 0o644)
+        let fd = open(append ? url.path : temporary, O_WRONLY | O_CREAT | O_CLOEXEC | (append ? O_APPEND : O_TRUNC), 0o644)
         guard fd >= 0 else {
             throw OutputWriter.Failure(description: "cannot save the build cache: \(String(cString: strerror(errno)))")
         }
-        var failed = false
-        var writer = ByteWriter()
-        /// Writes the header bytes gathered so far.
-        func flush() {
-            guard !writer.bytes.isEmpty else { return }
-            failed = failed || !OutputWriter.write(all: writer.bytes, to: fd)
-            writer = ByteWriter()
-        }
-        writer.string(Self.magic)
-        writer.string(salt)
+        var file = SegmentFile(fd: fd)
+        file.header.string(Self.magic)
+        file.header.string(salt)
         let (savedSources, savedMarkdown, savedCards, savedBlob, current) = lock.withLock {
             (self.sources, self.markdown, self.cards, self.blob, self.generation)
         }
-        func table<Value: Sendable>(
-            _ slots: [String: Slot<Value>], _ encode: @escaping @Sendable (inout ByteWriter, Value) -> Void
-        ) {
-            let entries = slots.filter { $0.value.generation == current && !(append && $0.value.encoded != nil) }
-                .sorted { $0.key < $1.key }
-            writer.int(entries.count)
-            // Encoded on every core in chunks of a few hundred entries, a few chunks at a time (so
-            // that the file is never all in memory), written in order.
-            let chunk = 128
-            let chunks = (entries.count + chunk - 1) / chunk
-            let batch = 2 * Parallelism.current
-            for first in stride(from: 0, to: chunks, by: batch) {
-                let count = min(batch, chunks - first)
-                let encoded = ChunkResults([[UInt8]](repeating: [], count: count))
-                DispatchQueue.concurrentPerform(iterations: count) { i in
-                    let c = first + i
-                    var out = ByteWriter()
-                    var value = ByteWriter()
-                    for (path, slot) in entries[(c * chunk)..<min(entries.count, (c + 1) * chunk)] {
-                        out.string(path)
-                        out.uint64(slot.key)
-                        if let range = slot.encoded {
-                            out.raw(savedBlob[range])
-                        } else {
-                            value = ByteWriter()
-                            encode(&value, slot.value)
-                            out.raw(value.bytes)
-                        }
-                    }
-                    encoded.set(i, out.bytes)
-                }
-                flush()
-                for bytes in encoded.values {
-                    failed = failed || !OutputWriter.write(all: bytes, to: fd)
-                }
-            }
+        func live<Value>(_ slots: [String: Slot<Value>]) -> [(key: String, value: Slot<Value>)] {
+            slots.filter { $0.value.generation == current && !(append && $0.value.encoded != nil) }.sorted { $0.key < $1.key }
         }
-        table(savedSources) { w, v in
+        await file.table(live(savedSources), blob: savedBlob) { w, v in
             w.optional(v.0) { $0.page($1) }
             w.array(v.1) { $0.diagnostic($1) }
         }
-        table(savedMarkdown) { $0.rendered($1) }
-        table(savedCards) { $0.string($1) }
-        flush()
+        await file.table(live(savedMarkdown), blob: savedBlob) { $0.rendered($1) }
+        await file.table(live(savedCards), blob: savedBlob) { $0.string($1) }
+        file.flush()
         close(fd)
+        var failed = file.failed
         if append {
             if failed { unlink(url.path) }  // a torn segment would hide the ones after it
         } else if failed || rename(temporary, url.path) != 0 {
@@ -311,18 +270,51 @@ public final class BuildCache: @unchecked Sendable {
     }
 }
 
-/// Results of `concurrentPerform`, one slot for each iteration, behind a lock.
-private final class ChunkResults<Element>: @unchecked Sendable {
-    private let lock = NSLock()
-    private var storage: [Element]
+/// A segment of the cache file being written: header bytes gathered, then tables whose entries are
+/// encoded on every core, in chunks of a few hundred, a few chunks at a time (so that the file is
+/// never all in memory), and written in order.
+private struct SegmentFile {
+    let fd: Int32
+    var header = ByteWriter()
+    var failed = false
 
-    init(_ storage: [Element]) {
-        self.storage = storage
+    init(fd: Int32) {
+        self.fd = fd
     }
 
-    func set(_ index: Int, _ value: Element) {
-        lock.withLock { storage[index] = value }
+    mutating func flush() {
+        guard !header.bytes.isEmpty else { return }
+        failed = failed || !OutputWriter.write(all: header.bytes, to: fd)
+        header = ByteWriter()
     }
 
-    var values: [Element] { lock.withLock { storage } }
+    mutating func table<Value: Sendable>(
+        _ entries: [(key: String, value: BuildCache.Slot<Value>)], blob: Data,
+        _ encode: @escaping @Sendable (inout ByteWriter, Value) -> Void
+    ) async {
+        header.int(entries.count)
+        let chunk = 128
+        let chunks = (entries.count + chunk - 1) / chunk
+        let batch = 2 * Parallelism.current
+        for first in stride(from: 0, to: chunks, by: batch) {
+            let encoded = await parallelMap(Array(first..<min(chunks, first + batch)), workers: Parallelism.current) { c in
+                var out = ByteWriter()
+                var value = ByteWriter()
+                for (path, slot) in entries[(c * chunk)..<min(entries.count, (c + 1) * chunk)] {
+                    out.string(path)
+                    out.uint64(slot.key)
+                    if let range = slot.encoded {
+                        out.raw(blob[range])
+                    } else {
+                        value = ByteWriter()
+                        encode(&value, slot.value)
+                        out.raw(value.bytes)
+                    }
+                }
+                return out.bytes
+            }
+            flush()
+            for bytes in encoded { failed = failed || !OutputWriter.write(all: bytes, to: fd) }
+        }
+    }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import HearthMarkdown
 
 /// The keys the memo layer files results under: each made of everything its result is made from,
 /// so that an equal key means an equal result.
@@ -39,6 +40,20 @@ enum MemoKeys {
         hasher.combine(theme.fingerprint)
         site.fingerprint(into: &hasher)
         card.fingerprint(into: &hasher)
+        return hasher.finalize()
+    }
+
+    /// A page's Markdown depends on its own text and place, and on every page it could link to.
+    static func markdown(_ page: Page, table: UInt64, options: MarkdownOptions) -> UInt64 {
+        var hasher = StableHasher()
+        hasher.combine(page.body)
+        hasher.combine(page.bodyLineOffset)
+        hasher.combine(page.id)
+        hasher.combine(page.meta.summary)
+        hasher.combine(table)
+        for flag in [options.smartPunctuation, options.unsafeHTML, options.wikilinks, options.headingIDs] {
+            hasher.combine(flag)
+        }
         return hasher.finalize()
     }
 }

@@ -1,0 +1,61 @@
+import Foundation
+import HearthMarkdown
+
+/// The one place the build remembers: each stage's function, wrapped so that a result whose key
+/// (`MemoKeys`, everything it is made from) is unchanged is taken from the store. No stage knows.
+extension SiteBuilder {
+    /// A file whose bytes and context are unchanged is not parsed again.
+    static func readSource(_ store: BuildCache?) -> ContentLoader.ReadSource {
+        { entry, data, context in
+            guard let store else { return ContentLoader.readPage(entry, data: data, context: context) }
+            return store.source(entry.contentPath, key: MemoKeys.source(data, entry: entry, context: context), data: data) {
+                ContentLoader.readPage(entry, data: data, context: context)
+            }
+        }
+    }
+
+    /// Every page's Markdown, on every core. A check needs no HTML: it takes a build's pages from
+    /// the store when they are there, and renders the others without HTML, keeping none of them.
+    static func renderMarkdown(
+        _ site: LoadedSite, table: LinkTable, options: MarkdownOptions, checking: Bool, store: BuildCache?
+    ) async -> [RenderedPage] {
+        let tableKey = table.fingerprint
+        let checkOptions = MarkdownOptions(unsafeHTML: options.unsafeHTML, makesHTML: false, plainTextLimit: 0)
+        return await parallelMap(site.pages) { page in
+            let key = store.map { _ in MemoKeys.markdown(page, table: tableKey, options: options) }
+            if checking {
+                if let store, let key, let stored = store.storedMarkdown(page.contentPath, key: key) { return stored }
+                return RenderedPage.render(page, table: table, options: checkOptions)
+            }
+            guard let store, let key else { return RenderedPage.render(page, table: table, options: options) }
+            return store.markdown(page.contentPath, key: key) {
+                RenderedPage.render(page, table: table, options: options)
+            }
+        }
+    }
+
+    /// Related lists whose inputs are unchanged are taken from the store.
+    static func rankRelated(_ store: BuildCache?) -> SiteGraph.RankRelated {
+        { input in
+            let key = MemoKeys.related(input)
+            if let kept = store?.siteResult("related", key: key).flatMap({
+                SiteGraph.decodeLists($0, count: input.pageCount)
+            }) {
+                return kept
+            }
+            let lists = await SiteGraph.rankRelated(input)
+            store?.keepSiteResult("related", key: key, SiteGraph.encodeLists(lists))
+            return lists
+        }
+    }
+
+    /// A card whose context and theme are unchanged is not rendered again.
+    static func renderCard(_ theme: Theme, _ store: BuildCache?) -> ContextBuilder.RenderCard {
+        { page, card, site in
+            guard let store else { return theme.library.render(card, withTemplate: Theme.cardTemplate) }
+            return store.card(page.contentPath, key: MemoKeys.card(card, site: site, theme: theme)) {
+                theme.library.render(card, withTemplate: Theme.cardTemplate) ?? ""
+            }
+        }
+    }
+}
