@@ -17,7 +17,9 @@ def fixture_copy(name):
 def main():
     sites = [guide_copy()]
     fixtures = os.path.join(ROOT, "Tests", "HearthCoreTests", "Fixtures")
-    sites += [fixture_copy(name) for name in sorted(os.listdir(fixtures))]
+    # Every fixture site (a folder with content/; seed/ holds the owner's article as text).
+    sites += [fixture_copy(name) for name in sorted(os.listdir(fixtures))
+              if os.path.isdir(os.path.join(fixtures, name, "content"))]
     pages = 0
     for site in sites:
         hearth(site, "build", "--quiet", "--drafts")
