@@ -17,7 +17,7 @@ import Foundation
 /// used. The file starts with a salt — the tool's version and the templates' digest — and a file
 /// with another salt, or one that does not read back, is ignored: the cost is a slower build,
 /// never a wrong one.
-public final class BuildCache: @unchecked Sendable {
+final class BuildCache: @unchecked Sendable {
     struct Slot<Value: Sendable>: Sendable {
         var key: UInt64
         var value: Value
@@ -44,17 +44,19 @@ public final class BuildCache: @unchecked Sendable {
     private var appendable = false
     private var generation = 0
     /// How many lookups found their entry in the last build (for tests and --verbose).
-    public private(set) var hits = 0
-    public private(set) var misses = 0
+    private var hitCount = 0
+    private var missCount = 0
+    var hits: Int { lock.withLock { hitCount } }
+    var misses: Int { lock.withLock { missCount } }
 
-    public init() {}
+    init() {}
 
     /// Starts a build: counts from zero, and marks what this build uses.
     func beginBuild() {
         lock.withLock {
             generation += 1
-            hits = 0
-            misses = 0
+            hitCount = 0
+            missCount = 0
         }
     }
 
@@ -79,7 +81,7 @@ public final class BuildCache: @unchecked Sendable {
         let (hit, stored, blob) = lock.withLock { () -> (Value?, Range<Int>?, Data) in
             if let found = self[keyPath: store][path], found.key == key {
                 self[keyPath: store][path]?.generation = generation
-                hits += 1
+                hitCount += 1
                 return (found.value, nil, Data())
             }
             if let entry = index[table.rawValue][path], entry.key == key { return (nil, entry.range, self.blob) }
@@ -96,7 +98,7 @@ public final class BuildCache: @unchecked Sendable {
         else { return nil }
         lock.withLock {
             self[keyPath: store][path] = Slot(key: key, value: decoded, generation: generation, encoded: stored)
-            hits += 1
+            hitCount += 1
         }
         return decoded
     }
@@ -107,7 +109,7 @@ public final class BuildCache: @unchecked Sendable {
     ) {
         lock.withLock {
             self[keyPath: store][path] = Slot(key: key, value: value, generation: generation, encoded: nil)
-            misses += 1
+            missCount += 1
         }
     }
 

@@ -52,7 +52,7 @@ struct Theme: Sendable {
     }
 
     static func load(root: URL) -> (Theme?, [Diagnostic]) {
-        HTMLEscaping.register()
+        HTMLEscaping.registered
         var diagnostics: [Diagnostic] = []
         var library = MustacheLibrary()
         var texts: [(name: String, file: String, text: String)] = []
@@ -190,9 +190,8 @@ struct HTMLEscaping: MustacheContentType {
     static let name = "HEARTH_HTML"
     static let pragma = "{{%CONTENT_TYPE:\(name)}}"
 
-    static func register() {
-        MustacheContentTypes.register(HTMLEscaping(), named: name)
-    }
+    /// Registered once a process: swift-mustache's table of content types is global.
+    static let registered: Void = MustacheContentTypes.register(HTMLEscaping(), named: name)
 
     func escapeText(_ text: String) -> String {
         Self.escape(text)
