@@ -70,7 +70,8 @@ fuzz: deps ## each libFuzzer target for FUZZ_SECONDS (60)
 
 # The default theme built into hearth (for sites without templates/), from templates/.
 theme: ## embed templates/ into hearth as its default theme
-	python3 .ci/embed_theme.py
+	$(SWIFT_BUILD) --product embed-theme
+	.build/debug/embed-theme $(CURDIR)
 
 format: ## swift format with the committed .swift-format
 	$(SWIFT) format --in-place --recursive Sources Tests Package.swift

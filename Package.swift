@@ -72,6 +72,11 @@ let package = Package(
                 .linkedLibrary(":libtcmalloc_minimal.so.4", .when(platforms: [.linux]))
             ]
         ),
+        // `make theme`: embeds templates/ into HearthCore as its default theme.
+        .executableTarget(
+            name: "embed-theme",
+            swiftSettings: strict
+        ),
         .testTarget(
             name: "HearthMarkdownTests",
             dependencies: ["HearthMarkdown"],

@@ -49,3 +49,28 @@ struct CommandLineTests {
         }
     }
 }
+
+@Suite("make theme")
+struct EmbedThemeTests {
+    @Test("the default theme embeds text as written and binary files (an image) byte for byte")
+    func binaryAssets() throws {
+        let root = Fixture.newFolder("embed")
+        let png: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0x0D, 0xFF]
+        try Fixture.write(Data(png), to: "templates/assets/dot.png", in: root)
+        try Fixture.write(Data("<p>{{title}}</p>\n".utf8), to: "templates/page.mustache", in: root)
+        try FileManager.default.createDirectory(
+            at: root.appendingPathComponent("Sources/HearthCore/Render"), withIntermediateDirectories: true)
+        let process = Process()
+        process.executableURL = CommandLineTests.executable.deletingLastPathComponent()
+            .appendingPathComponent("embed-theme")
+        process.arguments = [root.path]
+        process.standardOutput = Pipe()
+        try process.run()
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0)
+        let swift = try String(
+            contentsOf: root.appendingPathComponent("Sources/HearthCore/Render/DefaultTheme.swift"), encoding: .utf8)
+        #expect(swift.contains("\"assets/dot.png\": .base64(\"\(Data(png).base64EncodedString())\")"))
+        #expect(swift.contains("\"page.mustache\": .text(#\"\"\"\n        <p>{{title}}</p>\n"))
+    }
+}

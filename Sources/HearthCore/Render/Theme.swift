@@ -111,7 +111,7 @@ struct Theme: Sendable {
     /// (nil for one that cannot be read, reported).
     static func templateTexts(root: URL, diagnostics: inout [Diagnostic]) -> [(String, String?)] {
         guard hasOwnTheme(root: root) else {
-            return defaultThemeFiles { $0.hasSuffix(".mustache") }.map { ($0.path, $0.text) }
+            return defaultThemeFiles { $0.hasSuffix(".mustache") }.map { ($0.path, $0.file.text) }
         }
         let folder = root.appendingPathComponent("templates")
         var outside: [String] = []
@@ -134,7 +134,7 @@ struct Theme: Sendable {
     static func assets(root: URL) -> [(path: String, bytes: [UInt8]?)] {
         guard hasOwnTheme(root: root) else {
             return defaultThemeFiles { $0.hasPrefix("assets/") }.map {
-                (String($0.path.dropFirst("assets/".count)), Array($0.text.utf8))
+                (String($0.path.dropFirst("assets/".count)), $0.file.bytes)
             }
         }
         let folder = root.appendingPathComponent("templates/assets")
@@ -151,7 +151,7 @@ struct Theme: Sendable {
     }
 
     /// The files of the default theme (`DefaultTheme`) whose paths `include` takes, by path.
-    private static func defaultThemeFiles(_ include: (String) -> Bool) -> [(path: String, text: String)] {
+    private static func defaultThemeFiles(_ include: (String) -> Bool) -> [(path: String, file: ThemeFile)] {
         DefaultTheme.files.filter { include($0.key) }.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
     }
 
@@ -221,5 +221,25 @@ struct HTMLEscaping: MustacheContentType {
             return String(decoding: out, as: UTF8.self)
         }
         return escapedText ?? text
+    }
+}
+
+/// A file of the theme built into Hearth: text as written, anything else (an image, a font) as
+/// base64 (`make theme`).
+enum ThemeFile: Sendable {
+    case text(String)
+    case base64(String)
+
+    /// The text of a template (a binary file has none).
+    var text: String? {
+        if case .text(let text) = self { return text }
+        return nil
+    }
+
+    var bytes: [UInt8]? {
+        switch self {
+        case .text(let text): Array(text.utf8)
+        case .base64(let encoded): Data(base64Encoded: encoded).map(Array.init)
+        }
     }
 }
