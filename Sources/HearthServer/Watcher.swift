@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 #if canImport(Glibc)
     import Glibc
@@ -6,7 +7,7 @@ import Foundation
 
 /// Watches folders with inotify and reports the paths that changed, debounced.
 final class SourceWatcher: @unchecked Sendable {
-    // Used only from the watching task.
+    // Its state is used only from the watching thread (`run`).
     private let fd: Int32
     private var folders: [Int32: String] = [:]
     private let root: URL
@@ -96,24 +97,41 @@ final class SourceWatcher: @unchecked Sendable {
         return changed
     }
 
-    /// Calls `onChange` with the changed paths, once changes have been quiet for `quiet`.
-    func run(
-        quiet: Duration = .milliseconds(15), poll: Duration = .milliseconds(5),
-        onChange: @Sendable (Set<String>) async -> Void
-    ) async {
-        var collected: Set<String> = []
-        var lastChange = ContinuousClock.now
-        while !Task.isCancelled {
-            let changed = drain()
-            if !changed.isEmpty {
-                collected.formUnion(changed)
-                lastChange = .now
-            } else if !collected.isEmpty, ContinuousClock.now - lastChange >= quiet {
-                let batch = collected
-                collected = []
-                await onChange(batch)
-            }
-            try? await Task.sleep(for: poll)
+    /// Calls `onChange` with the changed paths, once changes have been quiet for `quiet`. A thread
+    /// of its own blocks in `poll` on the inotify descriptor: nothing runs while nothing changes.
+    func run(quiet: Duration = .milliseconds(15), onChange: @Sendable (Set<String>) async -> Void) async {
+        let (batches, continuation) = AsyncStream<Set<String>>.makeStream()
+        let stopped = Atomic<Bool>(false)
+        let quietMilliseconds = Int32(quiet.components.seconds * 1000 + quiet.components.attoseconds / 1_000_000_000_000_000)
+        let thread = Thread { [self] in
+            watch(quietMilliseconds: quietMilliseconds, stopped: stopped, continuation)
         }
+        thread.start()
+        await withTaskCancellationHandler {
+            for await batch in batches { await onChange(batch) }
+        } onCancel: {
+            stopped.store(true, ordering: .relaxed)
+            continuation.finish()
+        }
+        stopped.store(true, ordering: .relaxed)
+    }
+
+    /// The watching thread: collects changes, and hands them on once `quietMilliseconds` pass with
+    /// none; wakes every quarter second to see whether it should stop.
+    private func watch(
+        quietMilliseconds: Int32, stopped: borrowing Atomic<Bool>, _ continuation: AsyncStream<Set<String>>.Continuation
+    ) {
+        var collected: Set<String> = []
+        while !stopped.load(ordering: .relaxed) {
+            var descriptor = pollfd(fd: fd, events: Int16(POLLIN), revents: 0)
+            let ready = poll(&descriptor, 1, collected.isEmpty ? 250 : quietMilliseconds)
+            if ready > 0 {
+                collected.formUnion(drain())
+            } else if ready == 0, !collected.isEmpty {
+                continuation.yield(collected)
+                collected = []
+            }
+        }
+        continuation.finish()
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import HearthCore
+import Synchronization
 
 #if canImport(Glibc)
     import Glibc
@@ -86,11 +87,13 @@ enum Console {
 }
 
 /// A one-line progress indicator on a terminal, shown only once a build has taken a second.
-final class ProgressLine: @unchecked Sendable {
-    private let lock = NSLock()
-    private var phase = "starting"
-    private var shown = false
-    private var finished = false
+final class ProgressLine: Sendable {
+    private struct State {
+        var phase = "starting"
+        var shown = false
+        var finished = false
+    }
+    private let state = Mutex(State())
     private let enabled: Bool
 
     /// Shows nothing unless stderr is a terminal and the output is not quiet or JSON.
@@ -105,24 +108,23 @@ final class ProgressLine: @unchecked Sendable {
 
     /// For `BuildOptions.progress`.
     func update(_ phase: String) {
-        lock.withLock { self.phase = phase }
-        if lock.withLock({ shown }) { show() }
+        if state.withLock({ $0.phase = phase; return $0.shown }) { show() }
     }
 
     private func show() {
-        let text: String? = lock.withLock {
-            guard enabled, !finished else { return nil }
-            shown = true
-            return "\r\u{1B}[2KBuilding… \(phase)"
+        let text: String? = state.withLock { state in
+            guard enabled, !state.finished else { return nil }
+            state.shown = true
+            return "\r\u{1B}[2KBuilding… \(state.phase)"
         }
         if let text { Console.standardError(text) }
     }
 
     /// Clears the line before the summary is printed.
     func finish() {
-        let clear = lock.withLock { () -> Bool in
-            finished = true
-            return shown
+        let clear = state.withLock { state -> Bool in
+            state.finished = true
+            return state.shown
         }
         if clear { Console.standardError("\r\u{1B}[2K") }
     }

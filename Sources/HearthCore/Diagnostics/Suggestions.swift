@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// "Did you mean": the closest candidates by edit distance.
 enum Suggestions {
@@ -81,26 +82,25 @@ enum Suggestions {
     /// Suggestions among many candidates (every title and alias of a large site), asked from every
     /// core: the candidates are prepared once, when first needed, and each word is looked up once,
     /// however many links misspell it the same way.
-    final class Index: @unchecked Sendable {
-        private let lock = NSLock()
+    final class Index: Sendable {
         private let source: @Sendable () -> [String]
-        private var prepared: [Prepared]?
-        private var answers: [String: String?] = [:]
+        private let prepared = Mutex<[Prepared]?>(nil)
+        private let answers = Mutex<[String: String?]>([:])
 
         init(_ candidates: @escaping @Sendable () -> [String]) {
             source = candidates
         }
 
         func closest(to word: String) -> String? {
-            let candidates: [Prepared] = lock.withLock {
+            let candidates: [Prepared] = prepared.withLock { prepared in
                 if let prepared { return prepared }
                 let made = source().map(Prepared.init)
                 prepared = made
                 return made
             }
-            if let known = lock.withLock({ answers[word] }) { return known }
+            if let known = answers.withLock({ $0[word] }) { return known }
             let answer = Suggestions.closest(to: word, inPrepared: candidates)
-            lock.withLock { answers[word] = .some(answer) }
+            answers.withLock { $0[word] = .some(answer) }
             return answer
         }
     }

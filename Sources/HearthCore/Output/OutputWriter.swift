@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 #if canImport(Glibc)
     import Glibc
@@ -111,7 +112,7 @@ enum OutputWriter {
     /// A site being written: a staging folder beside the output — the spare site when there is
     /// one, brought up to date, or a new folder — that `finish()` swaps in. `write` may be called
     /// from every core at once, so pages are written as they are rendered and never all held.
-    final class Staging: @unchecked Sendable {
+    final class Staging: Sendable {
         let output: String
         let path: String
         private let prefix: String
@@ -119,8 +120,7 @@ enum OutputWriter {
         /// What the staging folder held when claimed; empty and `fresh` for a new folder.
         private let held: Manifest
         private let fresh: Bool
-        private let lock = NSLock()
-        private var written: Manifest = [:]
+        private let written = Mutex<Manifest>([:])
 
         /// Claims a staging folder for a site of exactly `paths`: files of the spare that are not
         /// among them are removed, and every folder they need is made.
@@ -191,7 +191,7 @@ enum OutputWriter {
                 hasher.combine(bytes: file.bytes)
                 entry = Entry(hash: hasher.finalize(), size: file.bytes.count, key: file.key)
             }
-            defer { lock.withLock { written[file.path] = entry } }
+            defer { written.withLock { $0[file.path] = entry } }
             if let known = held[file.path], known.hash == entry.hash, known.size == entry.size,
                 fileSize(target) == entry.size
             {
@@ -229,7 +229,7 @@ enum OutputWriter {
         func finish() throws {
             do {
                 guard let id = identity(path) else { throw Failure(description: "the staging folder vanished") }
-                try saveManifest(lock.withLock { written }, to: "\(prefix)manifest-\(id)")
+                try saveManifest(written.withLock { $0 }, to: "\(prefix)manifest-\(id)")
                 try swap(path, into: output, spare: spare)
             } catch {
                 abandon()
@@ -243,7 +243,7 @@ enum OutputWriter {
             removeTree(path)
         }
 
-        var count: Int { lock.withLock { written.count } }
+        var count: Int { written.withLock { $0.count } }
     }
 
     /// Moves the spare site to `staging` and returns what it holds; nil when there is no spare
