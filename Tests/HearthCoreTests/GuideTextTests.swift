@@ -1,0 +1,67 @@
+import Foundation
+import Testing
+
+/// Rules the guide's own text keeps, checked on its Markdown files: slips a reader would notice.
+@Suite("the guide's text")
+struct GuideTextTests {
+    /// Each exercise card of the guide: its file name, front matter lines and body.
+    static func cards() throws -> [(name: String, front: [String: String], body: String)] {
+        let folder = Fixture.repository.appendingPathComponent("content/exercises")
+        var out: [(String, [String: String], String)] = []
+        for name in try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() where name != "_index.md"
+        {
+            let file =
+                name.hasSuffix(".md")
+                ? folder.appendingPathComponent(name) : folder.appendingPathComponent("\(name)/index.md")
+            let text = try String(contentsOf: file, encoding: .utf8)
+            let parts = text.components(separatedBy: "\n---\n")
+            var front: [String: String] = [:]
+            for line in parts[0].split(separator: "\n") {
+                guard let colon = line.firstIndex(of: ":") else { continue }
+                front[String(line[..<colon])] = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+            }
+            out.append((name, front, parts.dropFirst().joined(separator: "\n---\n")))
+        }
+        return out
+    }
+
+    static let numbers = [
+        "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "ten": 10, "fifteen": 15, "twenty": 20, "thirty": 30,
+    ]
+
+    @Test("a card's summary that names its length in minutes agrees with its duration")
+    func summaryMinutes() throws {
+        for card in try Self.cards() {
+            let summary = (card.front["summary"] ?? "").lowercased()
+            let words = summary.split { !$0.isLetter && !$0.isNumber }
+            for (i, word) in words.enumerated().dropFirst() where word.hasPrefix("minute") {
+                let said = Int(words[i - 1]) ?? Self.numbers[String(words[i - 1])]
+                guard let said else { continue }
+                #expect(String(said) == card.front["duration"], "\(card.name): '\(summary)'")
+            }
+        }
+    }
+
+    @Test("no page speaks of 'the owner' to readers")
+    func noOwner() throws {
+        let content = Fixture.repository.appendingPathComponent("content")
+        let files = FileManager.default.enumerator(atPath: content.path)?.compactMap { $0 as? String } ?? []
+        for file in files where file.hasSuffix(".md") {
+            let text = try String(contentsOf: content.appendingPathComponent(file), encoding: .utf8)
+            #expect(!text.lowercased().contains("owner's article"), "\(file)")
+        }
+    }
+
+    @Test("a section that calls its exercises gentle has only gentle ones")
+    func gentleSections() throws {
+        let content = Fixture.repository.appendingPathComponent("content")
+        let cards = try Self.cards()
+        for section in ["emotional", "physical", "intellectual", "experiential", "spiritual"] {
+            let text = try String(contentsOf: content.appendingPathComponent("\(section)/_index.md"), encoding: .utf8)
+            guard text.contains("exercises in this section are gentle") else { continue }
+            for card in cards where (card.front["types"] ?? "").contains(section) {
+                #expect(card.front["difficulty"] == "gentle", "\(section): \(card.name)")
+            }
+        }
+    }
+}
