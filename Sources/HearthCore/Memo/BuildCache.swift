@@ -120,18 +120,18 @@ final class BuildCache: @unchecked Sendable {
             decode: { reader in
                 guard let data else { throw ByteReader.Malformed() }
                 let page = try data.withUnsafeBytes { source in try reader.optional { try $0.page(source: source) } }
-                return (page, try reader.array { try $0.diagnostic() })
+                return (page, try [Diagnostic].read(from: &reader))
             }, make: make)
     }
 
     func markdown(_ path: String, key: UInt64, make: () -> RenderedPage) -> RenderedPage {
-        lookup(\.markdown, .markdown, path, key: key, decode: { try $0.rendered() }, make: make)
+        lookup(\.markdown, .markdown, path, key: key, decode: { try RenderedPage.read(from: &$0) }, make: make)
     }
 
     /// Rendered Markdown stored under `path` with this key, if any; nothing is kept otherwise (a
     /// check's pages, made without HTML, must never stand in for a build's).
     func storedMarkdown(_ path: String, key: UInt64) -> RenderedPage? {
-        find(\.markdown, .markdown, path, key: key, decode: { try $0.rendered() })
+        find(\.markdown, .markdown, path, key: key, decode: { try RenderedPage.read(from: &$0) })
     }
 
     func card(_ path: String, key: UInt64, make: () -> String) -> String {
@@ -255,9 +255,9 @@ final class BuildCache: @unchecked Sendable {
         }
         await file.table(live(savedSources), blob: savedBlob) { w, v in
             w.optional(v.0) { $0.page($1) }
-            w.array(v.1) { $0.diagnostic($1) }
+            v.1.write(to: &w)
         }
-        await file.table(live(savedMarkdown), blob: savedBlob) { $0.rendered($1) }
+        await file.table(live(savedMarkdown), blob: savedBlob) { $1.write(to: &$0) }
         await file.table(live(savedCards), blob: savedBlob) { $0.string($1) }
         file.flush()
         close(fd)

@@ -51,9 +51,7 @@ enum MemoKeys {
         hasher.combine(page.id)
         hasher.combine(page.meta.summary)
         hasher.combine(table)
-        for flag in [options.smartPunctuation, options.unsafeHTML, options.wikilinks, options.headingIDs] {
-            hasher.combine(flag)
-        }
+        options.combine(into: &hasher)
         return hasher.finalize()
     }
 }
