@@ -179,7 +179,8 @@ public enum SiteBuilder {
             }
             site.config.baseURL = normalized
         }
-        let table = await LinkTable(site: site, formerTitles: FormerTitles.load(for: options.outputURL))
+        let output = options.outputURL
+        let table = await LinkTable(site: site, formerTitles: { FormerTitles.load(for: output) })
         phase("link table", next: "rendering Markdown")
         // The search index keeps the start of each page's text: one byte past its limit tells
         // whether the text goes on.

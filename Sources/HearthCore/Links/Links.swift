@@ -29,9 +29,9 @@ struct LinkTable: Sendable {
     let base: String
     let byPath: [String: Int]
     let tagSlugs: Set<String>
-    /// Titles pages had in the last good build and have no more, by link key, with the page's
-    /// `content/`-relative path: what a link to an old title is told to do.
-    private let renamed: [String: String]
+    /// The titles pages had in the last good build, by link key, with each page's path: what a
+    /// link to an old title is told to do. Read only when a link names no page.
+    private let formerTitles: Lazy<[String: String]>
     /// Everything the table was made from: equal fingerprints resolve every link the same way.
     let fingerprint: UInt64
 
@@ -49,7 +49,9 @@ struct LinkTable: Sendable {
         return " (e.g. [[\(path)]])"
     }
 
-    init(site: LoadedSite, formerTitles: [String: String] = [:]) async {
+    /// `formerTitles` gives each page's title in the last good build, by its path; it is called
+    /// only when a link names no page.
+    init(site: LoadedSite, formerTitles: @escaping @Sendable () -> [String: String] = { [:] }) async {
         let base = site.config.basePath
         // Each page's keys, made on every core, each once; the tables are then filled in page order.
         let keysOfPages = await parallelMap(site.pages) { page -> [String] in
@@ -101,18 +103,18 @@ struct LinkTable: Sendable {
         self.excluded = site.excluded
         self.excludedKeys = excludedKeys
         self.excludedPaths = excludedPaths
-        // Only titles no page answers to now: in a build after a good one, usually none.
-        let renamed = formerTitles.filter {
-            keys[$0.key] == nil && excludedKeys[$0.key] == nil && byContentPath[$0.value] != nil
+        self.formerTitles = Lazy {
+            var byKey: [String: String] = [:]
+            for (path, title) in formerTitles() { byKey[Self.key(title)] = path }
+            return byKey
         }
-        self.renamed = renamed
         nameSuggestions = Suggestions.Index { [names] in names }
         urlSuggestions = Suggestions.Index { [entries] in entries.map(\.url) }
         pageFiles = Self.pageFilesByFolder(entries)
         self.base = base
         self.byPath = byPath
         tagSlugs = Set(tagNames.map(Slug.make))
-        fingerprint = Self.fingerprint(site, base: base, tagSlugs: tagSlugs, renamed: renamed)
+        fingerprint = Self.fingerprint(site, base: base, tagSlugs: tagSlugs)
     }
 
     /// The Markdown file names of pages, by folder.
@@ -129,7 +131,7 @@ struct LinkTable: Sendable {
 
     /// Everything a table is made from, hashed: equal fingerprints resolve every link the same way.
     private static func fingerprint(
-        _ site: LoadedSite, base: String, tagSlugs: Set<String>, renamed: [String: String]
+        _ site: LoadedSite, base: String, tagSlugs: Set<String>
     ) -> UInt64 {
         var hasher = StableHasher()
         hasher.combine(base)
@@ -142,10 +144,6 @@ struct LinkTable: Sendable {
             hasher.combine(page.bundleDirectory)
         }
         hasher.combine(site.files.sorted())
-        for (key, path) in renamed.sorted(by: { $0.key < $1.key }) {
-            hasher.combine(key)
-            hasher.combine(path)
-        }
         for page in site.excluded {
             hasher.combine(page.contentPath)
             hasher.combine(page.title)
@@ -274,7 +272,10 @@ struct LinkTable: Sendable {
     /// What to tell a link that names no page: the page that had this title in the last good build,
     /// or the nearest title; either way, the alias that keeps old links working.
     func missingPageHints(for target: String, besides file: String) -> [String] {
-        if let path = renamed[Self.key(target)], let id = byContentPath[path] {
+        // A title no page answers to now (else the link would have found it), which a page that is
+        // still here had in the last good build.
+        let key = Self.key(target)
+        if excludedKeys[key] == nil, let path = formerTitles.value[key], let id = byContentPath[path] {
             return [
                 "content/\(path) had the title '\(target)' in the last build and is now '\(entries[id].title)'",
                 "link [[\(entries[id].title)]], or add '\(target)' to its aliases: so that old links keep working",

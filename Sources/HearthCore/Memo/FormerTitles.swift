@@ -7,13 +7,13 @@ enum FormerTitles {
         OutputWriter.cacheFolder(for: output).appendingPathComponent(OutputWriter.stagingPrefix(for: output) + "titles")
     }
 
-    /// Each former title's link key, with the page it was the title of (`content/`-relative).
+    /// Each page's title in the last good build, by its path (`content/`-relative).
     static func load(for output: URL) -> [String: String] {
         guard let data = FileManager.default.contents(atPath: file(for: output).path) else { return [:] }
         var out: [String: String] = [:]
         for line in String(decoding: data, as: UTF8.self).split(separator: "\n") {
             guard let tab = line.firstIndex(of: "\t") else { continue }
-            out[LinkTable.key(String(line[line.index(after: tab)...]))] = String(line[..<tab])
+            out[String(line[..<tab])] = String(line[line.index(after: tab)...])
         }
         return out
     }
