@@ -64,4 +64,33 @@ struct GuideTextTests {
             }
         }
     }
+
+    @Test("deep and moderate cards say what to do if it gets hard; deep ones point to help and aftercare")
+    func careSections() throws {
+        for card in try Self.cards() {
+            let body = card.body
+            switch card.front["difficulty"] {
+            case "deep":
+                #expect(body.contains("\n## If it gets hard\n"), "\(card.name)")
+                #expect(body.contains("[[When to get help]]"), "\(card.name)")
+                #expect(body.contains("\n## Afterwards\n"), "\(card.name)")
+            case "moderate":
+                #expect(body.contains("\n## If it gets hard\n"), "\(card.name)")
+            default:
+                break
+            }
+        }
+    }
+
+    @Test("the help page names both therapist and counsellor, emergencies and abuse helplines, and is linked")
+    func helpPage() throws {
+        let content = Fixture.repository.appendingPathComponent("content")
+        let help = try String(contentsOf: content.appendingPathComponent("help/_index.md"), encoding: .utf8)
+        for phrase in ["therapist", "counsellor", "emergency number", "domestic abuse helpline", "register", "GP"] {
+            #expect(help.contains(phrase), "\(phrase)")
+        }
+        let tips = try String(
+            contentsOf: content.appendingPathComponent("emotional/relationship-tips.md"), encoding: .utf8)
+        #expect(tips.contains("[[When to get help]]"))
+    }
 }
