@@ -9,7 +9,7 @@ import Hummingbird
 #endif
 
 /// Request paths to files of the output folder, decoded and normalised once.
-public enum SitePath {
+public enum RequestPath {
     public enum Resolution: Equatable, Sendable {
         /// A file to serve, relative to the output folder.
         case file(String)
@@ -98,7 +98,7 @@ struct StaticSiteMiddleware<Context: RequestContext>: RouterMiddleware {
             return Response(status: .methodNotAllowed, headers: [.allow: "GET, HEAD"])
         }
         let isHead = request.method == .head
-        switch SitePath.resolve(path, basePath: basePath, root: output) {
+        switch RequestPath.resolve(path, basePath: basePath, root: output) {
         case .redirect(let location):
             return Response(status: .movedPermanently, headers: [.location: location])
         case .file(let file):
@@ -119,7 +119,7 @@ struct StaticSiteMiddleware<Context: RequestContext>: RouterMiddleware {
                 headers: [.contentType: "text/plain; charset=utf-8", .contentLength: String(text.utf8.count)],
                 body: head ? ResponseBody() : ResponseBody(byteBuffer: ByteBuffer(string: text)))
         }
-        let type = SitePath.contentType(for: file)
+        let type = RequestPath.contentType(for: file)
         if file.hasSuffix(".html") {
             let failure = await state.failure
             data = Data(PreviewServer.inject(into: String(decoding: data, as: UTF8.self), failure: failure).utf8)

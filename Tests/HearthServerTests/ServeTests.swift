@@ -139,8 +139,8 @@ struct ServeTests {
         try Data("home".utf8).write(to: root.appendingPathComponent("index.html"))
         try Data("page".utf8).write(to: root.appendingPathComponent("emotional/index.html"))
         defer { try? FileManager.default.removeItem(at: root) }
-        func resolve(_ path: String) -> SitePath.Resolution {
-            SitePath.resolve(path, basePath: "/guide/", root: root.path)
+        func resolve(_ path: String) -> RequestPath.Resolution {
+            RequestPath.resolve(path, basePath: "/guide/", root: root.path)
         }
         #expect(resolve("/") == .redirect("/guide/"))
         #expect(resolve("/guide") == .redirect("/guide/"))
