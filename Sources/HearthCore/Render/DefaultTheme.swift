@@ -6,14 +6,18 @@ enum DefaultTheme {
     static let files: [String: ThemeFile] = [
         "404.mustache": .text(#"""
         {{<baseof}}{{$main}}
-        <div class="wrap prose not-found">
-          <h1>{{title}}</h1>
-          <p>There is nothing at this address. It may have moved, or the link may be mistyped.</p>
-          <p>Try the <a href="{{site.base}}">home page</a>, <a href="{{site.searchURL}}">search</a>, or one of these:</p>
-          <ul>
-            {{#site.sections}}<li><a href="{{url}}">{{title}}</a></li>
-            {{/site.sections}}
-          </ul>
+        <div class="wrap">
+          <header class="page-head">
+            <h1>{{title}}</h1>
+          </header>
+          <div class="prose">
+            <p>There is nothing at this address. It may have moved, or the link may be mistyped.</p>
+            <p>Try the <a href="{{site.base}}">home page</a>, <a href="{{site.searchURL}}">search</a>, or one of these:</p>
+            <ul>
+              {{#site.sections}}<li><a href="{{url}}">{{title}}</a></li>
+              {{/site.sections}}
+            </ul>
+          </div>
         </div>
         {{/main}}{{/baseof}}
 
@@ -570,8 +574,9 @@ enum DefaultTheme {
           gap: 0.3rem;
         }
 
-        .cap::first-letter {
-          text-transform: uppercase;
+        /* Capitalised as a whole: `::first-letter` does nothing on an inline-flex box. */
+        .cap {
+          text-transform: capitalize;
         }
 
         .exercise-facts {
@@ -1165,9 +1170,12 @@ enum DefaultTheme {
             <p class="eyebrow"><a href="{{site.tagsURL}}">Tags</a></p>
             <h1>{{title}}</h1>
           </header>
-          <ul class="cards">
-            {{#pages}}{{{html}}}{{/pages}}
-          </ul>
+          <section aria-labelledby="tagged-heading">
+            <h2 id="tagged-heading">Pages with this tag</h2>
+            <ul class="cards">
+              {{#pages}}{{{html}}}{{/pages}}
+            </ul>
+          </section>
         </div>
         {{/main}}{{/baseof}}
 
