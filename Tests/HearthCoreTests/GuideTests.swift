@@ -108,7 +108,7 @@ struct GuideTests {
             #expect(html.contains("<html lang=\"en\">"), "\(path)")
             #expect(html.contains("class=\"skip-link\" href=\"#main\""), "\(path)")
             #expect(html.contains("<meta name=\"description\" content=\""), "\(path)")
-            #expect(html.contains("<link rel=\"canonical\" href=\"https://example.org/"), "\(path)")
+            #expect(html.contains("<link rel=\"canonical\" href=\"https://closer.example/"), "\(path)")
             #expect(html.contains("<meta name=\"referrer\" content=\"no-referrer\">"), "\(path)")
             #expect(html.contains("http-equiv=\"Content-Security-Policy\" content=\"default-src 'self'"), "\(path)")
         }
