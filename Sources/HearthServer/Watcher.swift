@@ -102,7 +102,8 @@ final class SourceWatcher: @unchecked Sendable {
     func run(quiet: Duration = .milliseconds(15), onChange: @Sendable (Set<String>) async -> Void) async {
         let (batches, continuation) = AsyncStream<Set<String>>.makeStream()
         let stopped = Atomic<Bool>(false)
-        let quietMilliseconds = Int32(quiet.components.seconds * 1000 + quiet.components.attoseconds / 1_000_000_000_000_000)
+        let quietMilliseconds = Int32(
+            quiet.components.seconds * 1000 + quiet.components.attoseconds / 1_000_000_000_000_000)
         let thread = Thread { [self] in
             watch(quietMilliseconds: quietMilliseconds, stopped: stopped, continuation)
         }

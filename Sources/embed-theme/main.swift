@@ -27,7 +27,7 @@ func files() throws -> [(path: String, bytes: Data)] {
 func literal(_ text: String) -> String {
     var hashes = "#"
     while text.contains("\"\"\"" + hashes) || text.contains("\\" + hashes) { hashes += "#" }
-    let indent = String(repeating: " ", count: 8)
+    let indent = String(repeating: " ", count: 12)
     let body = (text + "\n").split(separator: "\n", omittingEmptySubsequences: false)
         .map { $0.isEmpty ? "" : indent + $0 }.joined(separator: "\n")
     return "\(hashes)\"\"\"\n\(body)\(indent)\"\"\"\(hashes)"
@@ -43,7 +43,7 @@ var lines = [
 ]
 for (path, bytes) in try files() {
     if let text = String(data: bytes, encoding: .utf8), !bytes.contains(0), !text.contains("\r") {
-        lines.append("        \"\(path)\": .text(\(literal(text))),")
+        lines.append("        \"\(path)\": .text(\n            \(literal(text))),")
     } else {
         lines.append("        \"\(path)\": .base64(\"\(bytes.base64EncodedString())\"),")
     }

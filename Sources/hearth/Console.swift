@@ -108,7 +108,11 @@ final class ProgressLine: Sendable {
 
     /// For `BuildOptions.progress`.
     func update(_ phase: String) {
-        if state.withLock({ $0.phase = phase; return $0.shown }) { show() }
+        if state.withLock({
+            $0.phase = phase; return $0.shown
+        }) {
+            show()
+        }
     }
 
     private func show() {

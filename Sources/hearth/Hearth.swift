@@ -180,7 +180,8 @@ struct New: ParsableCommand {
         }
         switch (kind, words.count) {
         case (.article, 2), (.exercise, 1): return
-        case (.article, _): throw ValidationError("an article takes a section and a title: hearth new article <section> \"Title\"")
+        case (.article, _):
+            throw ValidationError("an article takes a section and a title: hearth new article <section> \"Title\"")
         case (.exercise, _): throw ValidationError("an exercise takes one title: hearth new exercise \"Title\"")
         }
     }

@@ -25,7 +25,9 @@ struct CommandLineTests {
 
     @Test(
         "a mistake in `hearth new`'s arguments prints new's usage, not the top level's",
-        arguments: [["new", "article"], ["new", "article", "emotional"], ["new", "exercise", "A", "B"], ["new", "poem", "x"]])
+        arguments: [
+            ["new", "article"], ["new", "article", "emotional"], ["new", "exercise", "A", "B"], ["new", "poem", "x"],
+        ])
     func newUsage(_ arguments: [String]) throws {
         let (status, stderr) = try Self.run(arguments)
         #expect(status != 0)
@@ -71,6 +73,6 @@ struct EmbedThemeTests {
         let swift = try String(
             contentsOf: root.appendingPathComponent("Sources/HearthCore/Render/DefaultTheme.swift"), encoding: .utf8)
         #expect(swift.contains("\"assets/dot.png\": .base64(\"\(Data(png).base64EncodedString())\")"))
-        #expect(swift.contains("\"page.mustache\": .text(#\"\"\"\n        <p>{{title}}</p>\n"))
+        #expect(swift.contains("\"page.mustache\": .text(\n            #\"\"\"\n            <p>{{title}}</p>\n"))
     }
 }

@@ -9,15 +9,20 @@ struct LinkDiagnosticsTests {
         DiagnosticPrinter(root: root, color: false).render(report.diagnostics)
     }
 
-    @Test("links to a page whose front matter failed to parse are one note, never missing pages")
-    func failedPage() async throws {
+    /// The basic fixture, built once (the last good build), then built again with one edit of
+    /// listening.md: the site's folder, the edited build's report, and the file's text before.
+    static func editedListening(_ old: String, _ new: String) async throws -> (URL, BuildReport, String) {
         let root = try Fixture.site("basic")
         #expect(await build(root).succeeded)
         let file = root.appendingPathComponent("content/emotional/listening.md")
         let text = try String(contentsOf: file, encoding: .utf8)
-        try Data(text.replacingOccurrences(of: "tags: [listening, Trust]", with: "tags: [listening, Trust").utf8)
-            .write(to: file)
-        let report = await build(root)
+        try Data(text.replacingOccurrences(of: old, with: new).utf8).write(to: file)
+        return (root, await build(root), text)
+    }
+
+    @Test("links to a page whose front matter failed to parse are one note, never missing pages")
+    func failedPage() async throws {
+        let (root, report, _) = try await Self.editedListening("tags: [listening, Trust]", "tags: [listening, Trust")
         #expect(report.has(.error, "content/emotional/listening.md:6:7", "never closed"), "\(report.lines)")
         // Linked by its title (index.md, touch.md) and its alias (hugs.md): none is "missing".
         #expect(!report.lines.contains { $0.contains("no page matches") }, "\(report.lines)")
@@ -31,13 +36,9 @@ struct LinkDiagnosticsTests {
 
     @Test("a link to a title that changed names the page and the alias to add")
     func renamedTitle() async throws {
-        let root = try Fixture.site("basic")
-        #expect(await build(root).succeeded)
+        let (root, report, text) = try await Self.editedListening(
+            "title: Listening First", "title: Listening to Understand")
         let file = root.appendingPathComponent("content/emotional/listening.md")
-        let text = try String(contentsOf: file, encoding: .utf8)
-        try Data(text.replacingOccurrences(of: "title: Listening First", with: "title: Listening to Understand").utf8)
-            .write(to: file)
-        let report = await build(root)
         let error = try #require(
             report.diagnostics.items.first { $0.location == "content/index.md:5:38" }, "\(report.lines)")
         #expect(error.message == "no page matches [[Listening First]]")
@@ -49,7 +50,9 @@ struct LinkDiagnosticsTests {
         // Once the old title is an alias, the old links work again.
         try Data(
             text.replacingOccurrences(of: "title: Listening First", with: "title: Listening to Understand")
-                .replacingOccurrences(of: "aliases: [Active listening]", with: "aliases: [Active listening, Listening First]")
+                .replacingOccurrences(
+                    of: "aliases: [Active listening]", with: "aliases: [Active listening, Listening First]"
+                )
                 .utf8
         ).write(to: file)
         #expect(await build(root).succeeded)

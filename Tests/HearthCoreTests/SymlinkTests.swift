@@ -79,7 +79,8 @@ struct SymlinkTests {
     @Test("a link within the site is followed: what it names is published at the link's place")
     func inside() async throws {
         let root = try Fixture.site("basic")
-        try Fixture.write(Data("---\ntitle: Shared note\n---\nA note kept beside content/.\n".utf8), to: "notes/n.md", in: root)
+        try Fixture.write(
+            Data("---\ntitle: Shared note\n---\nA note kept beside content/.\n".utf8), to: "notes/n.md", in: root)
         try Self.link("content/physical/shared-note.md", in: root, to: "../../notes/n.md")
         try Self.link("content/exercises/soul-gazing/eyes-again.svg", in: root, to: "eyes.svg")
         let report = await build(root)

@@ -8,7 +8,9 @@ extension SiteBuilder {
     static func readSource(_ store: BuildCache?) -> ContentLoader.ReadSource {
         { entry, data, context in
             guard let store else { return ContentLoader.readPage(entry, data: data, context: context) }
-            return store.source(entry.contentPath, key: MemoKeys.source(data, entry: entry, context: context), data: data) {
+            return store.source(
+                entry.contentPath, key: MemoKeys.source(data, entry: entry, context: context), data: data
+            ) {
                 ContentLoader.readPage(entry, data: data, context: context)
             }
         }

@@ -66,7 +66,8 @@ extension SiteBuilder {
             else { return nil }
             page.id = id
             let result = cache.markdown(
-                contentPath, key: MemoKeys.markdown(page, table: state.table.fingerprint, options: state.markdownOptions)
+                contentPath,
+                key: MemoKeys.markdown(page, table: state.table.fingerprint, options: state.markdownOptions)
             ) { RenderedPage.render(page, table: state.table, options: state.markdownOptions) }
             let before = builder.rendered[id]
             guard result.diagnostics.isEmpty, result.summary == before.summary, result.outgoing == before.outgoing,

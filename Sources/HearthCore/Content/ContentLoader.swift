@@ -43,7 +43,9 @@ enum ContentLoader {
     /// between builds); the loader only calls it.
     typealias ReadSource = @Sendable (SourceEntry, Data?, SourceContext) -> (Page?, [Diagnostic])
 
-    static func load(root: URL, includeDrafts: Bool, read: @escaping ReadSource = readPage) async -> (LoadedSite?, [Diagnostic]) {
+    static func load(root: URL, includeDrafts: Bool, read: @escaping ReadSource = readPage) async -> (
+        LoadedSite?, [Diagnostic]
+    ) {
         var diagnostics: [Diagnostic] = []
         let content = root.appendingPathComponent("content")
         if let problem = siteFolderProblem(root: root) { return (nil, [problem]) }
@@ -194,7 +196,8 @@ enum ContentLoader {
         let file = "content/" + entry.contentPath
         var diagnostics: [Diagnostic] = []
         guard
-            let text = SiteFiles.decodeText(data, path: content + "/" + entry.contentPath, file: file, diagnostics: &diagnostics)
+            let text = SiteFiles.decodeText(
+                data, path: content + "/" + entry.contentPath, file: file, diagnostics: &diagnostics)
         else {
             return (nil, diagnostics)
         }

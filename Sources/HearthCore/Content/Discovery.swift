@@ -48,7 +48,8 @@ extension ContentLoader {
                     }
                     found.sectionNames.append(name)
                     discoverSection(
-                        name, at: path, site: siteFolder, entries: &found.entries, files: &found.files, diagnostics: &diagnostics)
+                        name, at: path, site: siteFolder, entries: &found.entries, files: &found.files,
+                        diagnostics: &diagnostics)
                 } else if SiteFiles.containsMarkdown(path) {
                     diagnostics.append(
                         .error(
@@ -89,7 +90,8 @@ extension ContentLoader {
                 let itemURL = path.appendingPathComponent(item)
                 if FileManager.default.fileExists(atPath: itemURL.appendingPathComponent("index.md").path) {
                     var bundleFiles: [String] = []
-                    for file in SiteFiles.listFilesRecursively(itemURL, site: site, outside: &outside) where file != "index.md" {
+                    for file in SiteFiles.listFilesRecursively(itemURL, site: site, outside: &outside)
+                    where file != "index.md" {
                         // Copied beside the page, it would take the place of the page itself.
                         if file == "index.html" {
                             diagnostics.append(

@@ -50,7 +50,8 @@ struct FrontMatterParser {
             if meta.draft, !isListed {
                 diagnostics.append(
                     .warning(
-                        file, reader.position(value), "'draft' is ignored here: the home page and sections are always built",
+                        file, reader.position(value),
+                        "'draft' is ignored here: the home page and sections are always built",
                         hint: "remove it; to leave a section out, leave out its folder"))
             }
         case "slug" where !isListed:
@@ -113,12 +114,14 @@ struct FrontMatterParser {
             let example = Slug.make(slug)
             diagnostics.append(
                 .error(
-                    file, position, "'slug' can hold letters, digits, '-', '_', '.' and '~', found '\(bad)' in '\(slug)'",
+                    file, position,
+                    "'slug' can hold letters, digits, '-', '_', '.' and '~', found '\(bad)' in '\(slug)'",
                     hint: example.isEmpty ? "e.g. slug: my-page" : "e.g. slug: \(example)"))
         } else if slug.utf8.count > Slug.maxBytes {
             diagnostics.append(
                 .error(
-                    file, position, "'slug' is \(slug.utf8.count) bytes long: a folder name holds at most \(Slug.maxBytes)",
+                    file, position,
+                    "'slug' is \(slug.utf8.count) bytes long: a folder name holds at most \(Slug.maxBytes)",
                     hint: "shorten it: a few words name a page best"))
         } else {
             meta.slug = Located(slug, at: position)
@@ -138,7 +141,8 @@ struct FrontMatterParser {
             } else if slug.utf8.count > Slug.maxBytes {
                 diagnostics.append(
                     .error(
-                        file, tag.position, "tag '\(tag.value.prefix(40))…' makes a URL folder of more than \(Slug.maxBytes) bytes",
+                        file, tag.position,
+                        "tag '\(tag.value.prefix(40))…' makes a URL folder of more than \(Slug.maxBytes) bytes",
                         hint: "shorten it: a tag is a word or two"))
             }
         }
@@ -194,7 +198,9 @@ struct FrontMatterParser {
 
     /// `title: Ten tips #1`: YAML reads `#1` as a comment and leaves it out. A `#` followed by a
     /// blank (`gentle  # gentle, moderate or deep`) is a comment as meant.
-    fileprivate mutating func warnComment(_ comment: (position: SourcePosition, text: Substring), _ key: String, _ value: String) {
+    fileprivate mutating func warnComment(
+        _ comment: (position: SourcePosition, text: Substring), _ key: String, _ value: String
+    ) {
         guard let next = comment.text.dropFirst().first, next != " ", next != "\t" else { return }
         diagnostics.append(
             .warning(
@@ -214,7 +220,8 @@ struct FrontMatterParser {
         for item in list {
             if item.value.allSatisfy(\.isWhitespace) {
                 diagnostics.append(
-                    .warning(file, item.position, "an empty entry of '\(key)' is left out", hint: "remove it from the list"))
+                    .warning(
+                        file, item.position, "an empty entry of '\(key)' is left out", hint: "remove it from the list"))
             } else {
                 kept.append(item)
             }
@@ -232,7 +239,8 @@ struct FrontMatterParser {
             text.count > 10 && SimpleDate(day) != nil && [" ", "T", "t"].contains(text.dropFirst(10).first)
             ? "a page keeps the day only: write \(key): \(day)" : "e.g. \(key): 2025-03-14"
         diagnostics.append(
-            .error(file, reader.position(node), "'\(key)' must be a real date (YYYY-MM-DD), found '\(text)'", hint: hint))
+            .error(
+                file, reader.position(node), "'\(key)' must be a real date (YYYY-MM-DD), found '\(text)'", hint: hint))
         return nil
     }
 }
@@ -270,7 +278,9 @@ extension FrontMatterParser {
         }
         if !seen.contains("difficulty") {
             diagnostics.append(
-                .error(file, start, "an exercise card needs 'difficulty'", hint: "add difficulty: gentle, moderate or deep"))
+                .error(
+                    file, start, "an exercise card needs 'difficulty'", hint: "add difficulty: gentle, moderate or deep"
+                ))
         }
         let example = "add e.g. types: [\(knownTypes.first ?? "emotional")]"
         if !seen.contains("types") {

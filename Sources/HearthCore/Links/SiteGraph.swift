@@ -80,7 +80,8 @@ struct SiteGraph: Sendable {
                 diagnostics.append(
                     Diagnostic(
                         .error, file: page.file, at: check.position, "'#\(check.written)' is not a heading of \(place)",
-                        hints: anchorHints(check.written, headings: rendered[check.targetID].headings, file: target.file)))
+                        hints: anchorHints(
+                            check.written, headings: rendered[check.targetID].headings, file: target.file)))
             }
         }
         return diagnostics
@@ -134,7 +135,9 @@ struct SiteGraph: Sendable {
     }
 
     /// For each section page: its listed pages (articles) and exercise cards, in listing order.
-    static func sectionLists(_ site: LoadedSite, _ listedIDs: [Int], order: ListingOrder) -> ([Int: [Int]], [Int: [Int]]) {
+    static func sectionLists(_ site: LoadedSite, _ listedIDs: [Int], order: ListingOrder) -> (
+        [Int: [Int]], [Int: [Int]]
+    ) {
         let pages = site.pages
         var sectionPages: [Int: [Int]] = [:]
         var sectionExercises: [Int: [Int]] = [:]

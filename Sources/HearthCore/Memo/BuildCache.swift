@@ -240,7 +240,8 @@ final class BuildCache: @unchecked Sendable {
         }
         if append && made == 0 { return }
         let temporary = url.path + ".\(getpid()).tmp"
-        let fd = open(append ? url.path : temporary, O_WRONLY | O_CREAT | O_CLOEXEC | (append ? O_APPEND : O_TRUNC), 0o644)
+        let fd = open(
+            append ? url.path : temporary, O_WRONLY | O_CREAT | O_CLOEXEC | (append ? O_APPEND : O_TRUNC), 0o644)
         guard fd >= 0 else {
             throw OutputWriter.Failure(description: "cannot save the build cache: \(String(cString: strerror(errno)))")
         }
@@ -251,7 +252,9 @@ final class BuildCache: @unchecked Sendable {
             (self.sources, self.markdown, self.cards, self.blob, self.generation)
         }
         func live<Value>(_ slots: [String: Slot<Value>]) -> [(key: String, value: Slot<Value>)] {
-            slots.filter { $0.value.generation == current && !(append && $0.value.encoded != nil) }.sorted { $0.key < $1.key }
+            slots.filter { $0.value.generation == current && !(append && $0.value.encoded != nil) }.sorted {
+                $0.key < $1.key
+            }
         }
         await file.table(live(savedSources), blob: savedBlob) { w, v in
             w.optional(v.0) { $0.page($1) }
@@ -299,7 +302,8 @@ private struct SegmentFile {
         let chunks = (entries.count + chunk - 1) / chunk
         let batch = 2 * Parallelism.current
         for first in stride(from: 0, to: chunks, by: batch) {
-            let encoded = await parallelMap(Array(first..<min(chunks, first + batch)), workers: Parallelism.current) { c in
+            let encoded = await parallelMap(Array(first..<min(chunks, first + batch)), workers: Parallelism.current) {
+                c in
                 var out = ByteWriter()
                 var value = ByteWriter()
                 for (path, slot) in entries[(c * chunk)..<min(entries.count, (c + 1) * chunk)] {

@@ -89,12 +89,16 @@ extension Bool: CacheField {
 
 extension Optional: CacheField where Wrapped: CacheField {
     func write(to writer: inout ByteWriter) { writer.optional(self) { $1.write(to: &$0) } }
-    static func read(from reader: inout ByteReader) throws -> Wrapped? { try reader.optional { try Wrapped.read(from: &$0) } }
+    static func read(from reader: inout ByteReader) throws -> Wrapped? {
+        try reader.optional { try Wrapped.read(from: &$0) }
+    }
 }
 
 extension Array: CacheField where Element: CacheField {
     func write(to writer: inout ByteWriter) { writer.array(self) { $1.write(to: &$0) } }
-    static func read(from reader: inout ByteReader) throws -> [Element] { try reader.array { try Element.read(from: &$0) } }
+    static func read(from reader: inout ByteReader) throws -> [Element] {
+        try reader.array { try Element.read(from: &$0) }
+    }
 }
 
 /// A choice among names (`gentle`, `moderate`, `deep`): kept by its name.

@@ -4,1195 +4,1213 @@
 enum DefaultTheme {
     /// Every file of the theme, by its path inside templates/.
     static let files: [String: ThemeFile] = [
-        "404.mustache": .text(#"""
-        {{<baseof}}{{$main}}
-        <div class="wrap">
-          <header class="page-head">
-            <h1>{{title}}</h1>
-          </header>
-          <div class="prose">
-            <p>There is nothing at this address. It may have moved, or the link may be mistyped.</p>
-            <p>Try the <a href="{{site.base}}">home page</a>, <a href="{{site.searchURL}}">search</a>, or one of these:</p>
-            <ul>
-              {{#site.sections}}<li><a href="{{url}}">{{title}}</a></li>
-              {{/site.sections}}
-            </ul>
-          </div>
-        </div>
-        {{/main}}{{/baseof}}
+        "404.mustache": .text(
+            #"""
+            {{<baseof}}{{$main}}
+            <div class="wrap">
+              <header class="page-head">
+                <h1>{{title}}</h1>
+              </header>
+              <div class="prose">
+                <p>There is nothing at this address. It may have moved, or the link may be mistyped.</p>
+                <p>Try the <a href="{{site.base}}">home page</a>, <a href="{{site.searchURL}}">search</a>, or one of these:</p>
+                <ul>
+                  {{#site.sections}}<li><a href="{{url}}">{{title}}</a></li>
+                  {{/site.sections}}
+                </ul>
+              </div>
+            </div>
+            {{/main}}{{/baseof}}
 
-        """#),
-        "assets/icon.svg": .text(#"""
-        <svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24"><path d="M12 21s-7.5-4.6-9.5-9.3C1.2 8.5 3.3 5 6.8 5c2 0 3.6 1.1 5.2 3 1.6-1.9 3.2-3 5.2-3 3.5 0 5.6 3.5 4.3 6.7C19.5 16.4 12 21 12 21z" fill="#b4475e"/></svg>
+            """#),
+        "assets/icon.svg": .text(
+            #"""
+            <svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24"><path d="M12 21s-7.5-4.6-9.5-9.3C1.2 8.5 3.3 5 6.8 5c2 0 3.6 1.1 5.2 3 1.6-1.9 3.2-3 5.2-3 3.5 0 5.6 3.5 4.3 6.7C19.5 16.4 12 21 12 21z" fill="#b4475e"/></svg>
 
-        """#),
-        "assets/site.js": .text(#"""
-        // Closer — small progressive enhancements. Every page works without this file.
-        (function () {
-          "use strict";
+            """#),
+        "assets/site.js": .text(
+            #"""
+            // Closer — small progressive enhancements. Every page works without this file.
+            (function () {
+              "use strict";
 
-          // Mark the current section in the navigation.
-          var here = window.location.pathname;
-          document.querySelectorAll(".site-nav a").forEach(function (link) {
-            var path = new URL(link.href, window.location.href).pathname;
-            if (path !== "/" && here.indexOf(path) === 0) link.setAttribute("aria-current", "page");
-          });
-
-          // Exercise filters: by type, difficulty and duration. Without JS every card shows.
-          var filters = document.getElementById("filters");
-          var list = document.getElementById("exercise-list");
-          if (filters && list) {
-            var cards = Array.prototype.slice.call(list.children);
-            var status = filters.querySelector(".filter-count");
-            var apply = function () {
-              var type = filters.elements.type.value;
-              var difficulty = filters.elements.difficulty.value;
-              var duration = parseInt(filters.elements.duration.value, 10);
-              var shown = 0;
-              cards.forEach(function (card) {
-                var types = (card.getAttribute("data-types") || "").split(" ");
-                var ok =
-                  (!type || types.indexOf(type) >= 0) &&
-                  (!difficulty || card.getAttribute("data-difficulty") === difficulty) &&
-                  (!duration || parseInt(card.getAttribute("data-duration"), 10) <= duration);
-                card.hidden = !ok;
-                if (ok) shown += 1;
+              // Mark the current section in the navigation.
+              var here = window.location.pathname;
+              document.querySelectorAll(".site-nav a").forEach(function (link) {
+                var path = new URL(link.href, window.location.href).pathname;
+                if (path !== "/" && here.indexOf(path) === 0) link.setAttribute("aria-current", "page");
               });
-              status.textContent =
-                shown === cards.length
-                  ? "Showing all " + cards.length + " exercises."
-                  : "Showing " + shown + " of " + cards.length + " exercises.";
-            };
-            filters.hidden = false;
-            filters.addEventListener("change", apply);
-            filters.addEventListener("submit", function (event) {
-              event.preventDefault();
-            });
-            filters.addEventListener("reset", function () {
-              window.setTimeout(apply, 0);
-            });
-            apply();
-          }
 
-          // Search: loads the site's search index on first use and ranks by title, then headings, then body.
-          var form = document.querySelector(".search-form");
-          if (form) {
-            var input = form.querySelector("input");
-            var results = document.getElementById("search-results");
-            var status = document.querySelector(".search-status");
-            var index = null;
-            var loading = null;
-
-            var load = function () {
-              if (!loading) {
-                loading = fetch(form.getAttribute("data-index"))
-                  .then(function (response) {
-                    return response.json();
-                  })
-                  .then(function (pages) {
-                    index = pages.map(function (page) {
-                      return {
-                        page: page,
-                        title: page.title.toLowerCase(),
-                        headings: page.headings.join(" ").toLowerCase(),
-                        body: (page.summary + " " + page.tags.join(" ") + " " + page.body).toLowerCase()
-                      };
-                    });
-                  })
-                  .catch(function () {
-                    status.textContent = "The search index could not be loaded.";
+              // Exercise filters: by type, difficulty and duration. Without JS every card shows.
+              var filters = document.getElementById("filters");
+              var list = document.getElementById("exercise-list");
+              if (filters && list) {
+                var cards = Array.prototype.slice.call(list.children);
+                var status = filters.querySelector(".filter-count");
+                var apply = function () {
+                  var type = filters.elements.type.value;
+                  var difficulty = filters.elements.difficulty.value;
+                  var duration = parseInt(filters.elements.duration.value, 10);
+                  var shown = 0;
+                  cards.forEach(function (card) {
+                    var types = (card.getAttribute("data-types") || "").split(" ");
+                    var ok =
+                      (!type || types.indexOf(type) >= 0) &&
+                      (!difficulty || card.getAttribute("data-difficulty") === difficulty) &&
+                      (!duration || parseInt(card.getAttribute("data-duration"), 10) <= duration);
+                    card.hidden = !ok;
+                    if (ok) shown += 1;
                   });
+                  status.textContent =
+                    shown === cards.length
+                      ? "Showing all " + cards.length + " exercises."
+                      : "Showing " + shown + " of " + cards.length + " exercises.";
+                };
+                filters.hidden = false;
+                filters.addEventListener("change", apply);
+                filters.addEventListener("submit", function (event) {
+                  event.preventDefault();
+                });
+                filters.addEventListener("reset", function () {
+                  window.setTimeout(apply, 0);
+                });
+                apply();
               }
-              return loading;
-            };
 
-            var score = function (entry, terms) {
-              var total = 0;
-              for (var i = 0; i < terms.length; i++) {
-                var term = terms[i];
-                var s = 0;
-                if (entry.title.indexOf(term) >= 0) s += 100;
-                if (entry.headings.indexOf(term) >= 0) s += 10;
-                if (entry.body.indexOf(term) >= 0) s += 1;
-                if (s === 0) return 0;
-                total += s;
-              }
-              return total;
-            };
+              // Search: loads the site's search index on first use and ranks by title, then headings, then body.
+              var form = document.querySelector(".search-form");
+              if (form) {
+                var input = form.querySelector("input");
+                var results = document.getElementById("search-results");
+                var status = document.querySelector(".search-status");
+                var index = null;
+                var loading = null;
 
-            var render = function () {
-              var query = input.value.trim().toLowerCase();
-              results.textContent = "";
-              if (!query) {
-                status.textContent = "";
-                return;
-              }
-              if (!index) {
-                status.textContent = "Loading…";
-                load().then(render);
-                return;
-              }
-              var terms = query.split(/\s+/);
-              var found = index
-                .map(function (entry) {
-                  return { entry: entry, score: score(entry, terms) };
-                })
-                .filter(function (hit) {
-                  return hit.score > 0;
-                })
-                .sort(function (a, b) {
-                  return b.score - a.score || a.entry.title.localeCompare(b.entry.title);
-                })
-                .slice(0, 30);
-              status.textContent =
-                found.length === 0
-                  ? "No pages match “" + input.value.trim() + "”."
-                  : found.length + (found.length === 1 ? " page matches." : " pages match.");
-              found.forEach(function (hit) {
-                var page = hit.entry.page;
-                var item = document.createElement("li");
-                var link = document.createElement("a");
-                link.href = page.url;
-                link.textContent = page.title;
-                item.appendChild(link);
-                var where = document.createElement("span");
-                where.className = "where";
-                where.textContent = page.kind === "exercise" ? "Exercise" : page.section;
-                item.appendChild(where);
-                if (page.summary) {
-                  var summary = document.createElement("p");
-                  summary.textContent = page.summary;
-                  item.appendChild(summary);
+                var load = function () {
+                  if (!loading) {
+                    loading = fetch(form.getAttribute("data-index"))
+                      .then(function (response) {
+                        return response.json();
+                      })
+                      .then(function (pages) {
+                        index = pages.map(function (page) {
+                          return {
+                            page: page,
+                            title: page.title.toLowerCase(),
+                            headings: page.headings.join(" ").toLowerCase(),
+                            body: (page.summary + " " + page.tags.join(" ") + " " + page.body).toLowerCase()
+                          };
+                        });
+                      })
+                      .catch(function () {
+                        status.textContent = "The search index could not be loaded.";
+                      });
+                  }
+                  return loading;
+                };
+
+                var score = function (entry, terms) {
+                  var total = 0;
+                  for (var i = 0; i < terms.length; i++) {
+                    var term = terms[i];
+                    var s = 0;
+                    if (entry.title.indexOf(term) >= 0) s += 100;
+                    if (entry.headings.indexOf(term) >= 0) s += 10;
+                    if (entry.body.indexOf(term) >= 0) s += 1;
+                    if (s === 0) return 0;
+                    total += s;
+                  }
+                  return total;
+                };
+
+                var render = function () {
+                  var query = input.value.trim().toLowerCase();
+                  results.textContent = "";
+                  if (!query) {
+                    status.textContent = "";
+                    return;
+                  }
+                  if (!index) {
+                    status.textContent = "Loading…";
+                    load().then(render);
+                    return;
+                  }
+                  var terms = query.split(/\s+/);
+                  var found = index
+                    .map(function (entry) {
+                      return { entry: entry, score: score(entry, terms) };
+                    })
+                    .filter(function (hit) {
+                      return hit.score > 0;
+                    })
+                    .sort(function (a, b) {
+                      return b.score - a.score || a.entry.title.localeCompare(b.entry.title);
+                    })
+                    .slice(0, 30);
+                  status.textContent =
+                    found.length === 0
+                      ? "No pages match “" + input.value.trim() + "”."
+                      : found.length + (found.length === 1 ? " page matches." : " pages match.");
+                  found.forEach(function (hit) {
+                    var page = hit.entry.page;
+                    var item = document.createElement("li");
+                    var link = document.createElement("a");
+                    link.href = page.url;
+                    link.textContent = page.title;
+                    item.appendChild(link);
+                    var where = document.createElement("span");
+                    where.className = "where";
+                    where.textContent = page.kind === "exercise" ? "Exercise" : page.section;
+                    item.appendChild(where);
+                    if (page.summary) {
+                      var summary = document.createElement("p");
+                      summary.textContent = page.summary;
+                      item.appendChild(summary);
+                    }
+                    results.appendChild(item);
+                  });
+                };
+
+                input.disabled = false;
+                input.addEventListener("focus", load);
+                input.addEventListener("input", render);
+                form.addEventListener("submit", function (event) {
+                  event.preventDefault();
+                  render();
+                });
+                var initial = new URLSearchParams(window.location.search).get("q");
+                if (initial) {
+                  input.value = initial;
+                  render();
                 }
-                results.appendChild(item);
-              });
-            };
+              }
+            })();
 
-            input.disabled = false;
-            input.addEventListener("focus", load);
-            input.addEventListener("input", render);
-            form.addEventListener("submit", function (event) {
-              event.preventDefault();
-              render();
-            });
-            var initial = new URLSearchParams(window.location.search).get("q");
-            if (initial) {
-              input.value = initial;
-              render();
+            """#),
+        "assets/style.css": .text(
+            #"""
+            /* Closer — the default Hearth theme. Mobile first, system fonts, light and dark. */
+
+            :root {
+              color-scheme: light dark;
+              --bg: #fffaf6;
+              --surface: #ffffff;
+              --surface-2: #fbf0ea;
+              --text: #2b2024;
+              --muted: #5f4b52;
+              --line: #ead9d1;
+              --accent: #9b2f4a;
+              --accent-2: #7a2239;
+              --focus: #1d5fd6;
+              --emotional: #f9dde3;
+              --physical: #fde6cf;
+              --intellectual: #dde7fb;
+              --experiential: #dcf1df;
+              --spiritual: #ebe0f7;
+              --badge-text: #2b2024;
+              --radius: 14px;
+              --measure: 70ch;
+              --font: system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, "Noto Sans", sans-serif;
+              --serif: ui-serif, Georgia, "Iowan Old Style", "Times New Roman", serif;
             }
-          }
-        })();
-
-        """#),
-        "assets/style.css": .text(#"""
-        /* Closer — the default Hearth theme. Mobile first, system fonts, light and dark. */
-
-        :root {
-          color-scheme: light dark;
-          --bg: #fffaf6;
-          --surface: #ffffff;
-          --surface-2: #fbf0ea;
-          --text: #2b2024;
-          --muted: #5f4b52;
-          --line: #ead9d1;
-          --accent: #9b2f4a;
-          --accent-2: #7a2239;
-          --focus: #1d5fd6;
-          --emotional: #f9dde3;
-          --physical: #fde6cf;
-          --intellectual: #dde7fb;
-          --experiential: #dcf1df;
-          --spiritual: #ebe0f7;
-          --badge-text: #2b2024;
-          --radius: 14px;
-          --measure: 70ch;
-          --font: system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, "Noto Sans", sans-serif;
-          --serif: ui-serif, Georgia, "Iowan Old Style", "Times New Roman", serif;
-        }
-
-        @media (prefers-color-scheme: dark) {
-          :root {
-            --bg: #1b1416;
-            --surface: #251c1f;
-            --surface-2: #2d2226;
-            --text: #f4eae7;
-            --muted: #cdb9b5;
-            --line: #44353a;
-            --accent: #f29bb0;
-            --accent-2: #f7b8c7;
-            --focus: #8ab4ff;
-            --emotional: #5a2633;
-            --physical: #5a3a1f;
-            --intellectual: #26395e;
-            --experiential: #234a2c;
-            --spiritual: #3f2c59;
-            --badge-text: #f4eae7;
-          }
-        }
-
-        *,
-        *::before,
-        *::after {
-          box-sizing: border-box;
-        }
-
-        html {
-          -webkit-text-size-adjust: 100%;
-        }
-
-        body {
-          margin: 0;
-          background: var(--bg);
-          color: var(--text);
-          font-family: var(--font);
-          font-size: 1.0625rem;
-          line-height: 1.6;
-        }
-
-        a {
-          color: var(--accent);
-          text-underline-offset: 0.18em;
-        }
-
-        a:hover {
-          color: var(--accent-2);
-        }
-
-        :focus-visible {
-          outline: 3px solid var(--focus);
-          outline-offset: 2px;
-          border-radius: 4px;
-        }
-
-        img,
-        svg {
-          max-width: 100%;
-          height: auto;
-        }
-
-        .wrap {
-          width: 100%;
-          max-width: 72rem;
-          margin: 0 auto;
-          padding: 0 1.1rem;
-        }
-
-        .skip-link {
-          position: absolute;
-          left: 1rem;
-          top: -4rem;
-          z-index: 10;
-          background: var(--surface);
-          color: var(--accent);
-          padding: 0.6rem 1rem;
-          border-radius: var(--radius);
-          border: 2px solid var(--accent);
-        }
-
-        .skip-link:focus {
-          top: 1rem;
-        }
-
-        main:focus {
-          outline: none;
-        }
-
-        /* Header and navigation */
-
-        .site-header {
-          border-bottom: 1px solid var(--line);
-          background: var(--surface);
-        }
-
-        .header-inner {
-          display: flex;
-          flex-wrap: wrap;
-          align-items: center;
-          justify-content: space-between;
-          gap: 0.5rem 1.5rem;
-          padding-top: 0.8rem;
-          padding-bottom: 0.8rem;
-        }
-
-        .brand {
-          display: inline-flex;
-          align-items: center;
-          gap: 0.5rem;
-          font-weight: 700;
-          color: var(--text);
-          text-decoration: none;
-          font-size: 1.05rem;
-        }
-
-        .brand-mark {
-          color: var(--accent);
-          flex: none;
-        }
-
-        .site-nav ul {
-          display: flex;
-          flex-wrap: wrap;
-          gap: 0.2rem 0.9rem;
-          margin: 0;
-          padding: 0;
-          list-style: none;
-        }
-
-        .site-nav a {
-          display: inline-block;
-          padding: 0.35rem 0.1rem;
-          color: var(--muted);
-          text-decoration: none;
-          font-size: 0.97rem;
-        }
-
-        .site-nav a:hover,
-        .site-nav a[aria-current="page"] {
-          color: var(--accent);
-          text-decoration: underline;
-        }
-
-        /* Page heads and prose */
-
-        .page-head {
-          padding: 2rem 0 0.5rem;
-          max-width: var(--measure);
-        }
-
-        h1,
-        h2,
-        h3 {
-          line-height: 1.25;
-          text-wrap: balance;
-        }
-
-        h1 {
-          font-family: var(--serif);
-          font-size: clamp(1.9rem, 5vw, 2.7rem);
-          margin: 0.3rem 0 0.6rem;
-        }
-
-        h2 {
-          font-size: 1.4rem;
-          margin: 2.2rem 0 0.7rem;
-        }
-
-        h3 {
-          font-size: 1.12rem;
-        }
-
-        .eyebrow {
-          margin: 0;
-          text-transform: uppercase;
-          letter-spacing: 0.08em;
-          font-size: 0.8rem;
-        }
-
-        .lede {
-          font-size: 1.2rem;
-          color: var(--muted);
-          margin: 0 0 0.8rem;
-        }
-
-        .meta {
-          color: var(--muted);
-          font-size: 0.92rem;
-        }
-
-        .prose {
-          max-width: var(--measure);
-        }
-
-        .prose p,
-        .prose ul,
-        .prose ol {
-          margin: 0 0 1.1rem;
-        }
-
-        .prose li {
-          margin-bottom: 0.35rem;
-        }
-
-        .prose blockquote {
-          margin: 1.2rem 0;
-          padding: 0.2rem 1rem;
-          border-left: 4px solid var(--line);
-          color: var(--muted);
-        }
-
-        .prose code {
-          font-size: 0.92em;
-          background: var(--surface-2);
-          padding: 0.1em 0.3em;
-          border-radius: 4px;
-        }
-
-        .prose pre {
-          overflow-x: auto;
-          background: var(--surface-2);
-          padding: 1rem;
-          border-radius: var(--radius);
-        }
-
-        .prose pre code {
-          background: none;
-          padding: 0;
-        }
-
-        .prose img {
-          display: block;
-          margin: 1.2rem 0;
-          border-radius: var(--radius);
-        }
-
-        .exercise .prose ol {
-          counter-reset: step;
-          list-style: none;
-          padding-left: 0;
-        }
-
-        .exercise .prose ol > li {
-          counter-increment: step;
-          position: relative;
-          padding-left: 2.6rem;
-          margin-bottom: 0.8rem;
-        }
-
-        .exercise .prose ol > li::before {
-          content: counter(step);
-          position: absolute;
-          left: 0;
-          top: 0;
-          width: 1.9rem;
-          height: 1.9rem;
-          border-radius: 50%;
-          background: var(--accent);
-          color: var(--surface);
-          font-weight: 700;
-          display: grid;
-          place-items: center;
-          font-size: 0.95rem;
-        }
-
-        /* Table of contents */
-
-        .toc {
-          max-width: var(--measure);
-          margin: 1rem 0 1.5rem;
-          padding: 0.8rem 1.1rem;
-          border: 1px solid var(--line);
-          border-radius: var(--radius);
-          background: var(--surface);
-        }
-
-        .toc h2 {
-          margin: 0 0 0.4rem;
-          font-size: 1rem;
-        }
-
-        .toc ol {
-          margin: 0;
-          padding-left: 1.2rem;
-        }
-
-        .toc li.sub {
-          margin-left: 1rem;
-          font-size: 0.95rem;
-        }
-
-        /* Badges, tags and facts */
-
-        .badges {
-          display: flex;
-          flex-wrap: wrap;
-          gap: 0.35rem;
-          margin: 0.3rem 0;
-        }
-
-        .badge {
-          display: inline-block;
-          padding: 0.12rem 0.6rem;
-          border-radius: 999px;
-          font-size: 0.82rem;
-          background: var(--surface-2);
-          color: var(--badge-text);
-          text-decoration: none;
-        }
-
-        a.badge:hover {
-          text-decoration: underline;
-          color: var(--badge-text);
-        }
-
-        .badge-emotional {
-          background: var(--emotional);
-        }
-
-        .badge-physical {
-          background: var(--physical);
-        }
-
-        .badge-intellectual {
-          background: var(--intellectual);
-        }
-
-        .badge-experiential {
-          background: var(--experiential);
-        }
-
-        .badge-spiritual {
-          background: var(--spiritual);
-        }
-
-        .tags {
-          max-width: var(--measure);
-          margin: 2rem 0 0;
-        }
-
-        .tags .label {
-          color: var(--muted);
-        }
-
-        .tag {
-          margin-right: 0.5rem;
-        }
-
-        .facts {
-          display: flex;
-          flex-wrap: wrap;
-          gap: 0.4rem 0.9rem;
-          margin: 0.2rem 0 0.5rem;
-          padding: 0;
-          list-style: none;
-          color: var(--muted);
-          font-size: 0.9rem;
-        }
-
-        .fact {
-          display: inline-flex;
-          align-items: center;
-          gap: 0.3rem;
-        }
-
-        /* Capitalised as a whole: `::first-letter` does nothing on an inline-flex box. */
-        .cap {
-          text-transform: capitalize;
-        }
-
-        .exercise-facts {
-          display: flex;
-          flex-wrap: wrap;
-          gap: 0.8rem 1.6rem;
-          margin: 1rem 0;
-          padding: 0.9rem 1.1rem;
-          list-style: none;
-          border-radius: var(--radius);
-          background: var(--surface-2);
-        }
-
-        .exercise-facts li {
-          display: flex;
-          flex-direction: column;
-          min-width: 6rem;
-        }
-
-        .exercise-facts .label {
-          font-size: 0.78rem;
-          text-transform: uppercase;
-          letter-spacing: 0.07em;
-          color: var(--muted);
-        }
-
-        .exercise-facts .value {
-          font-weight: 600;
-        }
-
-        .materials h2 {
-          font-size: 1.05rem;
-          margin: 1rem 0 0.3rem;
-        }
-
-        .materials ul {
-          margin: 0;
-        }
-
-        /* Cards */
-
-        .cards {
-          display: grid;
-          grid-template-columns: repeat(auto-fill, minmax(16.5rem, 1fr));
-          gap: 1rem;
-          margin: 1rem 0 1.5rem;
-          padding: 0;
-          list-style: none;
-        }
-
-        .card {
-          display: flex;
-          flex-direction: column;
-          gap: 0.2rem;
-          padding: 1rem 1.1rem;
-          border: 1px solid var(--line);
-          border-radius: var(--radius);
-          background: var(--surface);
-        }
-
-        .card[hidden] {
-          display: none;
-        }
-
-        .card-title {
-          margin: 0 0 0.2rem;
-          font-size: 1.1rem;
-        }
-
-        .card-title a {
-          text-decoration: none;
-        }
-
-        .card-title a:hover {
-          text-decoration: underline;
-        }
-
-        .card-summary {
-          margin: 0.2rem 0 0.5rem;
-          color: var(--muted);
-          font-size: 0.96rem;
-        }
-
-        .card .badges {
-          margin-top: auto;
-        }
-
-        .card-exercise {
-          border-top: 4px solid var(--accent);
-        }
-
-        .difficulty-gentle::before,
-        .difficulty-moderate::before,
-        .difficulty-deep::before {
-          content: "";
-          display: inline-block;
-          width: 0.6rem;
-          height: 0.6rem;
-          border-radius: 50%;
-          margin-right: 0.3rem;
-          border: 2px solid currentColor;
-        }
-
-        .difficulty-moderate::before {
-          background: linear-gradient(90deg, currentColor 50%, transparent 50%);
-        }
-
-        .difficulty-deep::before {
-          background: currentColor;
-        }
-
-        /* Lists, filters, related */
-
-        .filters {
-          display: flex;
-          flex-wrap: wrap;
-          align-items: end;
-          gap: 0.7rem 1rem;
-          padding: 0.9rem 1rem;
-          border-radius: var(--radius);
-          background: var(--surface-2);
-        }
-
-        .filters[hidden] {
-          display: none;
-        }
-
-        .filters label {
-          display: flex;
-          flex-direction: column;
-          font-size: 0.85rem;
-          color: var(--muted);
-          gap: 0.2rem;
-        }
-
-        select,
-        input,
-        button {
-          font: inherit;
-          color: var(--text);
-          background: var(--surface);
-          border: 1px solid var(--muted);
-          border-radius: 8px;
-          padding: 0.4rem 0.6rem;
-        }
-
-        button {
-          cursor: pointer;
-          border-color: var(--accent);
-          color: var(--accent);
-        }
-
-        .filter-count {
-          width: 100%;
-          margin: 0;
-          font-size: 0.9rem;
-          color: var(--muted);
-        }
-
-        .related,
-        .backlinks {
-          margin-top: 2.5rem;
-          padding-top: 0.5rem;
-          border-top: 1px solid var(--line);
-        }
-
-        .backlinks ul,
-        .other-topics ul {
-          padding-left: 1.2rem;
-        }
-
-        .other-topics ul {
-          display: flex;
-          flex-wrap: wrap;
-          gap: 0.4rem 1.4rem;
-          padding: 0;
-          list-style: none;
-        }
-
-        .tag-cloud {
-          display: flex;
-          flex-wrap: wrap;
-          gap: 0.6rem 1.2rem;
-          padding: 0;
-          list-style: none;
-        }
-
-        .count {
-          color: var(--muted);
-        }
-
-        .hero {
-          padding: 2.4rem 0 0.6rem;
-          max-width: var(--measure);
-        }
-
-        .more {
-          font-weight: 600;
-        }
-
-        /* Search */
-
-        .search-form label {
-          display: block;
-          margin-bottom: 0.3rem;
-          color: var(--muted);
-        }
-
-        .search-form input {
-          width: 100%;
-          max-width: 36rem;
-          font-size: 1.1rem;
-          padding: 0.6rem 0.8rem;
-        }
-
-        .search-results {
-          max-width: var(--measure);
-          padding-left: 1.3rem;
-        }
-
-        .search-results li {
-          margin-bottom: 1rem;
-        }
-
-        .search-results .where {
-          display: block;
-          font-size: 0.85rem;
-          color: var(--muted);
-        }
-
-        .search-status {
-          color: var(--muted);
-        }
-
-        /* Footer */
-
-        .site-footer {
-          margin-top: 3rem;
-          padding: 1.5rem 0 2rem;
-          border-top: 1px solid var(--line);
-          color: var(--muted);
-          font-size: 0.92rem;
-        }
-
-        .site-footer p {
-          margin: 0.3rem 0;
-        }
-
-        .site-footer a {
-          color: var(--muted);
-        }
-
-        @media (min-width: 48rem) {
-          body {
-            font-size: 1.1rem;
-          }
-
-          .wrap {
-            padding: 0 2rem;
-          }
-
-          .header-inner {
-            padding-top: 1rem;
-            padding-bottom: 1rem;
-          }
-        }
-
-        @media (prefers-reduced-motion: reduce) {
-          * {
-            transition: none !important;
-            animation: none !important;
-          }
-        }
-
-        /* Print: an exercise card on one page, without navigation. */
-
-        @media print {
-          :root {
-            --bg: #fff;
-            --surface: #fff;
-            --surface-2: #f4f4f4;
-            --text: #000;
-            --muted: #333;
-            --accent: #000;
-          }
-
-          @page {
-            margin: 1.5cm;
-          }
-
-          body {
-            font-size: 11pt;
-            line-height: 1.45;
-          }
-
-          .site-header,
-          .site-footer,
-          .skip-link,
-          .toc,
-          .related,
-          .backlinks,
-          .tags,
-          .filters,
-          .other-topics,
-          .eyebrow {
-            display: none !important;
-          }
-
-          .wrap {
-            max-width: none;
-            padding: 0;
-          }
-
-          .exercise {
-            break-inside: avoid;
-          }
-
-          .exercise .prose img {
-            max-height: 5cm;
-            width: auto;
-          }
-
-          h1 {
-            font-size: 20pt;
-          }
-
-          h2 {
-            font-size: 13pt;
-            margin: 0.8rem 0 0.3rem;
-            break-after: avoid;
-          }
-
-          a {
-            color: #000;
-            text-decoration: none;
-          }
-
-          .exercise .prose ol > li::before {
-            background: #000;
-            color: #fff;
-            print-color-adjust: exact;
-            -webkit-print-color-adjust: exact;
-          }
-        }
-
-        """#),
-        "baseof.mustache": .text(#"""
-        <!doctype html>
-        <html lang="{{site.language}}">
-        <head>
-        <meta charset="utf-8">
-        <meta name="viewport" content="width=device-width, initial-scale=1">
-        <meta name="referrer" content="no-referrer">
-        <meta http-equiv="Content-Security-Policy" content="default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'">
-        <title>{{documentTitle}}</title>
-        {{#summary}}<meta name="description" content="{{.}}">
-        {{/summary}}<link rel="canonical" href="{{permalink}}">
-        <meta property="og:title" content="{{title}}">
-        {{#summary}}<meta property="og:description" content="{{.}}">
-        {{/summary}}<meta property="og:url" content="{{permalink}}">
-        <meta property="og:type" content="{{ogType}}">
-        {{> partials/site-head}}
-        </head>
-        <body class="kind-{{kind}}">
-        <a class="skip-link" href="#main">Skip to content</a>
-        {{> partials/site-header}}
-        <main id="main" tabindex="-1">
-        {{$main}}{{/main}}
-        </main>
-        {{> partials/site-footer}}
-        </body>
-        </html>
-
-        """#),
-        "exercise.mustache": .text(#"""
-        {{<baseof}}{{$main}}
-        <article class="wrap article exercise">
-          <header class="page-head">
-            <p class="eyebrow"><a href="{{site.base}}exercises/">Exercise</a></p>
-            <h1>{{title}}</h1>
-            {{#lede}}<p class="lede">{{.}}</p>{{/lede}}
-            <ul class="exercise-facts" aria-label="About this exercise">
-              <li><span class="label">Time</span> <span class="value">{{duration}} minutes</span></li>
-              <li><span class="label">Depth</span> <span class="value difficulty-{{difficulty}}">{{difficulty}}</span></li>
-              <li><span class="label">For</span> <span class="value">{{who}}</span></li>
-              {{#hasTypes}}<li><span class="label">Intimacy</span> <span class="value">{{#types}}<a class="badge badge-{{name}}" href="{{url}}">{{title}}</a> {{/types}}</span></li>{{/hasTypes}}
-            </ul>
-            {{#hasMaterials}}<div class="materials">
-              <h2>You will need</h2>
-              <ul>{{#materials}}<li>{{.}}</li>{{/materials}}</ul>
-            </div>{{/hasMaterials}}
-          </header>
-          <div class="prose">
-        {{{content}}}
-          </div>
-        {{> partials/page-footer}}
-        </article>
-        {{/main}}{{/baseof}}
-
-        """#),
-        "home.mustache": .text(#"""
-        {{<baseof}}{{$main}}
-        <div class="wrap home">
-          <header class="hero">
-            <h1>{{title}}</h1>
-            {{#site.description}}<p class="lede">{{.}}</p>{{/site.description}}
-          </header>
-          <div class="prose intro">
-        {{{content}}}
-          </div>
-          <section aria-labelledby="topics-heading">
-            <h2 id="topics-heading">Kinds of intimacy</h2>
-            <ul class="cards topics">
-              {{#topics}}{{{html}}}{{/topics}}
-            </ul>
-          </section>
-          {{#hasExercises}}<section aria-labelledby="try-heading">
-            <h2 id="try-heading">Exercises to try</h2>
-            <ul class="cards">
-              {{#exercises}}{{{html}}}{{/exercises}}
-            </ul>
-            <p><a class="more" href="{{site.base}}exercises/">All exercises</a></p>
-          </section>
-          {{/hasExercises}}{{#hasPages}}<section aria-labelledby="latest-heading">
-            <h2 id="latest-heading">Latest articles</h2>
-            <ul class="cards">
-              {{#pages}}{{{html}}}{{/pages}}
-            </ul>
-          </section>
-          {{/hasPages}}
-        </div>
-        {{/main}}{{/baseof}}
-
-        """#),
-        "page.mustache": .text(#"""
-        {{<baseof}}{{$main}}
-        <article class="wrap article">
-          <header class="page-head">
-            {{#hasTypes}}<p class="badges">{{#types}}<a class="badge badge-{{name}}" href="{{url}}">{{title}}</a> {{/types}}</p>{{/hasTypes}}
-            <h1>{{title}}</h1>
-            {{#lede}}<p class="lede">{{.}}</p>{{/lede}}
-            {{#date}}<p class="meta"><time datetime="{{dateISO}}">{{.}}</time>{{#updated}} · updated <time datetime="{{updatedISO}}">{{.}}</time>{{/updated}}</p>{{/date}}
-          </header>
-        {{> partials/toc}}
-          <div class="prose">
-        {{{content}}}
-          </div>
-        {{> partials/page-footer}}
-        </article>
-        {{/main}}{{/baseof}}
-
-        """#),
-        "partials/card.mustache": .text(#"""
-        <li class="card{{#isExercise}} card-exercise{{/isExercise}}" data-types="{{typeNames}}"{{#isExercise}} data-difficulty="{{difficulty}}" data-duration="{{duration}}"{{/isExercise}}>
-          <h3 class="card-title"><a href="{{url}}">{{title}}</a></h3>
-          {{#isExercise}}<ul class="facts" aria-label="About this exercise">
-            <li class="fact"><svg aria-hidden="true" viewBox="0 0 24 24" width="16" height="16"><circle cx="12" cy="12" r="9" fill="none" stroke="currentColor" stroke-width="2"/><path d="M12 7v5l3 2" fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round"/></svg>{{duration}} min</li>
-            <li class="fact cap difficulty-{{difficulty}}">{{difficulty}}</li>
-            <li class="fact cap">{{who}}</li>
-          </ul>
-          {{/isExercise}}{{#summary}}<p class="card-summary">{{.}}</p>
-          {{/summary}}<p class="badges">{{#types}}<span class="badge badge-{{name}}">{{title}}</span> {{/types}}</p>
-        </li>
-
-        """#),
-        "partials/page-footer.mustache": .text(#"""
-        {{#hasTags}}<p class="tags"><span class="label">Tags:</span> {{#tags}}<a class="tag" href="{{url}}">#{{title}}</a> {{/tags}}</p>
-        {{/hasTags}}{{#hasRelated}}<section class="related" aria-labelledby="related-heading">
-          <h2 id="related-heading">Related</h2>
-          <ul class="cards">
-            {{#related}}{{{html}}}{{/related}}
-          </ul>
-        </section>
-        {{/hasRelated}}{{#hasBacklinks}}<section class="backlinks" aria-labelledby="backlinks-heading">
-          <h2 id="backlinks-heading">Linked from</h2>
-          <ul>
-            {{#backlinks}}<li><a href="{{url}}">{{title}}</a></li>
-            {{/backlinks}}
-          </ul>
-        </section>
-        {{/hasBacklinks}}
-
-        """#),
-        "partials/site-footer.mustache": .text(#"""
-        <footer class="site-footer">
-          <div class="wrap">
-            <p>{{site.title}}{{#site.description}} — {{site.description}}{{/site.description}}</p>
-            <p><a href="{{site.tagsURL}}">All tags</a> · <a href="{{site.feedURL}}">Feed</a> · <a href="{{site.searchURL}}">Search</a></p>
-          </div>
-        </footer>
-
-        """#),
-        "partials/site-head.mustache": .text(#"""
-        <meta property="og:site_name" content="{{site.title}}">
-        <meta name="color-scheme" content="light dark">
-        <link rel="alternate" type="application/atom+xml" title="{{site.title}}" href="{{site.feedURL}}">
-        <link rel="stylesheet" href="{{site.assets}}style.css?v={{site.assetsVersion}}">
-        <link rel="icon" href="{{site.assets}}icon.svg?v={{site.assetsVersion}}" type="image/svg+xml">
-        <script src="{{site.assets}}site.js?v={{site.assetsVersion}}" defer></script>
-
-        """#),
-        "partials/site-header.mustache": .text(#"""
-        <header class="site-header">
-          <div class="wrap header-inner">
-            <a class="brand" href="{{site.base}}"><svg class="brand-mark" aria-hidden="true" viewBox="0 0 24 24" width="24" height="24"><path d="M12 21s-7.5-4.6-9.5-9.3C1.2 8.5 3.3 5 6.8 5c2 0 3.6 1.1 5.2 3 1.6-1.9 3.2-3 5.2-3 3.5 0 5.6 3.5 4.3 6.7C19.5 16.4 12 21 12 21z" fill="currentColor"/></svg><span>{{site.title}}</span></a>
-            <nav class="site-nav" aria-label="Sections">
-              <ul>
-                {{#site.sections}}<li><a href="{{url}}">{{title}}</a></li>
-                {{/site.sections}}<li><a href="{{site.searchURL}}">Search</a></li>
+
+            @media (prefers-color-scheme: dark) {
+              :root {
+                --bg: #1b1416;
+                --surface: #251c1f;
+                --surface-2: #2d2226;
+                --text: #f4eae7;
+                --muted: #cdb9b5;
+                --line: #44353a;
+                --accent: #f29bb0;
+                --accent-2: #f7b8c7;
+                --focus: #8ab4ff;
+                --emotional: #5a2633;
+                --physical: #5a3a1f;
+                --intellectual: #26395e;
+                --experiential: #234a2c;
+                --spiritual: #3f2c59;
+                --badge-text: #f4eae7;
+              }
+            }
+
+            *,
+            *::before,
+            *::after {
+              box-sizing: border-box;
+            }
+
+            html {
+              -webkit-text-size-adjust: 100%;
+            }
+
+            body {
+              margin: 0;
+              background: var(--bg);
+              color: var(--text);
+              font-family: var(--font);
+              font-size: 1.0625rem;
+              line-height: 1.6;
+            }
+
+            a {
+              color: var(--accent);
+              text-underline-offset: 0.18em;
+            }
+
+            a:hover {
+              color: var(--accent-2);
+            }
+
+            :focus-visible {
+              outline: 3px solid var(--focus);
+              outline-offset: 2px;
+              border-radius: 4px;
+            }
+
+            img,
+            svg {
+              max-width: 100%;
+              height: auto;
+            }
+
+            .wrap {
+              width: 100%;
+              max-width: 72rem;
+              margin: 0 auto;
+              padding: 0 1.1rem;
+            }
+
+            .skip-link {
+              position: absolute;
+              left: 1rem;
+              top: -4rem;
+              z-index: 10;
+              background: var(--surface);
+              color: var(--accent);
+              padding: 0.6rem 1rem;
+              border-radius: var(--radius);
+              border: 2px solid var(--accent);
+            }
+
+            .skip-link:focus {
+              top: 1rem;
+            }
+
+            main:focus {
+              outline: none;
+            }
+
+            /* Header and navigation */
+
+            .site-header {
+              border-bottom: 1px solid var(--line);
+              background: var(--surface);
+            }
+
+            .header-inner {
+              display: flex;
+              flex-wrap: wrap;
+              align-items: center;
+              justify-content: space-between;
+              gap: 0.5rem 1.5rem;
+              padding-top: 0.8rem;
+              padding-bottom: 0.8rem;
+            }
+
+            .brand {
+              display: inline-flex;
+              align-items: center;
+              gap: 0.5rem;
+              font-weight: 700;
+              color: var(--text);
+              text-decoration: none;
+              font-size: 1.05rem;
+            }
+
+            .brand-mark {
+              color: var(--accent);
+              flex: none;
+            }
+
+            .site-nav ul {
+              display: flex;
+              flex-wrap: wrap;
+              gap: 0.2rem 0.9rem;
+              margin: 0;
+              padding: 0;
+              list-style: none;
+            }
+
+            .site-nav a {
+              display: inline-block;
+              padding: 0.35rem 0.1rem;
+              color: var(--muted);
+              text-decoration: none;
+              font-size: 0.97rem;
+            }
+
+            .site-nav a:hover,
+            .site-nav a[aria-current="page"] {
+              color: var(--accent);
+              text-decoration: underline;
+            }
+
+            /* Page heads and prose */
+
+            .page-head {
+              padding: 2rem 0 0.5rem;
+              max-width: var(--measure);
+            }
+
+            h1,
+            h2,
+            h3 {
+              line-height: 1.25;
+              text-wrap: balance;
+            }
+
+            h1 {
+              font-family: var(--serif);
+              font-size: clamp(1.9rem, 5vw, 2.7rem);
+              margin: 0.3rem 0 0.6rem;
+            }
+
+            h2 {
+              font-size: 1.4rem;
+              margin: 2.2rem 0 0.7rem;
+            }
+
+            h3 {
+              font-size: 1.12rem;
+            }
+
+            .eyebrow {
+              margin: 0;
+              text-transform: uppercase;
+              letter-spacing: 0.08em;
+              font-size: 0.8rem;
+            }
+
+            .lede {
+              font-size: 1.2rem;
+              color: var(--muted);
+              margin: 0 0 0.8rem;
+            }
+
+            .meta {
+              color: var(--muted);
+              font-size: 0.92rem;
+            }
+
+            .prose {
+              max-width: var(--measure);
+            }
+
+            .prose p,
+            .prose ul,
+            .prose ol {
+              margin: 0 0 1.1rem;
+            }
+
+            .prose li {
+              margin-bottom: 0.35rem;
+            }
+
+            .prose blockquote {
+              margin: 1.2rem 0;
+              padding: 0.2rem 1rem;
+              border-left: 4px solid var(--line);
+              color: var(--muted);
+            }
+
+            .prose code {
+              font-size: 0.92em;
+              background: var(--surface-2);
+              padding: 0.1em 0.3em;
+              border-radius: 4px;
+            }
+
+            .prose pre {
+              overflow-x: auto;
+              background: var(--surface-2);
+              padding: 1rem;
+              border-radius: var(--radius);
+            }
+
+            .prose pre code {
+              background: none;
+              padding: 0;
+            }
+
+            .prose img {
+              display: block;
+              margin: 1.2rem 0;
+              border-radius: var(--radius);
+            }
+
+            .exercise .prose ol {
+              counter-reset: step;
+              list-style: none;
+              padding-left: 0;
+            }
+
+            .exercise .prose ol > li {
+              counter-increment: step;
+              position: relative;
+              padding-left: 2.6rem;
+              margin-bottom: 0.8rem;
+            }
+
+            .exercise .prose ol > li::before {
+              content: counter(step);
+              position: absolute;
+              left: 0;
+              top: 0;
+              width: 1.9rem;
+              height: 1.9rem;
+              border-radius: 50%;
+              background: var(--accent);
+              color: var(--surface);
+              font-weight: 700;
+              display: grid;
+              place-items: center;
+              font-size: 0.95rem;
+            }
+
+            /* Table of contents */
+
+            .toc {
+              max-width: var(--measure);
+              margin: 1rem 0 1.5rem;
+              padding: 0.8rem 1.1rem;
+              border: 1px solid var(--line);
+              border-radius: var(--radius);
+              background: var(--surface);
+            }
+
+            .toc h2 {
+              margin: 0 0 0.4rem;
+              font-size: 1rem;
+            }
+
+            .toc ol {
+              margin: 0;
+              padding-left: 1.2rem;
+            }
+
+            .toc li.sub {
+              margin-left: 1rem;
+              font-size: 0.95rem;
+            }
+
+            /* Badges, tags and facts */
+
+            .badges {
+              display: flex;
+              flex-wrap: wrap;
+              gap: 0.35rem;
+              margin: 0.3rem 0;
+            }
+
+            .badge {
+              display: inline-block;
+              padding: 0.12rem 0.6rem;
+              border-radius: 999px;
+              font-size: 0.82rem;
+              background: var(--surface-2);
+              color: var(--badge-text);
+              text-decoration: none;
+            }
+
+            a.badge:hover {
+              text-decoration: underline;
+              color: var(--badge-text);
+            }
+
+            .badge-emotional {
+              background: var(--emotional);
+            }
+
+            .badge-physical {
+              background: var(--physical);
+            }
+
+            .badge-intellectual {
+              background: var(--intellectual);
+            }
+
+            .badge-experiential {
+              background: var(--experiential);
+            }
+
+            .badge-spiritual {
+              background: var(--spiritual);
+            }
+
+            .tags {
+              max-width: var(--measure);
+              margin: 2rem 0 0;
+            }
+
+            .tags .label {
+              color: var(--muted);
+            }
+
+            .tag {
+              margin-right: 0.5rem;
+            }
+
+            .facts {
+              display: flex;
+              flex-wrap: wrap;
+              gap: 0.4rem 0.9rem;
+              margin: 0.2rem 0 0.5rem;
+              padding: 0;
+              list-style: none;
+              color: var(--muted);
+              font-size: 0.9rem;
+            }
+
+            .fact {
+              display: inline-flex;
+              align-items: center;
+              gap: 0.3rem;
+            }
+
+            /* Capitalised as a whole: `::first-letter` does nothing on an inline-flex box. */
+            .cap {
+              text-transform: capitalize;
+            }
+
+            .exercise-facts {
+              display: flex;
+              flex-wrap: wrap;
+              gap: 0.8rem 1.6rem;
+              margin: 1rem 0;
+              padding: 0.9rem 1.1rem;
+              list-style: none;
+              border-radius: var(--radius);
+              background: var(--surface-2);
+            }
+
+            .exercise-facts li {
+              display: flex;
+              flex-direction: column;
+              min-width: 6rem;
+            }
+
+            .exercise-facts .label {
+              font-size: 0.78rem;
+              text-transform: uppercase;
+              letter-spacing: 0.07em;
+              color: var(--muted);
+            }
+
+            .exercise-facts .value {
+              font-weight: 600;
+            }
+
+            .materials h2 {
+              font-size: 1.05rem;
+              margin: 1rem 0 0.3rem;
+            }
+
+            .materials ul {
+              margin: 0;
+            }
+
+            /* Cards */
+
+            .cards {
+              display: grid;
+              grid-template-columns: repeat(auto-fill, minmax(16.5rem, 1fr));
+              gap: 1rem;
+              margin: 1rem 0 1.5rem;
+              padding: 0;
+              list-style: none;
+            }
+
+            .card {
+              display: flex;
+              flex-direction: column;
+              gap: 0.2rem;
+              padding: 1rem 1.1rem;
+              border: 1px solid var(--line);
+              border-radius: var(--radius);
+              background: var(--surface);
+            }
+
+            .card[hidden] {
+              display: none;
+            }
+
+            .card-title {
+              margin: 0 0 0.2rem;
+              font-size: 1.1rem;
+            }
+
+            .card-title a {
+              text-decoration: none;
+            }
+
+            .card-title a:hover {
+              text-decoration: underline;
+            }
+
+            .card-summary {
+              margin: 0.2rem 0 0.5rem;
+              color: var(--muted);
+              font-size: 0.96rem;
+            }
+
+            .card .badges {
+              margin-top: auto;
+            }
+
+            .card-exercise {
+              border-top: 4px solid var(--accent);
+            }
+
+            .difficulty-gentle::before,
+            .difficulty-moderate::before,
+            .difficulty-deep::before {
+              content: "";
+              display: inline-block;
+              width: 0.6rem;
+              height: 0.6rem;
+              border-radius: 50%;
+              margin-right: 0.3rem;
+              border: 2px solid currentColor;
+            }
+
+            .difficulty-moderate::before {
+              background: linear-gradient(90deg, currentColor 50%, transparent 50%);
+            }
+
+            .difficulty-deep::before {
+              background: currentColor;
+            }
+
+            /* Lists, filters, related */
+
+            .filters {
+              display: flex;
+              flex-wrap: wrap;
+              align-items: end;
+              gap: 0.7rem 1rem;
+              padding: 0.9rem 1rem;
+              border-radius: var(--radius);
+              background: var(--surface-2);
+            }
+
+            .filters[hidden] {
+              display: none;
+            }
+
+            .filters label {
+              display: flex;
+              flex-direction: column;
+              font-size: 0.85rem;
+              color: var(--muted);
+              gap: 0.2rem;
+            }
+
+            select,
+            input,
+            button {
+              font: inherit;
+              color: var(--text);
+              background: var(--surface);
+              border: 1px solid var(--muted);
+              border-radius: 8px;
+              padding: 0.4rem 0.6rem;
+            }
+
+            button {
+              cursor: pointer;
+              border-color: var(--accent);
+              color: var(--accent);
+            }
+
+            .filter-count {
+              width: 100%;
+              margin: 0;
+              font-size: 0.9rem;
+              color: var(--muted);
+            }
+
+            .related,
+            .backlinks {
+              margin-top: 2.5rem;
+              padding-top: 0.5rem;
+              border-top: 1px solid var(--line);
+            }
+
+            .backlinks ul,
+            .other-topics ul {
+              padding-left: 1.2rem;
+            }
+
+            .other-topics ul {
+              display: flex;
+              flex-wrap: wrap;
+              gap: 0.4rem 1.4rem;
+              padding: 0;
+              list-style: none;
+            }
+
+            .tag-cloud {
+              display: flex;
+              flex-wrap: wrap;
+              gap: 0.6rem 1.2rem;
+              padding: 0;
+              list-style: none;
+            }
+
+            .count {
+              color: var(--muted);
+            }
+
+            .hero {
+              padding: 2.4rem 0 0.6rem;
+              max-width: var(--measure);
+            }
+
+            .more {
+              font-weight: 600;
+            }
+
+            /* Search */
+
+            .search-form label {
+              display: block;
+              margin-bottom: 0.3rem;
+              color: var(--muted);
+            }
+
+            .search-form input {
+              width: 100%;
+              max-width: 36rem;
+              font-size: 1.1rem;
+              padding: 0.6rem 0.8rem;
+            }
+
+            .search-results {
+              max-width: var(--measure);
+              padding-left: 1.3rem;
+            }
+
+            .search-results li {
+              margin-bottom: 1rem;
+            }
+
+            .search-results .where {
+              display: block;
+              font-size: 0.85rem;
+              color: var(--muted);
+            }
+
+            .search-status {
+              color: var(--muted);
+            }
+
+            /* Footer */
+
+            .site-footer {
+              margin-top: 3rem;
+              padding: 1.5rem 0 2rem;
+              border-top: 1px solid var(--line);
+              color: var(--muted);
+              font-size: 0.92rem;
+            }
+
+            .site-footer p {
+              margin: 0.3rem 0;
+            }
+
+            .site-footer a {
+              color: var(--muted);
+            }
+
+            @media (min-width: 48rem) {
+              body {
+                font-size: 1.1rem;
+              }
+
+              .wrap {
+                padding: 0 2rem;
+              }
+
+              .header-inner {
+                padding-top: 1rem;
+                padding-bottom: 1rem;
+              }
+            }
+
+            @media (prefers-reduced-motion: reduce) {
+              * {
+                transition: none !important;
+                animation: none !important;
+              }
+            }
+
+            /* Print: an exercise card on one page, without navigation. */
+
+            @media print {
+              :root {
+                --bg: #fff;
+                --surface: #fff;
+                --surface-2: #f4f4f4;
+                --text: #000;
+                --muted: #333;
+                --accent: #000;
+              }
+
+              @page {
+                margin: 1.5cm;
+              }
+
+              body {
+                font-size: 11pt;
+                line-height: 1.45;
+              }
+
+              .site-header,
+              .site-footer,
+              .skip-link,
+              .toc,
+              .related,
+              .backlinks,
+              .tags,
+              .filters,
+              .other-topics,
+              .eyebrow {
+                display: none !important;
+              }
+
+              .wrap {
+                max-width: none;
+                padding: 0;
+              }
+
+              .exercise {
+                break-inside: avoid;
+              }
+
+              .exercise .prose img {
+                max-height: 5cm;
+                width: auto;
+              }
+
+              h1 {
+                font-size: 20pt;
+              }
+
+              h2 {
+                font-size: 13pt;
+                margin: 0.8rem 0 0.3rem;
+                break-after: avoid;
+              }
+
+              a {
+                color: #000;
+                text-decoration: none;
+              }
+
+              .exercise .prose ol > li::before {
+                background: #000;
+                color: #fff;
+                print-color-adjust: exact;
+                -webkit-print-color-adjust: exact;
+              }
+            }
+
+            """#),
+        "baseof.mustache": .text(
+            #"""
+            <!doctype html>
+            <html lang="{{site.language}}">
+            <head>
+            <meta charset="utf-8">
+            <meta name="viewport" content="width=device-width, initial-scale=1">
+            <meta name="referrer" content="no-referrer">
+            <meta http-equiv="Content-Security-Policy" content="default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'">
+            <title>{{documentTitle}}</title>
+            {{#summary}}<meta name="description" content="{{.}}">
+            {{/summary}}<link rel="canonical" href="{{permalink}}">
+            <meta property="og:title" content="{{title}}">
+            {{#summary}}<meta property="og:description" content="{{.}}">
+            {{/summary}}<meta property="og:url" content="{{permalink}}">
+            <meta property="og:type" content="{{ogType}}">
+            {{> partials/site-head}}
+            </head>
+            <body class="kind-{{kind}}">
+            <a class="skip-link" href="#main">Skip to content</a>
+            {{> partials/site-header}}
+            <main id="main" tabindex="-1">
+            {{$main}}{{/main}}
+            </main>
+            {{> partials/site-footer}}
+            </body>
+            </html>
+
+            """#),
+        "exercise.mustache": .text(
+            #"""
+            {{<baseof}}{{$main}}
+            <article class="wrap article exercise">
+              <header class="page-head">
+                <p class="eyebrow"><a href="{{site.base}}exercises/">Exercise</a></p>
+                <h1>{{title}}</h1>
+                {{#lede}}<p class="lede">{{.}}</p>{{/lede}}
+                <ul class="exercise-facts" aria-label="About this exercise">
+                  <li><span class="label">Time</span> <span class="value">{{duration}} minutes</span></li>
+                  <li><span class="label">Depth</span> <span class="value difficulty-{{difficulty}}">{{difficulty}}</span></li>
+                  <li><span class="label">For</span> <span class="value">{{who}}</span></li>
+                  {{#hasTypes}}<li><span class="label">Intimacy</span> <span class="value">{{#types}}<a class="badge badge-{{name}}" href="{{url}}">{{title}}</a> {{/types}}</span></li>{{/hasTypes}}
+                </ul>
+                {{#hasMaterials}}<div class="materials">
+                  <h2>You will need</h2>
+                  <ul>{{#materials}}<li>{{.}}</li>{{/materials}}</ul>
+                </div>{{/hasMaterials}}
+              </header>
+              <div class="prose">
+            {{{content}}}
+              </div>
+            {{> partials/page-footer}}
+            </article>
+            {{/main}}{{/baseof}}
+
+            """#),
+        "home.mustache": .text(
+            #"""
+            {{<baseof}}{{$main}}
+            <div class="wrap home">
+              <header class="hero">
+                <h1>{{title}}</h1>
+                {{#site.description}}<p class="lede">{{.}}</p>{{/site.description}}
+              </header>
+              <div class="prose intro">
+            {{{content}}}
+              </div>
+              <section aria-labelledby="topics-heading">
+                <h2 id="topics-heading">Kinds of intimacy</h2>
+                <ul class="cards topics">
+                  {{#topics}}{{{html}}}{{/topics}}
+                </ul>
+              </section>
+              {{#hasExercises}}<section aria-labelledby="try-heading">
+                <h2 id="try-heading">Exercises to try</h2>
+                <ul class="cards">
+                  {{#exercises}}{{{html}}}{{/exercises}}
+                </ul>
+                <p><a class="more" href="{{site.base}}exercises/">All exercises</a></p>
+              </section>
+              {{/hasExercises}}{{#hasPages}}<section aria-labelledby="latest-heading">
+                <h2 id="latest-heading">Latest articles</h2>
+                <ul class="cards">
+                  {{#pages}}{{{html}}}{{/pages}}
+                </ul>
+              </section>
+              {{/hasPages}}
+            </div>
+            {{/main}}{{/baseof}}
+
+            """#),
+        "page.mustache": .text(
+            #"""
+            {{<baseof}}{{$main}}
+            <article class="wrap article">
+              <header class="page-head">
+                {{#hasTypes}}<p class="badges">{{#types}}<a class="badge badge-{{name}}" href="{{url}}">{{title}}</a> {{/types}}</p>{{/hasTypes}}
+                <h1>{{title}}</h1>
+                {{#lede}}<p class="lede">{{.}}</p>{{/lede}}
+                {{#date}}<p class="meta"><time datetime="{{dateISO}}">{{.}}</time>{{#updated}} · updated <time datetime="{{updatedISO}}">{{.}}</time>{{/updated}}</p>{{/date}}
+              </header>
+            {{> partials/toc}}
+              <div class="prose">
+            {{{content}}}
+              </div>
+            {{> partials/page-footer}}
+            </article>
+            {{/main}}{{/baseof}}
+
+            """#),
+        "partials/card.mustache": .text(
+            #"""
+            <li class="card{{#isExercise}} card-exercise{{/isExercise}}" data-types="{{typeNames}}"{{#isExercise}} data-difficulty="{{difficulty}}" data-duration="{{duration}}"{{/isExercise}}>
+              <h3 class="card-title"><a href="{{url}}">{{title}}</a></h3>
+              {{#isExercise}}<ul class="facts" aria-label="About this exercise">
+                <li class="fact"><svg aria-hidden="true" viewBox="0 0 24 24" width="16" height="16"><circle cx="12" cy="12" r="9" fill="none" stroke="currentColor" stroke-width="2"/><path d="M12 7v5l3 2" fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round"/></svg>{{duration}} min</li>
+                <li class="fact cap difficulty-{{difficulty}}">{{difficulty}}</li>
+                <li class="fact cap">{{who}}</li>
               </ul>
+              {{/isExercise}}{{#summary}}<p class="card-summary">{{.}}</p>
+              {{/summary}}<p class="badges">{{#types}}<span class="badge badge-{{name}}">{{title}}</span> {{/types}}</p>
+            </li>
+
+            """#),
+        "partials/page-footer.mustache": .text(
+            #"""
+            {{#hasTags}}<p class="tags"><span class="label">Tags:</span> {{#tags}}<a class="tag" href="{{url}}">#{{title}}</a> {{/tags}}</p>
+            {{/hasTags}}{{#hasRelated}}<section class="related" aria-labelledby="related-heading">
+              <h2 id="related-heading">Related</h2>
+              <ul class="cards">
+                {{#related}}{{{html}}}{{/related}}
+              </ul>
+            </section>
+            {{/hasRelated}}{{#hasBacklinks}}<section class="backlinks" aria-labelledby="backlinks-heading">
+              <h2 id="backlinks-heading">Linked from</h2>
+              <ul>
+                {{#backlinks}}<li><a href="{{url}}">{{title}}</a></li>
+                {{/backlinks}}
+              </ul>
+            </section>
+            {{/hasBacklinks}}
+
+            """#),
+        "partials/site-footer.mustache": .text(
+            #"""
+            <footer class="site-footer">
+              <div class="wrap">
+                <p>{{site.title}}{{#site.description}} — {{site.description}}{{/site.description}}</p>
+                <p><a href="{{site.tagsURL}}">All tags</a> · <a href="{{site.feedURL}}">Feed</a> · <a href="{{site.searchURL}}">Search</a></p>
+              </div>
+            </footer>
+
+            """#),
+        "partials/site-head.mustache": .text(
+            #"""
+            <meta property="og:site_name" content="{{site.title}}">
+            <meta name="color-scheme" content="light dark">
+            <link rel="alternate" type="application/atom+xml" title="{{site.title}}" href="{{site.feedURL}}">
+            <link rel="stylesheet" href="{{site.assets}}style.css?v={{site.assetsVersion}}">
+            <link rel="icon" href="{{site.assets}}icon.svg?v={{site.assetsVersion}}" type="image/svg+xml">
+            <script src="{{site.assets}}site.js?v={{site.assetsVersion}}" defer></script>
+
+            """#),
+        "partials/site-header.mustache": .text(
+            #"""
+            <header class="site-header">
+              <div class="wrap header-inner">
+                <a class="brand" href="{{site.base}}"><svg class="brand-mark" aria-hidden="true" viewBox="0 0 24 24" width="24" height="24"><path d="M12 21s-7.5-4.6-9.5-9.3C1.2 8.5 3.3 5 6.8 5c2 0 3.6 1.1 5.2 3 1.6-1.9 3.2-3 5.2-3 3.5 0 5.6 3.5 4.3 6.7C19.5 16.4 12 21 12 21z" fill="currentColor"/></svg><span>{{site.title}}</span></a>
+                <nav class="site-nav" aria-label="Sections">
+                  <ul>
+                    {{#site.sections}}<li><a href="{{url}}">{{title}}</a></li>
+                    {{/site.sections}}<li><a href="{{site.searchURL}}">Search</a></li>
+                  </ul>
+                </nav>
+              </div>
+            </header>
+
+            """#),
+        "partials/toc.mustache": .text(
+            #"""
+            {{#hasToc}}<nav class="toc" aria-labelledby="toc-heading">
+              <h2 id="toc-heading">On this page</h2>
+              <ol>
+                {{#toc}}<li{{#isSub}} class="sub"{{/isSub}}><a href="#{{id}}">{{text}}</a></li>
+                {{/toc}}
+              </ol>
             </nav>
-          </div>
-        </header>
+            {{/hasToc}}
 
-        """#),
-        "partials/toc.mustache": .text(#"""
-        {{#hasToc}}<nav class="toc" aria-labelledby="toc-heading">
-          <h2 id="toc-heading">On this page</h2>
-          <ol>
-            {{#toc}}<li{{#isSub}} class="sub"{{/isSub}}><a href="#{{id}}">{{text}}</a></li>
-            {{/toc}}
-          </ol>
-        </nav>
-        {{/hasToc}}
+            """#),
+        "search.mustache": .text(
+            #"""
+            {{<baseof}}{{$main}}
+            <div class="wrap search-page">
+              <header class="page-head">
+                <h1>{{title}}</h1>
+              </header>
+              <form class="search-form" role="search" action="{{site.searchURL}}" data-index="{{site.base}}search-index.json">
+                <label for="search-input">Search articles and exercises</label>
+                <input id="search-input" name="q" type="search" placeholder="e.g. listening, touch, gratitude" disabled>
+              </form>
+              <p class="search-status" role="status" aria-live="polite"></p>
+              <ol class="search-results" id="search-results"></ol>
+              <noscript>
+                <p>Search needs JavaScript. You can browse instead: every kind of intimacy has its own page, and every page is listed under its <a href="{{site.tagsURL}}">tags</a>.</p>
+                <ul>{{#site.sections}}<li><a href="{{url}}">{{title}}</a></li>{{/site.sections}}</ul>
+              </noscript>
+            </div>
+            {{/main}}{{/baseof}}
 
-        """#),
-        "search.mustache": .text(#"""
-        {{<baseof}}{{$main}}
-        <div class="wrap search-page">
-          <header class="page-head">
-            <h1>{{title}}</h1>
-          </header>
-          <form class="search-form" role="search" action="{{site.searchURL}}" data-index="{{site.base}}search-index.json">
-            <label for="search-input">Search articles and exercises</label>
-            <input id="search-input" name="q" type="search" placeholder="e.g. listening, touch, gratitude" disabled>
-          </form>
-          <p class="search-status" role="status" aria-live="polite"></p>
-          <ol class="search-results" id="search-results"></ol>
-          <noscript>
-            <p>Search needs JavaScript. You can browse instead: every kind of intimacy has its own page, and every page is listed under its <a href="{{site.tagsURL}}">tags</a>.</p>
-            <ul>{{#site.sections}}<li><a href="{{url}}">{{title}}</a></li>{{/site.sections}}</ul>
-          </noscript>
-        </div>
-        {{/main}}{{/baseof}}
+            """#),
+        "section.mustache": .text(
+            #"""
+            {{<baseof}}{{$main}}
+            <div class="wrap section">
+              <header class="page-head">
+                <h1>{{title}}</h1>
+              </header>
+              <div class="prose intro">
+            {{{content}}}
+              </div>
+              {{#hasPages}}<section aria-labelledby="articles-heading">
+                <h2 id="articles-heading">Articles</h2>
+                <ul class="cards">
+                  {{#pages}}{{{html}}}{{/pages}}
+                </ul>
+              </section>
+              {{/hasPages}}{{#hasExercises}}<section aria-labelledby="exercises-heading">
+                <h2 id="exercises-heading">{{#isExerciseList}}All exercises{{/isExerciseList}}{{^isExerciseList}}Exercises to try{{/isExerciseList}}</h2>
+                {{#isExerciseList}}<form class="filters" id="filters" hidden aria-label="Filter exercises">
+                  <label>Intimacy <select name="type"><option value="">Any kind</option>{{#site.topics}}<option value="{{name}}">{{title}}</option>{{/site.topics}}</select></label>
+                  <label>Depth <select name="difficulty"><option value="">Any depth</option><option value="gentle">Gentle</option><option value="moderate">Moderate</option><option value="deep">Deep</option></select></label>
+                  <label>Time <select name="duration"><option value="">Any length</option><option value="10">Up to 10 min</option><option value="20">Up to 20 min</option><option value="30">Up to 30 min</option><option value="60">Up to an hour</option></select></label>
+                  <button type="reset">Show all</button>
+                  <p class="filter-count" role="status" aria-live="polite"></p>
+                </form>{{/isExerciseList}}
+                <ul class="cards" id="exercise-list">
+                  {{#exercises}}{{{html}}}{{/exercises}}
+                </ul>
+              </section>
+              {{/hasExercises}}{{#hasOtherTopics}}<nav class="other-topics" aria-labelledby="other-topics-heading">
+                <h2 id="other-topics-heading">Other kinds of intimacy</h2>
+                <ul>
+                  {{#otherTopics}}<li><a href="{{url}}">{{title}}</a></li>
+                  {{/otherTopics}}
+                </ul>
+              </nav>
+              {{/hasOtherTopics}}
+            </div>
+            {{/main}}{{/baseof}}
 
-        """#),
-        "section.mustache": .text(#"""
-        {{<baseof}}{{$main}}
-        <div class="wrap section">
-          <header class="page-head">
-            <h1>{{title}}</h1>
-          </header>
-          <div class="prose intro">
-        {{{content}}}
-          </div>
-          {{#hasPages}}<section aria-labelledby="articles-heading">
-            <h2 id="articles-heading">Articles</h2>
-            <ul class="cards">
-              {{#pages}}{{{html}}}{{/pages}}
-            </ul>
-          </section>
-          {{/hasPages}}{{#hasExercises}}<section aria-labelledby="exercises-heading">
-            <h2 id="exercises-heading">{{#isExerciseList}}All exercises{{/isExerciseList}}{{^isExerciseList}}Exercises to try{{/isExerciseList}}</h2>
-            {{#isExerciseList}}<form class="filters" id="filters" hidden aria-label="Filter exercises">
-              <label>Intimacy <select name="type"><option value="">Any kind</option>{{#site.topics}}<option value="{{name}}">{{title}}</option>{{/site.topics}}</select></label>
-              <label>Depth <select name="difficulty"><option value="">Any depth</option><option value="gentle">Gentle</option><option value="moderate">Moderate</option><option value="deep">Deep</option></select></label>
-              <label>Time <select name="duration"><option value="">Any length</option><option value="10">Up to 10 min</option><option value="20">Up to 20 min</option><option value="30">Up to 30 min</option><option value="60">Up to an hour</option></select></label>
-              <button type="reset">Show all</button>
-              <p class="filter-count" role="status" aria-live="polite"></p>
-            </form>{{/isExerciseList}}
-            <ul class="cards" id="exercise-list">
-              {{#exercises}}{{{html}}}{{/exercises}}
-            </ul>
-          </section>
-          {{/hasExercises}}{{#hasOtherTopics}}<nav class="other-topics" aria-labelledby="other-topics-heading">
-            <h2 id="other-topics-heading">Other kinds of intimacy</h2>
-            <ul>
-              {{#otherTopics}}<li><a href="{{url}}">{{title}}</a></li>
-              {{/otherTopics}}
-            </ul>
-          </nav>
-          {{/hasOtherTopics}}
-        </div>
-        {{/main}}{{/baseof}}
+            """#),
+        "tag.mustache": .text(
+            #"""
+            {{<baseof}}{{$main}}
+            <div class="wrap section">
+              <header class="page-head">
+                <p class="eyebrow"><a href="{{site.tagsURL}}">Tags</a></p>
+                <h1>{{title}}</h1>
+              </header>
+              <section aria-labelledby="tagged-heading">
+                <h2 id="tagged-heading">Pages with this tag</h2>
+                <ul class="cards">
+                  {{#pages}}{{{html}}}{{/pages}}
+                </ul>
+              </section>
+            </div>
+            {{/main}}{{/baseof}}
 
-        """#),
-        "tag.mustache": .text(#"""
-        {{<baseof}}{{$main}}
-        <div class="wrap section">
-          <header class="page-head">
-            <p class="eyebrow"><a href="{{site.tagsURL}}">Tags</a></p>
-            <h1>{{title}}</h1>
-          </header>
-          <section aria-labelledby="tagged-heading">
-            <h2 id="tagged-heading">Pages with this tag</h2>
-            <ul class="cards">
-              {{#pages}}{{{html}}}{{/pages}}
-            </ul>
-          </section>
-        </div>
-        {{/main}}{{/baseof}}
+            """#),
+        "tags.mustache": .text(
+            #"""
+            {{<baseof}}{{$main}}
+            <div class="wrap section">
+              <header class="page-head">
+                <h1>{{title}}</h1>
+              </header>
+              <ul class="tag-cloud">
+                {{#allTags}}<li><a class="tag" href="{{url}}">#{{title}} <span class="count">({{count}})</span></a></li>
+                {{/allTags}}
+              </ul>
+            </div>
+            {{/main}}{{/baseof}}
 
-        """#),
-        "tags.mustache": .text(#"""
-        {{<baseof}}{{$main}}
-        <div class="wrap section">
-          <header class="page-head">
-            <h1>{{title}}</h1>
-          </header>
-          <ul class="tag-cloud">
-            {{#allTags}}<li><a class="tag" href="{{url}}">#{{title}} <span class="count">({{count}})</span></a></li>
-            {{/allTags}}
-          </ul>
-        </div>
-        {{/main}}{{/baseof}}
-
-        """#),
+            """#),
     ]
 }
