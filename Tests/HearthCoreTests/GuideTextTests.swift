@@ -93,4 +93,41 @@ struct GuideTextTests {
             contentsOf: content.appendingPathComponent("emotional/relationship-tips.md"), encoding: .utf8)
         #expect(tips.contains("[[When to get help]]"))
     }
+
+    /// The exercise cards a path's text links, in order of first link (titles, or `title|label`).
+    static func pathCards(_ text: String, titles: [String: String]) -> [String] {
+        var cards: [String] = []
+        var rest = Substring(text)
+        while let open = rest.range(of: "[["), let close = rest[open.upperBound...].range(of: "]]") {
+            let target = rest[open.upperBound..<close.lowerBound].split(separator: "|").first.map(String.init) ?? ""
+            if let card = titles[target.lowercased()], !cards.contains(card) { cards.append(card) }
+            rest = rest[close.upperBound...]
+        }
+        return cards
+    }
+
+    @Test(
+        "the home page starts newcomers on A first week: gentle cards, one a day; Four weeks closer goes gentle to deep"
+    )
+    func paths() throws {
+        let content = Fixture.repository.appendingPathComponent("content")
+        let cards = try Self.cards()
+        var titles: [String: String] = [:]
+        for card in cards { titles[(card.front["title"] ?? "").lowercased()] = card.name }
+        let difficulty = Dictionary(uniqueKeysWithValues: cards.map { ($0.name, $0.front["difficulty"] ?? "") })
+        let home = try String(contentsOf: content.appendingPathComponent("index.md"), encoding: .utf8)
+        #expect(home.contains("**Start here:** [[A first week]]"))
+        let week = Self.pathCards(
+            try String(contentsOf: content.appendingPathComponent("paths/a-first-week.md"), encoding: .utf8),
+            titles: titles)
+        #expect(week.count == 7)
+        #expect(week.allSatisfy { difficulty[$0] == "gentle" }, "\(week)")
+        let month = Self.pathCards(
+            try String(contentsOf: content.appendingPathComponent("paths/four-weeks-closer.md"), encoding: .utf8),
+            titles: titles)
+        let depth = ["gentle": 0, "moderate": 1, "deep": 2]
+        let levels = month.map { depth[difficulty[$0] ?? ""] ?? -1 }
+        #expect(levels.count >= 8 && levels.first == 0 && levels.last == 2, "\(month)")
+        #expect(levels == levels.sorted(), "gentle to deep: \(month)")
+    }
 }
