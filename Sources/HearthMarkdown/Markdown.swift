@@ -38,7 +38,8 @@ public enum Markdown {
             tablesAsText: facts.tablesAsText,
             htmlLeftOut: facts.htmlLeftOut,
             shortcodes: facts.shortcodes,
-            strayWikilinks: pass.strayOpenings
+            strayWikilinks: pass.strayOpenings,
+            orderedListLines: facts.orderedListLines
         )
     }
 
@@ -92,6 +93,7 @@ struct DocumentFacts {
     var tablesAsText: [SourcePosition] = []
     var htmlLeftOut: [(position: SourcePosition, html: String)] = []
     var shortcodes: [(position: SourcePosition, text: String)] = []
+    var orderedListLines: [Int] = []
 }
 
 /// The passes Hearth makes over a parsed document before rendering it.
@@ -170,6 +172,10 @@ struct DocumentPass {
             case CMARK_NODE_HTML_BLOCK, CMARK_NODE_HTML_INLINE:
                 if !options.unsafeHTML { state.htmlLeftOut(node) }
             case CMARK_NODE_PARAGRAPH: state.paragraph(node, entering: entering)
+            case CMARK_NODE_LIST:
+                if entering, cmark_node_get_list_type(node) == CMARK_ORDERED_LIST, cmark_node_parent(node) == document.root {
+                    state.facts.orderedListLines.append(Int(cmark_node_get_start_line(node)) + lines.lineOffset)
+                }
             default:
                 break
             }

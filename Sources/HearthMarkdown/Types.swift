@@ -143,6 +143,9 @@ public struct RenderedMarkdown: Sendable {
     /// `[[` that start no wikilink (not closed in plain text: `[[Touch`, `[[*Touch*]]`), which
     /// show as written.
     public var strayWikilinks: [SourcePosition] = []
+    /// The file lines where the document's top-level numbered lists start (not lists inside lists
+    /// or quotes): a site can require one under a heading.
+    public var orderedListLines: [Int] = []
 }
 
 extension Substring {

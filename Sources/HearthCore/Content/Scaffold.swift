@@ -101,6 +101,10 @@ public enum Scaffold {
                 1. First step.
                 2. Second step.
 
+                ## If it gets hard
+
+                What to do if feelings run high: how to pause, how to stop kindly, where to get help.
+
                 ## Reflect
 
                 - A question to talk about afterwards?

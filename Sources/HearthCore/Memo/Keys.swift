@@ -50,6 +50,9 @@ enum MemoKeys {
         hasher.combine(page.bodyLineOffset)
         hasher.combine(page.id)
         hasher.combine(page.meta.summary)
+        // A card's sections are checked against its kind and difficulty.
+        hasher.combine(page.kind.rawValue)
+        hasher.combine(page.meta.difficulty?.rawValue)
         hasher.combine(table)
         options.combine(into: &hasher)
         return hasher.finalize()

@@ -47,6 +47,8 @@ struct RenderedPage: Sendable {
         let markdown = Markdown.render(
             page.body, lineOffset: page.bodyLineOffset, options: options, resolver: &resolver)
         var diagnostics = resolver.diagnostics
+        diagnostics += CardSections.check(
+            page, headings: markdown.headings, orderedListLines: markdown.orderedListLines)
         for position in markdown.imagesWithoutAlt {
             diagnostics.append(
                 .warning(

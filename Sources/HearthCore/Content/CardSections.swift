@@ -1,0 +1,55 @@
+import HearthMarkdown
+
+/// The sections of an exercise card (content format v2): its level-2 headings, matched
+/// case-insensitively. `## Steps` holds the numbered steps; `## If it gets hard` says what to do
+/// when feelings run high, required on deep cards and expected on moderate ones.
+enum CardSections {
+    static let steps = "steps"
+    static let ifItGetsHard = "if it gets hard"
+
+    /// A level-2 heading's name as the format matches it: lower case, white space folded.
+    static func name(_ heading: Heading) -> String {
+        heading.text.lowercased().split(whereSeparator: \.isWhitespace).joined(separator: " ")
+    }
+
+    /// The problems of a card's sections, given its level-2 headings and where its top-level
+    /// numbered lists start.
+    static func check(_ page: Page, headings: [Heading], orderedListLines: [Int]) -> [Diagnostic] {
+        guard page.kind == .exercise else { return [] }
+        let sections = headings.filter { $0.level == 2 }
+        // The first line of the card's text: what is missing is said where the text begins.
+        let blankLines = page.body.utf8.prefix { $0 == 0x0A || $0 == 0x0D || $0 == 0x20 || $0 == 0x09 }
+            .count { $0 == 0x0A }
+        let top = SourcePosition(line: page.bodyLineOffset + 1 + blankLines, column: 1)
+        var diagnostics: [Diagnostic] = []
+        if let index = sections.firstIndex(where: { name($0) == steps }) {
+            let start = sections[index].line
+            let end = index + 1 < sections.count ? sections[index + 1].line : Int.max
+            if !orderedListLines.contains(where: { $0 > start && $0 < end }) {
+                diagnostics.append(
+                    .error(
+                        page.file, SourcePosition(line: start, column: 1), "'## Steps' holds no numbered list",
+                        hint: "write each step as a numbered item on a line of its own: '1. Sit facing each other.'"))
+            }
+        } else {
+            diagnostics.append(
+                .error(
+                    page.file, top, "an exercise card needs a '## Steps' section",
+                    hint: "add '## Steps' and under it the steps as a numbered list (1. 2. 3.)"))
+        }
+        if !sections.contains(where: { name($0) == ifItGetsHard }), let difficulty = page.meta.difficulty,
+            difficulty != .gentle
+        {
+            let hint =
+                "add '## If it gets hard': how to pause, how to stop kindly, and where to get help if feelings run high"
+            if difficulty == .deep {
+                diagnostics.append(
+                    .error(page.file, top, "a deep card needs an '## If it gets hard' section", hint: hint))
+            } else {
+                diagnostics.append(
+                    .warning(page.file, top, "a moderate card should have an '## If it gets hard' section", hint: hint))
+            }
+        }
+        return diagnostics
+    }
+}
