@@ -25,10 +25,13 @@ public enum Markdown {
         if options.wikilinks {
             pass.expandWikilinks(resolver: &resolver)
         }
+        // Before the text is gathered: a marker taken is no text of the page.
+        let markedLists = pass.resolveItemMarkers(resolver: &resolver)
         let facts = pass.collect(resolver: &resolver)
         if options.headingIDs, options.makesHTML {
             pass.addHeadingIDs(facts.headingNodes, ids: facts.headings.map(\.id))
         }
+        if options.makesHTML { pass.addItemAttributes(markedLists) }
         return RenderedMarkdown(
             html: options.makesHTML ? document.renderHTML() : "",
             headings: facts.headings,

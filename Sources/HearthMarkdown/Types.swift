@@ -112,6 +112,17 @@ public protocol LinkResolver {
     mutating func resolve(wikilink: Wikilink, at position: SourcePosition) -> ResolvedLink?
     /// A link or image destination; nil keeps it unchanged.
     mutating func resolve(destination: String, isImage: Bool, at position: SourcePosition) -> String?
+    /// A `{...}` (or an unclosed `{...`) ending the text of an item of a top-level numbered list,
+    /// under the level-2 heading `section` (nil before any): attributes to give the item's `<li>`,
+    /// which remove the marker from its text; nil leaves the text as written.
+    mutating func resolve(itemMarker: String, inSection section: String?, at position: SourcePosition)
+        -> [(name: String, value: String)]?
+}
+
+extension LinkResolver {
+    public mutating func resolve(itemMarker: String, inSection section: String?, at position: SourcePosition)
+        -> [(name: String, value: String)]?
+    { nil }
 }
 
 /// A resolver that changes nothing.

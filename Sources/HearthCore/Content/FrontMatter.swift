@@ -18,6 +18,8 @@ public struct PageMeta: Sendable, Equatable {
     public var tags: [Located<String>] = []
     public var related: [Located<String>] = []
     public var duration: Int?
+    /// Where `duration` is written, for problems that concern it.
+    public var durationPosition: SourcePosition?
     public var difficulty: Difficulty?
     public var who: Who = .couple
     public var materials: [String] = []

@@ -180,6 +180,7 @@ struct FrontMatterParser {
         else { return }
         if minutes > 0 {
             meta.duration = minutes
+            meta.durationPosition = reader.position(value)
         } else {
             diagnostics.append(.error(file, reader.position(value), "'duration' must be more than 0 minutes"))
         }

@@ -18,12 +18,35 @@ struct PageLinkResolver: LinkResolver {
     var diagnostics: [Diagnostic] = []
     var outgoing: [Int] = []
     var anchorChecks: [AnchorCheck] = []
+    let isCard: Bool
+    /// The card's step timers, in seconds.
+    var timers: [Int] = []
 
     init(table: LinkTable, page: Page) {
         self.table = table
         self.pageID = page.id
         self.file = page.file
         self.contentPath = page.contentPath
+        self.isCard = page.kind == .exercise
+    }
+
+    /// A step timer (`{3 min}`) at the end of a card's step: the step carries its length.
+    mutating func resolve(itemMarker: String, inSection section: String?, at position: SourcePosition)
+        -> [(name: String, value: String)]?
+    {
+        guard isCard, let section,
+            section.lowercased().split(whereSeparator: \.isWhitespace).joined(separator: " ") == CardSections.steps
+        else { return nil }
+        switch StepTimer.read(itemMarker) {
+        case .timer(let seconds, let label):
+            timers.append(seconds)
+            return [("data-timer", String(seconds)), ("data-timer-label", label)]
+        case .malformed:
+            diagnostics.append(StepTimer.problem(itemMarker, file: file, at: position))
+            return nil
+        case .text:
+            return nil
+        }
     }
 
     /// Finds the page a `[[target]]` (or a `related:` entry) names, or reports why not.

@@ -161,6 +161,7 @@ extension PageMeta: CacheFields {
         try v.visit(&tags)
         try v.visit(&related)
         try v.visit(&duration)
+        try v.visit(&durationPosition)
         try v.visit(&difficulty)
         try v.visit(&who)
         try v.visit(&materials)

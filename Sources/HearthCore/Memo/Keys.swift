@@ -53,6 +53,10 @@ enum MemoKeys {
         // A card's sections are checked against its kind and difficulty.
         hasher.combine(page.kind.rawValue)
         hasher.combine(page.meta.difficulty?.rawValue)
+        // Step timers are checked against the duration, and a problem is said where it is written.
+        hasher.combine(page.meta.duration)
+        hasher.combine(page.meta.durationPosition?.line)
+        hasher.combine(page.meta.durationPosition?.column)
         hasher.combine(table)
         options.combine(into: &hasher)
         return hasher.finalize()

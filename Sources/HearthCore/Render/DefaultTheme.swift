@@ -578,6 +578,13 @@ enum DefaultTheme {
               gap: 0.3rem;
             }
 
+            /* A timed step shows its length after its text (the guided mode counts it down). */
+            li[data-timer-label]::after {
+              content: " · " attr(data-timer-label);
+              color: var(--muted);
+              white-space: nowrap;
+            }
+
             /* Capitalised as a whole: `::first-letter` does nothing on an inline-flex box. */
             .cap {
               text-transform: capitalize;

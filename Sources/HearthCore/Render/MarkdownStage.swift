@@ -49,6 +49,15 @@ struct RenderedPage: Sendable {
         var diagnostics = resolver.diagnostics
         diagnostics += CardSections.check(
             page, headings: markdown.headings, orderedListLines: markdown.orderedListLines)
+        let timed = resolver.timers.reduce(0, +)
+        if let duration = page.meta.duration, timed > duration * 60 {
+            let total = timed % 60 == 0 ? "\(timed / 60) min" : "\(timed / 60) min \(timed % 60) s"
+            diagnostics.append(
+                .warning(
+                    page.file, page.meta.durationPosition,
+                    "the step timers add up to \(total), more than the card's duration (\(duration) min)",
+                    hint: "raise duration to at least \((timed + 59) / 60), or shorten a timer"))
+        }
         for position in markdown.imagesWithoutAlt {
             diagnostics.append(
                 .warning(
