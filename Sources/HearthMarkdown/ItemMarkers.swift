@@ -37,7 +37,8 @@ extension DocumentPass {
             if cmark_node_get_type(current) == CMARK_NODE_HEADING, cmark_node_get_heading_level(current) == 2 {
                 section = Self.text(of: current)
             }
-            if cmark_node_get_type(current) == CMARK_NODE_LIST, cmark_node_get_list_type(current) == CMARK_ORDERED_LIST {
+            if cmark_node_get_type(current) == CMARK_NODE_LIST, cmark_node_get_list_type(current) == CMARK_ORDERED_LIST
+            {
                 var marked: [OpaquePointer: [(name: String, value: String)]] = [:]
                 var item = cmark_node_first_child(current)
                 while let each = item {
@@ -45,7 +46,8 @@ extension DocumentPass {
                         let line = Int(cmark_node_get_end_line(found.text))
                         let column = Int(cmark_node_get_end_column(found.text)) - found.marker.utf8.count + 1
                         let position = lines.position(line: line, byteColumn: max(1, column))
-                        if let attributes = resolver.resolve(itemMarker: found.marker, inSection: section, at: position) {
+                        if let attributes = resolver.resolve(itemMarker: found.marker, inSection: section, at: position)
+                        {
                             cmark_node_set_literal(found.text, found.keep)
                             marked[each] = attributes
                         }

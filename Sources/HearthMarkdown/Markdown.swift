@@ -176,7 +176,9 @@ struct DocumentPass {
                 if !options.unsafeHTML { state.htmlLeftOut(node) }
             case CMARK_NODE_PARAGRAPH: state.paragraph(node, entering: entering)
             case CMARK_NODE_LIST:
-                if entering, cmark_node_get_list_type(node) == CMARK_ORDERED_LIST, cmark_node_parent(node) == document.root {
+                if entering, cmark_node_get_list_type(node) == CMARK_ORDERED_LIST,
+                    cmark_node_parent(node) == document.root
+                {
                     state.facts.orderedListLines.append(Int(cmark_node_get_start_line(node)) + lines.lineOffset)
                 }
             default:

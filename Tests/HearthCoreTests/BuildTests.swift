@@ -43,6 +43,24 @@ struct BuildTests {
         }
     }
 
+    @Test("a path page and a card on it match their golden HTML")
+    func goldenPath() async throws {
+        let root = try Fixture.site("paths")
+        let report = await build(root)
+        #expect(report.succeeded && report.lines.isEmpty, "\(report.lines)")
+        for (page, golden) in [
+            ("paths/first-steps/index.html", "path.html"), ("exercises/talk/index.html", "card-on-path.html"),
+        ] {
+            let actual = try #require(output(root, page))
+            let goldenURL = Fixture.golden.appendingPathComponent(golden)
+            if ProcessInfo.processInfo.environment["HEARTH_UPDATE_GOLDEN"] != nil {
+                try Data(actual.utf8).write(to: goldenURL)
+            }
+            let expected = String(decoding: try Data(contentsOf: goldenURL), as: UTF8.self)
+            #expect(actual == expected, "\(page) differs from Golden/\(golden); HEARTH_UPDATE_GOLDEN=1 rewrites it")
+        }
+    }
+
     @Test("drafts are left out unless asked for")
     func drafts() async throws {
         let root = try Fixture.site("basic")

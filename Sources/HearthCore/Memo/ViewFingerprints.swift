@@ -47,7 +47,10 @@ extension PageContext {
             hasher.combine(list.count)
             for badge in list { badge.fingerprint(into: &hasher) }
         }
-        for list in [related, pages, exercises, topics] {
+        hasher.combine(pathTotal)
+        hasher.combine(paths.count)
+        for place in paths { place.fingerprint(into: &hasher) }
+        for list in [related, pages, exercises, topics, pathCards] {
             hasher.combine(list.count)
             for card in list { card.fingerprint(into: &hasher) }
         }

@@ -134,6 +134,7 @@ struct ContextBuilder: Sendable {
         case .article:
             break
         }
+        addPaths(to: &context, for: page)
         return context
     }
 

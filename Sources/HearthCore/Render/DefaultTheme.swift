@@ -933,6 +933,16 @@ enum DefaultTheme {
               }
             }
 
+            /* Paths: a card's place on each path it is part of. */
+            .path-places {
+              max-width: var(--measure);
+              margin: 1.5rem 0;
+            }
+
+            .path-place a {
+              margin-right: 0.75rem;
+            }
+
             """#),
         "baseof.mustache": .text(
             #"""
@@ -985,6 +995,14 @@ enum DefaultTheme {
               <div class="prose">
             {{{content}}}
               </div>
+            {{#hasPaths}}
+              <nav class="path-places" aria-label="Paths with this exercise">
+                {{#paths}}<p class="path-place"><a href="{{url}}">{{title}}</a>: step {{place}} of {{count}}
+                  {{#previous}}<a class="path-previous" rel="prev" href="{{url}}">← {{title}}</a>{{/previous}}
+                  {{#next}}<a class="path-next" rel="next" href="{{url}}">{{title}} →</a>{{/next}}</p>
+                {{/paths}}
+              </nav>
+            {{/hasPaths}}
             {{> partials/page-footer}}
             </article>
             {{/main}}{{/baseof}}
@@ -1039,6 +1057,15 @@ enum DefaultTheme {
               <div class="prose">
             {{{content}}}
               </div>
+            {{#hasPathCards}}
+              <section aria-labelledby="path-cards-heading">
+                <h2 id="path-cards-heading">The exercises of this path</h2>
+                <p class="path-total">In all: {{pathTotal}}</p>
+                <ol class="cards path-cards">
+                  {{#pathCards}}{{{html}}}{{/pathCards}}
+                </ol>
+              </section>
+            {{/hasPathCards}}
             {{> partials/page-footer}}
             </article>
             {{/main}}{{/baseof}}

@@ -87,7 +87,8 @@ enum TemplateErrors {
 
     /// Every name Hearth's contexts answer: a template naming anything else prints nothing there.
     static let knownNames: Set<String> = Set(
-        LinkView.names + BadgeView.names + TocItem.names + CardView.names + SiteView.names + PageContext.names)
+        LinkView.names + BadgeView.names + TocItem.names + CardView.names + SiteView.names + PageContext.names
+            + PathPlaceView.names)
 
     /// What to write for a name as Zola or Hugo templates spell it (`page.title`, `config.title`,
     /// `Site.Title`), when the rest of it is a name Hearth has; nil otherwise.

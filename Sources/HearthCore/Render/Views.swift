@@ -289,6 +289,10 @@ struct PageContext: MustacheParent, Sendable {
     var materials: [String] = []
     var isTopic = false
     var isExerciseList = false
+    /// A path's cards and total time; a card's places on paths.
+    var pathCards: [CardView] = []
+    var pathTotal: String?
+    var paths: [PathPlaceView] = []
 
     /// The names `child(named:)` answers, for finding misspelt ones in templates.
     static let names: [String] = [
@@ -296,7 +300,8 @@ struct PageContext: MustacheParent, Sendable {
         "updated", "updatedISO", "toc", "hasToc", "types", "tags", "related", "backlinks", "pages", "exercises",
         "otherTopics", "allTags", "topics", "hasTypes", "hasTags", "hasRelated", "hasBacklinks", "hasPages",
         "hasExercises", "hasOtherTopics", "hasMaterials", "ogType", "duration", "difficulty", "who", "materials",
-        "isHome", "isSection", "isArticle", "isExercise", "isTopic", "isExerciseList", "isTag",
+        "isHome", "isSection", "isArticle", "isExercise", "isTopic", "isExerciseList", "isTag", "pathCards",
+        "hasPathCards", "pathTotal", "paths", "hasPaths",
     ]
 
     func child(named name: String) -> Any? {
@@ -345,6 +350,11 @@ struct PageContext: MustacheParent, Sendable {
         case "isTopic": isTopic
         case "isExerciseList": isExerciseList
         case "isTag": kind == "tag"
+        case "pathCards": pathCards
+        case "hasPathCards": !pathCards.isEmpty
+        case "pathTotal": pathTotal
+        case "paths": paths
+        case "hasPaths": !paths.isEmpty
         default: nil
         }
     }
