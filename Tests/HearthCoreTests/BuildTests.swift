@@ -29,10 +29,17 @@ struct BuildTests {
         let root = try Fixture.site("basic")
         let report = await build(root)
         #expect(report.succeeded, "\(report.lines)")
-        for (page, golden) in [
-            ("emotional/listening/index.html", "listening.html"),
-            ("exercises/soul-gazing/index.html", "soul-gazing.html"),
-        ] {
+        try Self.expectGolden(
+            root,
+            [
+                ("emotional/listening/index.html", "listening.html"),
+                ("exercises/soul-gazing/index.html", "soul-gazing.html"),
+            ])
+    }
+
+    /// Each built page equals its golden file (`HEARTH_UPDATE_GOLDEN=1` rewrites them).
+    static func expectGolden(_ root: URL, _ pages: [(page: String, golden: String)]) throws {
+        for (page, golden) in pages {
             let actual = try #require(output(root, page))
             let goldenURL = Fixture.golden.appendingPathComponent(golden)
             if ProcessInfo.processInfo.environment["HEARTH_UPDATE_GOLDEN"] != nil {
@@ -48,17 +55,8 @@ struct BuildTests {
         let root = try Fixture.site("paths")
         let report = await build(root)
         #expect(report.succeeded && report.lines.isEmpty, "\(report.lines)")
-        for (page, golden) in [
-            ("paths/first-steps/index.html", "path.html"), ("exercises/talk/index.html", "card-on-path.html"),
-        ] {
-            let actual = try #require(output(root, page))
-            let goldenURL = Fixture.golden.appendingPathComponent(golden)
-            if ProcessInfo.processInfo.environment["HEARTH_UPDATE_GOLDEN"] != nil {
-                try Data(actual.utf8).write(to: goldenURL)
-            }
-            let expected = String(decoding: try Data(contentsOf: goldenURL), as: UTF8.self)
-            #expect(actual == expected, "\(page) differs from Golden/\(golden); HEARTH_UPDATE_GOLDEN=1 rewrites it")
-        }
+        try Self.expectGolden(
+            root, [("paths/first-steps/index.html", "path.html"), ("exercises/talk/index.html", "card-on-path.html")])
     }
 
     @Test("drafts are left out unless asked for")

@@ -17,10 +17,7 @@ enum CardSections {
     static func check(_ page: Page, headings: [Heading], orderedListLines: [Int]) -> [Diagnostic] {
         guard page.kind == .exercise else { return [] }
         let sections = headings.filter { $0.level == 2 }
-        // The first line of the card's text: what is missing is said where the text begins.
-        let blankLines = page.body.utf8.prefix { $0 == 0x0A || $0 == 0x0D || $0 == 0x20 || $0 == 0x09 }
-            .count { $0 == 0x0A }
-        let top = SourcePosition(line: page.bodyLineOffset + 1 + blankLines, column: 1)
+        let top = page.textStart
         var diagnostics: [Diagnostic] = []
         if let index = sections.firstIndex(where: { name($0) == steps }) {
             let start = sections[index].line
@@ -51,5 +48,14 @@ enum CardSections {
             }
         }
         return diagnostics
+    }
+}
+
+extension Page {
+    /// Where the page's text begins (its first line that is not blank): what is missing from the
+    /// text is said there.
+    var textStart: SourcePosition {
+        let blankLines = body.utf8.prefix { $0 == 0x0A || $0 == 0x0D || $0 == 0x20 || $0 == 0x09 }.count { $0 == 0x0A }
+        return SourcePosition(line: bodyLineOffset + 1 + blankLines, column: 1)
     }
 }

@@ -21,11 +21,9 @@ extension SiteGraph {
             var seen: Set<Int> = []
             let list = rendered[page.id].outgoing.filter { pages[$0].kind == .exercise && seen.insert($0).inserted }
             guard list.count >= 2 else {
-                let blankLines = page.body.utf8.prefix { $0 == 0x0A || $0 == 0x0D || $0 == 0x20 || $0 == 0x09 }
-                    .count { $0 == 0x0A }
                 diagnostics.append(
                     .error(
-                        page.file, SourcePosition(line: page.bodyLineOffset + 1 + blankLines, column: 1),
+                        page.file, page.textStart,
                         "a path needs at least two exercise cards, and this one links \(list.count)",
                         hint: "link each card of the path, in order: [[Soul Gazing]], [[The Daily Check-In]]"))
                 continue
