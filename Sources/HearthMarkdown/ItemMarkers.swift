@@ -31,11 +31,14 @@ extension DocumentPass {
         -> [(list: OpaquePointer, items: [OpaquePointer: [(name: String, value: String)]])]
     {
         var out: [(OpaquePointer, [OpaquePointer: [(name: String, value: String)]])] = []
-        var section: String?
+        // Most pages have no `{` at all: nothing to look at.
+        guard lines.bytes.contains(UInt8(ascii: "{")) else { return out }
+        // The heading a list is under, its text made only when one of its items has a marker.
+        var sectionHeading: OpaquePointer?
         var node = cmark_node_first_child(document.root)
         while let current = node {
             if cmark_node_get_type(current) == CMARK_NODE_HEADING, cmark_node_get_heading_level(current) == 2 {
-                section = Self.text(of: current)
+                sectionHeading = current
             }
             if cmark_node_get_type(current) == CMARK_NODE_LIST, cmark_node_get_list_type(current) == CMARK_ORDERED_LIST
             {
@@ -46,6 +49,7 @@ extension DocumentPass {
                         let line = Int(cmark_node_get_end_line(found.text))
                         let column = Int(cmark_node_get_end_column(found.text)) - found.marker.utf8.count + 1
                         let position = lines.position(line: line, byteColumn: max(1, column))
+                        let section = sectionHeading.map(Self.text(of:))
                         if let attributes = resolver.resolve(itemMarker: found.marker, inSection: section, at: position)
                         {
                             cmark_node_set_literal(found.text, found.keep)
