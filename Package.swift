@@ -14,7 +14,6 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
-        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
@@ -32,6 +31,12 @@ let package = Package(
             dependencies: ["CCmark"],
             swiftSettings: strict
         ),
+        // Mustache templates compiled against the types of their contexts. Knows nothing of sites:
+        // contexts describe their fields to it (`TemplateFielded`).
+        .target(
+            name: "HearthTemplates",
+            swiftSettings: strict
+        ),
         // The build, as stages in folders: Content/ (files, front matter, site.yml), Links/ (the
         // permalink table, resolution, related pages, backlinks, sections), Render/ (Markdown,
         // template contexts, the theme), Output/ (staging, manifest, the site's files); Build/ is
@@ -40,8 +45,8 @@ let package = Package(
             name: "HearthCore",
             dependencies: [
                 "HearthMarkdown",
+                "HearthTemplates",
                 .product(name: "Yams", package: "Yams"),
-                .product(name: "Mustache", package: "swift-mustache"),
             ],
             swiftSettings: strict
         ),
@@ -81,6 +86,12 @@ let package = Package(
             name: "HearthMarkdownTests",
             dependencies: ["HearthMarkdown"],
             resources: [.copy("Resources")],
+            swiftSettings: strict
+        ),
+        .testTarget(
+            name: "HearthTemplatesTests",
+            dependencies: ["HearthTemplates"],
+            resources: [.copy("MustacheSpec")],
             swiftSettings: strict
         ),
         .testTarget(

@@ -9,7 +9,7 @@ extension SiteBuilder {
         hasher.combine(HearthVersion.build)
         hasher.combine(template)
         hasher.combine(theme.fingerprint)
-        context.fingerprint(into: &hasher)
+        Fingerprint.combine(context, into: &hasher)
         return hasher.finalize()
     }
 

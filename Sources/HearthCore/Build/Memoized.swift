@@ -54,9 +54,9 @@ extension SiteBuilder {
     /// A card whose context and theme are unchanged is not rendered again.
     static func renderCard(_ theme: Theme, _ store: BuildCache?) -> ContextBuilder.RenderCard {
         { page, card, site in
-            guard let store else { return theme.library.render(card, withTemplate: Theme.cardTemplate) }
+            guard let store else { return theme.renderCard(card) }
             return store.card(page.contentPath, key: MemoKeys.card(card, site: site, theme: theme)) {
-                theme.library.render(card, withTemplate: Theme.cardTemplate) ?? ""
+                theme.renderCard(card)
             }
         }
     }

@@ -38,8 +38,8 @@ enum MemoKeys {
     static func card(_ card: CardView, site: SiteView, theme: Theme) -> UInt64 {
         var hasher = StableHasher()
         hasher.combine(theme.fingerprint)
-        site.fingerprint(into: &hasher)
-        card.fingerprint(into: &hasher)
+        Fingerprint.combine(site, into: &hasher)
+        Fingerprint.combine(card, into: &hasher)
         return hasher.finalize()
     }
 

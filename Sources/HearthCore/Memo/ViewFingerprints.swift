@@ -1,62 +1,44 @@
-// Fingerprints: everything a template can see, so that an unchanged context need not be rendered
-// again (`BuildCache`).
+import HearthTemplates
 
-extension LinkView {
-    func fingerprint(into hasher: inout StableHasher) {
-        hasher.combine(self.title)
-        hasher.combine(self.url)
+/// Fingerprints of template contexts: every field a template can see, read through the context's
+/// one list of fields, so that an unchanged context need not be rendered again (`BuildCache`).
+enum Fingerprint {
+    static func of(_ object: some TemplateObject) -> UInt64 {
+        var hasher = StableHasher()
+        combine(object, into: &hasher)
+        return hasher.finalize()
     }
-}
 
-extension BadgeView {
-    func fingerprint(into hasher: inout StableHasher) {
-        hasher.combine(self.name)
-        hasher.combine(self.title)
-        hasher.combine(self.url)
-        hasher.combine(self.count)
-    }
-}
-
-extension CardView {
-    func fingerprint(into hasher: inout StableHasher) {
-        hasher.combine(self.digest)
-    }
-}
-
-extension SiteView {
-    func fingerprint(into hasher: inout StableHasher) {
-        hasher.combine(self.digest)
-    }
-}
-
-extension PageContext {
-    func fingerprint(into hasher: inout StableHasher) {
-        site.fingerprint(into: &hasher)
-        for text in [kind, title, documentTitle, summary, url, permalink, content] { hasher.combine(text) }
-        for text in [lede, date, dateISO, updated, updatedISO, difficulty, who] { hasher.combine(text) }
-        hasher.combine(duration)
-        hasher.combine(materials)
-        hasher.combine(isTopic)
-        hasher.combine(isExerciseList)
-        for item in toc {
-            hasher.combine(item.text)
-            hasher.combine(item.id)
-            hasher.combine(item.level)
+    static func combine(_ object: any TemplateObject, into hasher: inout StableHasher) {
+        if let digest = object.digest {
+            hasher.combine(digest)
+            return
         }
-        for list in [types, tags, allTags] {
-            hasher.combine(list.count)
-            for badge in list { badge.fingerprint(into: &hasher) }
+        for field in object.schema.fieldNames.indices {
+            combine(object.value(at: field), into: &hasher)
         }
-        hasher.combine(pathTotal)
-        hasher.combine(paths.count)
-        for place in paths { place.fingerprint(into: &hasher) }
-        for list in [related, pages, exercises, topics, pathCards] {
+    }
+
+    static func combine(_ value: TemplateValue, into hasher: inout StableHasher) {
+        switch value {
+        case .null:
+            hasher.combine(0)
+        case .bool(let flag):
+            hasher.combine(1)
+            hasher.combine(flag)
+        case .int(let number):
+            hasher.combine(2)
+            hasher.combine(number)
+        case .text(let text):
+            hasher.combine(3)
+            hasher.combine(text)
+        case .object(let object):
+            hasher.combine(4)
+            combine(object, into: &hasher)
+        case .list(let list):
+            hasher.combine(5)
             hasher.combine(list.count)
-            for card in list { card.fingerprint(into: &hasher) }
-        }
-        for list in [backlinks, otherTopics] {
-            hasher.combine(list.count)
-            for link in list { link.fingerprint(into: &hasher) }
+            for index in 0..<list.count { combine(list.element(at: index), into: &hasher) }
         }
     }
 }

@@ -1,9 +1,9 @@
-import Mustache
+import HearthTemplates
 
 /// A card's place on a path, as the card's page shows it: "3 of 8", with the path and the cards
 /// before and after it.
 @dynamicMemberLookup
-struct PathPlaceView: MustacheParent, Sendable {
+struct PathPlaceView: TemplateFielded {
     struct Fields: Sendable {
         let title: String
         let url: String
@@ -21,31 +21,16 @@ struct PathPlaceView: MustacheParent, Sendable {
 
     subscript<T>(dynamicMember path: KeyPath<Fields, T>) -> T { shared.fields[keyPath: path] }
 
-    /// The names `child(named:)` answers, for finding misspelt ones in templates.
-    static let names: [String] = ["title", "url", "place", "count", "previous", "next"]
-
-    func child(named name: String) -> Any? {
-        switch name {
-        case "title": shared.fields.title
-        case "url": shared.fields.url
-        case "place": shared.fields.place
-        case "count": shared.fields.count
-        case "previous": shared.fields.previous
-        case "next": shared.fields.next
-        default: nil
-        }
-    }
-
-    func fingerprint(into hasher: inout StableHasher) {
-        hasher.combine(self.title)
-        hasher.combine(self.url)
-        hasher.combine(self.place)
-        hasher.combine(self.count)
-        for link in [self.previous, self.next] {
-            hasher.combine(link != nil)
-            link?.fingerprint(into: &hasher)
-        }
-    }
+    static let fields = TemplateFields<Self>(
+        "a path place",
+        [
+            .value("title") { $0.title },
+            .value("url") { $0.url },
+            .value("place") { $0.place },
+            .value("count") { $0.count },
+            .value("previous") { $0.previous },
+            .value("next") { $0.next },
+        ])
 }
 
 extension ContextBuilder {

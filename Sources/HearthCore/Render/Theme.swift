@@ -1,22 +1,29 @@
 import Foundation
 import HearthMarkdown
-import Mustache
+import HearthTemplates
 
-/// The Mustache templates of `templates/`, loaded once and checked.
+/// The Mustache templates of `templates/`, loaded once, checked and compiled against the contexts
+/// they render (`HearthTemplates`): the page templates against `PageContext`, `partials/card`
+/// against `CardView`, site partials against `SiteOnlyContext`.
 struct Theme: Sendable {
     static let cardTemplate = "partials/card"
-    static let requiredTemplates = [
-        "baseof", "home", "section", "page", "exercise", "tag", "tags", "404", "search", cardTemplate,
-    ]
+    static let pageTemplates = ["baseof", "home", "section", "page", "exercise", "tag", "tags", "404", "search"]
+    static let requiredTemplates = pageTemplates + [cardTemplate]
 
-    let library: MustacheLibrary
+    let program: CompiledTemplates
     /// A digest of every template's text, for caches.
     let fingerprint: String
     /// The names of the templates, as `{{> name}}` calls them (`partials/header`).
     var names: [String] = []
+    /// The site partials' texts for this site (`renderingSitePartials`), in `program.fixedNames`' order.
+    var siteTexts: [[UInt8]] = []
 
     func render(_ context: PageContext, template: String) -> String {
-        library.render(ContextBox(context), withTemplate: template) ?? ""
+        program.render(template, .object(context), fixedBytes: siteTexts)
+    }
+
+    func renderCard(_ card: CardView) -> String {
+        program.render(Self.cardTemplate, .object(card), fixedBytes: siteTexts)
     }
 
     /// Whether a template is a site partial: one whose file name starts with `site-`
@@ -25,58 +32,32 @@ struct Theme: Sendable {
         name.split(separator: "/").last?.hasPrefix("site-") ?? false
     }
 
-    /// These templates with every site partial rendered once, for this site: pages then include
-    /// its text rather than rendering it again (Hugo's `partialCached`). A site partial renders
-    /// with only `site` in view, here and on every page, so the text is the same either way.
+    /// This theme with every site partial rendered once, for this site: pages then include its
+    /// text rather than rendering it again (Hugo's `partialCached`).
     func renderingSitePartials(_ site: SiteView) -> Theme {
-        var library = self.library
-        for name in names where Self.isSitePartial(name) {
-            guard let text = self.library.render(SiteOnlyContext(site: site), withTemplate: name),
-                let literal = Self.literal(text)
-            else { continue }
-            library.register(literal, named: name)
+        var theme = self
+        theme.siteTexts = program.fixedNames.map {
+            Array(program.render($0, .object(SiteOnlyContext(site: site))).utf8)
         }
-        return Theme(library: library, fingerprint: fingerprint, names: names)
-    }
-
-    /// A template that renders as `text` exactly, whatever it holds: its tags are set to two
-    /// control characters the text does not contain, and a comment follows the set-delimiter tag
-    /// so that neither stands alone on its line (a standalone tag would take the line break after
-    /// it).
-    static func literal(_ text: String) -> MustacheTemplate? {
-        let pairs: [(Character, Character)] = [("\u{1}", "\u{2}"), ("\u{3}", "\u{4}"), ("\u{5}", "\u{6}")]
-        guard let (open, close) = pairs.first(where: { !text.contains($0.0) && !text.contains($0.1) }) else {
-            return nil
-        }
-        return try? MustacheTemplate(string: "{{=\(open) \(close)=}}\(open)!\(close)" + text)
+        return theme
     }
 
     static func load(root: URL) -> (Theme?, [Diagnostic]) {
-        HTMLEscaping.registered
         var diagnostics: [Diagnostic] = []
-        var library = MustacheLibrary()
         var texts: [(name: String, file: String, text: String)] = []
-        // Templates that are there, whether or not they parse: one that does not is not also missing.
+        // Templates that are there, whether or not they can be read: one that cannot is not also missing.
         var present: Set<String> = []
         var hasher = StableHasher()
         for (relative, text) in templateTexts(root: root, diagnostics: &diagnostics) {
             let name = String(relative.dropLast(".mustache".count))
-            let file = "templates/" + relative
             present.insert(name)
             guard let text else { continue }
             hasher.combine(relative)
             hasher.combine(text)
-            do {
-                library.register(try MustacheTemplate(string: HTMLEscaping.pragma + text), named: name)
-                texts.append((name, file, text))
-            } catch let error as MustacheTemplate.ParserError {
-                diagnostics.append(
-                    TemplateErrors.diagnostic(
-                        file: file, text: text, error: error, pragmaLength: HTMLEscaping.pragma.count))
-            } catch {
-                diagnostics.append(.error(file, nil, "template syntax error: \(error)"))
-            }
+            texts.append((name, "templates/" + relative, text))
         }
+        let library = TemplateLibrary(texts)
+        diagnostics += library.errors.map(TemplateErrors.diagnostic)
         for required in requiredTemplates where !present.contains(required) {
             diagnostics.append(
                 .error(
@@ -94,11 +75,17 @@ struct Theme: Sendable {
         }
         diagnostics += includeCycles(texts.map { ($0.name, $0.file, $0.text) })
         for template in texts {
-            diagnostics += TemplateErrors.unknownNames(
-                file: template.file, text: template.text, isSitePartial: isSitePartial(template.name))
+            diagnostics += TemplateErrors.escapedHTML(file: template.file, text: template.text)
         }
         if diagnostics.contains(where: { $0.severity == .error }) { return (nil, diagnostics) }
-        return (Theme(library: library, fingerprint: hasher.hex, names: texts.map(\.name)), diagnostics)
+        let pageType = PageContext.templateType
+        var roots = Dictionary(uniqueKeysWithValues: pageTemplates.map { ($0, pageType) })
+        roots[cardTemplate] = CardView.templateType
+        let sitePartials = texts.map(\.name).filter(isSitePartial).map { ($0, SiteOnlyContext.templateType) }
+        let (program, errors) = library.compile(roots: roots, fixed: Dictionary(uniqueKeysWithValues: sitePartials))
+        diagnostics += errors.map(TemplateErrors.diagnostic)
+        guard let program else { return (nil, diagnostics) }
+        return (Theme(program: program, fingerprint: hasher.hex, names: texts.map(\.name)), diagnostics)
     }
 
     /// Whether a site has a theme of its own; one without `templates/` is built with the default
@@ -170,7 +157,7 @@ struct Theme: Sendable {
                 }
                 let name = after[after.index(after: after.startIndex)..<close.lowerBound]
                     .trimmingCharacters(in: .whitespaces)
-                if !name.hasPrefix("*") {  // dynamic names are resolved at render time
+                if !name.hasPrefix("*") {  // a dynamic name is refused where it is parsed
                     let column = line.distance(from: line.startIndex, to: open.lowerBound) + 1
                     out.append((name, SourcePosition(line: index + 1, column: column)))
                 }
@@ -178,49 +165,6 @@ struct Theme: Sendable {
             }
         }
         return out
-    }
-}
-
-/// Mustache's `{{ }}` escaping, the same five characters (`< > & " '`), done on UTF-8 bytes.
-///
-/// swift-mustache escapes character by character through a dictionary, which was a quarter of the
-/// build's time on large sites; it lets a template choose its content type with a pragma, so every
-/// template is loaded with this one.
-struct HTMLEscaping: MustacheContentType {
-    static let name = "HEARTH_HTML"
-    static let pragma = "{{%CONTENT_TYPE:\(name)}}"
-
-    /// Registered once a process: swift-mustache's table of content types is global.
-    static let registered: Void = MustacheContentTypes.register(HTMLEscaping(), named: name)
-
-    func escapeText(_ text: String) -> String {
-        Self.escape(text)
-    }
-
-    /// Bit `b` is set for each byte `b` (all below 64) that `escape` replaces: `" & ' < >`.
-    private static let escaped: UInt64 = 1 << 0x22 | 1 << 0x26 | 1 << 0x27 | 1 << 0x3C | 1 << 0x3E
-
-    static func escape(_ text: String) -> String {
-        var text = text
-        // Most values have nothing to escape: one pass over the bytes finds that without copying.
-        let escapedText: String? = text.withUTF8 { bytes in
-            guard let first = bytes.firstIndex(where: { $0 < 64 && escaped >> $0 & 1 != 0 }) else { return nil }
-            var out: [UInt8] = []
-            out.reserveCapacity(bytes.count + 32)
-            out.append(contentsOf: bytes[..<first])
-            for byte in bytes[first...] {
-                switch byte {
-                case 0x3C: out += [0x26, 0x6C, 0x74, 0x3B]  // &lt;
-                case 0x3E: out += [0x26, 0x67, 0x74, 0x3B]  // &gt;
-                case 0x26: out += [0x26, 0x61, 0x6D, 0x70, 0x3B]  // &amp;
-                case 0x22: out += [0x26, 0x71, 0x75, 0x6F, 0x74, 0x3B]  // &quot;
-                case 0x27: out += [0x26, 0x23, 0x33, 0x39, 0x3B]  // &#39;
-                default: out.append(byte)
-                }
-            }
-            return String(decoding: out, as: UTF8.self)
-        }
-        return escapedText ?? text
     }
 }
 

@@ -1,0 +1,99 @@
+import HearthTemplates
+
+/// Everything a template sees for one output page. Its fields are listed once, in `fields`; a
+/// page's fingerprint hashes them all, so a page whose fingerprint is unchanged is not rendered
+/// again.
+struct PageContext: TemplateFielded {
+    var site: SiteView
+    var kind: String
+    var title: String
+    /// The `<title>`: page title and site title.
+    var documentTitle: String
+    var summary: String
+    /// The summary written in front matter, shown under the title (never the first paragraph again).
+    var lede: String?
+    var url: String
+    var permalink: String
+    var content: String
+    var date: String?
+    var dateISO: String?
+    var updated: String?
+    var updatedISO: String?
+    var toc: [TocItem] = []
+    var types: [BadgeView] = []
+    var tags: [BadgeView] = []
+    var related: [CardView] = []
+    var backlinks: [LinkView] = []
+    var pages: [CardView] = []
+    var exercises: [CardView] = []
+    var otherTopics: [LinkView] = []
+    var allTags: [BadgeView] = []
+    var topics: [CardView] = []
+    var duration: Int?
+    var difficulty: String?
+    var who: String?
+    var materials: [String] = []
+    var isTopic = false
+    var isExerciseList = false
+    /// A path's cards and total time; a card's places on paths.
+    var pathCards: [CardView] = []
+    var pathTotal: String?
+    var paths: [PathPlaceView] = []
+
+    /// A table of contents shows from three headings.
+    var shownToc: [TocItem] { toc.count >= 3 ? toc : [] }
+
+    static let fields = TemplateFields<Self>(
+        "the page",
+        [
+            .value("site") { $0.site },
+            .value("kind") { $0.kind },
+            .value("title") { $0.title },
+            .value("documentTitle") { $0.documentTitle },
+            .text("summary") { $0.summary },
+            .value("lede") { $0.lede },
+            .value("url") { $0.url },
+            .value("permalink") { $0.permalink },
+            .value("content") { $0.content },
+            .value("date") { $0.date },
+            .value("dateISO") { $0.dateISO },
+            .value("updated") { $0.updated },
+            .value("updatedISO") { $0.updatedISO },
+            .list("toc") { $0.shownToc },
+            .value("hasToc") { !$0.shownToc.isEmpty },
+            .list("types") { $0.types },
+            .list("tags") { $0.tags },
+            .list("related") { $0.related },
+            .list("backlinks") { $0.backlinks },
+            .list("pages") { $0.pages },
+            .list("exercises") { $0.exercises },
+            .list("otherTopics") { $0.otherTopics },
+            .list("allTags") { $0.allTags },
+            .list("topics") { $0.topics },
+            .value("hasTypes") { !$0.types.isEmpty },
+            .value("hasTags") { !$0.tags.isEmpty },
+            .value("hasRelated") { !$0.related.isEmpty },
+            .value("hasBacklinks") { !$0.backlinks.isEmpty },
+            .value("hasPages") { !$0.pages.isEmpty },
+            .value("hasExercises") { !$0.exercises.isEmpty },
+            .value("hasOtherTopics") { !$0.otherTopics.isEmpty },
+            .value("hasMaterials") { !$0.materials.isEmpty },
+            .value("ogType") { $0.kind == "article" || $0.kind == "exercise" ? "article" : "website" },
+            .value("duration") { $0.duration },
+            .value("difficulty") { $0.difficulty },
+            .value("who") { $0.who },
+            .list("materials") { $0.materials },
+            .value("isHome") { $0.kind == "home" },
+            .value("isSection") { $0.kind == "section" },
+            .value("isArticle") { $0.kind == "article" },
+            .value("isExercise") { $0.kind == "exercise" },
+            .value("isTopic") { $0.isTopic },
+            .value("isExerciseList") { $0.isExerciseList },
+            .value("isTag") { $0.kind == "tag" },
+            .list("pathCards") { $0.pathCards },
+            .value("hasPathCards") { !$0.pathCards.isEmpty },
+            .value("pathTotal") { $0.pathTotal },
+            .list("paths") { $0.paths },
+            .value("hasPaths") { !$0.paths.isEmpty },
+        ])
+}
