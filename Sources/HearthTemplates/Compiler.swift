@@ -45,7 +45,13 @@ struct Compiler {
     var units: [[Op]] = []
     var texts: [[UInt8]] = []
     var lookups: [Lookup] = []
-    var errors: [TemplateError] = []
+    /// Each error once: a partial is compiled for every scope it is used in.
+    var errors: [TemplateError] = [] {
+        didSet {
+            guard errors.count > oldValue.count, let last = errors.last else { return }
+            if oldValue.contains(last) { errors.removeLast() }
+        }
+    }
     private var textIndex: [[UInt8]: Int] = [:]
     private var memo: [String: Int] = [:]
     /// The partials being compiled, outermost first, and the blocks being expanded.

@@ -152,9 +152,10 @@ struct Parser {
         var scan = index
         while scan < bytes.count, !matches(end, at: scan) { scan += 1 }
         guard scan < bytes.count else {
-            let shown = String(decoding: open + extra, as: UTF8.self) + "name" + String(decoding: end, as: UTF8.self)
+            let closing = String(decoding: close, as: UTF8.self)
             throw failure(
-                tagStart, "this tag is not closed", "end it with \(String(decoding: close, as: UTF8.self)) (\(shown))")
+                tagStart, "this tag is not closed",
+                "end it with \(closing)" + (closing == "}}" ? " ({{{name}}} with }}})" : ""))
         }
         let content = String(decoding: bytes[index..<scan], as: UTF8.self)
         index = scan + end.count

@@ -7,9 +7,6 @@ extension Theme {
     /// `{{/baseof}}`, where baseof renders the block, which renders baseof): Mustache would render
     /// them until the stack overflows, since a page's values are the same at every depth. Each
     /// cycle is reported once, at the reference that closes it.
-    /// The templates a page's `kind` names (`{{>*kind}}`): every kind but `article`.
-    static let kindTemplates = ["home", "section", "exercise", "tag", "tags", "search", "404"]
-
     static func includeCycles(_ templates: [(name: String, file: String, text: String)]) -> [Diagnostic] {
         // Who renders whom: a template its partials and parent; a parent, too, every reference in
         // the blocks a template gives it.
@@ -21,12 +18,8 @@ extension Theme {
                 case "#", "^", "$": parents.append(nil)
                 case "/": _ = parents.popLast()
                 case ">", "<":
-                    // `{{>*kind}}` is named at render time: by the page's kind, which names a template
-                    // for all but articles (a site partial sees no kind); other dynamic names are
-                    // not followed.
-                    let byKind = tag.name == "*kind" && !isSitePartial(template.name)
-                    let targets = byKind ? kindTemplates : tag.name.hasPrefix("*") ? [] : [tag.name]
-                    for target in targets {
+                    // A dynamic name (`{{>*kind}}`) is refused when the template is parsed.
+                    for target in tag.name.hasPrefix("*") ? [] : [tag.name] {
                         for renderer in [template.name] + parents.compactMap({ $0 }) {
                             references[renderer, default: []].append(
                                 Reference(
