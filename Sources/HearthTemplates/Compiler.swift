@@ -177,11 +177,13 @@ struct Compiler {
             expanding.insert(override.id)
             defer { expanding.remove(override.id) }
             atStart = block.standalone
-            compile(indented(content, by: block.outer, atStart: &atStart), scope: scope, overrides: overrides, into: &ops)
+            compile(
+                indented(content, by: block.outer, atStart: &atStart), scope: scope, overrides: overrides, into: &ops)
         } else {
             content = [.text(block.whitespace)] + indented(block.body, by: block.whitespace, atStart: &atStart)
             atStart = block.standalone
-            compile(indented(content, by: block.outer, atStart: &atStart), scope: scope, overrides: overrides, into: &ops)
+            compile(
+                indented(content, by: block.outer, atStart: &atStart), scope: scope, overrides: overrides, into: &ops)
         }
     }
 

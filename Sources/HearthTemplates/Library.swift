@@ -46,7 +46,8 @@ public struct TemplateLibrary: Sendable {
         -> (CompiledTemplates?, [TemplateError])
     {
         let fixedNames = fixed.keys.sorted()
-        var compiler = Compiler(library: self, fixedSlots: Dictionary(uniqueKeysWithValues: fixedNames.enumerated().map { ($1, $0) }))
+        var compiler = Compiler(
+            library: self, fixedSlots: Dictionary(uniqueKeysWithValues: fixedNames.enumerated().map { ($1, $0) }))
         var entries: [String: Int] = [:]
         for name in fixedNames {
             compiler.inFixed = true

@@ -49,7 +49,8 @@ public final class TemplateSchema: Sendable {
         fieldNames = fields.map(\.0)
         fieldTypes = fields.map(\.1)
         self.isOpen = isOpen
-        index = Dictionary(fields.enumerated().map { ($0.element.0, $0.offset) }, uniquingKeysWith: { first, _ in first })
+        index = Dictionary(
+            fields.enumerated().map { ($0.element.0, $0.offset) }, uniquingKeysWith: { first, _ in first })
     }
 
     /// An object whose names are known only when rendering.

@@ -433,7 +433,10 @@ struct TemplateTests {
     @Test("functions, pragmas and dynamic names are refused at the tag, with what to write instead")
     func refusedTemplateFeatures() async throws {
         for (text, column, message) in [
-            ("<p>{{uppercased(title)}}</p>\n", 4, "'uppercased(title)' calls a function: Hearth's templates have no functions"),
+            (
+                "<p>{{uppercased(title)}}</p>\n", 4,
+                "'uppercased(title)' calls a function: Hearth's templates have no functions"
+            ),
             ("<p>{{%CONTENT_TYPE:TEXT}}</p>\n", 4, "pragmas ({{%…}}) are not supported"),
             ("<p>{{>*kind}}</p>\n", 4, "{{>*kind}} names its template by a value: Hearth's templates do not"),
         ] {

@@ -83,9 +83,11 @@ struct SpecTest: Decodable, Sendable, CustomTestStringConvertible {
     }
 
     func render() -> (String?, [TemplateError]) {
-        let sources = [("main", "main.mustache", template)] + (partials ?? [:]).sorted { $0.key < $1.key }.map {
-            ($0.key, $0.key + ".mustache", $0.value)
-        }
+        let sources =
+            [("main", "main.mustache", template)]
+            + (partials ?? [:]).sorted { $0.key < $1.key }.map {
+                ($0.key, $0.key + ".mustache", $0.value)
+            }
         let library = TemplateLibrary(sources)
         guard library.errors.isEmpty else { return (nil, library.errors) }
         let (program, errors) = library.compile(roots: ["main": .any])
@@ -95,8 +97,10 @@ struct SpecTest: Decodable, Sendable, CustomTestStringConvertible {
 
 @Suite("the Mustache spec")
 struct MustacheSpecTests {
-    static let supported = ["comments", "delimiters", "interpolation", "inverted", "partials", "sections", "~inheritance"]
-        .flatMap(SpecTest.suite)
+    static let supported = [
+        "comments", "delimiters", "interpolation", "inverted", "partials", "sections", "~inheritance",
+    ]
+    .flatMap(SpecTest.suite)
 
     @Test("the spec's suites render as expected", arguments: supported)
     func spec(_ test: SpecTest) {
@@ -117,7 +121,8 @@ struct MustacheSpecTests {
         #expect(Self.supported.count == 163)
     }
 
-    @Test("dynamic names are refused at the tag, with what to write instead", arguments: SpecTest.suite("~dynamic-names"))
+    @Test(
+        "dynamic names are refused at the tag, with what to write instead", arguments: SpecTest.suite("~dynamic-names"))
     func dynamicNames(_ test: SpecTest) {
         let (output, errors) = test.render()
         guard test.template.contains("{{>*") || test.template.contains("{{<*") else { return }
