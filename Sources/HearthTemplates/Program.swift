@@ -47,19 +47,16 @@ public struct CompiledTemplates: Sendable {
 
     /// Renders the template `name` (one of the roots or fixed partials it was compiled for) with
     /// `root`, including each fixed partial's text from `fixed` (in `fixedNames`' order).
-    public func render(_ name: String, _ root: TemplateValue, fixed: [String] = []) -> String {
-        guard let unit = entries[name] else { return "" }
-        var renderer = Renderer(program: self, fixed: fixed.map { Array($0.utf8) }, root: root)
-        renderer.run(unit)
-        return String(decoding: renderer.out, as: UTF8.self)
+    public func render(_ name: String, _ root: TemplateValue, fixed: [[UInt8]] = []) -> String {
+        String(decoding: renderBytes(name, root, fixed: fixed), as: UTF8.self)
     }
 
-    /// As `render`, with the fixed texts already as bytes.
-    public func render(_ name: String, _ root: TemplateValue, fixedBytes: [[UInt8]]) -> String {
-        guard let unit = entries[name] else { return "" }
-        var renderer = Renderer(program: self, fixed: fixedBytes, root: root)
+    /// As `render`, as UTF-8 bytes: what a file holds, without a copy into a `String`.
+    public func renderBytes(_ name: String, _ root: TemplateValue, fixed: [[UInt8]] = []) -> [UInt8] {
+        guard let unit = entries[name] else { return [] }
+        var renderer = Renderer(program: self, fixed: fixed, root: root)
         renderer.run(unit)
-        return String(decoding: renderer.out, as: UTF8.self)
+        return renderer.out
     }
 }
 

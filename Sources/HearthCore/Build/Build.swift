@@ -95,6 +95,7 @@ public enum SiteBuilder {
                     do {
                         let written = try await write(outcome, options: options, store: store)
                         report.phases.append(("render and write", (clock.now - mark).seconds))
+                        report.phases.append(("  of which templates", written.templateSeconds))
                         report.fileCount = written.files
                         report.keptPages = written.kept
                         report.wrote = true

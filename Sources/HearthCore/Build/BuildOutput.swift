@@ -25,7 +25,8 @@ extension SiteBuilder {
     /// Renders every page and writes the site into a staging folder, then swaps it in; returns how
     /// many files the site has and how many pages were kept unchanged from the previous output.
     static func write(_ assembled: Assembled, options: BuildOptions, store: BuildCache?) async throws -> (
-        files: Int, kept: Int, builder: ContextBuilder, searchEntries: [[UInt8]?], theme: Theme, cacheSeconds: Double?
+        files: Int, kept: Int, builder: ContextBuilder, searchEntries: [[UInt8]?], theme: Theme, cacheSeconds: Double?,
+        templateSeconds: Double
     ) {
         // The theme's assets, read once: their digest versions their URLs, and they are copied.
         let assets = Theme.assets(root: options.root).map { ("assets/" + $0.path, $0.bytes) }
@@ -37,8 +38,11 @@ extension SiteBuilder {
         var cards = ContextBuilder(
             site: assembled.site, rendered: assembled.rendered, graph: assembled.graph, year: year(),
             assetsVersion: String(digest.hex.prefix(10)))
+        let clock = ContinuousClock()
+        let cardsStart = clock.now
         let theme = assembled.theme.renderingSitePartials(cards.siteView)
         await cards.renderCards(renderCard(theme, store))
+        let cardSeconds = (clock.now - cardsStart).seconds
         store?.releaseMappedPages()
         let builder = cards
         // With the cards made, the cache holds all this build puts in it: it is saved while the
@@ -58,13 +62,15 @@ extension SiteBuilder {
             // The files made from the whole site are made while the pages are: their serial parts
             // (the feed, the sitemap, joining the search index) would otherwise leave a core idle.
             async let searchEntries = writeSiteFiles(builder, to: staging)
-            let kept = try await parallelMap(jobs) { job -> Result<Bool, any Error> in
+            let pages = try await parallelMap(jobs) { job -> Result<(kept: Bool, seconds: Double), any Error> in
                 Result {
                     try renderPage(
                         job, builder, theme: theme, keys: store != nil, previous: previous, output: output,
                         into: staging)
                 }
             }.map { try $0.get() }
+            // The pages' templates ran on every core at once: their share of the phase's wall time.
+            let pageSeconds = pages.reduce(0) { $0 + $1.seconds } / Double(max(1, Parallelism.current))
             let entries = try await searchEntries
             try staging.write(OutputFile(path: "robots.txt", text: Publishing.robots(builder)))
             for (path, bytes) in assets {
@@ -79,7 +85,9 @@ extension SiteBuilder {
             }
             let files = staging.count
             try staging.finish()
-            return (files, kept.count { $0 }, builder, entries, theme, await cacheSeconds)
+            return (
+                files, pages.count { $0.kept }, builder, entries, theme, await cacheSeconds, cardSeconds + pageSeconds
+            )
         } catch {
             staging.abandon()
             throw error
@@ -117,23 +125,26 @@ extension SiteBuilder {
 
     /// Renders one page into the staging folder. With `keys`, each page is recorded with the key it
     /// was made from, and a page whose key is that of the one the output holds (`previous`, its
-    /// manifest) is that page: it is kept, not rendered again. Whether it was kept.
+    /// manifest) is that page: it is kept, not rendered again. Whether it was kept, and the seconds
+    /// its template took.
     static func renderPage(
         _ job: OutputJob, _ builder: ContextBuilder, theme: Theme, keys: Bool, previous: OutputWriter.Manifest?,
         output: String, into staging: OutputWriter.Staging
-    ) throws -> Bool {
+    ) throws -> (kept: Bool, seconds: Double) {
         let context = job.context.make(builder)
-        guard keys else {
-            try staging.write(OutputFile(path: job.path, text: theme.render(context, template: job.template)))
-            return false
-        }
-        let key = pageKey(template: job.template, theme: theme, context: context)
-        if let entry = previous?[job.path], entry.key == key, OutputWriter.fileSize(output + job.path) == entry.size {
+        let key = keys ? pageKey(template: job.template, theme: theme, context: context) : 0
+        if keys, let entry = previous?[job.path], entry.key == key,
+            OutputWriter.fileSize(output + job.path) == entry.size
+        {
             try staging.write(OutputFile(path: job.path, kept: entry))
-            return true
+            return (true, 0)
         }
-        try staging.write(OutputFile(path: job.path, text: theme.render(context, template: job.template), key: key))
-        return false
+        let clock = ContinuousClock()
+        let start = clock.now
+        let bytes = theme.render(context, template: job.template)
+        let seconds = (clock.now - start).seconds
+        try staging.write(OutputFile(path: job.path, bytes: bytes, key: key))
+        return (false, seconds)
     }
 
     /// Saves the build cache, if the build keeps one; how many seconds that took.

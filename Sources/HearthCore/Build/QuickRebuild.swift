@@ -84,7 +84,7 @@ extension SiteBuilder {
             let context = builder.context(for: page)
             files.append(
                 OutputFile(
-                    path: page.outputPath, text: state.theme.render(context, template: template),
+                    path: page.outputPath, bytes: state.theme.render(context, template: template),
                     key: pageKey(template: template, theme: state.theme, context: context)))
             state.searchEntries[id] = page.kind == .home ? nil : Publishing.searchEntry(page, builder)
         }

@@ -18,12 +18,13 @@ struct Theme: Sendable {
     /// The site partials' texts for this site (`renderingSitePartials`), in `program.fixedNames`' order.
     var siteTexts: [[UInt8]] = []
 
-    func render(_ context: PageContext, template: String) -> String {
-        program.render(template, .object(context), fixedBytes: siteTexts)
+    /// A page's HTML, as the bytes of its file.
+    func render(_ context: PageContext, template: String) -> [UInt8] {
+        program.renderBytes(template, .object(context), fixed: siteTexts)
     }
 
     func renderCard(_ card: CardView) -> String {
-        program.render(Self.cardTemplate, .object(card), fixedBytes: siteTexts)
+        program.render(Self.cardTemplate, .object(card), fixed: siteTexts)
     }
 
     /// Whether a template is a site partial: one whose file name starts with `site-`
