@@ -201,12 +201,7 @@ struct Parser {
             let name = try name(try readTagContent(from: tagStart), at: tagStart)
             let alone = standalone(state)
             if alone { whitespace = [] } else { flush() }
-            var inner = state
-            inner.section = (sigil, name.text, tagStart)
-            inner.parentTop = false
-            inner.newLine = alone
-            let body = try parseNodes(&inner)
-            nodes.append(.section(name, inverted: sigil == UInt8(ascii: "^"), body: body))
+            nodes.append(try parseSection(name, sigil: sigil, at: tagStart, standalone: alone, state: state))
             state.newLine = alone
         case UInt8(ascii: "/"):
             let text = try readTagContent(from: tagStart)
@@ -243,6 +238,18 @@ struct Parser {
             state.newLine = false
         }
         return false
+    }
+
+    /// The body of `{{#name}}` or `{{^name}}`, up to its closing tag.
+    mutating func parseSection(_ name: Name, sigil: UInt8, at tagStart: Int, standalone: Bool, state: State)
+        throws(ParseFailure) -> Node
+    {
+        var inner = state
+        inner.section = (sigil, name.text, tagStart)
+        inner.parentTop = false
+        inner.newLine = standalone
+        let body = try parseNodes(&inner)
+        return .section(name, inverted: sigil == UInt8(ascii: "^"), body: body)
     }
 
     func checkClose(_ text: String, at offset: Int, state: State) throws(ParseFailure) {
