@@ -219,7 +219,8 @@ struct PublishingTests {
             for match in attribute.matches(in: html, range: NSRange(html.startIndex..., in: html)) {
                 guard let range = Range(match.range(at: 1), in: html) else { continue }
                 var url = String(html[range])
-                if url.isEmpty || url.hasPrefix("mailto:") { continue }
+                // `about:blank` is the help page's quick exit: a blank page, on no host.
+                if url.isEmpty || url.hasPrefix("mailto:") || url == "about:blank" { continue }
                 if url.hasPrefix("https://example.org/guide/") { url.removeFirst("https://example.org".count) }
                 if !url.hasPrefix("/") {
                     let directory = (path as NSString).deletingLastPathComponent

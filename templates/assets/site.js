@@ -152,4 +152,15 @@
       render();
     }
   }
+
+  // Leaving the help page quickly: the page is emptied at once and replaced in the history, so
+  // Back does not return to it. Without scripts the link opens a blank page.
+  document.querySelectorAll("[data-quick-exit]").forEach(function (link) {
+    link.addEventListener("click", function (event) {
+      event.preventDefault();
+      document.title = "";
+      document.body.textContent = "";
+      window.location.replace("about:blank");
+    });
+  });
 })();

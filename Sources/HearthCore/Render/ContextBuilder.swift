@@ -35,7 +35,7 @@ struct ContextBuilder: Sendable {
                 BadgeView(name: $0.name, title: titles[$0.name] ?? $0.name, url: urls[$0.name] ?? base)
             },
             sections: site.sections.map { LinkView(title: titles[$0.name] ?? $0.name, url: urls[$0.name] ?? base) },
-            year: year, assetsVersion: assetsVersion)
+            sectionNames: site.sections.map(\.name), year: year, assetsVersion: assetsVersion)
     }
 
     var base: String { site.config.basePath }
@@ -103,6 +103,7 @@ struct ContextBuilder: Sendable {
         context.toc = result.headings.filter { $0.level <= 3 }.map {
             TocItem(text: $0.text, id: $0.id, level: $0.level)
         }
+        context.section = page.section
         context.types = badges(page.types)
         context.tags = tagBadges(graph.tagsOfPage[page.id])
         context.related = graph.related[page.id].map(card)

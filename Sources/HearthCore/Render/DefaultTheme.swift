@@ -184,6 +184,17 @@ enum DefaultTheme {
                   render();
                 }
               }
+
+              // Leaving the help page quickly: the page is emptied at once and replaced in the history, so
+              // Back does not return to it. Without scripts the link opens a blank page.
+              document.querySelectorAll("[data-quick-exit]").forEach(function (link) {
+                link.addEventListener("click", function (event) {
+                  event.preventDefault();
+                  document.title = "";
+                  document.body.textContent = "";
+                  window.location.replace("about:blank");
+                });
+              });
             })();
 
             """#),
@@ -279,6 +290,27 @@ enum DefaultTheme {
               max-width: 72rem;
               margin: 0 auto;
               padding: 0 1.1rem;
+            }
+
+            /* The help page's way out: hidden elsewhere; fixed where a thumb reaches it on a phone. */
+            .quick-exit {
+              display: none;
+            }
+
+            .section-help .quick-exit {
+              display: inline-flex;
+              align-items: center;
+              min-height: 44px;
+              padding: 0 1rem;
+              border-radius: 999px;
+              background: var(--text);
+              color: var(--bg);
+              font-weight: 600;
+              text-decoration: none;
+              position: fixed;
+              right: 1rem;
+              bottom: 1rem;
+              z-index: 10;
             }
 
             .skip-link {
@@ -962,7 +994,7 @@ enum DefaultTheme {
             <meta property="og:type" content="{{ogType}}">
             {{> partials/site-head}}
             </head>
-            <body class="kind-{{kind}}">
+            <body class="kind-{{kind}}{{#section}} section-{{.}}{{/section}}">
             <a class="skip-link" href="#main">Skip to content</a>
             {{> partials/site-header}}
             <main id="main" tabindex="-1">
@@ -1109,7 +1141,7 @@ enum DefaultTheme {
             <footer class="site-footer">
               <div class="wrap">
                 <p>{{site.title}}{{#site.description}} — {{site.description}}{{/site.description}}</p>
-                <p><a href="{{site.tagsURL}}">All tags</a> · <a href="{{site.feedURL}}">Feed</a> · <a href="{{site.searchURL}}">Search</a></p>
+                <p>{{#site.section.help}}<a href="{{url}}">{{title}}</a> · {{/site.section.help}}<a href="{{site.tagsURL}}">All tags</a> · <a href="{{site.feedURL}}">Feed</a> · <a href="{{site.searchURL}}">Search</a></p>
               </div>
             </footer>
 
@@ -1178,6 +1210,7 @@ enum DefaultTheme {
             <div class="wrap section">
               <header class="page-head">
                 <h1>{{title}}</h1>
+                <a class="quick-exit" href="about:blank" rel="noreferrer" data-quick-exit>Leave this page now</a>
               </header>
               <div class="prose intro">
             {{{content}}}

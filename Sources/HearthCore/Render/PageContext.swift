@@ -13,6 +13,8 @@ struct PageContext: TemplateFielded {
     /// The summary written in front matter, shown under the title (never the first paragraph again).
     var lede: String?
     var url: String
+    /// The folder of `content/` the page is in (`help`), nil for the home page and generated pages.
+    var section: String?
     var permalink: String
     var content: String
     var date: String?
@@ -53,6 +55,7 @@ struct PageContext: TemplateFielded {
             .text("summary") { $0.summary },
             .value("lede") { $0.lede },
             .value("url") { $0.url },
+            .value("section") { $0.section },
             .value("permalink") { $0.permalink },
             .value("content") { $0.content },
             .value("date") { $0.date },

@@ -169,16 +169,19 @@ struct SiteView: TemplateFielded {
         let year: Int
         /// A digest of templates/assets/, for cache-busting asset URLs (`style.css?v={{site.assetsVersion}}`).
         let assetsVersion: String
+        /// Each section's link by its folder's name (`{{#site.section.help}}`).
+        let sectionsByName: SectionsByName
     }
     private let shared: Shared<Fields>
 
     init(
         title: String, description: String, language: String, baseURL: String, base: String, topics: [BadgeView],
-        sections: [LinkView], year: Int, assetsVersion: String
+        sections: [LinkView], sectionNames: [String] = [], year: Int, assetsVersion: String
     ) {
         let fields = Fields(
             title: title, description: description, language: language, baseURL: baseURL, base: base,
-            topics: topics, sections: sections, year: year, assetsVersion: assetsVersion)
+            topics: topics, sections: sections, year: year, assetsVersion: assetsVersion,
+            sectionsByName: SectionsByName(Dictionary(zip(sectionNames, sections), uniquingKeysWith: { a, _ in a })))
         // The site is part of every page's and card's fingerprint: its digest is made once.
         shared = Shared(fields, digest: Fingerprint.of(SiteView(shared: Shared(fields))))
     }
@@ -207,7 +210,26 @@ struct SiteView: TemplateFielded {
             .list("sections") { $0.sections },
             .value("year") { $0.year },
             .value("assetsVersion") { $0.assetsVersion },
+            .value("section") { $0.sectionsByName },
         ])
+}
+
+/// The site's sections by folder name, for a theme to link one that may not exist
+/// (`{{#site.section.help}}<a href="{{url}}">{{title}}</a>{{/site.section.help}}`): the names are the
+/// site's, known only when rendering.
+struct SectionsByName: TemplateObject, TemplateRepresentable {
+    let links: [String: LinkView]
+
+    init(_ links: [String: LinkView]) {
+        self.links = links
+    }
+
+    var schema: TemplateSchema { .open }
+    func value(at index: Int) -> TemplateValue { .null }
+    func value(named name: String) -> TemplateValue? { links[name].map { .object($0) } }
+
+    static var templateType: TemplateType { .object(.open) }
+    var templateValue: TemplateValue { .object(self) }
 }
 
 /// What a site partial sees: `site`, and nothing of the page that includes it.
