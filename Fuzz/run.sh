@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Builds the libFuzzer targets and runs each: `Fuzz/run.sh [seconds] [target...]` (default 60 s,
-# both targets). Targets:
+# every target). Targets:
 #   markdown     a page body through the whole Markdown and link pipeline (HearthMarkdown);
+#   templates    a theme's text through the template parser, the compiler and a render, against
+#                JSON-like data and against typed objects (HearthTemplates);
 #   frontmatter  a whole file's bytes through UTF-8 checks, the `---` split, Yams and the typed
 #                front matter checks, as an article, an exercise and site.yml (HearthCore).
 # Every module is compiled with -sanitize=fuzzer,address (Yams' C sources too), so the fuzzer sees
@@ -13,7 +15,7 @@ cd "$(dirname "$0")/.."
 seconds="${1:-60}"
 shift || true
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(markdown frontmatter)
+[ ${#targets[@]} -gt 0 ] || targets=(markdown templates frontmatter)
 
 [ -d .build/checkouts/Yams ] || swift package resolve >/dev/null
 out=fuzz-out
@@ -52,18 +54,22 @@ for target in "${targets[@]}"; do
       swiftc "${flags[@]}" -module-name MarkdownFuzz Sources/HearthMarkdown/*.swift "${sources[@]}" \
         -o "$out/fuzz-markdown"
       ;;
+    templates)
+      swiftc "${flags[@]}" -module-name TemplateFuzz Sources/HearthTemplates/*.swift Fuzz/TemplateFuzz.swift \
+        -o "$out/fuzz-templates"
+      ;;
     frontmatter)
       module Yams "$checkouts"/Yams/Sources/Yams/*.swift
-      module Mustache "$checkouts"/swift-mustache/Sources/Mustache/*.swift
+      module HearthTemplates Sources/HearthTemplates/*.swift
       # The target joins HearthCore's own module, so it reaches the internal loader API.
       # Its sources sit in one folder per stage.
       mapfile -t core < <(find Sources/HearthCore -name '*.swift' | sort)
       swiftc "${flags[@]}" -module-name HearthCore -I "$cyaml/include" -Xcc -DYAML_DECLARE_STATIC \
         "${core[@]}" Fuzz/FrontMatterFuzz.swift \
-        "$lib/libHearthMarkdown.a" "$lib/libYams.a" "$lib/libCYaml.a" "$lib/libMustache.a" \
+        "$lib/libHearthMarkdown.a" "$lib/libYams.a" "$lib/libCYaml.a" "$lib/libHearthTemplates.a" \
         -o "$out/fuzz-frontmatter"
       ;;
-    *) echo "fuzz: unknown target '$target' (markdown, frontmatter)" >&2; exit 2 ;;
+    *) echo "fuzz: unknown target '$target' (markdown, templates, frontmatter)" >&2; exit 2 ;;
   esac
   mkdir -p "$out/$target-corpus"
   cp -n Fuzz/$target-corpus/* "$out/$target-corpus/" 2>/dev/null || true

@@ -49,7 +49,7 @@ extension SiteBuilder {
         // pages are written, its file writes filling what the pages leave of the cores.
         async let cacheSeconds = saveCache(options, store: store, theme: assembled.theme)
 
-        let jobs = outputJobs(assembled)
+        let jobs = outputJobs(assembled, lists: builder.listPageCounts())
         let copies = bundleCopies(assembled.site, root: options.root)
         let generated = ["feed.xml", "sitemap.xml", "search-index.json", "robots.txt"]
 
@@ -95,12 +95,25 @@ extension SiteBuilder {
     }
 
     /// Every page the build writes: the content's, each tag's, and the generated pages.
-    static func outputJobs(_ assembled: Assembled) -> [OutputJob] {
+    static func outputJobs(_ assembled: Assembled, lists: (sections: [Int: Int], tags: [Int])) -> [OutputJob] {
         var jobs: [OutputJob] = assembled.site.pages.map { page in
             OutputJob(path: page.outputPath, template: template(for: page.kind), context: .page(page.id))
         }
-        jobs += assembled.graph.tags.indices.map {
-            OutputJob(path: "tags/\(assembled.graph.tags[$0].slug)/index.html", template: "tag", context: .tag($0))
+        // The further pages of long lists: `page/2/`, ... (the first is the list's own page).
+        for (id, count) in lists.sections.sorted(by: { $0.key < $1.key }) where count > 1 {
+            let page = assembled.site.pages[id]
+            jobs += (2...count).map { number in
+                OutputJob(
+                    path: ListPage.path(page.path, number: number) + "index.html", template: "section",
+                    context: .page(id, listPage: number))
+            }
+        }
+        for (index, tag) in assembled.graph.tags.enumerated() {
+            jobs += (1...lists.tags[index]).map { number in
+                OutputJob(
+                    path: ListPage.path("tags/\(tag.slug)/", number: number) + "index.html", template: "tag",
+                    context: .tag(index, listPage: number))
+            }
         }
         jobs += [
             OutputJob(path: "tags/index.html", template: "tags", context: .tags),
@@ -171,14 +184,15 @@ extension SiteBuilder {
 /// One HTML page of the output: where it goes, its template, and how to make its context.
 struct OutputJob: Sendable {
     enum Context: Sendable {
-        case page(Int)
-        case tag(Int)
+        /// A page; for a section, page `listPage` of its list.
+        case page(Int, listPage: Int = 1)
+        case tag(Int, listPage: Int = 1)
         case tags, search, notFound
 
         func make(_ builder: ContextBuilder) -> PageContext {
             switch self {
-            case .page(let id): builder.context(for: builder.site.pages[id])
-            case .tag(let index): builder.tagContext(index)
+            case .page(let id, let number): builder.context(for: builder.site.pages[id], listPage: number)
+            case .tag(let index, let number): builder.tagContext(index, listPage: number)
             case .tags: builder.tagsContext()
             case .search: builder.generated(kind: "search", title: "Search", path: "search/")
             case .notFound: builder.generated(kind: "404", title: "Page not found", path: "404.html")

@@ -23,6 +23,10 @@ public struct SiteConfig: Sendable {
     public var unsafeHTML: Bool
     /// Where each entry of `types` is written in site.yml.
     public var typePositions: [String: SourcePosition] = [:]
+    /// Entries of a list page (a section's, a tag's, the exercises page) before `page/2/`.
+    public var paginate = 50
+    /// Groups of words search treats as one (`[therapist, counsellor, counselor]`).
+    public var synonyms: [[String]] = []
 
     public init(
         title: String, baseURL: String, language: String = "en", description: String = "", types: [String] = [],
@@ -37,7 +41,7 @@ public struct SiteConfig: Sendable {
         (basePath, origin) = Self.split(baseURL)
     }
 
-    static let keys = ["title", "baseURL", "language", "description", "types", "unsafeHTML"]
+    static let keys = ["title", "baseURL", "language", "description", "types", "unsafeHTML", "paginate", "synonyms"]
 
     /// The base path of the site in `root`, as `baseURL` (or site.yml) gives it; `/` when unknown.
     public static func basePath(root: URL, overriding baseURL: String? = nil) -> String {
@@ -124,6 +128,8 @@ public struct SiteConfig: Sendable {
                 }
             case "description": config.description = take(reader.string(value, key: "description")) ?? ""
             case "unsafeHTML": config.unsafeHTML = take(reader.bool(value, key: "unsafeHTML")) ?? false
+            case "paginate": config.paginate = take(paginate(value, reader: reader)) ?? config.paginate
+            case "synonyms": config.synonyms = take(synonyms(value, reader: reader)) ?? []
             case "types":
                 let list = take(reader.stringList(value, key: "types")) ?? []
                 var names: [String] = []
@@ -159,5 +165,46 @@ public struct SiteConfig: Sendable {
                     hint: required == "title" ? "add e.g. title: My guide" : "add e.g. baseURL: https://example.org/"))
         }
         return config
+    }
+
+    /// `paginate: 50`: a whole number of at least 1.
+    static func paginate(_ node: Node, reader: YAMLReader) -> Result<Int, Diagnostic> {
+        let hint = "entries per list page, e.g. paginate: 50"
+        return reader.integer(node, key: "paginate", hint: hint).flatMap { value in
+            value >= 1
+                ? .success(value)
+                : .failure(
+                    .error(reader.file, reader.position(node), "'paginate' must be at least 1, found \(value)", hint: hint))
+        }
+    }
+
+    /// `synonyms: [[therapist, counsellor]]`: lists of two or more words.
+    static func synonyms(_ node: Node, reader: YAMLReader) -> Result<[[String]], Diagnostic> {
+        let hint = "a list of groups of words, e.g. synonyms: [[therapist, counsellor, counselor]]"
+        guard let groups = node.sequence else {
+            if reader.isNull(node) { return .success([]) }
+            return .failure(
+                .error(
+                    reader.file, reader.position(node), "'synonyms' must be a list, found \(reader.describe(node))",
+                    hint: hint))
+        }
+        var out: [[String]] = []
+        for group in groups {
+            switch reader.stringList(group, key: "synonyms") {
+            case .failure(let problem): return .failure(problem)
+            case .success(let words):
+                guard words.count >= 2 else {
+                    return .failure(
+                        .error(
+                            reader.file, reader.position(group), "a group of 'synonyms' needs two words or more",
+                            hint: hint))
+                }
+                if let empty = words.first(where: { $0.value.trimmingCharacters(in: .whitespaces).isEmpty }) {
+                    return .failure(.error(reader.file, empty.position, "a word of 'synonyms' is empty", hint: hint))
+                }
+                out.append(words.map(\.value))
+            }
+        }
+        return .success(out)
     }
 }

@@ -108,7 +108,8 @@ enum Publishing {
         return xml + "</feed>\n"
     }
 
-    /// Every published page, with `lastmod` from `updated` or `date`.
+    /// Every published page, every page of a long list among them, with `lastmod` from `updated` or
+    /// `date`.
     static func sitemap(_ builder: ContextBuilder) -> String {
         let site = builder.site
         var xml = """
@@ -121,12 +122,16 @@ enum Publishing {
             if let date { xml += "<lastmod>\(date)</lastmod>" }
             xml += "</url>\n"
         }
+        let lists = builder.listPageCounts()
         for page in site.pages {
             add(page.path, page.meta.updated ?? page.meta.date)
+            for number in 1..<(lists.sections[page.id] ?? 1) { add(ListPage.path(page.path, number: number + 1), nil) }
         }
         if !builder.graph.tags.isEmpty {
             add("tags/", nil)
-            for tag in builder.graph.tags { add("tags/\(tag.slug)/", nil) }
+            for (index, tag) in builder.graph.tags.enumerated() {
+                for number in 1...lists.tags[index] { add(ListPage.path("tags/\(tag.slug)/", number: number), nil) }
+            }
         }
         return xml + "</urlset>\n"
     }

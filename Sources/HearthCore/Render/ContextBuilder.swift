@@ -85,12 +85,13 @@ struct ContextBuilder: Sendable {
         }
     }
 
-    private func documentTitle(_ title: String) -> String {
+    func documentTitle(_ title: String) -> String {
         title == site.config.title ? title : "\(title) · \(site.config.title)"
     }
 
     /// A context for a page of `content/`.
-    func context(for page: Page) -> PageContext {
+    /// The context of a page; for a section, of page `listPage` of its list.
+    func context(for page: Page, listPage: Int = 1) -> PageContext {
         let result = rendered[page.id]
         var context = PageContext(
             site: siteView, kind: page.kind.rawValue, title: page.title,
@@ -117,8 +118,8 @@ struct ContextBuilder: Sendable {
             context.who = page.meta.who.rawValue
             context.materials = page.meta.materials
         case .section:
-            context.pages = (graph.sectionPages[page.id] ?? []).map(card)
-            context.exercises = (graph.sectionExercises[page.id] ?? []).map(card)
+            let (pages, exercises) = sectionEntries(page.id)
+            paginate(&context, entries: pages + exercises, number: listPage, split: pages.count)
             let kind = site.sections.first { $0.pageID == page.id }?.kind
             context.isTopic = kind == .topic
             context.isExerciseList = kind == .exercises
@@ -147,12 +148,12 @@ struct ContextBuilder: Sendable {
             permalink: absolute(base + path), content: "")
     }
 
-    func tagContext(_ index: Int) -> PageContext {
+    func tagContext(_ index: Int, listPage: Int = 1) -> PageContext {
         let tag = graph.tags[index]
         var context = generated(
             kind: "tag", title: "Tagged “\(tag.name)”", path: "tags/\(tag.slug)/",
             summary: "Pages of \(site.config.title) tagged \(tag.name).")
-        context.pages = tag.pageIDs.map(card)
+        paginate(&context, entries: tag.pageIDs, number: listPage)
         return context
     }
 

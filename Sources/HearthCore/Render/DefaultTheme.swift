@@ -292,6 +292,44 @@ enum DefaultTheme {
               padding: 0 1.1rem;
             }
 
+            /* The pages of a long list. */
+            .pagination {
+              display: flex;
+              flex-wrap: wrap;
+              align-items: center;
+              gap: 0.5rem 1rem;
+              margin: 2rem 0;
+            }
+
+            .pagination ol {
+              display: flex;
+              flex-wrap: wrap;
+              gap: 0.25rem;
+              margin: 0;
+              padding: 0;
+              list-style: none;
+            }
+
+            .pagination a,
+            .pagination span {
+              display: inline-flex;
+              align-items: center;
+              justify-content: center;
+              min-width: 44px;
+              min-height: 44px;
+              padding: 0 0.5rem;
+            }
+
+            .pagination [aria-current="page"] {
+              font-weight: 700;
+              border-bottom: 3px solid var(--accent);
+            }
+
+            .pagination .gap {
+              align-self: center;
+              color: var(--muted);
+            }
+
             /* The help page's way out: hidden elsewhere; fixed where a thumb reaches it on a phone. */
             .quick-exit {
               display: none;
@@ -988,6 +1026,9 @@ enum DefaultTheme {
             <title>{{documentTitle}}</title>
             {{#summary}}<meta name="description" content="{{.}}">
             {{/summary}}<link rel="canonical" href="{{permalink}}">
+            {{#pagination}}{{#previous}}<link rel="prev" href="{{url}}">
+            {{/previous}}{{#next}}<link rel="next" href="{{url}}">
+            {{/next}}{{/pagination}}
             <meta property="og:title" content="{{title}}">
             {{#summary}}<meta property="og:description" content="{{.}}">
             {{/summary}}<meta property="og:url" content="{{permalink}}">
@@ -1136,6 +1177,16 @@ enum DefaultTheme {
             {{/hasBacklinks}}
 
             """#),
+        "partials/pagination.mustache": .text(
+            #"""
+            {{#pagination}}<nav class="pagination" aria-label="Pages of this list">
+              {{#previous}}<a class="pagination-step" rel="prev" href="{{url}}">← {{title}}</a>{{/previous}}
+              <ol>{{#numbers}}{{#gapBefore}}<li class="gap" aria-hidden="true">…</li>{{/gapBefore}}<li>{{#isCurrent}}<span aria-current="page">{{number}}</span>{{/isCurrent}}{{^isCurrent}}<a href="{{url}}">{{number}}</a>{{/isCurrent}}</li>{{/numbers}}</ol>
+              {{#next}}<a class="pagination-step" rel="next" href="{{url}}">{{title}} →</a>{{/next}}
+            </nav>
+            {{/pagination}}
+
+            """#),
         "partials/site-footer.mustache": .text(
             #"""
             <footer class="site-footer">
@@ -1234,7 +1285,9 @@ enum DefaultTheme {
                   {{#exercises}}{{{html}}}{{/exercises}}
                 </ul>
               </section>
-              {{/hasExercises}}{{#hasOtherTopics}}<nav class="other-topics" aria-labelledby="other-topics-heading">
+              {{/hasExercises}}
+            {{> partials/pagination}}
+              {{#hasOtherTopics}}<nav class="other-topics" aria-labelledby="other-topics-heading">
                 <h2 id="other-topics-heading">Other kinds of intimacy</h2>
                 <ul>
                   {{#otherTopics}}<li><a href="{{url}}">{{title}}</a></li>
@@ -1260,6 +1313,7 @@ enum DefaultTheme {
                   {{#pages}}{{{html}}}{{/pages}}
                 </ul>
               </section>
+            {{> partials/pagination}}
             </div>
             {{/main}}{{/baseof}}
 

@@ -41,6 +41,8 @@ struct PageContext: TemplateFielded {
     var pathCards: [CardView] = []
     var pathTotal: String?
     var paths: [PathPlaceView] = []
+    /// A list page's links to the other pages of its list, when it has more than one.
+    var pagination: PaginationView?
 
     /// A table of contents shows from three headings.
     var shownToc: [TocItem] { toc.count >= 3 ? toc : [] }
@@ -98,5 +100,6 @@ struct PageContext: TemplateFielded {
             .value("pathTotal") { $0.pathTotal },
             .list("paths") { $0.paths },
             .value("hasPaths") { !$0.paths.isEmpty },
+            .value("pagination") { $0.pagination },
         ])
 }
