@@ -26,12 +26,19 @@ extension FuzzObject: TemplateRepresentable {
 }
 
 /// A typed object, as a site's contexts are: names checked when compiling.
-struct Typed: TemplateFielded {
+struct Typed: TemplateObject {
+    static let schema = TemplateSchema(name: "typed", fields: [("title", .text), ("items", .list(.text)), ("flag", .bool)])
     let title: String
     let items: [String]
+    var schema: TemplateSchema { Self.schema }
 
-    static let fields = TemplateFields<Self>(
-        "typed", [.value("title") { $0.title }, .list("items") { $0.items }, .value("flag") { !$0.items.isEmpty }])
+    func value(at index: Int) -> TemplateValue {
+        switch index {
+        case 0: .text(title)
+        case 1: .list(items)
+        default: .bool(!items.isEmpty)
+        }
+    }
 }
 
 @_cdecl("LLVMFuzzerTestOneInput")
@@ -54,7 +61,7 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
     for error in openErrors { precondition(error.line >= 1 && error.column >= 1, "\(error)") }
     let output = open?.render("main", .object(FuzzObject(depth: 0))) ?? ""
     precondition(output.utf8.count < 50_000_000)
-    let (typed, _) = library.compile(roots: ["main": Typed.templateType])
+    let (typed, _) = library.compile(roots: ["main": .object(Typed.schema)])
     _ = typed?.render("main", .object(Typed(title: "<t>", items: ["x", "y"])))
     return 0
 }

@@ -74,7 +74,11 @@ for target in "${targets[@]}"; do
   mkdir -p "$out/$target-corpus"
   cp -n Fuzz/$target-corpus/* "$out/$target-corpus/" 2>/dev/null || true
   echo "fuzz: running $target for $seconds s"
-  if ! "$out/fuzz-$target" "$out/$target-corpus" -max_total_time="$seconds" -max_len=4096 -timeout=30 -print_final_stats=1 \
+  # A template type's `.list(...)` is an indirect enum: the runtime keeps the pointer to its box
+  # with spare bits set, where LeakSanitizer cannot see it, and reports the box as leaked.
+  leaks=1
+  [ "$target" = templates ] && leaks=0
+  if ! ASAN_OPTIONS="detect_leaks=$leaks" "$out/fuzz-$target" "$out/$target-corpus" -max_total_time="$seconds" -max_len=4096 -timeout=30 -print_final_stats=1 \
     -artifact_prefix="$out/$target-" >"$out/$target.log" 2>&1; then
     tail -60 "$out/$target.log"
     echo "fuzz: $target found a crash; the input is in $out/$target-*" >&2

@@ -66,6 +66,11 @@ struct Renderer {
     let fixed: [[UInt8]]
     var out: [UInt8] = []
     var stack: [TemplateValue]
+    /// Partials being rendered. Only data whose names are known when rendering can recurse (a
+    /// theme's own recursion is an error when compiling), and such data could recurse forever:
+    /// past this depth a partial renders as nothing, where the stack would otherwise overflow.
+    private var calls = 0
+    static let maximumCalls = 200
 
     init(program: CompiledTemplates, fixed: [[UInt8]], root: TemplateValue) {
         self.program = program
@@ -95,7 +100,10 @@ struct Renderer {
                 if !resolve(program.lookups[lookup]).isTruthy { run(ops, index + 1..<end) }
                 index = end - 1
             case .call(let unit):
+                guard calls < Self.maximumCalls else { break }
+                calls += 1
                 run(unit)
+                calls -= 1
             case .fixed(let slot, let indent):
                 writeFixed(slot < fixed.count ? fixed[slot] : [], indent: program.texts[indent])
             }

@@ -65,6 +65,30 @@ struct PublishingTests {
         #expect(entries.count == 20)
     }
 
+    @Test("exercise-cards.json holds every card's facts for the finder, whatever the list's pages")
+    func exerciseCards() async throws {
+        let root = try Fixture.site(changing: [
+            "content/exercises/\"quote\".md":
+                "---\ntitle: A \"Quoted\" Card\nduration: 20\ndifficulty: deep\nwho: solo\ntypes: [physical]\n---\n\n"
+                + "## Steps\n\n1. Breathe.\n\n## If it gets hard\n\nStop.\n"
+        ])
+        let report = await build(root)
+        #expect(report.succeeded, "\(report.lines)")
+        let text = try #require(output(root, "exercise-cards.json"))
+        let cards = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [[String: Any]])
+        #expect(cards.count == 2)
+        let gazing = try #require(cards.first { $0["title"] as? String == "Soul Gazing" })
+        #expect(gazing["url"] as? String == "/exercises/soul-gazing/")
+        #expect(gazing["duration"] as? Int == 5 && gazing["difficulty"] as? String == "moderate")
+        #expect(gazing["who"] as? String == "couple" && gazing["types"] as? [String] == ["emotional", "physical"])
+        let quoted = try #require(cards.first { $0["title"] as? String == "A \"Quoted\" Card" })
+        #expect(quoted["who"] as? String == "solo" && quoted["duration"] as? Int == 20)
+        // The exercises page points the finder at it.
+        let page = try #require(output(root, "exercises/index.html"))
+        #expect(page.contains("data-cards=\"/exercise-cards.json\""))
+        for name in ["time", "depth", "who", "type"] { #expect(page.contains("<select name=\"\(name)\">")) }
+    }
+
     @Test("sitemap.xml lists every published page with lastmod, and no draft")
     func sitemap() async throws {
         let root = try trickySite()

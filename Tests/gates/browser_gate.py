@@ -86,19 +86,32 @@ def main():
         box.send_keys("knees")
         wait(driver, lambda d: "Soul Gazing" in d.find_element(By.ID, "search-results").text, what="search result")
 
-        # The exercise filter narrows the list and resets.
+        # The finder narrows the list, writes the choice into the address, reads it back from
+        # one, suggests the nearest cards when nothing fits, and resets.
         driver.get(base + "exercises/")
         cards = driver.find_elements(By.CSS_SELECTOR, "#exercise-list > li")
         visible = lambda d: [c for c in d.find_elements(By.CSS_SELECTOR, "#exercise-list > li") if c.is_displayed()]
         wait(driver, lambda d: d.find_element(By.ID, "filters").is_displayed(), what="filters shown")
-        Select(driver.find_element(By.NAME, "difficulty")).select_by_value("deep")
+        Select(driver.find_element(By.NAME, "depth")).select_by_value("deep")
         wait(driver, lambda d: 0 < len(visible(d)) < len(cards), what="filtered list")
         if any(c.get_attribute("data-difficulty") != "deep" for c in visible(driver)):
-            fail("the difficulty filter shows other cards")
+            fail("the depth filter shows other cards")
         Select(driver.find_element(By.NAME, "type")).select_by_value("spiritual")
         wait(driver, lambda d: all("spiritual" in c.get_attribute("data-types") for c in visible(d)), what="type filter")
+        wait(driver, lambda d: d.current_url.endswith("/exercises/?depth=deep&type=spiritual"), what="choice in the address")
         driver.find_element(By.CSS_SELECTOR, "#filters button[type=reset]").click()
         wait(driver, lambda d: len(visible(d)) == len(cards), what="reset")
+        wait(driver, lambda d: d.current_url.endswith("/exercises/"), what="address reset")
+        driver.get(base + "exercises/?time=10&depth=gentle&who=couple")
+        wait(driver, lambda d: d.find_element(By.NAME, "depth").get_attribute("value") == "gentle", what="choice read")
+        shown = visible(driver)
+        if not shown or any(c.get_attribute("data-difficulty") != "gentle" or int(c.get_attribute("data-duration")) > 10
+                            or c.get_attribute("data-who") != "couple" for c in shown):
+            fail(f"?time=10&depth=gentle&who=couple shows {len(shown)} cards, not only gentle ones of 10 min for two")
+        driver.get(base + "exercises/?time=5&depth=deep")
+        wait(driver, lambda d: "nearest" in d.find_element(By.CSS_SELECTOR, ".filter-count").text, what="nearest cards")
+        if not visible(driver):
+            fail("nothing fits time=5&depth=deep, and no nearest cards are shown")
 
         # Live reload: the open page reloads by itself after its Markdown file is saved.
         article = os.path.join(site, "content", "emotional", "listening-to-understand.md")
@@ -136,7 +149,7 @@ def main():
             findings += len(results["violations"])
             if bad:
                 fail(f"/{page}: axe: " + "; ".join(f"{v['id']} ({v['impact']}): {v['help']}" for v in bad))
-        print(f"browser gate: {len(pages)} pages, {requests} requests all to 127.0.0.1, search, filters, live reload, "
+        print(f"browser gate: {len(pages)} pages, {requests} requests all to 127.0.0.1, search, the finder, live reload, "
               f"overlay, axe ({findings} minor or moderate findings, none serious or critical): ok")
     finally:
         driver.quit()

@@ -9,30 +9,119 @@
     if (path !== "/" && here.indexOf(path) === 0) link.setAttribute("aria-current", "page");
   });
 
-  // Exercise filters: by type, difficulty and duration. Without JS every card shows.
+  // The finder: time, depth, who and type, read from and written to the address
+  // (?time=10&depth=gentle), so that a choice can be bookmarked or shared. A list of one page is
+  // filtered in place; a paginated one filters every card, from the facts in exercise-cards.json.
+  // Without scripts every card shows, page by page.
   var filters = document.getElementById("filters");
   var list = document.getElementById("exercise-list");
   if (filters && list) {
-    var cards = Array.prototype.slice.call(list.children);
+    var names = ["time", "depth", "who", "type"];
     var status = filters.querySelector(".filter-count");
-    var apply = function () {
-      var type = filters.elements.type.value;
-      var difficulty = filters.elements.difficulty.value;
-      var duration = parseInt(filters.elements.duration.value, 10);
-      var shown = 0;
-      cards.forEach(function (card) {
-        var types = (card.getAttribute("data-types") || "").split(" ");
-        var ok =
-          (!type || types.indexOf(type) >= 0) &&
-          (!difficulty || card.getAttribute("data-difficulty") === difficulty) &&
-          (!duration || parseInt(card.getAttribute("data-duration"), 10) <= duration);
-        card.hidden = !ok;
-        if (ok) shown += 1;
+    var pager = document.querySelector(".pagination");
+    var own = Array.prototype.slice.call(list.children).map(function (card) {
+      return {
+        element: card,
+        duration: parseInt(card.getAttribute("data-duration"), 10) || 0,
+        difficulty: card.getAttribute("data-difficulty"),
+        who: card.getAttribute("data-who"),
+        types: (card.getAttribute("data-types") || "").split(" ")
+      };
+    });
+    var all = pager ? null : own;
+    var params = new URLSearchParams(window.location.search);
+    names.forEach(function (name) {
+      var value = params.get(name);
+      var select = filters.elements[name];
+      if (value && select.querySelector('option[value="' + value.replace(/"/g, "") + '"]')) select.value = value;
+    });
+    var choice = function () {
+      var chosen = {};
+      names.forEach(function (name) {
+        if (filters.elements[name].value) chosen[name] = filters.elements[name].value;
       });
-      status.textContent =
-        shown === cards.length
-          ? "Showing all " + cards.length + " exercises."
-          : "Showing " + shown + " of " + cards.length + " exercises.";
+      return chosen;
+    };
+    var met = function (card, chosen) {
+      var count = 0;
+      if (!chosen.time || card.duration <= parseInt(chosen.time, 10)) count += 1;
+      if (!chosen.depth || card.difficulty === chosen.depth) count += 1;
+      if (!chosen.who || card.who === chosen.who) count += 1;
+      if (!chosen.type || card.types.indexOf(chosen.type) >= 0) count += 1;
+      return count;
+    };
+    var element = function (card) {
+      if (card.element) return card.element;
+      var item = document.createElement("li");
+      item.className = "card card-exercise";
+      var title = document.createElement("h3");
+      title.className = "card-title";
+      var link = document.createElement("a");
+      link.href = card.url;
+      link.textContent = card.title;
+      title.appendChild(link);
+      var facts = document.createElement("p");
+      facts.className = "card-summary";
+      facts.textContent = card.duration + " min · " + card.difficulty + " · " + card.who;
+      item.appendChild(title);
+      item.appendChild(facts);
+      card.element = item;
+      return item;
+    };
+    var show = function (cards) {
+      while (list.firstChild) list.removeChild(list.firstChild);
+      cards.forEach(function (card) {
+        list.appendChild(element(card));
+      });
+    };
+    var apply = function () {
+      var chosen = choice();
+      var query = new URLSearchParams(chosen).toString();
+      window.history.replaceState(null, "", window.location.pathname + (query ? "?" + query : ""));
+      var active = Object.keys(chosen).length;
+      if (!active) {
+        show(own);
+        if (pager) pager.hidden = false;
+        status.textContent = "Showing all exercises.";
+        return;
+      }
+      if (!all) {
+        status.textContent = "Finding exercises…";
+        fetch(filters.getAttribute("data-cards"))
+          .then(function (response) {
+            return response.json();
+          })
+          .then(function (cards) {
+            all = cards;
+            apply();
+          })
+          .catch(function () {
+            status.textContent = "The list of exercises could not be loaded.";
+          });
+        return;
+      }
+      if (pager) pager.hidden = true;
+      var matching = all.filter(function (card) {
+        return met(card, chosen) === 4;
+      });
+      if (matching.length) {
+        show(matching);
+        status.textContent =
+          matching.length === all.length
+            ? "Showing all " + all.length + " exercises."
+            : "Showing " + matching.length + " of " + all.length + " exercises.";
+        return;
+      }
+      // Nothing fits every choice: the cards that fit all but one, the closest first.
+      var nearest = all
+        .filter(function (card) {
+          return met(card, chosen) === 3;
+        })
+        .slice(0, 6);
+      show(nearest);
+      status.textContent = nearest.length
+        ? "No exercise fits all of these. The nearest " + (nearest.length === 1 ? "one fits" : nearest.length + " fit") + " all but one:"
+        : "No exercise fits these. Try fewer choices.";
     };
     filters.hidden = false;
     filters.addEventListener("change", apply);

@@ -51,7 +51,7 @@ extension SiteBuilder {
 
         let jobs = outputJobs(assembled, lists: builder.listPageCounts())
         let copies = bundleCopies(assembled.site, root: options.root)
-        let generated = ["feed.xml", "sitemap.xml", "search-index.json", "robots.txt"]
+        let generated = ["feed.xml", "sitemap.xml", "search-index.json", "exercise-cards.json", "robots.txt"]
 
         // What the output holds, and from which keys, when earlier work may be reused.
         let previous = store == nil ? nil : OutputWriter.manifest(of: options.outputURL)
@@ -169,12 +169,14 @@ extension SiteBuilder {
         return (clock.now - start).seconds
     }
 
-    /// Writes the feed, the sitemap and the search index; returns the index's entries, one a page.
+    /// Writes the feed, the sitemap, the exercise cards' facts and the search index; returns the
+    /// index's entries, one a page.
     private static func writeSiteFiles(_ builder: ContextBuilder, to staging: OutputWriter.Staging) async throws
         -> [[UInt8]?]
     {
         try staging.write(OutputFile(path: "feed.xml", text: Publishing.feed(builder)))
         try staging.write(OutputFile(path: "sitemap.xml", text: Publishing.sitemap(builder)))
+        try staging.write(OutputFile(path: "exercise-cards.json", bytes: Publishing.exerciseCards(builder)))
         let entries = await Publishing.searchEntries(builder)
         try staging.write(OutputFile(path: "search-index.json", bytes: Publishing.searchIndex(entries)))
         return entries

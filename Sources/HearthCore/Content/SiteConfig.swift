@@ -174,7 +174,9 @@ public struct SiteConfig: Sendable {
             value >= 1
                 ? .success(value)
                 : .failure(
-                    .error(reader.file, reader.position(node), "'paginate' must be at least 1, found \(value)", hint: hint))
+                    .error(
+                        reader.file, reader.position(node), "'paginate' must be at least 1, found \(value)", hint: hint)
+                )
         }
     }
 

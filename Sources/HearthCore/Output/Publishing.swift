@@ -151,6 +151,37 @@ enum Publishing {
         return out
     }
 
+    /// Every exercise card's facts, for the finder to filter all cards however the list is paginated:
+    /// a JSON array of `{"title", "url", "duration", "difficulty", "who", "types"}`, in the order
+    /// of the exercises page.
+    static func exerciseCards(_ builder: ContextBuilder) -> [UInt8] {
+        var out: [UInt8] = Array("[".utf8)
+        let ids = builder.site.sections.first { $0.kind == .exercises }.map {
+            builder.graph.sectionExercises[$0.pageID] ?? []
+        }
+        for (index, id) in (ids ?? builder.site.pages.indices.filter { builder.site.pages[$0].kind == .exercise })
+            .enumerated()
+        {
+            let page = builder.site.pages[id]
+            out.append(contentsOf: (index == 0 ? "\n{\"title\":" : ",\n{\"title\":").utf8)
+            appendJSONString(page.title, to: &out)
+            out.append(contentsOf: ",\"url\":".utf8)
+            appendJSONString(builder.base + page.path, to: &out)
+            out.append(contentsOf: ",\"duration\":\(page.meta.duration ?? 0),\"difficulty\":".utf8)
+            appendJSONString(page.meta.difficulty?.rawValue ?? "", to: &out)
+            out.append(contentsOf: ",\"who\":".utf8)
+            appendJSONString(page.meta.who.rawValue, to: &out)
+            out.append(contentsOf: ",\"types\":[".utf8)
+            for (number, type) in page.types.enumerated() {
+                if number > 0 { out.append(UInt8(ascii: ",")) }
+                appendJSONString(type, to: &out)
+            }
+            out.append(contentsOf: "]}".utf8)
+        }
+        out.append(contentsOf: "\n]\n".utf8)
+        return out
+    }
+
     /// Longest body text kept per page in the search index.
     static let searchTextLimit = 3000
 

@@ -41,30 +41,119 @@ enum DefaultTheme {
                 if (path !== "/" && here.indexOf(path) === 0) link.setAttribute("aria-current", "page");
               });
 
-              // Exercise filters: by type, difficulty and duration. Without JS every card shows.
+              // The finder: time, depth, who and type, read from and written to the address
+              // (?time=10&depth=gentle), so that a choice can be bookmarked or shared. A list of one page is
+              // filtered in place; a paginated one filters every card, from the facts in exercise-cards.json.
+              // Without scripts every card shows, page by page.
               var filters = document.getElementById("filters");
               var list = document.getElementById("exercise-list");
               if (filters && list) {
-                var cards = Array.prototype.slice.call(list.children);
+                var names = ["time", "depth", "who", "type"];
                 var status = filters.querySelector(".filter-count");
-                var apply = function () {
-                  var type = filters.elements.type.value;
-                  var difficulty = filters.elements.difficulty.value;
-                  var duration = parseInt(filters.elements.duration.value, 10);
-                  var shown = 0;
-                  cards.forEach(function (card) {
-                    var types = (card.getAttribute("data-types") || "").split(" ");
-                    var ok =
-                      (!type || types.indexOf(type) >= 0) &&
-                      (!difficulty || card.getAttribute("data-difficulty") === difficulty) &&
-                      (!duration || parseInt(card.getAttribute("data-duration"), 10) <= duration);
-                    card.hidden = !ok;
-                    if (ok) shown += 1;
+                var pager = document.querySelector(".pagination");
+                var own = Array.prototype.slice.call(list.children).map(function (card) {
+                  return {
+                    element: card,
+                    duration: parseInt(card.getAttribute("data-duration"), 10) || 0,
+                    difficulty: card.getAttribute("data-difficulty"),
+                    who: card.getAttribute("data-who"),
+                    types: (card.getAttribute("data-types") || "").split(" ")
+                  };
+                });
+                var all = pager ? null : own;
+                var params = new URLSearchParams(window.location.search);
+                names.forEach(function (name) {
+                  var value = params.get(name);
+                  var select = filters.elements[name];
+                  if (value && select.querySelector('option[value="' + value.replace(/"/g, "") + '"]')) select.value = value;
+                });
+                var choice = function () {
+                  var chosen = {};
+                  names.forEach(function (name) {
+                    if (filters.elements[name].value) chosen[name] = filters.elements[name].value;
                   });
-                  status.textContent =
-                    shown === cards.length
-                      ? "Showing all " + cards.length + " exercises."
-                      : "Showing " + shown + " of " + cards.length + " exercises.";
+                  return chosen;
+                };
+                var met = function (card, chosen) {
+                  var count = 0;
+                  if (!chosen.time || card.duration <= parseInt(chosen.time, 10)) count += 1;
+                  if (!chosen.depth || card.difficulty === chosen.depth) count += 1;
+                  if (!chosen.who || card.who === chosen.who) count += 1;
+                  if (!chosen.type || card.types.indexOf(chosen.type) >= 0) count += 1;
+                  return count;
+                };
+                var element = function (card) {
+                  if (card.element) return card.element;
+                  var item = document.createElement("li");
+                  item.className = "card card-exercise";
+                  var title = document.createElement("h3");
+                  title.className = "card-title";
+                  var link = document.createElement("a");
+                  link.href = card.url;
+                  link.textContent = card.title;
+                  title.appendChild(link);
+                  var facts = document.createElement("p");
+                  facts.className = "card-summary";
+                  facts.textContent = card.duration + " min · " + card.difficulty + " · " + card.who;
+                  item.appendChild(title);
+                  item.appendChild(facts);
+                  card.element = item;
+                  return item;
+                };
+                var show = function (cards) {
+                  while (list.firstChild) list.removeChild(list.firstChild);
+                  cards.forEach(function (card) {
+                    list.appendChild(element(card));
+                  });
+                };
+                var apply = function () {
+                  var chosen = choice();
+                  var query = new URLSearchParams(chosen).toString();
+                  window.history.replaceState(null, "", window.location.pathname + (query ? "?" + query : ""));
+                  var active = Object.keys(chosen).length;
+                  if (!active) {
+                    show(own);
+                    if (pager) pager.hidden = false;
+                    status.textContent = "Showing all exercises.";
+                    return;
+                  }
+                  if (!all) {
+                    status.textContent = "Finding exercises…";
+                    fetch(filters.getAttribute("data-cards"))
+                      .then(function (response) {
+                        return response.json();
+                      })
+                      .then(function (cards) {
+                        all = cards;
+                        apply();
+                      })
+                      .catch(function () {
+                        status.textContent = "The list of exercises could not be loaded.";
+                      });
+                    return;
+                  }
+                  if (pager) pager.hidden = true;
+                  var matching = all.filter(function (card) {
+                    return met(card, chosen) === 4;
+                  });
+                  if (matching.length) {
+                    show(matching);
+                    status.textContent =
+                      matching.length === all.length
+                        ? "Showing all " + all.length + " exercises."
+                        : "Showing " + matching.length + " of " + all.length + " exercises.";
+                    return;
+                  }
+                  // Nothing fits every choice: the cards that fit all but one, the closest first.
+                  var nearest = all
+                    .filter(function (card) {
+                      return met(card, chosen) === 3;
+                    })
+                    .slice(0, 6);
+                  show(nearest);
+                  status.textContent = nearest.length
+                    ? "No exercise fits all of these. The nearest " + (nearest.length === 1 ? "one fits" : nearest.length + " fit") + " all but one:"
+                    : "No exercise fits these. Try fewer choices.";
                 };
                 filters.hidden = false;
                 filters.addEventListener("change", apply);
@@ -1028,8 +1117,7 @@ enum DefaultTheme {
             {{/summary}}<link rel="canonical" href="{{permalink}}">
             {{#pagination}}{{#previous}}<link rel="prev" href="{{url}}">
             {{/previous}}{{#next}}<link rel="next" href="{{url}}">
-            {{/next}}{{/pagination}}
-            <meta property="og:title" content="{{title}}">
+            {{/next}}{{/pagination}}<meta property="og:title" content="{{title}}">
             {{#summary}}<meta property="og:description" content="{{.}}">
             {{/summary}}<meta property="og:url" content="{{permalink}}">
             <meta property="og:type" content="{{ogType}}">
@@ -1146,7 +1234,7 @@ enum DefaultTheme {
             """#),
         "partials/card.mustache": .text(
             #"""
-            <li class="card{{#isExercise}} card-exercise{{/isExercise}}" data-types="{{typeNames}}"{{#isExercise}} data-difficulty="{{difficulty}}" data-duration="{{duration}}"{{/isExercise}}>
+            <li class="card{{#isExercise}} card-exercise{{/isExercise}}" data-types="{{typeNames}}"{{#isExercise}} data-difficulty="{{difficulty}}" data-duration="{{duration}}" data-who="{{who}}"{{/isExercise}}>
               <h3 class="card-title"><a href="{{url}}">{{title}}</a></h3>
               {{#isExercise}}<ul class="facts" aria-label="About this exercise">
                 <li class="fact"><svg aria-hidden="true" viewBox="0 0 24 24" width="16" height="16"><circle cx="12" cy="12" r="9" fill="none" stroke="currentColor" stroke-width="2"/><path d="M12 7v5l3 2" fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round"/></svg>{{duration}} min</li>
@@ -1180,10 +1268,10 @@ enum DefaultTheme {
         "partials/pagination.mustache": .text(
             #"""
             {{#pagination}}<nav class="pagination" aria-label="Pages of this list">
-              {{#previous}}<a class="pagination-step" rel="prev" href="{{url}}">← {{title}}</a>{{/previous}}
-              <ol>{{#numbers}}{{#gapBefore}}<li class="gap" aria-hidden="true">…</li>{{/gapBefore}}<li>{{#isCurrent}}<span aria-current="page">{{number}}</span>{{/isCurrent}}{{^isCurrent}}<a href="{{url}}">{{number}}</a>{{/isCurrent}}</li>{{/numbers}}</ol>
-              {{#next}}<a class="pagination-step" rel="next" href="{{url}}">{{title}} →</a>{{/next}}
-            </nav>
+              {{#previous}}<a class="pagination-step" rel="prev" href="{{url}}">← {{title}}</a>
+              {{/previous}}<ol>{{#numbers}}{{#gapBefore}}<li class="gap" aria-hidden="true">…</li>{{/gapBefore}}<li>{{#isCurrent}}<span aria-current="page">{{number}}</span>{{/isCurrent}}{{^isCurrent}}<a href="{{url}}">{{number}}</a>{{/isCurrent}}</li>{{/numbers}}</ol>
+              {{#next}}<a class="pagination-step" rel="next" href="{{url}}">{{title}} →</a>
+              {{/next}}</nav>
             {{/pagination}}
 
             """#),
@@ -1274,10 +1362,11 @@ enum DefaultTheme {
               </section>
               {{/hasPages}}{{#hasExercises}}<section aria-labelledby="exercises-heading">
                 <h2 id="exercises-heading">{{#isExerciseList}}All exercises{{/isExerciseList}}{{^isExerciseList}}Exercises to try{{/isExerciseList}}</h2>
-                {{#isExerciseList}}<form class="filters" id="filters" hidden aria-label="Filter exercises">
+                {{#isExerciseList}}<form class="filters" id="filters" hidden aria-label="Find an exercise" data-cards="{{site.base}}exercise-cards.json">
+                  <label>Time <select name="time"><option value="">Any length</option><option value="5">Up to 5 min</option><option value="10">Up to 10 min</option><option value="20">Up to 20 min</option><option value="30">Up to 30 min</option><option value="60">Up to an hour</option></select></label>
+                  <label>Depth <select name="depth"><option value="">Any depth</option><option value="gentle">Gentle</option><option value="moderate">Moderate</option><option value="deep">Deep</option></select></label>
+                  <label>Who <select name="who"><option value="">Anyone</option><option value="couple">Together</option><option value="solo">On your own</option><option value="group">In a group</option></select></label>
                   <label>Intimacy <select name="type"><option value="">Any kind</option>{{#site.topics}}<option value="{{name}}">{{title}}</option>{{/site.topics}}</select></label>
-                  <label>Depth <select name="difficulty"><option value="">Any depth</option><option value="gentle">Gentle</option><option value="moderate">Moderate</option><option value="deep">Deep</option></select></label>
-                  <label>Time <select name="duration"><option value="">Any length</option><option value="10">Up to 10 min</option><option value="20">Up to 20 min</option><option value="30">Up to 30 min</option><option value="60">Up to an hour</option></select></label>
                   <button type="reset">Show all</button>
                   <p class="filter-count" role="status" aria-live="polite"></p>
                 </form>{{/isExerciseList}}
