@@ -163,59 +163,6 @@ struct PublishingTests {
         #expect(try #require(output(root, "tags/c/index.html")).contains(">B</a>"))
     }
 
-    /// Builds a site and reads its search index: the file's text and its entries.
-    func searchIndex(of root: URL) async throws -> (String, [[String: Any]]) {
-        let report = await build(root)
-        #expect(report.succeeded, "\(report.lines)")
-        let text = try #require(output(root, "search-index.json"))
-        let entries = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [[String: Any]])
-        return (text, entries)
-    }
-
-    @Test("search-index.json holds title, summary, section, types, tags, URL, headings and body, escaped")
-    func searchIndex() async throws {
-        let (text, entries) = try await searchIndex(of: try trickySite())
-        #expect(!text.contains("<script>"))
-        let listening = try #require(entries.first { $0["url"] as? String == "/emotional/listening/" })
-        #expect(listening["title"] as? String == "Listening First")
-        #expect(listening["summary"] as? String == "Why listening comes before advice.")
-        #expect(listening["section"] as? String == "Emotional intimacy")
-        #expect(listening["types"] as? [String] == ["emotional"])
-        #expect(listening["tags"] as? [String] == ["listening", "Trust"])
-        #expect((listening["headings"] as? [String])?.contains("How to practise") == true)
-        #expect((listening["body"] as? String)?.contains("Feeling heard lowers the temperature") == true)
-        let tricky = try #require(entries.first { $0["title"] as? String == Self.tricky })
-        #expect(tricky["summary"] as? String == "A <script>alert('x')</script> & more")
-    }
-
-    @Test("a long page's search body is the start of its text, cut at a space before 3,000 bytes")
-    func searchBodyStart() async throws {
-        // Words of two scripts (two-byte letters, so the limit falls inside one), runs of white
-        // space and line breaks between them.
-        let words = (0..<600).map { $0 % 3 == 0 ? "близость\($0)" : "word\($0)" }
-        let body = words.enumerated().map { $0.offset % 7 == 6 ? $0.element + "\n" : $0.element + "  " }.joined()
-        let root = try Fixture.site(changing: ["content/emotional/long.md": "---\ntitle: Long\n---\n" + body])
-        let (_, entries) = try await searchIndex(of: root)
-        let long = try #require(entries.first { $0["title"] as? String == "Long" })
-        let text = Array(words.joined(separator: " ").utf8)
-        var cut = 3000
-        while text[cut] != 0x20 { cut -= 1 }
-        #expect(long["body"] as? String == String(decoding: text[..<cut], as: UTF8.self))
-    }
-
-    @Test("the search index escapes backslashes, tabs, control characters and JavaScript line ends")
-    func searchIndexControlCharacters() async throws {
-        // YAML's own escapes in a double-quoted title.
-        let root = try Fixture.site(changing: [
-            "content/emotional/odd.md":
-                "---\ntitle: \"Back\\\\slash\\ttab\\u2028line\\u2029para\\x01ctl ’quote’\"\n---\nText.\n"
-        ])
-        let (text, entries) = try await searchIndex(of: root)
-        for raw in ["\u{2028}", "\u{2029}", "\t", "\u{1}"] { #expect(!text.contains(raw)) }
-        #expect(
-            entries.contains { $0["title"] as? String == "Back\\slash\ttab\u{2028}line\u{2029}para\u{1}ctl ’quote’" })
-    }
-
     @Test("titles, summaries and tags are escaped in HTML text and attributes")
     func htmlEscaping() async throws {
         let root = try trickySite()
@@ -262,6 +209,6 @@ struct PublishingTests {
         #expect(feed.contains("<link href=\"https://example.org/guide/emotional/listening/\""))
         let search = try #require(output(root, "search/index.html"))
         #expect(search.contains("data-index=\"/guide/search-index.json\""))
-        #expect(output(root, "search-index.json")?.contains("\"url\":\"/guide/emotional/listening/\"") == true)
+        #expect(output(root, "search/d-0.json")?.contains("\"url\":\"/guide/emotional/listening/\"") == true)
     }
 }

@@ -85,6 +85,19 @@ def main():
         wait(driver, lambda d: box.is_enabled(), what="search enabled")
         box.send_keys("knees")
         wait(driver, lambda d: "Soul Gazing" in d.find_element(By.ID, "search-results").text, what="search result")
+        # Every word of a page: one from the last paragraph of a long article; stems ("listened")
+        # and synonyms ("therapist" finds the page that says counsellor).
+        for query, title in (("steady ordinary steps", "Relationship Tips"), ("listened", "Listening to Understand"),
+                             ("therapist", "When to get help"), ("counselling", "When to get help")):
+            driver.get(base + "search/?q=" + query.replace(" ", "+"))
+            wait(driver, lambda d: title in d.find_element(By.ID, "search-results").text, what=f"{title} for {query}")
+        # One query downloads the manifest, the shards of its words and the records shown.
+        driver.get_log("performance")
+        driver.get(base + "search/?q=gentle")
+        wait(driver, lambda d: "match" in d.find_element(By.CSS_SELECTOR, ".search-status").text, what="results")
+        fetched = [u for u in requests_made(driver) if "/search" in u and u.endswith(".json")]
+        if not 3 <= len(fetched) <= 5:
+            fail(f"one query fetched {len(fetched)} index files: {fetched}")
 
         # The finder narrows the list, writes the choice into the address, reads it back from
         # one, suggests the nearest cards when nothing fits, and resets.

@@ -105,6 +105,7 @@ public enum SiteBuilder {
                             includeDrafts: options.includeDrafts, builder: written.builder, theme: written.theme,
                             table: outcome.table,
                             markdownOptions: outcome.markdownOptions, searchEntries: written.searchEntries,
+                            searchPaths: written.searchPaths,
                             diagnostics: report.diagnostics, fileCount: written.files)
                         if let seconds = written.cacheSeconds {
                             report.phases.append(("save cache, while writing", seconds))
@@ -183,10 +184,8 @@ public enum SiteBuilder {
         let output = options.outputURL
         let table = await LinkTable(site: site, formerTitles: { FormerTitles.load(for: output) })
         phase("link table", next: "rendering Markdown")
-        // The search index keeps the start of each page's text: one byte past its limit tells
-        // whether the text goes on.
-        let markdownOptions = MarkdownOptions(
-            unsafeHTML: site.config.unsafeHTML, plainTextLimit: Publishing.searchTextLimit + 1)
+        // The search index has every word of each page's text.
+        let markdownOptions = MarkdownOptions(unsafeHTML: site.config.unsafeHTML)
         let checking = !options.writeOutput
         let rendered = await renderMarkdown(
             site, table: table, options: markdownOptions, checking: checking, store: store)

@@ -25,7 +25,8 @@ extension SiteBuilder {
     /// Renders every page and writes the site into a staging folder, then swaps it in; returns how
     /// many files the site has and how many pages were kept unchanged from the previous output.
     static func write(_ assembled: Assembled, options: BuildOptions, store: BuildCache?) async throws -> (
-        files: Int, kept: Int, builder: ContextBuilder, searchEntries: [[UInt8]?], theme: Theme, cacheSeconds: Double?,
+        files: Int, kept: Int, builder: ContextBuilder, searchEntries: [SearchIndex.Entry?],
+        searchPaths: Set<String>, theme: Theme, cacheSeconds: Double?,
         templateSeconds: Double
     ) {
         // The theme's assets, read once: their digest versions their URLs, and they are copied.
@@ -38,6 +39,10 @@ extension SiteBuilder {
         var cards = ContextBuilder(
             site: assembled.site, rendered: assembled.rendered, graph: assembled.graph, year: year(),
             assetsVersion: String(digest.hex.prefix(10)))
+        // The search index is made while the cards are: its files must be known before the
+        // staging folder is claimed.
+        let searching = cards
+        async let search = SearchIndex.entries(searching)
         let clock = ContinuousClock()
         let cardsStart = clock.now
         let theme = assembled.theme.renderingSitePartials(cards.siteView)
@@ -51,7 +56,9 @@ extension SiteBuilder {
 
         let jobs = outputJobs(assembled, lists: builder.listPageCounts())
         let copies = bundleCopies(assembled.site, root: options.root)
-        let generated = ["feed.xml", "sitemap.xml", "search-index.json", "exercise-cards.json", "robots.txt"]
+        let entries = await search
+        let searchFiles = await SearchIndex.files(entries, synonyms: builder.site.config.synonyms)
+        let generated = ["feed.xml", "sitemap.xml", "exercise-cards.json", "robots.txt"] + searchFiles.map(\.path)
 
         // What the output holds, and from which keys, when earlier work may be reused.
         let previous = store == nil ? nil : OutputWriter.manifest(of: options.outputURL)
@@ -59,9 +66,9 @@ extension SiteBuilder {
         let staging = try OutputWriter.Staging(
             output: options.outputURL, paths: jobs.map(\.path) + generated + assets.map(\.0) + copies.map(\.to))
         do {
-            // The files made from the whole site are made while the pages are: their serial parts
-            // (the feed, the sitemap, joining the search index) would otherwise leave a core idle.
-            async let searchEntries = writeSiteFiles(builder, to: staging)
+            // The files made from the whole site are written while the pages are: their serial
+            // parts (the feed, the sitemap) would otherwise leave a core idle.
+            async let siteFiles: Void = writeSiteFiles(builder, search: searchFiles, to: staging)
             let pages = try await parallelMap(jobs) { job -> Result<(kept: Bool, seconds: Double), any Error> in
                 Result {
                     try renderPage(
@@ -71,7 +78,7 @@ extension SiteBuilder {
             }.map { try $0.get() }
             // The pages' templates ran on every core at once: their share of the phase's wall time.
             let pageSeconds = pages.reduce(0) { $0 + $1.seconds } / Double(max(1, Parallelism.current))
-            let entries = try await searchEntries
+            try await siteFiles
             try staging.write(OutputFile(path: "robots.txt", text: Publishing.robots(builder)))
             for (path, bytes) in assets {
                 guard let bytes else { throw OutputWriter.Failure(description: "cannot read templates/\(path)") }
@@ -86,7 +93,8 @@ extension SiteBuilder {
             let files = staging.count
             try staging.finish()
             return (
-                files, pages.count { $0.kept }, builder, entries, theme, await cacheSeconds, cardSeconds + pageSeconds
+                files, pages.count { $0.kept }, builder, entries, Set(searchFiles.map(\.path)), theme,
+                await cacheSeconds, cardSeconds + pageSeconds
             )
         } catch {
             staging.abandon()
@@ -169,17 +177,14 @@ extension SiteBuilder {
         return (clock.now - start).seconds
     }
 
-    /// Writes the feed, the sitemap, the exercise cards' facts and the search index; returns the
-    /// index's entries, one a page.
-    private static func writeSiteFiles(_ builder: ContextBuilder, to staging: OutputWriter.Staging) async throws
-        -> [[UInt8]?]
-    {
+    /// Writes the feed, the sitemap, the exercise cards' facts and the search index's files.
+    private static func writeSiteFiles(
+        _ builder: ContextBuilder, search: [OutputFile], to staging: OutputWriter.Staging
+    ) async throws {
         try staging.write(OutputFile(path: "feed.xml", text: Publishing.feed(builder)))
         try staging.write(OutputFile(path: "sitemap.xml", text: Publishing.sitemap(builder)))
         try staging.write(OutputFile(path: "exercise-cards.json", bytes: Publishing.exerciseCards(builder)))
-        let entries = await Publishing.searchEntries(builder)
-        try staging.write(OutputFile(path: "search-index.json", bytes: Publishing.searchIndex(entries)))
-        return entries
+        for file in search { try staging.write(file) }
     }
 }
 

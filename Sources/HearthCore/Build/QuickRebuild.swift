@@ -13,7 +13,9 @@ struct BuildState: Sendable {
     var theme: Theme
     var table: LinkTable
     var markdownOptions: MarkdownOptions
-    var searchEntries: [[UInt8]?]
+    var searchEntries: [SearchIndex.Entry?]
+    /// The search index's files, whose set an edit in place must not change.
+    var searchPaths: Set<String>
     var diagnostics: DiagnosticList
     var fileCount: Int
 }
@@ -86,9 +88,16 @@ extension SiteBuilder {
                 OutputFile(
                     path: page.outputPath, bytes: state.theme.render(context, template: template),
                     key: pageKey(template: template, theme: state.theme, context: context)))
-            state.searchEntries[id] = page.kind == .home ? nil : Publishing.searchEntry(page, builder)
+            state.searchEntries[id] =
+                page.kind == .home
+                ? nil
+                : SearchIndex.entry(page, builder, synonyms: SearchWords.synonymTable(builder.site.config.synonyms))
         }
-        files.append(OutputFile(path: "search-index.json", bytes: Publishing.searchIndex(state.searchEntries)))
+        let searchFiles = await SearchIndex.files(state.searchEntries, synonyms: builder.site.config.synonyms)
+        // A word new to the site, or the last of a shard gone, changes which files there are: the
+        // whole build writes the folder anew.
+        guard Set(searchFiles.map(\.path)) == state.searchPaths else { return nil }
+        files += searchFiles
         do {
             try OutputWriter.update(files, in: options.outputURL)
         } catch {

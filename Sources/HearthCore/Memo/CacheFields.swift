@@ -205,14 +205,14 @@ extension AnchorCheck: CacheFields {
 
 extension RenderedPage: CacheFields {
     init() {
-        self.init(html: "", headings: [], summary: "", searchText: "", outgoing: [], anchorChecks: [], diagnostics: [])
+        self.init(html: "", headings: [], summary: "", searchWords: [], outgoing: [], anchorChecks: [], diagnostics: [])
     }
 
     mutating func fields<V: FieldVisitor>(_ v: inout V) throws {
         try v.visit(&html)
         try v.visit(&headings)
         try v.visit(&summary)
-        try v.visit(&searchText)
+        try v.visit(&searchWords)
         try v.visit(&outgoing)
         try v.visit(&anchorChecks)
         try v.visit(&diagnostics)

@@ -166,29 +166,74 @@ enum DefaultTheme {
                 apply();
               }
 
-              // Search: loads the site's search index on first use and ranks by title, then headings, then body.
+              // Search: words folded and stemmed as the build does (SearchWords.swift), each looked up in
+              // the one shard of the index that holds it; the pages' titles and summaries are fetched only
+              // for the results shown. All pages' words must be there for a page to match; a title match
+              // ranks first. The last word of the query also matches words it begins.
+              var stem = function (word) {
+                if (word.length <= 3 || !/^[a-z]+$/.test(word)) return word;
+                var w = word;
+                var ends = function (suffix) {
+                  return w.length > suffix.length && w.slice(-suffix.length) === suffix;
+                };
+                if (ends("ies") && w.length > 4) w = w.slice(0, -3) + "y";
+                else if (ends("sses")) w = w.slice(0, -2);
+                else if (ends("s") && !ends("ss") && !ends("us") && !ends("is")) w = w.slice(0, -1);
+                var suffixes = ["ing", "ed"];
+                for (var i = 0; i < suffixes.length; i++) {
+                  var suffix = suffixes[i];
+                  if (!ends(suffix) || w.length - suffix.length < 3) continue;
+                  var stemmed = w.slice(0, -suffix.length);
+                  if (!/[aeiouy]/.test(stemmed)) break;
+                  w = stemmed;
+                  var last = w[w.length - 1];
+                  if (w.length > 3 && w[w.length - 2] === last && "aeioulsz".indexOf(last) < 0) w = w.slice(0, -1);
+                  break;
+                }
+                if (w.length > 4 && w[w.length - 1] === "e") w = w.slice(0, -1);
+                return w;
+              };
+              var foldedWords = function (text) {
+                return text
+                  .normalize("NFD")
+                  .replace(/[\u0300-\u036f]/g, "")
+                  .toLowerCase()
+                  .split(/[^\p{L}\p{N}]+/u)
+                  .filter(Boolean);
+              };
               var form = document.querySelector(".search-form");
               if (form) {
                 var input = form.querySelector("input");
                 var results = document.getElementById("search-results");
                 var status = document.querySelector(".search-status");
-                var index = null;
+                var manifestURL = form.getAttribute("data-index");
+                var folder = manifestURL.replace(/search-index\.json$/, "search/");
+                var manifest = null;
                 var loading = null;
-
+                var canonical = {};
+                var files = {};
+                var getJSON = function (url) {
+                  if (!files[url]) {
+                    files[url] = fetch(url).then(function (response) {
+                      if (!response.ok) throw new Error(response.status);
+                      return response.json();
+                    });
+                  }
+                  return files[url];
+                };
                 var load = function () {
                   if (!loading) {
-                    loading = fetch(form.getAttribute("data-index"))
-                      .then(function (response) {
-                        return response.json();
-                      })
-                      .then(function (pages) {
-                        index = pages.map(function (page) {
-                          return {
-                            page: page,
-                            title: page.title.toLowerCase(),
-                            headings: page.headings.join(" ").toLowerCase(),
-                            body: (page.summary + " " + page.tags.join(" ") + " " + page.body).toLowerCase()
-                          };
+                    loading = getJSON(manifestURL)
+                      .then(function (index) {
+                        manifest = index;
+                        manifest.shards = new Set(index.shards);
+                        index.synonyms.forEach(function (group) {
+                          var stems = [].concat.apply([], group.map(function (word) {
+                            return foldedWords(word).map(stem);
+                          }));
+                          stems.slice(1).forEach(function (word) {
+                            if (word !== stems[0] && !canonical[word]) canonical[word] = stems[0];
+                          });
                         });
                       })
                       .catch(function () {
@@ -197,67 +242,133 @@ enum DefaultTheme {
                   }
                   return loading;
                 };
-
-                var score = function (entry, terms) {
-                  var total = 0;
-                  for (var i = 0; i < terms.length; i++) {
-                    var term = terms[i];
-                    var s = 0;
-                    if (entry.title.indexOf(term) >= 0) s += 100;
-                    if (entry.headings.indexOf(term) >= 0) s += 10;
-                    if (entry.body.indexOf(term) >= 0) s += 1;
-                    if (s === 0) return 0;
-                    total += s;
-                  }
-                  return total;
+                var shardOf = function (word) {
+                  return Array.from(new TextEncoder().encode(Array.from(word).slice(0, 2).join("")))
+                    .map(function (byte) {
+                      return byte.toString(16).padStart(2, "0");
+                    })
+                    .join("");
                 };
-
+                var numbers = function (gaps) {
+                  var at = 0;
+                  return gaps.map(function (gap) {
+                    at += gap;
+                    return at;
+                  });
+                };
+                // The pages of one query word, each with 10 for a title match or 1 for the text.
+                var pagesOf = function (word, partial) {
+                  var name = shardOf(word);
+                  if (!manifest.shards.has(name)) return Promise.resolve(new Map());
+                  return getJSON(folder + "t-" + name + ".json").then(function (shard) {
+                    var found = new Map();
+                    Object.keys(shard).forEach(function (key) {
+                      var match =
+                        key === word || (partial && (key.indexOf(word) === 0 || (key.length >= 4 && word.indexOf(key) === 0)));
+                      if (!match) return;
+                      numbers(shard[key][1]).forEach(function (page) {
+                        if (!found.has(page)) found.set(page, 1);
+                      });
+                      numbers(shard[key][0]).forEach(function (page) {
+                        found.set(page, 10);
+                      });
+                    });
+                    return found;
+                  });
+                };
+                var describe = function (page) {
+                  if (page.kind === "exercise") {
+                    return ["Exercise", page.duration ? page.duration + " min" : "", page.difficulty || ""].filter(Boolean).join(" · ");
+                  }
+                  if (page.kind === "section") return "Section";
+                  return page.section || "Article";
+                };
+                var show = function (query, ranked) {
+                  var top = ranked.slice(0, 20);
+                  return Promise.all(
+                    top.map(function (hit) {
+                      return getJSON(folder + "d-" + Math.floor(hit[0] / manifest.chunk) + ".json");
+                    })
+                  ).then(function (chunks) {
+                    if (input.value.trim() !== query) return;
+                    results.textContent = "";
+                    status.textContent =
+                      ranked.length === 0
+                        ? "No pages match “" + query + "”."
+                        : ranked.length + (ranked.length === 1 ? " page matches." : " pages match.") +
+                          (ranked.length > top.length ? " The first " + top.length + " are shown." : "");
+                    top.forEach(function (hit, index) {
+                      var page = chunks[index][hit[0] % manifest.chunk];
+                      var item = document.createElement("li");
+                      var link = document.createElement("a");
+                      link.href = page.url;
+                      link.textContent = page.title;
+                      item.appendChild(link);
+                      var where = document.createElement("span");
+                      where.className = "where";
+                      where.textContent = describe(page);
+                      item.appendChild(where);
+                      if (page.summary) {
+                        var summary = document.createElement("p");
+                        summary.textContent = page.summary;
+                        item.appendChild(summary);
+                      }
+                      results.appendChild(item);
+                    });
+                  });
+                };
                 var render = function () {
-                  var query = input.value.trim().toLowerCase();
-                  results.textContent = "";
+                  var query = input.value.trim();
                   if (!query) {
+                    results.textContent = "";
                     status.textContent = "";
                     return;
                   }
-                  if (!index) {
+                  if (!manifest) {
                     status.textContent = "Loading…";
-                    load().then(render);
+                    load().then(function () {
+                      if (manifest) render();
+                    });
                     return;
                   }
-                  var terms = query.split(/\s+/);
-                  var found = index
-                    .map(function (entry) {
-                      return { entry: entry, score: score(entry, terms) };
-                    })
-                    .filter(function (hit) {
-                      return hit.score > 0;
-                    })
-                    .sort(function (a, b) {
-                      return b.score - a.score || a.entry.title.localeCompare(b.entry.title);
-                    })
-                    .slice(0, 30);
-                  status.textContent =
-                    found.length === 0
-                      ? "No pages match “" + input.value.trim() + "”."
-                      : found.length + (found.length === 1 ? " page matches." : " pages match.");
-                  found.forEach(function (hit) {
-                    var page = hit.entry.page;
-                    var item = document.createElement("li");
-                    var link = document.createElement("a");
-                    link.href = page.url;
-                    link.textContent = page.title;
-                    item.appendChild(link);
-                    var where = document.createElement("span");
-                    where.className = "where";
-                    where.textContent = page.kind === "exercise" ? "Exercise" : page.section;
-                    item.appendChild(where);
-                    if (page.summary) {
-                      var summary = document.createElement("p");
-                      summary.textContent = page.summary;
-                      item.appendChild(summary);
-                    }
-                    results.appendChild(item);
+                  var raw = foldedWords(query);
+                  var partial = !/\s$/.test(input.value) && raw.length > 0 && raw[raw.length - 1].length >= 2;
+                  var words = raw.map(function (word, index) {
+                    var stemmed = stem(word);
+                    return partial && index === raw.length - 1 ? word : canonical[stemmed] || stemmed;
                   });
+                  Promise.all(
+                    words.map(function (word, index) {
+                      var last = partial && index === words.length - 1;
+                      if (!last) return pagesOf(word, false);
+                      // A word being typed: the words it begins, and its stem's pages.
+                      var stemmed = canonical[stem(word)] || stem(word);
+                      return Promise.all([pagesOf(word, true), pagesOf(stemmed, false)]).then(function (both) {
+                        both[1].forEach(function (score, page) {
+                          if (!both[0].has(page) || both[0].get(page) < score) both[0].set(page, score);
+                        });
+                        return both[0];
+                      });
+                    })
+                  )
+                    .then(function (found) {
+                      if (input.value.trim() !== query) return;
+                      var scores = found.reduce(function (kept, pages) {
+                        if (!kept) return pages;
+                        var next = new Map();
+                        kept.forEach(function (score, page) {
+                          if (pages.has(page)) next.set(page, score + pages.get(page));
+                        });
+                        return next;
+                      }, null);
+                      var ranked = Array.from(scores || new Map()).sort(function (a, b) {
+                        return b[1] - a[1] || a[0] - b[0];
+                      });
+                      return show(query, ranked);
+                    })
+                    .catch(function () {
+                      status.textContent = "The search index could not be loaded.";
+                    });
                 };
 
                 input.disabled = false;

@@ -6,8 +6,8 @@ struct RenderedPage: Sendable {
     var headings: [Heading]
     /// `summary` from front matter, or the first paragraph as text.
     var summary: String
-    /// The start of the page's text, for the search index.
-    var searchText: String
+    /// The distinct words of the page's text, folded and stemmed, for the search index.
+    var searchWords: [String]
     var outgoing: [Int]
     var anchorChecks: [AnchorCheck]
     var diagnostics: [Diagnostic]
@@ -95,7 +95,7 @@ struct RenderedPage: Sendable {
         return RenderedPage(
             html: markdown.html, headings: markdown.headings,
             summary: page.meta.summary ?? markdown.firstParagraph,
-            searchText: Publishing.searchText(markdown.plainText),
+            searchWords: SearchWords.distinct(markdown.plainText),
             outgoing: resolver.outgoing, anchorChecks: resolver.anchorChecks, diagnostics: diagnostics)
     }
 }

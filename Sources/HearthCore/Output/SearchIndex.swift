@@ -1,0 +1,146 @@
+/// The site's search index, split so that a query downloads only what it needs:
+/// - `search-index.json`, the manifest: how many pages, the shards there are, the synonyms;
+/// - `search/t-<hex>.json`, one shard for each first two letters of a word (its UTF-8 in hex):
+///   each word's pages, as gaps between ascending page numbers, those with it in the title first;
+/// - `search/d-<n>.json`, the title, URL, kind, section, summary (and a card's duration and
+///   difficulty) of pages `n * chunk ..< (n + 1) * chunk`, fetched only for results shown.
+/// Every word of every page's text is indexed, folded and stemmed (`SearchWords`).
+enum SearchIndex {
+    /// Pages to a file of `search/d-<n>.json`.
+    static let chunk = 100
+
+    /// One page's part of the index.
+    struct Entry: Sendable {
+        /// Its words (synonyms as the first of their group), sorted, and those of its title.
+        var words: [String]
+        var titleWords: Set<String>
+        /// Its record, a JSON object.
+        var record: [UInt8]
+    }
+
+    /// Each page's entry, by page id (none for the home page).
+    static func entries(_ builder: ContextBuilder) async -> [Entry?] {
+        let synonyms = SearchWords.synonymTable(builder.site.config.synonyms)
+        return await parallelMap(builder.site.pages) { page in
+            page.kind == .home ? nil : entry(page, builder, synonyms: synonyms)
+        }
+    }
+
+    static func entry(_ page: Page, _ builder: ContextBuilder, synonyms: [String: String]) -> Entry {
+        let result = builder.rendered[page.id]
+        let section = page.section.flatMap { builder.sectionTitles[$0] } ?? ""
+        let tags = builder.graph.tagsOfPage[page.id].map { builder.graph.tags[$0].name }
+        var words = Set(result.searchWords)
+        for text in [page.title, result.summary, section] + tags + result.headings.map(\.text) {
+            words.formUnion(SearchWords.words(text))
+        }
+        let canonical = { (word: String) in synonyms[word] ?? word }
+        var record: [UInt8] = []
+        func field(_ name: String, _ value: String) {
+            record.append(contentsOf: name.utf8)
+            Publishing.appendJSONString(value, to: &record)
+        }
+        field("{\"title\":", page.title)
+        field(",\"url\":", builder.site.config.basePath + page.path)
+        field(",\"kind\":", page.kind.rawValue)
+        field(",\"section\":", section)
+        field(",\"summary\":", result.summary)
+        if let duration = page.meta.duration { record.append(contentsOf: ",\"duration\":\(duration)".utf8) }
+        if let difficulty = page.meta.difficulty { field(",\"difficulty\":", difficulty.rawValue) }
+        record.append(UInt8(ascii: "}"))
+        return Entry(
+            words: Set(words.map(canonical)).sorted(), titleWords: Set(SearchWords.words(page.title).map(canonical)),
+            record: record)
+    }
+
+    /// The shard a word is in: its first two code points (as the script counts them), as the hex
+    /// of their UTF-8.
+    static func shard(of word: String) -> String {
+        var first = String.UnicodeScalarView()
+        first.append(contentsOf: word.unicodeScalars.prefix(2))
+        return String(first).utf8.map { String($0, radix: 16).leftPadded(to: 2) }.joined()
+    }
+
+    /// The index's files, from its entries.
+    static func files(_ entries: [Entry?], synonyms: [[String]]) async -> [OutputFile] {
+        let pages = entries.compactMap { $0 }
+        // Each word's pages, ascending, in one pass over the pages.
+        var postings: [String: (pages: [Int32], titles: [Int32])] = [:]
+        for (number, entry) in pages.enumerated() {
+            for word in entry.words {
+                postings[word, default: ([], [])].pages.append(Int32(number))
+                if entry.titleWords.contains(word) { postings[word, default: ([], [])].titles.append(Int32(number)) }
+            }
+        }
+        var shards: [String: [String]] = [:]
+        for word in postings.keys { shards[shard(of: word), default: []].append(word) }
+        let names = shards.keys.sorted()
+        let (words, lists) = (shards, postings)
+        var files = await parallelMap(names) { name in
+            OutputFile(path: "search/t-\(name).json", bytes: shardFile(words[name]!.sorted(), lists))
+        }
+        for start in stride(from: 0, to: pages.count, by: chunk) {
+            var bytes: [UInt8] = Array("[\n".utf8)
+            for (offset, entry) in pages[start..<min(pages.count, start + chunk)].enumerated() {
+                if offset > 0 { bytes.append(contentsOf: ",\n".utf8) }
+                bytes.append(contentsOf: entry.record)
+            }
+            bytes.append(contentsOf: "\n]\n".utf8)
+            files.append(OutputFile(path: "search/d-\(start / chunk).json", bytes: bytes))
+        }
+        files.append(OutputFile(path: "search-index.json", bytes: manifest(pages.count, shards: names, synonyms)))
+        return files
+    }
+
+    private static func shardFile(_ words: [String], _ postings: [String: (pages: [Int32], titles: [Int32])])
+        -> [UInt8]
+    {
+        var out: [UInt8] = Array("{".utf8)
+        func gaps(_ numbers: [Int32]) {
+            out.append(UInt8(ascii: "["))
+            var last: Int32 = 0
+            for (index, number) in numbers.enumerated() {
+                if index > 0 { out.append(UInt8(ascii: ",")) }
+                out.append(contentsOf: String(number - last).utf8)
+                last = number
+            }
+            out.append(UInt8(ascii: "]"))
+        }
+        for (index, word) in words.enumerated() {
+            out.append(contentsOf: (index == 0 ? "\n" : ",\n").utf8)
+            Publishing.appendJSONString(word, to: &out)
+            out.append(contentsOf: ":[".utf8)
+            gaps(postings[word]!.titles)
+            out.append(UInt8(ascii: ","))
+            gaps(postings[word]!.pages)
+            out.append(UInt8(ascii: "]"))
+        }
+        out.append(contentsOf: "\n}\n".utf8)
+        return out
+    }
+
+    private static func manifest(_ count: Int, shards: [String], _ synonyms: [[String]]) -> [UInt8] {
+        var out: [UInt8] = Array("{\"version\":1,\"pages\":\(count),\"chunk\":\(chunk),\"shards\":[".utf8)
+        for (index, name) in shards.enumerated() {
+            if index > 0 { out.append(UInt8(ascii: ",")) }
+            Publishing.appendJSONString(name, to: &out)
+        }
+        out.append(contentsOf: "],\"synonyms\":[".utf8)
+        for (index, group) in synonyms.enumerated() {
+            out.append(contentsOf: (index == 0 ? "[" : ",[").utf8)
+            for (number, word) in group.enumerated() {
+                if number > 0 { out.append(UInt8(ascii: ",")) }
+                Publishing.appendJSONString(word, to: &out)
+            }
+            out.append(UInt8(ascii: "]"))
+        }
+        out.append(contentsOf: "]}\n".utf8)
+        return out
+    }
+}
+
+extension String {
+    func leftPadded(to width: Int) -> String {
+        count >= width ? self : String(repeating: "0", count: width - count) + self
+    }
+}

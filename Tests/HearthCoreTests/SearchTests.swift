@@ -1,0 +1,111 @@
+import Foundation
+import Testing
+
+@testable import HearthCore
+
+/// The search index: words folded and stemmed, synonyms, shards, and what a query downloads.
+@Suite("search")
+struct SearchTests {
+    @Test("words are folded for case and accents, and split at anything but letters and digits")
+    func tokenising() {
+        #expect(SearchWords.words("Café, CRÈME brûlée!") == ["cafe", "crem", "brule"])
+        #expect(SearchWords.words("don’t — we’re “close”") == ["don", "t", "we", "re", "clos"])
+        #expect(SearchWords.words("don't stop") == ["don", "t", "stop"])
+        #expect(SearchWords.words("Близость 2024") == ["близость", "2024"])
+        #expect(SearchWords.distinct("the The THE hug hugs") == ["hug", "the"])
+    }
+
+    @Test("simple English stemming: listen, listening, listened are one word")
+    func stemming() {
+        for (words, stem) in [
+            (["listen", "listens", "listening", "listened"], "listen"),
+            (["hug", "hugs", "hugging", "hugged"], "hug"),
+            (["smile", "smiles", "smiling", "smiled"], "smil"),
+            (["story", "stories"], "story"),
+            (["breathe", "breathing", "breathes"], "breath"),
+            (["need", "needs", "needed", "needing"], "need"),
+            (["therapist", "therapists"], "therapist"),
+        ] {
+            for word in words { #expect(SearchWords.stem(word) == stem, "\(word)") }
+        }
+        // Short words, and words that only look inflected, stay.
+        for word in ["bed", "feed", "this", "focus", "kiss", "falling", "being"] {
+            let expected = ["falling": "fall"][word] ?? word
+            #expect(SearchWords.stem(word) == expected, "\(word)")
+        }
+    }
+
+    @Test("synonyms find each other: every word of a group is indexed as its first")
+    func synonyms() {
+        let table = SearchWords.synonymTable([["therapist", "counsellor", "counselor"], ["hug", "embrace"]])
+        #expect(table == ["counsellor": "therapist", "counselor": "therapist", "embrac": "hug"])
+    }
+
+    @Test("a word's shard is the hex of the UTF-8 of its first two code points")
+    func shards() {
+        #expect(SearchIndex.shard(of: "listen") == "6c69")
+        #expect(SearchIndex.shard(of: "a") == "61")
+        #expect(SearchIndex.shard(of: "близость") == "d0b1d0bb")
+    }
+
+    /// The manifest, a shard and a chunk of records of a built site.
+    static func read(_ root: URL, _ path: String) throws -> Any {
+        try JSONSerialization.jsonObject(with: Data(try #require(output(root, path)).utf8))
+    }
+
+    @Test("a built index: every word of a long page, its title first, its record fetched by number")
+    func builtIndex() async throws {
+        // A page whose last word comes after 3,000 bytes of text, and a card.
+        let words = (0..<600).map { "word\($0)" }.joined(separator: " ")
+        let root = try Fixture.site(changing: [
+            "content/emotional/long.md": "---\ntitle: Long Listening\n---\n\n\(words) zygomatic.\n",
+            "content/site.yml":
+                "title: Closer\nbaseURL: https://example.org/\ntypes: [emotional, physical]\n"
+                + "synonyms: [[therapist, counsellor]]\n",
+            "content/physical/help.md": "---\ntitle: Help\n---\n\nSee a counsellor.\n",
+        ])
+        let report = await build(root)
+        #expect(report.succeeded, "\(report.lines)")
+        let manifest = try #require(try Self.read(root, "search-index.json") as? [String: Any])
+        #expect(manifest["chunk"] as? Int == 100)
+        #expect(manifest["synonyms"] as? [[String]] == [["therapist", "counsellor"]])
+        let shards = try #require(manifest["shards"] as? [String])
+        let records = try #require(try Self.read(root, "search/d-0.json") as? [[String: Any]])
+        #expect(records.count == manifest["pages"] as? Int)
+        func pages(_ word: String) throws -> (titles: [Int], all: [Int]) {
+            #expect(shards.contains(SearchIndex.shard(of: word)), "\(word)")
+            let shard = try #require(
+                try Self.read(root, "search/t-\(SearchIndex.shard(of: word)).json") as? [String: [[Int]]])
+            let lists = try #require(shard[word], "\(word)")
+            func numbers(_ gaps: [Int]) -> [Int] { gaps.reduce(into: []) { $0.append(($0.last ?? 0) + $1) } }
+            return (numbers(lists[0]), numbers(lists[1]))
+        }
+        let long = try #require(records.firstIndex { $0["title"] as? String == "Long Listening" })
+        #expect(try pages("zygomatic").all == [long])
+        #expect(try pages("word599").all == [long])
+        let listen = try pages("listen")
+        #expect(listen.titles.contains(long) && listen.all.contains(long) && listen.all.count >= 2)
+        // The counsellor page is found as a therapist's.
+        let help = try #require(records.firstIndex { $0["title"] as? String == "Help" })
+        #expect(try pages("therapist").all == [help])
+        // A card's record says its kind, duration and difficulty.
+        let card = try #require(records.first { $0["title"] as? String == "Soul Gazing" })
+        #expect(card["kind"] as? String == "exercise" && card["duration"] as? Int == 5)
+        #expect(card["difficulty"] as? String == "moderate" && card["url"] as? String == "/exercises/soul-gazing/")
+        #expect(records[long]["section"] as? String == "Emotional intimacy")
+    }
+
+    @Test("records escape backslashes, tabs, control characters and JavaScript line ends")
+    func controlCharacters() async throws {
+        let root = try Fixture.site(changing: [
+            "content/emotional/odd.md":
+                "---\ntitle: \"Back\\\\slash\\ttab\\u2028line\\u2029para\\x01ctl ’quote’\"\n---\nText.\n"
+        ])
+        #expect(await build(root).succeeded)
+        let text = try #require(output(root, "search/d-0.json"))
+        for raw in ["\u{2028}", "\u{2029}", "\t", "\u{1}"] { #expect(!text.contains(raw)) }
+        let records = try #require(try Self.read(root, "search/d-0.json") as? [[String: Any]])
+        #expect(
+            records.contains { $0["title"] as? String == "Back\\slash\ttab\u{2028}line\u{2029}para\u{1}ctl ’quote’" })
+    }
+}
