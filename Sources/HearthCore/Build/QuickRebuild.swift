@@ -91,7 +91,7 @@ extension SiteBuilder {
             state.searchEntries[id] =
                 page.kind == .home
                 ? nil
-                : SearchIndex.entry(page, builder, synonyms: SearchWords.synonymTable(builder.site.config.synonyms))
+                : SearchIndex.entry(page, builder)
         }
         let searchFiles = await SearchIndex.files(state.searchEntries, synonyms: builder.site.config.synonyms)
         // A word new to the site, or the last of a shard gone, changes which files there are: the

@@ -11,7 +11,7 @@ enum SearchIndex {
 
     /// One page's part of the index.
     struct Entry: Sendable {
-        /// Its words (synonyms as the first of their group), sorted, and those of its title.
+        /// Its words, each at least once, and those of its title.
         var words: [String]
         var titleWords: Set<String>
         /// Its record, a JSON object.
@@ -20,21 +20,21 @@ enum SearchIndex {
 
     /// Each page's entry, by page id (none for the home page).
     static func entries(_ builder: ContextBuilder) async -> [Entry?] {
-        let synonyms = SearchWords.synonymTable(builder.site.config.synonyms)
-        return await parallelMap(builder.site.pages) { page in
-            page.kind == .home ? nil : entry(page, builder, synonyms: synonyms)
+        await parallelMap(builder.site.pages) { page in
+            page.kind == .home ? nil : entry(page, builder)
         }
     }
 
-    static func entry(_ page: Page, _ builder: ContextBuilder, synonyms: [String: String]) -> Entry {
+    static func entry(_ page: Page, _ builder: ContextBuilder) -> Entry {
         let result = builder.rendered[page.id]
         let section = page.section.flatMap { builder.sectionTitles[$0] } ?? ""
         let tags = builder.graph.tagsOfPage[page.id].map { builder.graph.tags[$0].name }
-        var words = Set(result.searchWords)
+        // The text's words are distinct already; those of the title and the rest may repeat them,
+        // which the postings allow for.
+        var words = result.searchWords
         for text in [page.title, result.summary, section] + tags + result.headings.map(\.text) {
-            words.formUnion(SearchWords.words(text))
+            words += SearchWords.words(text)
         }
-        let canonical = { (word: String) in synonyms[word] ?? word }
         var record: [UInt8] = []
         func field(_ name: String, _ value: String) {
             record.append(contentsOf: name.utf8)
@@ -48,9 +48,7 @@ enum SearchIndex {
         if let duration = page.meta.duration { record.append(contentsOf: ",\"duration\":\(duration)".utf8) }
         if let difficulty = page.meta.difficulty { field(",\"difficulty\":", difficulty.rawValue) }
         record.append(UInt8(ascii: "}"))
-        return Entry(
-            words: Set(words.map(canonical)).sorted(), titleWords: Set(SearchWords.words(page.title).map(canonical)),
-            record: record)
+        return Entry(words: words, titleWords: Set(SearchWords.words(page.title)), record: record)
     }
 
     /// The shard a word is in: its first two code points (as the script counts them), as the hex
@@ -64,14 +62,13 @@ enum SearchIndex {
     /// The index's files, from its entries.
     static func files(_ entries: [Entry?], synonyms: [[String]]) async -> [OutputFile] {
         let pages = entries.compactMap { $0 }
-        // Each word's pages, ascending, in one pass over the pages.
-        var postings: [String: (pages: [Int32], titles: [Int32])] = [:]
-        for (number, entry) in pages.enumerated() {
-            for word in entry.words {
-                postings[word, default: ([], [])].pages.append(Int32(number))
-                if entry.titleWords.contains(word) { postings[word, default: ([], [])].titles.append(Int32(number)) }
-            }
+        // Each word's pages, ascending: each core takes the words of its first byte's share.
+        let parts = max(1, Parallelism.current)
+        var postings: [String: Postings] = [:]
+        for part in await parallelMap(Array(0..<parts), { Self.postings(of: pages, part: $0, of: parts) }) {
+            postings.merge(part) { first, _ in first }
         }
+        applySynonyms(SearchWords.synonymTable(synonyms), to: &postings)
         var shards: [String: [String]] = [:]
         for word in postings.keys { shards[shard(of: word), default: []].append(word) }
         let names = shards.keys.sorted()
@@ -92,9 +89,42 @@ enum SearchIndex {
         return files
     }
 
-    private static func shardFile(_ words: [String], _ postings: [String: (pages: [Int32], titles: [Int32])])
-        -> [UInt8]
-    {
+    /// A word's pages, and those with it in their title, by number, ascending.
+    struct Postings: Sendable {
+        var pages: [Int32] = []
+        var titles: [Int32] = []
+
+        /// Page `number`, added once however often it has the word (pages come in order).
+        mutating func add(_ number: Int32, inTitle: Bool) {
+            if pages.last != number { pages.append(number) }
+            if inTitle, titles.last != number { titles.append(number) }
+        }
+    }
+
+    /// The postings of the words whose first byte is `part` modulo `parts`.
+    private static func postings(of pages: [Entry], part: Int, of parts: Int) -> [String: Postings] {
+        var postings: [String: Postings] = [:]
+        for (number, entry) in pages.enumerated() {
+            let number = Int32(number)
+            for word in entry.words where Int(word.utf8.first ?? 0) % parts == part {
+                postings[word, default: Postings()].add(number, inTitle: entry.titleWords.contains(word))
+            }
+        }
+        return postings
+    }
+
+    /// Each word of a synonym group's pages are its group's first word's.
+    private static func applySynonyms(_ table: [String: String], to postings: inout [String: Postings]) {
+        for (word, first) in table {
+            guard let moved = postings.removeValue(forKey: word) else { continue }
+            var kept = postings[first] ?? Postings()
+            kept.pages = Array(Set(kept.pages + moved.pages)).sorted()
+            kept.titles = Array(Set(kept.titles + moved.titles)).sorted()
+            postings[first] = kept
+        }
+    }
+
+    private static func shardFile(_ words: [String], _ postings: [String: Postings]) -> [UInt8] {
         var out: [UInt8] = Array("{".utf8)
         func gaps(_ numbers: [Int32]) {
             out.append(UInt8(ascii: "["))

@@ -5,11 +5,10 @@ import Foundation
 /// query (`templates/assets/site.js`, `searchWords`): the two must agree, and the tests hold both to
 /// the same examples.
 enum SearchWords {
-    /// The distinct words of `text`, stemmed, sorted.
+    /// The distinct words of `text`, stemmed, in no order. Each distinct word is stemmed once: a
+    /// page has a few hundred distinct words among its thousands.
     static func distinct(_ text: String) -> [String] {
-        var seen: Set<String> = []
-        forEachWord(in: text) { seen.insert(stem($0)) }
-        return seen.sorted()
+        Array(Set(DistinctWords.of(text).map(stem)))
     }
 
     /// The words of a query or a title, stemmed, in order.
@@ -23,6 +22,9 @@ enum SearchWords {
     /// accents removed (é -> e). ASCII text, the common case, is read byte by byte.
     static func forEachWord(in text: String, _ body: (String) -> Void) {
         var text = text
+        // One buffer for every word: a word of up to 15 bytes is then a String without an allocation.
+        var word: [UInt8] = []
+        word.reserveCapacity(64)
         text.withUTF8 { bytes in
             var start = 0
             var ascii = true
@@ -30,7 +32,9 @@ enum SearchWords {
                 guard end > start else { return }
                 let slice = UnsafeBufferPointer(rebasing: bytes[start..<end])
                 if ascii {
-                    body(String(decoding: slice.map { $0 >= 0x41 && $0 <= 0x5A ? $0 + 32 : $0 }, as: UTF8.self))
+                    word.removeAll(keepingCapacity: true)
+                    for byte in slice { word.append(byte >= 0x41 && byte <= 0x5A ? byte + 32 : byte) }
+                    body(String(decoding: word, as: UTF8.self))
                 } else {
                     foldedWords(String(decoding: slice, as: UTF8.self), body)
                 }
@@ -52,20 +56,50 @@ enum SearchWords {
         }
     }
 
-    /// The words of a run of text with non-ASCII characters: folded, then split at anything that
-    /// is not a letter or a digit (a curly quote, a dash).
+    /// The words of a run of text with non-ASCII characters: split at anything that is not a
+    /// letter or a digit (a curly quote, a dash), each word with a non-ASCII letter folded by
+    /// Foundation (é -> e), the others lowered by hand: most such runs are a word and a curly quote.
     private static func foldedWords(_ run: String, _ body: (String) -> Void) {
-        let folded = run.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil).lowercased()
-        var word = ""
-        for scalar in folded.unicodeScalars {
-            if scalar.properties.isAlphabetic || scalar.properties.numericType != nil {
-                word.unicodeScalars.append(scalar)
-            } else if !word.isEmpty {
-                body(word)
-                word = ""
+        var word = String.UnicodeScalarView()
+        var plain = true
+        func flush() {
+            guard !word.isEmpty else { return }
+            let text = String(word)
+            if plain {
+                body(text.lowercased())
+            } else {
+                let folded = text.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
+                // Folding may leave marks or signs that are no letters (ǆ, ß stay letters): split again.
+                var part = String.UnicodeScalarView()
+                for scalar in folded.lowercased().unicodeScalars {
+                    if scalar.properties.isAlphabetic || scalar.properties.numericType != nil {
+                        part.append(scalar)
+                    } else if !part.isEmpty {
+                        body(String(part))
+                        part = String.UnicodeScalarView()
+                    }
+                }
+                if !part.isEmpty { body(String(part)) }
+            }
+            word = String.UnicodeScalarView()
+            plain = true
+        }
+        for scalar in run.unicodeScalars {
+            if scalar.isASCII {
+                let value = scalar.value
+                if (0x30...0x39).contains(value) || (0x41...0x5A).contains(value) || (0x61...0x7A).contains(value) {
+                    word.append(scalar)
+                } else {
+                    flush()
+                }
+            } else if scalar.properties.isAlphabetic || scalar.properties.numericType != nil {
+                word.append(scalar)
+                plain = false
+            } else {
+                flush()
             }
         }
-        if !word.isEmpty { body(word) }
+        flush()
     }
 
     /// A small English stemmer: plural and verb endings off (`-ies`, `-s`, `-ing`, `-ed`), a doubled
@@ -74,11 +108,16 @@ enum SearchWords {
     static func stem(_ word: String) -> String {
         var bytes = Array(word.utf8)
         guard bytes.count > 3, bytes.allSatisfy({ $0 >= 0x61 && $0 <= 0x7A }) else { return word }
-        func ends(_ suffix: String) -> Bool {
-            let tail = Array(suffix.utf8)
-            return bytes.count > tail.count && bytes.suffix(tail.count).elementsEqual(tail)
+        func ends(_ tail: StaticString) -> Bool {
+            let count = tail.utf8CodeUnitCount
+            guard bytes.count > count else { return false }
+            let start = tail.utf8Start
+            for offset in 0..<count where bytes[bytes.count - count + offset] != start[offset] { return false }
+            return true
         }
-        func hasVowel(_ part: ArraySlice<UInt8>) -> Bool { part.contains { "aeiouy".utf8.contains($0) } }
+        func isVowel(_ byte: UInt8) -> Bool {
+            byte == 0x61 || byte == 0x65 || byte == 0x69 || byte == 0x6F || byte == 0x75 || byte == 0x79
+        }
         if ends("ies"), bytes.count > 4 {
             bytes.removeLast(3)
             bytes.append(UInt8(ascii: "y"))
@@ -87,17 +126,16 @@ enum SearchWords {
         } else if ends("s"), !ends("ss"), !ends("us"), !ends("is") {
             bytes.removeLast()
         }
-        for suffix in ["ing", "ed"] where ends(suffix) && bytes.count - suffix.count >= 3 {
-            let stem = bytes.dropLast(suffix.count)
-            guard hasVowel(stem) else { break }
-            bytes = Array(stem)
+        let suffix = ends("ing") ? 3 : ends("ed") ? 2 : 0
+        if suffix > 0, bytes.count - suffix >= 3, bytes.dropLast(suffix).contains(where: isVowel) {
+            bytes.removeLast(suffix)
             // stopping -> stopp -> stop; but not fall, miss, buzz.
-            if let last = bytes.last, bytes.count > 3, bytes[bytes.count - 2] == last,
-                !"aeioulsz".utf8.contains(last)
+            let last = bytes[bytes.count - 1]
+            if bytes.count > 3, bytes[bytes.count - 2] == last,
+                ![0x61, 0x65, 0x69, 0x6F, 0x75, 0x6C, 0x73, 0x7A].contains(last)
             {
                 bytes.removeLast()
             }
-            break
         }
         if bytes.count > 4, bytes.last == UInt8(ascii: "e") { bytes.removeLast() }
         return String(decoding: bytes, as: UTF8.self)
