@@ -153,6 +153,9 @@ def main():
         if samples:
             print(f"{name}, each run: " + " ".join(f"{w:.2f}" for w, _ in samples) + " s")
 
+    subprocess.run([sys.executable, os.path.join(ROOT, "Benchmarks", "search_bytes.py"), os.path.join(big, "public-run0")],
+                   check=True)
+
     check = [timed([HEARTH, "check", "--quiet"], big) for _ in range(a.runs)]
     print(f"hearth check, {a.pages:,} pages, after a build (its cache): median {summary(check)[0]:.2f} s")
     cold = [timed([HEARTH, "check", "--quiet", "--no-cache"], big) for _ in range(a.runs)]
