@@ -40,6 +40,19 @@ def wait(driver, condition, seconds=10, what="condition"):
         fail(f"timed out waiting for {what} on {driver.current_url}")
 
 
+def bytes_by_url(driver):
+    """The bytes received for each URL loaded since the log was last read."""
+    urls, sizes = {}, {}
+    for entry in driver.get_log("performance"):
+        message = json.loads(entry["message"])["message"]
+        params = message.get("params", {})
+        if message.get("method") == "Network.requestWillBeSent":
+            urls[params["requestId"]] = params["request"]["url"]
+        elif message.get("method") == "Network.loadingFinished":
+            sizes[params["requestId"]] = params.get("encodedDataLength", 0)
+    return {urls[r]: n for r, n in sizes.items() if r in urls}
+
+
 def requests_made(driver):
     urls = []
     for entry in driver.get_log("performance"):
@@ -95,9 +108,13 @@ def main():
         driver.get_log("performance")
         driver.get(base + "search/?q=gentle")
         wait(driver, lambda d: "match" in d.find_element(By.CSS_SELECTOR, ".search-status").text, what="results")
-        fetched = [u for u in requests_made(driver) if "/search" in u and u.endswith(".json")]
+        loaded = bytes_by_url(driver)
+        fetched = [u for u in loaded if "/search" in u and u.endswith(".json")]
         if not 3 <= len(fetched) <= 5:
             fail(f"one query fetched {len(fetched)} index files: {fetched}")
+        index_bytes = sum(loaded[u] for u in fetched)
+        if index_bytes > 150_000:
+            fail(f"one query downloaded {index_bytes} bytes of the index: {fetched}")
 
         # The finder narrows the list, writes the choice into the address, reads it back from
         # one, suggests the nearest cards when nothing fits, and resets.

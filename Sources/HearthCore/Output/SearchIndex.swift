@@ -29,10 +29,11 @@ enum SearchIndex {
         let result = builder.rendered[page.id]
         let section = page.section.flatMap { builder.sectionTitles[$0] } ?? ""
         let tags = builder.graph.tagsOfPage[page.id].map { builder.graph.tags[$0].name }
-        // The text's words are distinct already; those of the title and the rest may repeat them,
-        // which the postings allow for.
+        // The text's words (its headings and first paragraph among them) are distinct already;
+        // those of the title, the section, the tags and a written summary may repeat them, which
+        // the postings allow for.
         var words = result.searchWords
-        for text in [page.title, result.summary, section] + tags + result.headings.map(\.text) {
+        for text in [page.title, section, page.meta.summary ?? ""] + tags {
             words += SearchWords.words(text)
         }
         var record: [UInt8] = []
@@ -131,7 +132,7 @@ enum SearchIndex {
             var last: Int32 = 0
             for (index, number) in numbers.enumerated() {
                 if index > 0 { out.append(UInt8(ascii: ",")) }
-                out.append(contentsOf: String(number - last).utf8)
+                appendDecimal(Int(number - last), to: &out)
                 last = number
             }
             out.append(UInt8(ascii: "]"))
@@ -147,6 +148,13 @@ enum SearchIndex {
         }
         out.append(contentsOf: "\n}\n".utf8)
         return out
+    }
+
+    /// A non-negative number's digits, without making a String of each of the millions of them.
+    static func appendDecimal(_ number: Int, to out: inout [UInt8]) {
+        guard number >= 10 else { return out.append(UInt8(truncatingIfNeeded: 0x30 + number)) }
+        appendDecimal(number / 10, to: &out)
+        out.append(UInt8(truncatingIfNeeded: 0x30 + number % 10))
     }
 
     private static func manifest(_ count: Int, shards: [String], _ synonyms: [[String]]) -> [UInt8] {
