@@ -143,6 +143,32 @@ def main():
         if not visible(driver):
             fail("nothing fits time=5&depth=deep, and no nearest cards are shown")
 
+        # Guided mode: one step at a time; a timed step counts down, pauses, and Stop ends it.
+        driver.get(base + "exercises/soul-gazing/")
+        wait(driver, lambda d: d.find_element(By.CSS_SELECTOR, ".guided-start").is_displayed(), what="start button")
+        driver.find_element(By.CSS_SELECTOR, ".guided-start").click()
+        panel = wait(driver, lambda d: d.find_element(By.CSS_SELECTOR, ".guided[role=dialog]"), what="guided mode")
+        if driver.switch_to.active_element.get_attribute("class") != "guided-step":
+            fail("focus did not move to the step")
+        clock = lambda d: d.find_element(By.CSS_SELECTOR, ".guided-clock")
+        for _ in range(8):
+            if d_timer := driver.find_element(By.CSS_SELECTOR, ".guided-timer").is_displayed():
+                break
+            driver.find_element(By.CSS_SELECTOR, ".guided-next").click()
+        if not d_timer:
+            fail("no step of Soul Gazing shows its timer")
+        first = clock(driver).text
+        wait(driver, lambda d: clock(d).text not in (first, ""), what="the timer counting")
+        driver.find_element(By.CSS_SELECTOR, ".guided-pause").click()
+        paused = clock(driver).text
+        time.sleep(1.5)
+        if clock(driver).text != paused:
+            fail("the timer goes on while paused")
+        if "If it gets hard" not in panel.text:
+            fail("guided mode has no way to 'If it gets hard'")
+        driver.find_element(By.CSS_SELECTOR, ".guided-stop").click()
+        wait(driver, lambda d: not d.find_elements(By.CSS_SELECTOR, ".guided"), what="stop")
+
         # Live reload: the open page reloads by itself after its Markdown file is saved.
         article = os.path.join(site, "content", "emotional", "listening-to-understand.md")
         driver.get(base + "emotional/listening-to-understand/")
@@ -170,8 +196,11 @@ def main():
         from axe_selenium_python import Axe
         findings = 0
         for page in ("", "emotional/", "emotional/what-is-emotional-intimacy/", "exercises/soul-gazing/", "search/",
-                     "exercises/"):
+                     "exercises/", "exercises/soul-gazing/#guided", "exercises/?time=5&depth=deep", "help/"):
             driver.get(base + page)
+            if page.endswith("#guided"):  # guided mode open, on its timed step
+                driver.find_element(By.CSS_SELECTOR, ".guided-start").click()
+                wait(driver, lambda d: d.find_elements(By.CSS_SELECTOR, ".guided"), what="guided mode for axe")
             axe = Axe(driver)
             axe.inject()
             results = axe.run()
@@ -179,7 +208,7 @@ def main():
             findings += len(results["violations"])
             if bad:
                 fail(f"/{page}: axe: " + "; ".join(f"{v['id']} ({v['impact']}): {v['help']}" for v in bad))
-        print(f"browser gate: {len(pages)} pages, {requests} requests all to 127.0.0.1, search, the finder, live reload, "
+        print(f"browser gate: {len(pages)} pages, {requests} requests all to 127.0.0.1, search, the finder, guided mode, live reload, "
               f"overlay, axe ({findings} minor or moderate findings, none serious or critical): ok")
     finally:
         driver.quit()

@@ -353,6 +353,186 @@
     }
   }
 
+  // Guided mode: a card's steps one at a time, in large type, each timed step with a countdown
+  // (pause, resume, skip) and an optional chime made by the Web Audio API. "If it gets hard" is
+  // one tap away, Stop (or Escape) ends it at once. The screen stays awake where the Wake Lock API
+  // exists. Everything is on the page: it works offline once loaded, and without scripts the
+  // steps are simply the list they are.
+  var bar = document.querySelector("[data-guided]");
+  var stepsHeading = document.getElementById("steps");
+  var stepsList = stepsHeading && stepsHeading.nextElementSibling;
+  if (bar && stepsList && stepsList.tagName === "OL" && stepsList.children.length) {
+    var steps = Array.prototype.slice.call(stepsList.children);
+    var hard = document.getElementById("if-it-gets-hard");
+    var title = document.querySelector("h1").textContent;
+    var panel = null;
+    var at = 0;
+    var left = 0;
+    var ticking = null;
+    var lastSpoken = -1;
+    var lock = null;
+    var audio = null;
+    var el = function (tag, className, text) {
+      var node = document.createElement(tag);
+      if (className) node.className = className;
+      if (text) node.textContent = text;
+      return node;
+    };
+    var clock = function (seconds) {
+      var m = Math.floor(seconds / 60);
+      var s = seconds % 60;
+      return m + ":" + (s < 10 ? "0" : "") + s;
+    };
+    var chime = function () {
+      if (!panel || !panel.querySelector(".guided-chime input").checked) return;
+      try {
+        audio = audio || new (window.AudioContext || window.webkitAudioContext)();
+        var tone = audio.createOscillator();
+        var gain = audio.createGain();
+        tone.type = "sine";
+        tone.frequency.value = 528;
+        gain.gain.setValueAtTime(0.0001, audio.currentTime);
+        gain.gain.exponentialRampToValueAtTime(0.2, audio.currentTime + 0.05);
+        gain.gain.exponentialRampToValueAtTime(0.0001, audio.currentTime + 1.6);
+        tone.connect(gain).connect(audio.destination);
+        tone.start();
+        tone.stop(audio.currentTime + 1.7);
+      } catch (error) {
+        // No sound here: the end of the timer is still said and shown.
+      }
+    };
+    var stopTimer = function () {
+      if (ticking) window.clearInterval(ticking);
+      ticking = null;
+    };
+    var say = function (text) {
+      panel.querySelector(".guided-live").textContent = text;
+    };
+    var tick = function () {
+      left -= 1;
+      panel.querySelector(".guided-clock").textContent = clock(Math.max(0, left));
+      // Read out at most once a minute, and at the end.
+      var minutes = Math.ceil(left / 60);
+      if (left > 0 && left % 60 === 0 && minutes !== lastSpoken) {
+        lastSpoken = minutes;
+        say(minutes + (minutes === 1 ? " minute" : " minutes") + " left");
+      }
+      if (left <= 0) {
+        stopTimer();
+        say("Time is up");
+        panel.querySelector(".guided-pause").hidden = true;
+        chime();
+      }
+    };
+    var show = function (index) {
+      stopTimer();
+      at = index;
+      var step = steps[at];
+      panel.querySelector(".guided-count").textContent = "Step " + (at + 1) + " of " + steps.length;
+      var text = panel.querySelector(".guided-step");
+      text.textContent = step.textContent;
+      text.focus();
+      var seconds = parseInt(step.getAttribute("data-timer"), 10);
+      var timer = panel.querySelector(".guided-timer");
+      timer.hidden = !seconds;
+      left = seconds || 0;
+      lastSpoken = -1;
+      panel.querySelector(".guided-clock").textContent = clock(left);
+      var pause = panel.querySelector(".guided-pause");
+      pause.hidden = !seconds;
+      pause.textContent = "Pause";
+      if (seconds) ticking = window.setInterval(tick, 1000);
+      panel.querySelector(".guided-back").disabled = at === 0;
+      panel.querySelector(".guided-next").textContent = at === steps.length - 1 ? "Finish" : "Next step";
+    };
+    var stop = function () {
+      stopTimer();
+      if (lock) lock.release().catch(function () {});
+      lock = null;
+      if (panel) panel.remove();
+      panel = null;
+      document.removeEventListener("keydown", keys);
+      bar.querySelector(".guided-start").focus();
+    };
+    var keys = function (event) {
+      if (event.key === "Escape") stop();
+    };
+    var start = function () {
+      panel = el("section", "guided");
+      panel.setAttribute("role", "dialog");
+      panel.setAttribute("aria-modal", "true");
+      panel.setAttribute("aria-label", "Guided: " + title);
+      var top = el("div", "guided-top");
+      top.appendChild(el("p", "guided-count"));
+      var stopButton = el("button", "guided-stop", "Stop");
+      stopButton.type = "button";
+      stopButton.addEventListener("click", stop);
+      top.appendChild(stopButton);
+      panel.appendChild(top);
+      var text = el("p", "guided-step");
+      text.tabIndex = -1;
+      panel.appendChild(text);
+      var timer = el("div", "guided-timer");
+      timer.appendChild(el("p", "guided-clock"));
+      var pause = el("button", "guided-pause", "Pause");
+      pause.type = "button";
+      pause.addEventListener("click", function () {
+        if (ticking) {
+          stopTimer();
+          pause.textContent = "Resume";
+          say("Paused");
+        } else if (left > 0) {
+          ticking = window.setInterval(tick, 1000);
+          pause.textContent = "Pause";
+          say("Resumed");
+        }
+      });
+      timer.appendChild(pause);
+      var chimeLabel = el("label", "guided-chime");
+      var box = el("input");
+      box.type = "checkbox";
+      box.checked = true;
+      chimeLabel.appendChild(box);
+      chimeLabel.appendChild(document.createTextNode(" A soft chime at the end"));
+      timer.appendChild(chimeLabel);
+      panel.appendChild(timer);
+      var live = el("p", "guided-live");
+      live.setAttribute("aria-live", "polite");
+      panel.appendChild(live);
+      var nav = el("div", "guided-nav");
+      var back = el("button", "guided-back", "Back");
+      back.type = "button";
+      back.addEventListener("click", function () {
+        if (at > 0) show(at - 1);
+      });
+      var next = el("button", "guided-next", "Next step");
+      next.type = "button";
+      next.addEventListener("click", function () {
+        if (at < steps.length - 1) show(at + 1);
+        else stop();
+      });
+      nav.appendChild(back);
+      nav.appendChild(next);
+      panel.appendChild(nav);
+      if (hard) {
+        var help = el("a", "guided-hard", "If it gets hard");
+        help.href = "#if-it-gets-hard";
+        help.addEventListener("click", stop);
+        panel.appendChild(help);
+      }
+      document.body.appendChild(panel);
+      document.addEventListener("keydown", keys);
+      if (navigator.wakeLock) {
+        navigator.wakeLock.request("screen").then(function (sentinel) {
+          lock = sentinel;
+        }, function () {});
+      }
+      show(0);
+    };
+    bar.hidden = false;
+    bar.querySelector(".guided-start").addEventListener("click", start);
+  }
+
   // Leaving the help page quickly: the page is emptied at once and replaced in the history, so
   // Back does not return to it. Without scripts the link opens a blank page.
   document.querySelectorAll("[data-quick-exit]").forEach(function (link) {

@@ -385,6 +385,186 @@ enum DefaultTheme {
                 }
               }
 
+              // Guided mode: a card's steps one at a time, in large type, each timed step with a countdown
+              // (pause, resume, skip) and an optional chime made by the Web Audio API. "If it gets hard" is
+              // one tap away, Stop (or Escape) ends it at once. The screen stays awake where the Wake Lock API
+              // exists. Everything is on the page: it works offline once loaded, and without scripts the
+              // steps are simply the list they are.
+              var bar = document.querySelector("[data-guided]");
+              var stepsHeading = document.getElementById("steps");
+              var stepsList = stepsHeading && stepsHeading.nextElementSibling;
+              if (bar && stepsList && stepsList.tagName === "OL" && stepsList.children.length) {
+                var steps = Array.prototype.slice.call(stepsList.children);
+                var hard = document.getElementById("if-it-gets-hard");
+                var title = document.querySelector("h1").textContent;
+                var panel = null;
+                var at = 0;
+                var left = 0;
+                var ticking = null;
+                var lastSpoken = -1;
+                var lock = null;
+                var audio = null;
+                var el = function (tag, className, text) {
+                  var node = document.createElement(tag);
+                  if (className) node.className = className;
+                  if (text) node.textContent = text;
+                  return node;
+                };
+                var clock = function (seconds) {
+                  var m = Math.floor(seconds / 60);
+                  var s = seconds % 60;
+                  return m + ":" + (s < 10 ? "0" : "") + s;
+                };
+                var chime = function () {
+                  if (!panel || !panel.querySelector(".guided-chime input").checked) return;
+                  try {
+                    audio = audio || new (window.AudioContext || window.webkitAudioContext)();
+                    var tone = audio.createOscillator();
+                    var gain = audio.createGain();
+                    tone.type = "sine";
+                    tone.frequency.value = 528;
+                    gain.gain.setValueAtTime(0.0001, audio.currentTime);
+                    gain.gain.exponentialRampToValueAtTime(0.2, audio.currentTime + 0.05);
+                    gain.gain.exponentialRampToValueAtTime(0.0001, audio.currentTime + 1.6);
+                    tone.connect(gain).connect(audio.destination);
+                    tone.start();
+                    tone.stop(audio.currentTime + 1.7);
+                  } catch (error) {
+                    // No sound here: the end of the timer is still said and shown.
+                  }
+                };
+                var stopTimer = function () {
+                  if (ticking) window.clearInterval(ticking);
+                  ticking = null;
+                };
+                var say = function (text) {
+                  panel.querySelector(".guided-live").textContent = text;
+                };
+                var tick = function () {
+                  left -= 1;
+                  panel.querySelector(".guided-clock").textContent = clock(Math.max(0, left));
+                  // Read out at most once a minute, and at the end.
+                  var minutes = Math.ceil(left / 60);
+                  if (left > 0 && left % 60 === 0 && minutes !== lastSpoken) {
+                    lastSpoken = minutes;
+                    say(minutes + (minutes === 1 ? " minute" : " minutes") + " left");
+                  }
+                  if (left <= 0) {
+                    stopTimer();
+                    say("Time is up");
+                    panel.querySelector(".guided-pause").hidden = true;
+                    chime();
+                  }
+                };
+                var show = function (index) {
+                  stopTimer();
+                  at = index;
+                  var step = steps[at];
+                  panel.querySelector(".guided-count").textContent = "Step " + (at + 1) + " of " + steps.length;
+                  var text = panel.querySelector(".guided-step");
+                  text.textContent = step.textContent;
+                  text.focus();
+                  var seconds = parseInt(step.getAttribute("data-timer"), 10);
+                  var timer = panel.querySelector(".guided-timer");
+                  timer.hidden = !seconds;
+                  left = seconds || 0;
+                  lastSpoken = -1;
+                  panel.querySelector(".guided-clock").textContent = clock(left);
+                  var pause = panel.querySelector(".guided-pause");
+                  pause.hidden = !seconds;
+                  pause.textContent = "Pause";
+                  if (seconds) ticking = window.setInterval(tick, 1000);
+                  panel.querySelector(".guided-back").disabled = at === 0;
+                  panel.querySelector(".guided-next").textContent = at === steps.length - 1 ? "Finish" : "Next step";
+                };
+                var stop = function () {
+                  stopTimer();
+                  if (lock) lock.release().catch(function () {});
+                  lock = null;
+                  if (panel) panel.remove();
+                  panel = null;
+                  document.removeEventListener("keydown", keys);
+                  bar.querySelector(".guided-start").focus();
+                };
+                var keys = function (event) {
+                  if (event.key === "Escape") stop();
+                };
+                var start = function () {
+                  panel = el("section", "guided");
+                  panel.setAttribute("role", "dialog");
+                  panel.setAttribute("aria-modal", "true");
+                  panel.setAttribute("aria-label", "Guided: " + title);
+                  var top = el("div", "guided-top");
+                  top.appendChild(el("p", "guided-count"));
+                  var stopButton = el("button", "guided-stop", "Stop");
+                  stopButton.type = "button";
+                  stopButton.addEventListener("click", stop);
+                  top.appendChild(stopButton);
+                  panel.appendChild(top);
+                  var text = el("p", "guided-step");
+                  text.tabIndex = -1;
+                  panel.appendChild(text);
+                  var timer = el("div", "guided-timer");
+                  timer.appendChild(el("p", "guided-clock"));
+                  var pause = el("button", "guided-pause", "Pause");
+                  pause.type = "button";
+                  pause.addEventListener("click", function () {
+                    if (ticking) {
+                      stopTimer();
+                      pause.textContent = "Resume";
+                      say("Paused");
+                    } else if (left > 0) {
+                      ticking = window.setInterval(tick, 1000);
+                      pause.textContent = "Pause";
+                      say("Resumed");
+                    }
+                  });
+                  timer.appendChild(pause);
+                  var chimeLabel = el("label", "guided-chime");
+                  var box = el("input");
+                  box.type = "checkbox";
+                  box.checked = true;
+                  chimeLabel.appendChild(box);
+                  chimeLabel.appendChild(document.createTextNode(" A soft chime at the end"));
+                  timer.appendChild(chimeLabel);
+                  panel.appendChild(timer);
+                  var live = el("p", "guided-live");
+                  live.setAttribute("aria-live", "polite");
+                  panel.appendChild(live);
+                  var nav = el("div", "guided-nav");
+                  var back = el("button", "guided-back", "Back");
+                  back.type = "button";
+                  back.addEventListener("click", function () {
+                    if (at > 0) show(at - 1);
+                  });
+                  var next = el("button", "guided-next", "Next step");
+                  next.type = "button";
+                  next.addEventListener("click", function () {
+                    if (at < steps.length - 1) show(at + 1);
+                    else stop();
+                  });
+                  nav.appendChild(back);
+                  nav.appendChild(next);
+                  panel.appendChild(nav);
+                  if (hard) {
+                    var help = el("a", "guided-hard", "If it gets hard");
+                    help.href = "#if-it-gets-hard";
+                    help.addEventListener("click", stop);
+                    panel.appendChild(help);
+                  }
+                  document.body.appendChild(panel);
+                  document.addEventListener("keydown", keys);
+                  if (navigator.wakeLock) {
+                    navigator.wakeLock.request("screen").then(function (sentinel) {
+                      lock = sentinel;
+                    }, function () {});
+                  }
+                  show(0);
+                };
+                bar.hidden = false;
+                bar.querySelector(".guided-start").addEventListener("click", start);
+              }
+
               // Leaving the help page quickly: the page is emptied at once and replaced in the history, so
               // Back does not return to it. Without scripts the link opens a blank page.
               document.querySelectorAll("[data-quick-exit]").forEach(function (link) {
@@ -490,6 +670,121 @@ enum DefaultTheme {
               max-width: 72rem;
               margin: 0 auto;
               padding: 0 1.1rem;
+            }
+
+            /* Guided mode: one step at a time, filling the screen. */
+            .guided-bar {
+              display: flex;
+              flex-wrap: wrap;
+              align-items: center;
+              gap: 0.75rem;
+              margin: 1.5rem 0;
+            }
+
+            .guided-start,
+            .guided button {
+              min-height: 44px;
+              padding: 0 1.25rem;
+              border: 2px solid var(--accent);
+              border-radius: 999px;
+              background: var(--surface);
+              color: var(--accent-2);
+              font: inherit;
+              font-weight: 600;
+              cursor: pointer;
+            }
+
+            .guided-start {
+              background: var(--accent);
+              color: var(--surface);
+            }
+
+            .guided-hint {
+              color: var(--muted);
+            }
+
+            .guided {
+              position: fixed;
+              inset: 0;
+              z-index: 20;
+              display: flex;
+              flex-direction: column;
+              gap: 1.25rem;
+              padding: 1.25rem max(1.25rem, calc((100vw - 40rem) / 2));
+              overflow-y: auto;
+              background: var(--bg);
+              color: var(--text);
+            }
+
+            .guided-top,
+            .guided-nav,
+            .guided-timer {
+              display: flex;
+              flex-wrap: wrap;
+              align-items: center;
+              justify-content: space-between;
+              gap: 0.75rem;
+            }
+
+            .guided [hidden] {
+              display: none;
+            }
+
+            .guided-count {
+              margin: 0;
+              color: var(--muted);
+            }
+
+            .guided-step {
+              margin: auto 0 0;
+              font-size: clamp(1.5rem, 5vw, 2.25rem);
+              line-height: 1.35;
+            }
+
+            .guided-step:focus {
+              outline: none;
+            }
+
+            .guided-clock {
+              margin: 0;
+              font-size: clamp(2.5rem, 12vw, 4.5rem);
+              font-variant-numeric: tabular-nums;
+            }
+
+            .guided-live {
+              min-height: 1.5em;
+              margin: 0;
+              color: var(--muted);
+            }
+
+            .guided-nav {
+              margin-top: auto;
+            }
+
+            .guided-hard {
+              align-self: flex-start;
+              min-height: 44px;
+              display: inline-flex;
+              align-items: center;
+            }
+
+            @media (prefers-reduced-motion: no-preference) {
+              .guided {
+                animation: guided-in 0.2s ease-out;
+              }
+            }
+
+            @keyframes guided-in {
+              from {
+                opacity: 0;
+              }
+            }
+
+            @media print {
+              .guided-bar,
+              .guided {
+                display: none !important;
+              }
             }
 
             /* The pages of a long list. */
@@ -1264,6 +1559,10 @@ enum DefaultTheme {
                   <ul>{{#materials}}<li>{{.}}</li>{{/materials}}</ul>
                 </div>{{/hasMaterials}}
               </header>
+              <div class="guided-bar" data-guided hidden>
+                <button type="button" class="guided-start">Start together</button>
+                <span class="guided-hint">One step at a time, with its timer.</span>
+              </div>
               <div class="prose">
             {{{content}}}
               </div>
