@@ -169,6 +169,25 @@ def main():
         driver.find_element(By.CSS_SELECTOR, ".guided-stop").click()
         wait(driver, lambda d: not d.find_elements(By.CSS_SELECTOR, ".guided"), what="stop")
 
+        # Saved and done stay on this device across reloads, list under "Your cards", and "forget"
+        # clears them; sending to a partner falls back to copying (or showing) the link.
+        driver.get(base + "exercises/soul-gazing/")
+        save = wait(driver, lambda d: d.find_element(By.CSS_SELECTOR, "[data-mark=saved]"), what="save button")
+        save.click()
+        driver.refresh()
+        wait(driver, lambda d: d.find_element(By.CSS_SELECTOR, "[data-mark=saved]").get_attribute("aria-pressed") == "true",
+             what="saved after a reload")
+        driver.find_element(By.CSS_SELECTOR, ".card-actions .share").click()
+        wait(driver, lambda d: "/exercises/soul-gazing/" in d.find_element(By.CSS_SELECTOR, ".actions-status").text,
+             what="the link to share")
+        driver.get(base + "exercises/")
+        yours = wait(driver, lambda d: d.find_element(By.ID, "your-cards"), what="your cards")
+        wait(driver, lambda d: "Soul Gazing" in yours.text, what="Soul Gazing under your cards")
+        yours.find_element(By.CSS_SELECTOR, ".forget").click()
+        wait(driver, lambda d: not d.find_element(By.ID, "your-cards").is_displayed(), what="forget")
+        if driver.execute_script("return window.localStorage.length") != 0:
+            fail("forget left something in localStorage")
+
         # Live reload: the open page reloads by itself after its Markdown file is saved.
         article = os.path.join(site, "content", "emotional", "listening-to-understand.md")
         driver.get(base + "emotional/listening-to-understand/")
@@ -208,7 +227,7 @@ def main():
             findings += len(results["violations"])
             if bad:
                 fail(f"/{page}: axe: " + "; ".join(f"{v['id']} ({v['impact']}): {v['help']}" for v in bad))
-        print(f"browser gate: {len(pages)} pages, {requests} requests all to 127.0.0.1, search, the finder, guided mode, live reload, "
+        print(f"browser gate: {len(pages)} pages, {requests} requests all to 127.0.0.1, search, the finder, guided mode, saved and shared, live reload, "
               f"overlay, axe ({findings} minor or moderate findings, none serious or critical): ok")
     finally:
         driver.quit()

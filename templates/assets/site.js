@@ -533,6 +533,92 @@
     bar.querySelector(".guided-start").addEventListener("click", start);
   }
 
+  // Saved and done, on this device only (localStorage, one entry: "hearth-cards"), and sending a
+  // card's address to a partner with the Web Share API, or by copying it.
+  var storeKey = "hearth-cards";
+  var readMarks = function () {
+    try {
+      return JSON.parse(window.localStorage.getItem(storeKey)) || {};
+    } catch (error) {
+      return {};
+    }
+  };
+  var writeMarks = function (marks) {
+    try {
+      if (Object.keys(marks).length) window.localStorage.setItem(storeKey, JSON.stringify(marks));
+      else window.localStorage.removeItem(storeKey);
+    } catch (error) {
+      // Storage is off (a private window): marks last for this page only.
+    }
+  };
+  var actions = document.querySelector("[data-card-actions]");
+  if (actions) {
+    var cardURL = actions.getAttribute("data-url");
+    var actionNote = actions.querySelector(".actions-status");
+    var paint = function () {
+      var mark = readMarks()[cardURL] || {};
+      actions.querySelectorAll("[data-mark]").forEach(function (button) {
+        button.setAttribute("aria-pressed", mark[button.getAttribute("data-mark")] ? "true" : "false");
+      });
+    };
+    actions.querySelectorAll("[data-mark]").forEach(function (button) {
+      button.addEventListener("click", function () {
+        var marks = readMarks();
+        var mark = marks[cardURL] || { title: actions.getAttribute("data-title") };
+        var name = button.getAttribute("data-mark");
+        mark[name] = !mark[name];
+        if (!mark.saved && !mark.done) delete marks[cardURL];
+        else marks[cardURL] = mark;
+        writeMarks(marks);
+        paint();
+        actionNote.textContent = mark[name] ? (name === "saved" ? "Saved on this device." : "Marked as done on this device.") : "";
+      });
+    });
+    actions.querySelector(".share").addEventListener("click", function () {
+      var address = new URL(cardURL, window.location.href).href;
+      var copied = function () {
+        actionNote.textContent = "Link copied: " + address;
+      };
+      var shown = function () {
+        actionNote.textContent = "Copy this link: " + address;
+      };
+      if (navigator.share) {
+        navigator.share({ url: address }).catch(function () {});
+      } else if (navigator.clipboard && navigator.clipboard.writeText) {
+        navigator.clipboard.writeText(address).then(copied, shown);
+      } else {
+        shown();
+      }
+    });
+    actions.hidden = false;
+    paint();
+  }
+  var yours = document.getElementById("your-cards");
+  if (yours) {
+    var markedList = yours.querySelector("ul");
+    var fill = function () {
+      var marks = readMarks();
+      var urls = Object.keys(marks);
+      yours.hidden = urls.length === 0;
+      while (markedList.firstChild) markedList.removeChild(markedList.firstChild);
+      urls.forEach(function (address) {
+        var item = document.createElement("li");
+        var link = document.createElement("a");
+        link.href = address;
+        link.textContent = marks[address].title || address;
+        item.appendChild(link);
+        var state = [marks[address].saved ? "saved" : "", marks[address].done ? "done" : ""].filter(Boolean);
+        item.appendChild(document.createTextNode(" · " + state.join(", ")));
+        markedList.appendChild(item);
+      });
+    };
+    yours.querySelector(".forget").addEventListener("click", function () {
+      writeMarks({});
+      fill();
+    });
+    fill();
+  }
+
   // Leaving the help page quickly: the page is emptied at once and replaced in the history, so
   // Back does not return to it. Without scripts the link opens a blank page.
   document.querySelectorAll("[data-quick-exit]").forEach(function (link) {

@@ -565,6 +565,92 @@ enum DefaultTheme {
                 bar.querySelector(".guided-start").addEventListener("click", start);
               }
 
+              // Saved and done, on this device only (localStorage, one entry: "hearth-cards"), and sending a
+              // card's address to a partner with the Web Share API, or by copying it.
+              var storeKey = "hearth-cards";
+              var readMarks = function () {
+                try {
+                  return JSON.parse(window.localStorage.getItem(storeKey)) || {};
+                } catch (error) {
+                  return {};
+                }
+              };
+              var writeMarks = function (marks) {
+                try {
+                  if (Object.keys(marks).length) window.localStorage.setItem(storeKey, JSON.stringify(marks));
+                  else window.localStorage.removeItem(storeKey);
+                } catch (error) {
+                  // Storage is off (a private window): marks last for this page only.
+                }
+              };
+              var actions = document.querySelector("[data-card-actions]");
+              if (actions) {
+                var cardURL = actions.getAttribute("data-url");
+                var actionNote = actions.querySelector(".actions-status");
+                var paint = function () {
+                  var mark = readMarks()[cardURL] || {};
+                  actions.querySelectorAll("[data-mark]").forEach(function (button) {
+                    button.setAttribute("aria-pressed", mark[button.getAttribute("data-mark")] ? "true" : "false");
+                  });
+                };
+                actions.querySelectorAll("[data-mark]").forEach(function (button) {
+                  button.addEventListener("click", function () {
+                    var marks = readMarks();
+                    var mark = marks[cardURL] || { title: actions.getAttribute("data-title") };
+                    var name = button.getAttribute("data-mark");
+                    mark[name] = !mark[name];
+                    if (!mark.saved && !mark.done) delete marks[cardURL];
+                    else marks[cardURL] = mark;
+                    writeMarks(marks);
+                    paint();
+                    actionNote.textContent = mark[name] ? (name === "saved" ? "Saved on this device." : "Marked as done on this device.") : "";
+                  });
+                });
+                actions.querySelector(".share").addEventListener("click", function () {
+                  var address = new URL(cardURL, window.location.href).href;
+                  var copied = function () {
+                    actionNote.textContent = "Link copied: " + address;
+                  };
+                  var shown = function () {
+                    actionNote.textContent = "Copy this link: " + address;
+                  };
+                  if (navigator.share) {
+                    navigator.share({ url: address }).catch(function () {});
+                  } else if (navigator.clipboard && navigator.clipboard.writeText) {
+                    navigator.clipboard.writeText(address).then(copied, shown);
+                  } else {
+                    shown();
+                  }
+                });
+                actions.hidden = false;
+                paint();
+              }
+              var yours = document.getElementById("your-cards");
+              if (yours) {
+                var markedList = yours.querySelector("ul");
+                var fill = function () {
+                  var marks = readMarks();
+                  var urls = Object.keys(marks);
+                  yours.hidden = urls.length === 0;
+                  while (markedList.firstChild) markedList.removeChild(markedList.firstChild);
+                  urls.forEach(function (address) {
+                    var item = document.createElement("li");
+                    var link = document.createElement("a");
+                    link.href = address;
+                    link.textContent = marks[address].title || address;
+                    item.appendChild(link);
+                    var state = [marks[address].saved ? "saved" : "", marks[address].done ? "done" : ""].filter(Boolean);
+                    item.appendChild(document.createTextNode(" · " + state.join(", ")));
+                    markedList.appendChild(item);
+                  });
+                };
+                yours.querySelector(".forget").addEventListener("click", function () {
+                  writeMarks({});
+                  fill();
+                });
+                fill();
+              }
+
               // Leaving the help page quickly: the page is emptied at once and replaced in the history, so
               // Back does not return to it. Without scripts the link opens a blank page.
               document.querySelectorAll("[data-quick-exit]").forEach(function (link) {
@@ -783,6 +869,56 @@ enum DefaultTheme {
             @media print {
               .guided-bar,
               .guided {
+                display: none !important;
+              }
+            }
+
+            /* A card's own buttons, and the cards a reader marked. */
+            .card-actions {
+              display: flex;
+              flex-wrap: wrap;
+              align-items: center;
+              gap: 0.5rem 0.75rem;
+              margin: 1rem 0 1.5rem;
+            }
+
+            .card-actions button,
+            .your-cards .forget {
+              min-height: 44px;
+              padding: 0 1rem;
+              border: 1px solid var(--line);
+              border-radius: 999px;
+              background: var(--surface);
+              color: var(--text);
+              font: inherit;
+              cursor: pointer;
+            }
+
+            .card-actions [aria-pressed="true"] {
+              border-color: var(--accent);
+              background: var(--surface-2);
+              font-weight: 600;
+            }
+
+            .actions-status,
+            .device-only {
+              flex-basis: 100%;
+              margin: 0;
+              color: var(--muted);
+              font-size: 0.9rem;
+            }
+
+            .your-cards {
+              margin: 1.5rem 0;
+              padding: 1rem 1.25rem;
+              border: 1px solid var(--line);
+              border-radius: 12px;
+              background: var(--surface);
+            }
+
+            @media print {
+              .card-actions,
+              .your-cards {
                 display: none !important;
               }
             }
@@ -1563,6 +1699,13 @@ enum DefaultTheme {
                 <button type="button" class="guided-start">Start together</button>
                 <span class="guided-hint">One step at a time, with its timer.</span>
               </div>
+              <div class="card-actions" data-card-actions data-title="{{title}}" data-url="{{url}}" hidden>
+                <button type="button" class="share">Send to your partner</button>
+                <button type="button" class="mark" data-mark="saved" aria-pressed="false">Save for later</button>
+                <button type="button" class="mark" data-mark="done" aria-pressed="false">We did this</button>
+                <p class="actions-status" role="status" aria-live="polite"></p>
+                <p class="device-only">Saved and done are kept on this device only, never sent anywhere.</p>
+              </div>
               <div class="prose">
             {{{content}}}
               </div>
@@ -1780,6 +1923,12 @@ enum DefaultTheme {
                   <button type="reset">Show all</button>
                   <p class="filter-count" role="status" aria-live="polite"></p>
                 </form>{{/isExerciseList}}
+                {{#isExerciseList}}<section class="your-cards" id="your-cards" aria-labelledby="your-cards-heading" hidden>
+                  <h3 id="your-cards-heading">Your cards</h3>
+                  <p class="device-only">Kept on this device only, never sent anywhere.</p>
+                  <ul></ul>
+                  <button type="button" class="forget">Forget all of this</button>
+                </section>{{/isExerciseList}}
                 <ul class="cards" id="exercise-list">
                   {{#exercises}}{{{html}}}{{/exercises}}
                 </ul>
