@@ -143,6 +143,13 @@ def main():
         if not visible(driver):
             fail("nothing fits time=5&depth=deep, and no nearest cards are shown")
 
+        # The home page's Tonight picker leads to the finder with the three choices in the address.
+        driver.get(base)
+        driver.find_element(By.CSS_SELECTOR, ".tonight input[name=depth][value=moderate]").click()
+        driver.find_element(By.CSS_SELECTOR, ".tonight button[type=submit]").click()
+        wait(driver, lambda d: "/exercises/?time=10&depth=moderate&who=couple" in d.current_url, what="tonight's address")
+        wait(driver, lambda d: d.find_element(By.NAME, "depth").get_attribute("value") == "moderate", what="tonight read")
+
         # Guided mode: one step at a time; a timed step counts down, pauses, and Stop ends it.
         driver.get(base + "exercises/soul-gazing/")
         wait(driver, lambda d: d.find_element(By.CSS_SELECTOR, ".guided-start").is_displayed(), what="start button")

@@ -873,6 +873,61 @@ enum DefaultTheme {
               }
             }
 
+            /* The home page's three questions, leading to the finder. */
+            .tonight {
+              margin: 1rem 0 2rem;
+              padding: 1rem 1.25rem 1.25rem;
+              border-radius: 16px;
+              background: var(--surface-2);
+            }
+
+            .tonight h2 {
+              margin-top: 0;
+            }
+
+            .tonight fieldset {
+              display: flex;
+              flex-wrap: wrap;
+              gap: 0.5rem;
+              margin: 0 0 0.75rem;
+              padding: 0;
+              border: 0;
+            }
+
+            .tonight legend {
+              margin-bottom: 0.25rem;
+              font-weight: 600;
+            }
+
+            .tonight label {
+              display: inline-flex;
+              align-items: center;
+              gap: 0.4rem;
+              min-height: 44px;
+              padding: 0 0.9rem;
+              border: 1px solid var(--line);
+              border-radius: 999px;
+              background: var(--surface);
+              cursor: pointer;
+            }
+
+            .tonight label:has(input:checked) {
+              border-color: var(--accent);
+              font-weight: 600;
+            }
+
+            .tonight button {
+              min-height: 44px;
+              padding: 0 1.25rem;
+              border: 0;
+              border-radius: 999px;
+              background: var(--accent);
+              color: var(--surface);
+              font: inherit;
+              font-weight: 600;
+              cursor: pointer;
+            }
+
             /* A card's own buttons, and the cards a reader marked. */
             .card-actions {
               display: flex;
@@ -1730,6 +1785,27 @@ enum DefaultTheme {
                 <h1>{{title}}</h1>
                 {{#site.description}}<p class="lede">{{.}}</p>{{/site.description}}
               </header>
+              {{#site.section.exercises}}<form class="tonight" action="{{url}}" method="get" aria-labelledby="tonight-heading">
+                <h2 id="tonight-heading">Something for tonight</h2>
+                <fieldset>
+                  <legend>How much time?</legend>
+                  <label><input type="radio" name="time" value="10" checked> 10 minutes</label>
+                  <label><input type="radio" name="time" value="20"> 20 minutes</label>
+                  <label><input type="radio" name="time" value="60"> Up to an hour</label>
+                </fieldset>
+                <fieldset>
+                  <legend>How much energy?</legend>
+                  <label><input type="radio" name="depth" value="gentle" checked> A little: gentle</label>
+                  <label><input type="radio" name="depth" value="moderate"> Some: let’s talk</label>
+                  <label><input type="radio" name="depth" value="deep"> Plenty: go deep</label>
+                </fieldset>
+                <fieldset>
+                  <legend>Who?</legend>
+                  <label><input type="radio" name="who" value="couple" checked> The two of us</label>
+                  <label><input type="radio" name="who" value="solo"> Just me</label>
+                </fieldset>
+                <button type="submit">Show me exercises</button>
+              </form>{{/site.section.exercises}}
               <div class="prose intro">
             {{{content}}}
               </div>
