@@ -6,6 +6,7 @@ exercise by a word of its body; the exercise filter narrows and resets; a page r
 after its Markdown is edited; a broken edit shows the error overlay, and fixing it clears it;
 axe-core finds nothing serious or critical on the main kinds of page.
 """
+import base64
 import json
 import os
 import re
@@ -176,6 +177,13 @@ def main():
         driver.find_element(By.CSS_SELECTOR, ".guided-stop").click()
         wait(driver, lambda d: not d.find_elements(By.CSS_SELECTOR, ".guided"), what="stop")
 
+        # Soul Gazing prints on one A5 page (the stylesheet's @page), without its buttons.
+        driver.get(base + "exercises/soul-gazing/")
+        pdf = base64.b64decode(driver.execute_cdp_cmd("Page.printToPDF", {"preferCSSPageSize": True})["data"])
+        printed = len(re.findall(rb"/Type\s*/Page[^s]", pdf))
+        if printed != 1:
+            fail(f"Soul Gazing prints on {printed} pages, not one")
+
         # Saved and done stay on this device across reloads, list under "Your cards", and "forget"
         # clears them; sending to a partner falls back to copying (or showing) the link.
         driver.get(base + "exercises/soul-gazing/")
@@ -234,7 +242,7 @@ def main():
             findings += len(results["violations"])
             if bad:
                 fail(f"/{page}: axe: " + "; ".join(f"{v['id']} ({v['impact']}): {v['help']}" for v in bad))
-        print(f"browser gate: {len(pages)} pages, {requests} requests all to 127.0.0.1, search, the finder, guided mode, saved and shared, live reload, "
+        print(f"browser gate: {len(pages)} pages, {requests} requests all to 127.0.0.1, search, the finder, guided mode, saved and shared, one printed page, live reload, "
               f"overlay, axe ({findings} minor or moderate findings, none serious or critical): ok")
     finally:
         driver.quit()

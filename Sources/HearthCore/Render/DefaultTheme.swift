@@ -1699,6 +1699,67 @@ enum DefaultTheme {
               margin-right: 0.75rem;
             }
 
+            /* A card prints on one A5 page (14 of the guide's 17 cards; the three longest spill a few lines):
+               small type, no picture, no buttons or links to elsewhere. */
+            @media print {
+              @page {
+                size: A5;
+                margin: 0.8cm;
+              }
+
+              body {
+                font-size: 8.5pt;
+                line-height: 1.25;
+              }
+
+              .exercise {
+                break-inside: auto;
+              }
+
+              .exercise h1 {
+                margin: 0 0 0.3rem;
+                font-size: 15pt;
+              }
+
+              .exercise h2 {
+                margin: 0.35rem 0 0.1rem;
+                font-size: 10pt;
+              }
+
+              .exercise .lede {
+                font-size: 10pt;
+              }
+
+              .exercise .prose p,
+              .exercise .prose li {
+                margin: 0.1rem 0;
+              }
+
+              .exercise .prose ul,
+              .exercise .prose ol {
+                margin: 0.2rem 0;
+              }
+
+              .exercise .prose img,
+              .exercise .materials h2,
+              .path-places {
+                display: none !important;
+              }
+
+              .exercise-facts {
+                margin: 0.3rem 0;
+              }
+
+              .exercise-facts li {
+                display: inline;
+                margin-right: 0.6rem;
+              }
+
+              .page-head {
+                margin-bottom: 0.3rem;
+              }
+            }
+
             """#),
         "baseof.mustache": .text(
             #"""
