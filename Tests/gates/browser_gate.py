@@ -144,6 +144,19 @@ def main():
         if not visible(driver):
             fail("nothing fits time=5&depth=deep, and no nearest cards are shown")
 
+        # On a phone (390 px) the header is compact and the exercises page's filters are on the
+        # first screen; every link of the header is a 44 px target.
+        driver.set_window_size(390, 844)
+        driver.get(base + "exercises/")
+        header = driver.find_element(By.CSS_SELECTOR, ".site-header").size["height"]
+        filters_top = wait(driver, lambda d: d.find_element(By.ID, "filters").is_displayed() and
+                           d.find_element(By.ID, "filters").location["y"], what="filters on a phone")
+        short = [a.size["height"] for a in driver.find_elements(By.CSS_SELECTOR, ".site-nav a") if a.size["height"] < 44]
+        driver.set_window_size(1280, 900)
+        if header > 110 or filters_top > 700 or short:
+            fail(f"on a phone the header is {header} px, the filters start at {filters_top} px, "
+                 f"{len(short)} header links are under 44 px")
+
         # The home page's Tonight picker leads to the finder with the three choices in the address.
         driver.get(base)
         driver.find_element(By.CSS_SELECTOR, ".tonight input[name=depth][value=moderate]").click()

@@ -1112,6 +1112,43 @@ enum DefaultTheme {
               text-decoration: underline;
             }
 
+            /* On a phone the header is two short rows: the title on one line, the sections in a row that
+               scrolls sideways, each link a 44 px target. */
+            @media (max-width: 40rem) {
+              .header-inner {
+                flex-direction: column;
+                flex-wrap: nowrap;
+                align-items: stretch;
+                gap: 0.1rem;
+                padding-top: 0.5rem;
+                padding-bottom: 0;
+              }
+
+              .brand {
+                min-width: 0;
+              }
+
+              .brand span {
+                overflow: hidden;
+                text-overflow: ellipsis;
+                white-space: nowrap;
+              }
+
+              .site-nav ul {
+                flex-wrap: nowrap;
+                gap: 0 1rem;
+                overflow-x: auto;
+                scrollbar-width: none;
+              }
+
+              .site-nav a {
+                display: inline-flex;
+                align-items: center;
+                min-height: 44px;
+                white-space: nowrap;
+              }
+            }
+
             /* Page heads and prose */
 
             .page-head {
@@ -2041,6 +2078,14 @@ enum DefaultTheme {
                 <h1>{{title}}</h1>
                 <a class="quick-exit" href="about:blank" rel="noreferrer" data-quick-exit>Leave this page now</a>
               </header>
+              {{#isExerciseList}}<form class="filters" id="filters" hidden aria-label="Find an exercise" data-cards="{{site.base}}exercise-cards.json">
+                  <label>Time <select name="time"><option value="">Any length</option><option value="5">Up to 5 min</option><option value="10">Up to 10 min</option><option value="20">Up to 20 min</option><option value="30">Up to 30 min</option><option value="60">Up to an hour</option></select></label>
+                  <label>Depth <select name="depth"><option value="">Any depth</option><option value="gentle">Gentle</option><option value="moderate">Moderate</option><option value="deep">Deep</option></select></label>
+                  <label>Who <select name="who"><option value="">Anyone</option><option value="couple">Together</option><option value="solo">On your own</option><option value="group">In a group</option></select></label>
+                  <label>Intimacy <select name="type"><option value="">Any kind</option>{{#site.topics}}<option value="{{name}}">{{title}}</option>{{/site.topics}}</select></label>
+                  <button type="reset">Show all</button>
+                  <p class="filter-count" role="status" aria-live="polite"></p>
+                </form>{{/isExerciseList}}
               <div class="prose intro">
             {{{content}}}
               </div>
@@ -2052,14 +2097,6 @@ enum DefaultTheme {
               </section>
               {{/hasPages}}{{#hasExercises}}<section aria-labelledby="exercises-heading">
                 <h2 id="exercises-heading">{{#isExerciseList}}All exercises{{/isExerciseList}}{{^isExerciseList}}Exercises to try{{/isExerciseList}}</h2>
-                {{#isExerciseList}}<form class="filters" id="filters" hidden aria-label="Find an exercise" data-cards="{{site.base}}exercise-cards.json">
-                  <label>Time <select name="time"><option value="">Any length</option><option value="5">Up to 5 min</option><option value="10">Up to 10 min</option><option value="20">Up to 20 min</option><option value="30">Up to 30 min</option><option value="60">Up to an hour</option></select></label>
-                  <label>Depth <select name="depth"><option value="">Any depth</option><option value="gentle">Gentle</option><option value="moderate">Moderate</option><option value="deep">Deep</option></select></label>
-                  <label>Who <select name="who"><option value="">Anyone</option><option value="couple">Together</option><option value="solo">On your own</option><option value="group">In a group</option></select></label>
-                  <label>Intimacy <select name="type"><option value="">Any kind</option>{{#site.topics}}<option value="{{name}}">{{title}}</option>{{/site.topics}}</select></label>
-                  <button type="reset">Show all</button>
-                  <p class="filter-count" role="status" aria-live="polite"></p>
-                </form>{{/isExerciseList}}
                 {{#isExerciseList}}<section class="your-cards" id="your-cards" aria-labelledby="your-cards-heading" hidden>
                   <h3 id="your-cards-heading">Your cards</h3>
                   <p class="device-only">Kept on this device only, never sent anywhere.</p>
