@@ -3,8 +3,9 @@ public struct TemplateError: Error, Sendable, Equatable {
     public enum Kind: Sendable, Equatable {
         /// A syntax error or a refused feature; `message` says which.
         case syntax
-        /// A name no value in scope has: `inScope` are the names that are.
-        case unknownName(name: String, inScope: [String])
+        /// A name no value in scope has, in the tag that wrote it (`written`, `site.titel`):
+        /// `inScope` are the names that are.
+        case unknownName(name: String, written: String, inScope: [String])
         /// A partial or parent naming no template.
         case missingTemplate(String)
         /// A template that includes itself (`chain` from the first to itself).

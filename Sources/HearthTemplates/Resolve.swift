@@ -33,7 +33,7 @@ extension Compiler {
         guard let type = types.first else {
             errors.append(
                 library.error(
-                    .unknownName(name: first, inScope: names(in: scope)), at: name.place,
+                    .unknownName(name: first, written: name.text, inScope: names(in: scope)), at: name.place,
                     "no value named '\(first)' here: {{\(name.text)}}"))
             return nil
         }
@@ -51,7 +51,7 @@ extension Compiler {
                 guard let index = schema.index[part] else {
                     errors.append(
                         library.error(
-                            .unknownName(name: part, inScope: schema.fieldNames), at: name.place,
+                            .unknownName(name: part, written: name.text, inScope: schema.fieldNames), at: name.place,
                             "no value named '\(part)' in \(schema.name): {{\(name.text)}}"))
                     return nil
                 }
@@ -63,7 +63,7 @@ extension Compiler {
             default:
                 errors.append(
                     library.error(
-                        .unknownName(name: part, inScope: []), at: name.place,
+                        .unknownName(name: part, written: name.text, inScope: []), at: name.place,
                         "'\(name.parts.prefix { $0 != part }.joined(separator: "."))' has no names: {{\(name.text)}}"))
                 return nil
             }

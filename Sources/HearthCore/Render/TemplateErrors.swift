@@ -42,8 +42,7 @@ enum TemplateErrors {
     /// What to tell the author of a template error found when loading the theme.
     static func diagnostic(_ error: TemplateError) -> Diagnostic {
         var hints: [String] = error.hint.map { [$0] } ?? []
-        if case .unknownName(let name, let inScope) = error.kind {
-            let written = error.message.split(separator: "{{", maxSplits: 1).last.map { String($0.dropLast(2)) } ?? name
+        if case .unknownName(let name, let written, let inScope) = error.kind {
             if let other = otherToolsName(written.split(separator: ".")) {
                 hints.append(other)
             } else if let close = Suggestions.closest(to: name, in: inScope) {
