@@ -16,8 +16,11 @@ public enum Markdown {
     ///     the resolver are those of the file.
     ///   - options: rendering options.
     ///   - resolver: answers for every wikilink and link destination.
+    ///   - sections: also say where each top-level `##` section starts in the HTML (an exercise
+    ///     card's sections, for templates to show by name).
     public static func render<R: LinkResolver>(
-        _ source: String, lineOffset: Int = 0, options: MarkdownOptions = MarkdownOptions(), resolver: inout R
+        _ source: String, lineOffset: Int = 0, options: MarkdownOptions = MarkdownOptions(), sections: Bool = false,
+        resolver: inout R
     ) -> RenderedMarkdown {
         let document = CmarkDocument(source: source, options: options)
         let lines = SourceLines(source: source, lineOffset: lineOffset)
@@ -28,12 +31,32 @@ public enum Markdown {
         // Before the text is gathered: a marker taken is no text of the page.
         let markedLists = pass.resolveItemMarkers(resolver: &resolver)
         let facts = pass.collect(resolver: &resolver)
+        // The top-level `##` headings (by their index in `facts.headings`), before ids replace them.
+        let sectionIndices =
+            !sections
+            ? []
+            : facts.headingNodes.indices.filter {
+                facts.headings[$0].level == 2 && cmark_node_parent(facts.headingNodes[$0]) == document.root
+            }
+        var blocks = facts.headingNodes
         if options.headingIDs, options.makesHTML {
-            pass.addHeadingIDs(facts.headingNodes, ids: facts.headings.map(\.id))
+            blocks = pass.addHeadingIDs(facts.headingNodes, ids: facts.headings.map(\.id))
         }
+        var sectionNodes: [OpaquePointer: Int] = [:]
+        for index in sectionIndices { sectionNodes[blocks[index]] = index }
         if options.makesHTML { pass.addItemAttributes(markedLists) }
+        var html = ""
+        var sectionStarts: [MarkdownSection] = []
+        if options.makesHTML {
+            if sections {
+                (html, sectionStarts) = document.renderHTML(marking: sectionNodes)
+            } else {
+                html = document.renderHTML()
+            }
+        }
         return RenderedMarkdown(
-            html: options.makesHTML ? document.renderHTML() : "",
+            html: html,
+            sections: sectionStarts,
             headings: facts.headings,
             firstParagraph: facts.firstParagraph,
             plainText: facts.plainText,
@@ -77,6 +100,20 @@ final class CmarkDocument {
 
     func renderHTML() -> String {
         Self.renderHTML(root, options: renderOptions)
+    }
+
+    /// The HTML, made block by block (which cmark renders exactly as the whole document), with where
+    /// each of `marked` starts in it.
+    func renderHTML(marking marked: [OpaquePointer: Int]) -> (String, [MarkdownSection]) {
+        var html = ""
+        var starts: [MarkdownSection] = []
+        var child = cmark_node_first_child(root)
+        while let node = child {
+            if let heading = marked[node] { starts.append(MarkdownSection(heading: heading, offset: html.utf8.count)) }
+            html += Self.renderHTML(node, options: renderOptions)
+            child = cmark_node_next(node)
+        }
+        return (html, starts)
     }
 
     static func renderHTML(_ node: OpaquePointer, options: Int32) -> String {
@@ -286,9 +323,12 @@ struct DocumentPass {
         UnsafeBufferPointer(start: UnsafeRawPointer(text).assumingMemoryBound(to: UInt8.self), count: strlen(text))
     }
 
-    /// Gives each heading its id, keeping cmark's own rendering of the heading's content.
-    func addHeadingIDs(_ nodes: [OpaquePointer], ids: [String]) {
-        for (node, id) in zip(nodes, ids) {
+    /// Gives each heading its id, keeping cmark's own rendering of the heading's content; the
+    /// headings' blocks afterwards (the heading itself where it kept no id), in their order.
+    @discardableResult
+    func addHeadingIDs(_ nodes: [OpaquePointer], ids: [String]) -> [OpaquePointer] {
+        var blocks = nodes
+        for (index, (node, id)) in zip(nodes, ids).enumerated() {
             let level = cmark_node_get_heading_level(node)
             let html = CmarkDocument.renderHTML(node, options: document.renderOptions)
             let open = "<h\(level)>"
@@ -301,7 +341,9 @@ struct DocumentPass {
             cmark_node_set_on_exit(block, "")
             cmark_node_replace(node, block)
             cmark_node_free(node)
+            blocks[index] = block
         }
+        return blocks
     }
 }
 

@@ -132,9 +132,24 @@ public struct NoLinkResolver: LinkResolver {
     public mutating func resolve(destination: String, isImage: Bool, at position: SourcePosition) -> String? { nil }
 }
 
+/// Where a top-level `##` section starts in a document's HTML.
+public struct MarkdownSection: Sendable, Hashable {
+    /// Its heading's index in `RenderedMarkdown.headings`.
+    public var heading: Int
+    /// The UTF-8 offset of its heading in `RenderedMarkdown.html`.
+    public var offset: Int
+
+    public init(heading: Int, offset: Int) {
+        self.heading = heading
+        self.offset = offset
+    }
+}
+
 /// What rendering a Markdown body yields.
 public struct RenderedMarkdown: Sendable {
     public var html: String
+    /// With `sections`, where each top-level `##` section starts in `html`, in order.
+    public var sections: [MarkdownSection] = []
     public var headings: [Heading]
     /// The first top-level paragraph, as plain text.
     public var firstParagraph: String

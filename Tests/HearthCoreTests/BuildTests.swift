@@ -159,7 +159,8 @@ struct BuildTests {
         let svg = try #require(output(root, "exercises/soul-gazing/eyes.svg"))
         #expect(svg.contains("<circle"))
         let page = try #require(output(root, "exercises/soul-gazing/index.html"))
-        #expect(page.contains("<img src=\"eyes.svg\" alt=\"Two people sitting face to face\" />"))
+        #expect(
+            page.contains("<img src=\"/exercises/soul-gazing/eyes.svg\" alt=\"Two people sitting face to face\" />"))
         let css = try #require(output(root, "assets/style.css"))
         let source = try String(contentsOf: root.appendingPathComponent("templates/assets/style.css"), encoding: .utf8)
         #expect(css == source)

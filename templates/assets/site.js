@@ -78,6 +78,10 @@
       var chosen = choice();
       var query = new URLSearchParams(chosen).toString();
       window.history.replaceState(null, "", window.location.pathname + (query ? "?" + query : ""));
+      // The deck prints the cards of the same choice.
+      document.querySelectorAll("[data-deck-link]").forEach(function (link) {
+        link.search = query;
+      });
       var active = Object.keys(chosen).length;
       if (!active) {
         show(own);
@@ -617,6 +621,15 @@
       fill();
     });
     fill();
+  }
+
+  // The deck's print button: the browser's own print, of the cards the finder shows.
+  var printing = document.querySelector("[data-print]");
+  if (printing) {
+    printing.querySelector("button").addEventListener("click", function () {
+      window.print();
+    });
+    printing.hidden = false;
   }
 
   // Leaving the help page quickly: the page is emptied at once and replaced in the history, so

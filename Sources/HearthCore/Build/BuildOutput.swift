@@ -133,6 +133,9 @@ extension SiteBuilder {
                     context: .tag(index, listPage: number))
             }
         }
+        if assembled.site.sections.contains(where: { $0.kind == .exercises }) {
+            jobs.append(OutputJob(path: Section.deckPath + "index.html", template: "deck", context: .deck))
+        }
         jobs += [
             OutputJob(path: "tags/index.html", template: "tags", context: .tags),
             OutputJob(path: "search/index.html", template: "search", context: .search),
@@ -204,13 +207,14 @@ struct OutputJob: Sendable {
         /// A page; for a section, page `listPage` of its list.
         case page(Int, listPage: Int = 1)
         case tag(Int, listPage: Int = 1)
-        case tags, search, notFound
+        case tags, search, notFound, deck
 
         func make(_ builder: ContextBuilder) -> PageContext {
             switch self {
             case .page(let id, let number): builder.context(for: builder.site.pages[id], listPage: number)
             case .tag(let index, let number): builder.tagContext(index, listPage: number)
             case .tags: builder.tagsContext()
+            case .deck: builder.deckContext()
             case .search: builder.generated(kind: "search", title: "Search", path: "search/")
             case .notFound: builder.generated(kind: "404", title: "Page not found", path: "404.html")
             }

@@ -142,6 +142,15 @@ enum ContentLoader {
                 exclude(page, .draft)
                 continue
             }
+            if page.path == Section.deckPath {
+                diagnostics.append(
+                    .error(
+                        page.file, page.meta.slug?.position,
+                        "this page has the URL /exercises/deck/, where the build publishes the deck of every card",
+                        hint: "give it another file name or slug"))
+                exclude(page, .sameURL(as: "the deck"))
+                continue
+            }
             if let owner = owners[page.path]?.page, owner != index, let other = parsed[owner].0 {
                 diagnostics.append(
                     .error(

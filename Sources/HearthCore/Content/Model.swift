@@ -93,6 +93,9 @@ public struct Section: Sendable {
     public var kind: Kind
     /// The id of the section's own page (its `_index.md`).
     public var pageID: Int
+
+    /// Where the deck of every exercise card is published (content format v2).
+    public static let deckPath = "exercises/deck/"
 }
 
 /// A tag and the pages that carry it.

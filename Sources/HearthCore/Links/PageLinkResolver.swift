@@ -214,7 +214,8 @@ struct PageLinkResolver: LinkResolver {
                     hint: "move it next to a page's index.md"))
             return nil
         }
-        if bundle.id == pageID { return nil }  // its own bundle: the relative link already works
+        // From the site's root even in its own bundle: the text is shown elsewhere too (the deck,
+        // the feed), where a relative link would lead nowhere.
         return table.entries[bundle.id].url + bundle.rest + (fragment.map { "#" + $0 } ?? "")
     }
 

@@ -203,13 +203,25 @@ extension AnchorCheck: CacheFields {
     }
 }
 
+extension MarkdownSection: CacheFields {
+    init() { self.init(heading: 0, offset: 0) }
+
+    mutating func fields<V: FieldVisitor>(_ v: inout V) throws {
+        try v.visit(&heading)
+        try v.visit(&offset)
+    }
+}
+
 extension RenderedPage: CacheFields {
     init() {
-        self.init(html: "", headings: [], summary: "", searchWords: [], outgoing: [], anchorChecks: [], diagnostics: [])
+        self.init(
+            html: "", sections: [], headings: [], summary: "", searchWords: [], outgoing: [], anchorChecks: [],
+            diagnostics: [])
     }
 
     mutating func fields<V: FieldVisitor>(_ v: inout V) throws {
         try v.visit(&html)
+        try v.visit(&sections)
         try v.visit(&headings)
         try v.visit(&summary)
         try v.visit(&searchWords)

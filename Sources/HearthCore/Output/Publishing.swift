@@ -127,6 +127,7 @@ enum Publishing {
             add(page.path, page.meta.updated ?? page.meta.date)
             for number in 1..<(lists.sections[page.id] ?? 1) { add(ListPage.path(page.path, number: number + 1), nil) }
         }
+        if builder.exercisesSection != nil { add(Section.deckPath, nil) }
         if !builder.graph.tags.isEmpty {
             add("tags/", nil)
             for (index, tag) in builder.graph.tags.enumerated() {

@@ -117,6 +117,7 @@ struct ContextBuilder: Sendable {
             context.difficulty = page.meta.difficulty?.rawValue
             context.who = page.meta.who.rawValue
             context.materials = page.meta.materials
+            context.sections = CardSectionsView(result)
         case .section:
             let (pages, exercises) = sectionEntries(page.id)
             paginate(&context, entries: pages + exercises, number: listPage, split: pages.count)

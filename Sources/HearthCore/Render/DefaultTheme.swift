@@ -110,6 +110,10 @@ enum DefaultTheme {
                   var chosen = choice();
                   var query = new URLSearchParams(chosen).toString();
                   window.history.replaceState(null, "", window.location.pathname + (query ? "?" + query : ""));
+                  // The deck prints the cards of the same choice.
+                  document.querySelectorAll("[data-deck-link]").forEach(function (link) {
+                    link.search = query;
+                  });
                   var active = Object.keys(chosen).length;
                   if (!active) {
                     show(own);
@@ -649,6 +653,15 @@ enum DefaultTheme {
                   fill();
                 });
                 fill();
+              }
+
+              // The deck's print button: the browser's own print, of the cards the finder shows.
+              var printing = document.querySelector("[data-print]");
+              if (printing) {
+                printing.querySelector("button").addEventListener("click", function () {
+                  window.print();
+                });
+                printing.hidden = false;
               }
 
               // Leaving the help page quickly: the page is emptied at once and replaced in the history, so
@@ -1689,7 +1702,10 @@ enum DefaultTheme {
                 display: none !important;
               }
 
-              .wrap {
+              .wrap,
+              .page-head,
+              .prose,
+              .path-places {
                 max-width: none;
                 padding: 0;
               }
@@ -1797,6 +1813,75 @@ enum DefaultTheme {
               }
             }
 
+            /* The deck: every card in full; printed, one card a page with where it comes from. */
+            .deck {
+              margin: 1.5rem 0;
+              padding: 0;
+              list-style: none;
+            }
+
+            .deck-card {
+              max-width: var(--measure);
+              margin: 0 0 2.5rem;
+              padding-bottom: 1.5rem;
+              border-bottom: 1px solid var(--line);
+            }
+
+            .deck-card .deck-title {
+              margin-bottom: 0.25rem;
+            }
+
+            .deck-facts,
+            .deck-materials {
+              color: var(--muted);
+            }
+
+            .deck-facts .label,
+            .deck-materials .label {
+              font-weight: 600;
+            }
+
+            .deck-materials span + span::before {
+              content: "· ";
+            }
+
+            .print-source {
+              display: none;
+            }
+
+            @media print {
+              .deck-print,
+              .deck-page > .page-head .lede,
+              .deck-link {
+                display: none !important;
+              }
+
+              .deck-card {
+                max-width: none;
+                margin: 0;
+                padding: 0;
+                border: 0;
+                break-after: page;
+              }
+
+              .deck-card h3 {
+                margin: 0.35rem 0 0.1rem;
+                font-size: 10pt;
+              }
+
+              .deck-card .prose p,
+              .deck-card .prose li {
+                margin: 0.1rem 0;
+              }
+
+              .print-source {
+                display: block;
+                margin-top: 0.4rem;
+                font-size: 7.5pt;
+                color: #333;
+              }
+            }
+
             """#),
         "baseof.mustache": .text(
             #"""
@@ -1827,6 +1912,35 @@ enum DefaultTheme {
             {{> partials/site-footer}}
             </body>
             </html>
+
+            """#),
+        "deck.mustache": .text(
+            #"""
+            {{<baseof}}{{$main}}
+            <div class="wrap section deck-page">
+              <header class="page-head">
+                <p class="eyebrow"><a href="{{site.base}}exercises/">Exercises</a></p>
+                <h1>{{title}}</h1>
+                <p class="lede">Every card in full, to print one card a page or to read through. Choose below to keep only some; they print in this order.</p>
+                <p class="deck-print" data-print hidden><button type="button">Print these cards</button></p>
+              </header>
+              {{> partials/filters}}
+              <ol class="deck" id="exercise-list">
+                {{#deck}}<li class="deck-card card-exercise" data-types="{{typeNames}}" data-difficulty="{{difficulty}}" data-duration="{{duration}}" data-who="{{who}}">
+                  <h2 class="deck-title"><a href="{{url}}">{{title}}</a></h2>
+                  <p class="deck-facts">{{duration}} minutes · <span class="label">Depth</span> {{difficulty}} · <span class="label">For</span> {{who}}</p>
+                  {{#lede}}<p class="lede">{{.}}</p>{{/lede}}
+                  {{#hasMaterials}}<p class="deck-materials"><span class="label">You will need</span> {{#materials}}<span>{{.}}</span> {{/materials}}</p>{{/hasMaterials}}
+                  <div class="prose">
+            {{{sections.intro}}}{{#sections.all}}<h3>{{title}}</h3>
+            {{{body}}}{{/sections.all}}
+                  </div>
+                  <p class="print-source">{{site.title}} · {{permalink}}</p>
+                </li>
+                {{/deck}}
+              </ol>
+            </div>
+            {{/main}}{{/baseof}}
 
             """#),
         "exercise.mustache": .text(
@@ -1871,6 +1985,7 @@ enum DefaultTheme {
               </nav>
             {{/hasPaths}}
             {{> partials/page-footer}}
+              <p class="print-source">{{site.title}} · {{permalink}}</p>
             </article>
             {{/main}}{{/baseof}}
 
@@ -1971,6 +2086,18 @@ enum DefaultTheme {
               {{/isExercise}}{{#summary}}<p class="card-summary">{{.}}</p>
               {{/summary}}<p class="badges">{{#types}}<span class="badge badge-{{name}}">{{title}}</span> {{/types}}</p>
             </li>
+
+            """#),
+        "partials/filters.mustache": .text(
+            #"""
+            <form class="filters" id="filters" hidden aria-label="Find an exercise" data-cards="{{site.base}}exercise-cards.json">
+                  <label>Time <select name="time"><option value="">Any length</option><option value="5">Up to 5 min</option><option value="10">Up to 10 min</option><option value="20">Up to 20 min</option><option value="30">Up to 30 min</option><option value="60">Up to an hour</option></select></label>
+                  <label>Depth <select name="depth"><option value="">Any depth</option><option value="gentle">Gentle</option><option value="moderate">Moderate</option><option value="deep">Deep</option></select></label>
+                  <label>Who <select name="who"><option value="">Anyone</option><option value="couple">Together</option><option value="solo">On your own</option><option value="group">In a group</option></select></label>
+                  <label>Intimacy <select name="type"><option value="">Any kind</option>{{#site.topics}}<option value="{{name}}">{{title}}</option>{{/site.topics}}</select></label>
+                  <button type="reset">Show all</button>
+                  <p class="filter-count" role="status" aria-live="polite"></p>
+                </form>
 
             """#),
         "partials/page-footer.mustache": .text(
@@ -2078,14 +2205,7 @@ enum DefaultTheme {
                 <h1>{{title}}</h1>
                 <a class="quick-exit" href="about:blank" rel="noreferrer" data-quick-exit>Leave this page now</a>
               </header>
-              {{#isExerciseList}}<form class="filters" id="filters" hidden aria-label="Find an exercise" data-cards="{{site.base}}exercise-cards.json">
-                  <label>Time <select name="time"><option value="">Any length</option><option value="5">Up to 5 min</option><option value="10">Up to 10 min</option><option value="20">Up to 20 min</option><option value="30">Up to 30 min</option><option value="60">Up to an hour</option></select></label>
-                  <label>Depth <select name="depth"><option value="">Any depth</option><option value="gentle">Gentle</option><option value="moderate">Moderate</option><option value="deep">Deep</option></select></label>
-                  <label>Who <select name="who"><option value="">Anyone</option><option value="couple">Together</option><option value="solo">On your own</option><option value="group">In a group</option></select></label>
-                  <label>Intimacy <select name="type"><option value="">Any kind</option>{{#site.topics}}<option value="{{name}}">{{title}}</option>{{/site.topics}}</select></label>
-                  <button type="reset">Show all</button>
-                  <p class="filter-count" role="status" aria-live="polite"></p>
-                </form>{{/isExerciseList}}
+              {{#isExerciseList}}{{> partials/filters}}{{/isExerciseList}}
               <div class="prose intro">
             {{{content}}}
               </div>
@@ -2106,6 +2226,7 @@ enum DefaultTheme {
                 <ul class="cards" id="exercise-list">
                   {{#exercises}}{{{html}}}{{/exercises}}
                 </ul>
+                {{#isExerciseList}}<p class="deck-link"><a href="{{site.base}}exercises/deck/" data-deck-link>Every card in full, to print</a>: one card a page, the ones your choices show.</p>{{/isExerciseList}}
               </section>
               {{/hasExercises}}
             {{> partials/pagination}}

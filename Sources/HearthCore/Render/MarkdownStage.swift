@@ -3,6 +3,8 @@ import HearthMarkdown
 /// A page's Markdown, rendered, with what its links lead to.
 struct RenderedPage: Sendable {
     var html: String
+    /// Where an exercise card's `##` sections start in `html`.
+    var sections: [MarkdownSection]
     var headings: [Heading]
     /// `summary` from front matter, or the first paragraph as text.
     var summary: String
@@ -45,7 +47,8 @@ struct RenderedPage: Sendable {
     static func render(_ page: Page, table: LinkTable, options: MarkdownOptions) -> RenderedPage {
         var resolver = PageLinkResolver(table: table, page: page)
         let markdown = Markdown.render(
-            page.body, lineOffset: page.bodyLineOffset, options: options, resolver: &resolver)
+            page.body, lineOffset: page.bodyLineOffset, options: options, sections: page.kind == .exercise,
+            resolver: &resolver)
         var diagnostics = resolver.diagnostics
         diagnostics += CardSections.check(
             page, headings: markdown.headings, orderedListLines: markdown.orderedListLines)
@@ -93,7 +96,7 @@ struct RenderedPage: Sendable {
                     hint: "write it as a list, or as an HTML <table> (with unsafeHTML: true in site.yml)"))
         }
         return RenderedPage(
-            html: markdown.html, headings: markdown.headings,
+            html: markdown.html, sections: markdown.sections, headings: markdown.headings,
             summary: page.meta.summary ?? markdown.firstParagraph,
             searchWords: SearchWords.distinct(markdown.plainText),
             outgoing: resolver.outgoing, anchorChecks: resolver.anchorChecks, diagnostics: diagnostics)

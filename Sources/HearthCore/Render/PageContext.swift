@@ -35,6 +35,10 @@ struct PageContext: TemplateFielded {
     var difficulty: String?
     var who: String?
     var materials: [String] = []
+    /// An exercise card's sections by name.
+    var sections: CardSectionsView?
+    /// The deck's cards, in full.
+    var deck: [DeckCardView] = []
     var isTopic = false
     var isExerciseList = false
     /// A path's cards and total time; a card's places on paths.
@@ -88,6 +92,9 @@ struct PageContext: TemplateFielded {
             .value("difficulty") { $0.difficulty },
             .value("who") { $0.who },
             .list("materials") { $0.materials },
+            .value("sections") { $0.sections },
+            .list("deck") { $0.deck },
+            .value("isDeck") { $0.kind == "deck" },
             .value("isHome") { $0.kind == "home" },
             .value("isSection") { $0.kind == "section" },
             .value("isArticle") { $0.kind == "article" },

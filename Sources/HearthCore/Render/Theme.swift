@@ -7,8 +7,25 @@ import HearthTemplates
 /// against `CardView`, site partials against `SiteOnlyContext`.
 struct Theme: Sendable {
     static let cardTemplate = "partials/card"
-    static let pageTemplates = ["baseof", "home", "section", "page", "exercise", "tag", "tags", "404", "search"]
-    static let requiredTemplates = pageTemplates + [cardTemplate]
+    static let requiredTemplates = ["baseof", "home", "section", "page", "exercise", "tag", "tags", "404", "search"]
+    /// Page templates a theme may leave out: Hearth has a plain one of its own.
+    static let optionalTemplates = ["deck": plainDeck]
+    static let pageTemplates = requiredTemplates + optionalTemplates.keys.sorted()
+
+    /// The deck of a theme without `deck.mustache`: every card in full, one a printed page.
+    static let plainDeck = """
+        <!DOCTYPE html>
+        <html lang="{{site.language}}">
+        <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+        <title>{{documentTitle}}</title><style>@media print { .deck-card { break-after: page; } }</style></head>
+        <body><main><h1>{{title}}</h1>
+        {{#deck}}<article class="deck-card"><h2><a href="{{url}}">{{title}}</a></h2>
+        <p>{{duration}} min · {{difficulty}} · {{who}}</p>
+        {{{content}}}</article>
+        {{/deck}}</main></body>
+        </html>
+
+        """
 
     let program: CompiledTemplates
     /// A digest of every template's text, for caches.
@@ -57,13 +74,18 @@ struct Theme: Sendable {
             hasher.combine(text)
             texts.append((name, "templates/" + relative, text))
         }
+        for (name, text) in optionalTemplates.sorted(by: { $0.key < $1.key }) where !present.contains(name) {
+            texts.append((name, "(Hearth's own \(name) template)", text))
+            present.insert(name)
+        }
         let library = TemplateLibrary(texts)
         diagnostics += library.errors.map(TemplateErrors.diagnostic)
-        for required in requiredTemplates where !present.contains(required) {
+        for required in requiredTemplates + [cardTemplate] where !present.contains(required) {
             diagnostics.append(
                 .error(
                     "templates/\(required).mustache", nil, "the template '\(required)' is missing",
-                    hint: "every theme needs: " + requiredTemplates.map { $0 + ".mustache" }.joined(separator: ", ")))
+                    hint: "every theme needs: "
+                        + (requiredTemplates + [cardTemplate]).map { $0 + ".mustache" }.joined(separator: ", ")))
         }
         // A partial or parent that names no template would render as nothing: report it instead.
         for template in texts {
