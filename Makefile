@@ -37,13 +37,10 @@ install: release ## put hearth on the PATH: PREFIX/bin/hearth (PREFIX=/usr/local
 	install -m 755 $(HEARTH) "$(DESTDIR)$(PREFIX)/bin/hearth"
 	@echo "installed $(DESTDIR)$(PREFIX)/bin/hearth"
 
-# The guide's baseURL is a placeholder until it is published: canonical links, the feed and the
-# sitemap would point there. A reserved example domain (RFC 2606: example.com/.net/.org, *.example)
-# gets a warning.
+# The guide's baseURL is a placeholder until it is published: `hearth build` warns of an example
+# domain (RFC 2606: example.com/.net/.org, *.example).
 site: release ## build the guide into public/
 	$(HEARTH) build
-	@sed -n 's/^baseURL: *\([^ #]*\).*/\1/p' content/site.yml | grep -qiE '^https?://([^/]*\.)?example(\.(com|net|org))?(:[0-9]+)?/' \
-	  && echo "warning: content/site.yml: baseURL is a placeholder (an example domain): set the guide's real address before publishing" >&2 || true
 
 # SERVE_FLAGS passes options on: make serve SERVE_FLAGS="--port 9000 --drafts"
 serve: release ## preview the guide with live reload on http://127.0.0.1:8080

@@ -73,6 +73,7 @@ struct Build: AsyncParsableCommand {
         options.useCache = !site.noCache
         options.progress = line.update
         options.freesMemory = false
+        options.warnsOfExampleBaseURL = true
         let report = await SiteBuilder.build(options)
         line.finish()
         Console.report(report, root: site.root, options: site.console)

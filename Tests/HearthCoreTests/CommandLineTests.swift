@@ -35,6 +35,21 @@ struct CommandLineTests {
         #expect(!stderr.contains("SUBCOMMANDS"), "\(stderr)")
     }
 
+    @Test("hearth build warns of a base URL on an example domain, at its line in site.yml; a real one is quiet")
+    func exampleBaseURL() throws {
+        let root = try Fixture.site("basic")
+        let placeholder = try Self.run(["build", "--source", root.path, "--no-cache"])
+        #expect(placeholder.status == 0)
+        #expect(
+            placeholder.stderr.contains(
+                "content/site.yml:2:10: warning: the base URL https://example.org/ is an example address"),
+            "\(placeholder.stderr)")
+        let real = try Self.run(["build", "--source", root.path, "--no-cache", "--base-url", "https://closer.love/"])
+        #expect(real.status == 0 && !real.stderr.contains("example address"), "\(real.stderr)")
+        let flag = try Self.run(["build", "--source", root.path, "--no-cache", "--base-url", "https://guide.example/"])
+        #expect(flag.stderr.contains("--base-url: warning: the base URL https://guide.example/"), "\(flag.stderr)")
+    }
+
     @Test("the shell completion script is there for bash, zsh and fish")
     func completion() throws {
         for shell in ["bash", "zsh", "fish"] {

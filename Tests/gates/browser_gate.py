@@ -185,17 +185,50 @@ def main():
         time.sleep(1.5)
         if clock(driver).text != paused:
             fail("the timer goes on while paused")
+        driver.find_element(By.CSS_SELECTOR, ".guided-skip").click()
+        wait(driver, lambda d: clock(d).text == "0:00" and not d.find_element(By.CSS_SELECTOR, ".guided-skip").is_displayed(),
+             what="skip ends the timer")
         if "If it gets hard" not in panel.text:
             fail("guided mode has no way to 'If it gets hard'")
         driver.find_element(By.CSS_SELECTOR, ".guided-stop").click()
         wait(driver, lambda d: not d.find_elements(By.CSS_SELECTOR, ".guided"), what="stop")
 
-        # Soul Gazing prints on one A5 page (the stylesheet's @page), without its buttons.
-        driver.get(base + "exercises/soul-gazing/")
-        pdf = base64.b64decode(driver.execute_cdp_cmd("Page.printToPDF", {"preferCSSPageSize": True})["data"])
-        printed = len(re.findall(rb"/Type\s*/Page[^s]", pdf))
-        if printed != 1:
-            fail(f"Soul Gazing prints on {printed} pages, not one")
+        # Every card prints on one A5 page (the stylesheet's @page), without its buttons, with the
+        # site's name and the card's address.
+        def printed_pages():
+            pdf = base64.b64decode(driver.execute_cdp_cmd("Page.printToPDF", {"preferCSSPageSize": True})["data"])
+            return len(re.findall(rb"/Type\s*/Page[^s]", pdf))
+        driver.get(base + "exercises/deck/")
+        card_urls = [a.get_attribute("href") for a in driver.find_elements(By.CSS_SELECTOR, ".deck-title a")]
+        if len(card_urls) != len(cards):
+            fail(f"the deck has {len(card_urls)} cards, the exercises page {len(cards)}")
+        for url in card_urls:
+            driver.get(url)
+            if (count := printed_pages()) != 1:
+                fail(f"{url} prints on {count} pages, not one")
+        driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": "print"})
+        source = driver.find_element(By.CSS_SELECTOR, ".print-source")
+        if not source.is_displayed() or card_urls[-1].split("/exercises/")[1] not in source.text:
+            fail(f"a printed card does not say where it comes from: {source.text!r}")
+        driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": ""})
+
+        # The deck: every card, one a printed page; the finder's choice (carried from the exercises
+        # page's link) keeps only its cards, printed in the same order.
+        driver.get(base + "exercises/?depth=gentle")
+        link = wait(driver, lambda d: d.find_element(By.CSS_SELECTOR, "[data-deck-link]"), what="the deck's link")
+        wait(driver, lambda d: link.get_attribute("href").endswith("/exercises/deck/?depth=gentle"), what="choice in the deck's link")
+        driver.get(base + "exercises/deck/")
+        if (count := printed_pages()) != len(cards):
+            fail(f"the deck of {len(cards)} cards prints on {count} pages")
+        driver.get(base + "exercises/deck/?depth=gentle")
+        wait(driver, lambda d: d.find_element(By.NAME, "depth").get_attribute("value") == "gentle", what="deck choice read")
+        gentle = visible(driver)
+        if not gentle or any(c.get_attribute("data-difficulty") != "gentle" for c in gentle):
+            fail("the deck's depth filter shows other cards")
+        if (count := printed_pages()) != len(gentle):
+            fail(f"the deck's {len(gentle)} gentle cards print on {count} pages")
+        if not driver.find_element(By.CSS_SELECTOR, "[data-print] button").is_displayed():
+            fail("the deck has no print button")
 
         # Saved and done stay on this device across reloads, list under "Your cards", and "forget"
         # clears them; sending to a partner falls back to copying (or showing) the link.
@@ -243,7 +276,8 @@ def main():
         from axe_selenium_python import Axe
         findings = 0
         for page in ("", "emotional/", "emotional/what-is-emotional-intimacy/", "exercises/soul-gazing/", "search/",
-                     "exercises/", "exercises/soul-gazing/#guided", "exercises/?time=5&depth=deep", "help/"):
+                     "exercises/", "exercises/soul-gazing/#guided", "exercises/?time=5&depth=deep", "help/",
+                     "exercises/deck/", "paths/a-first-week/"):
             driver.get(base + page)
             if page.endswith("#guided"):  # guided mode open, on its timed step
                 driver.find_element(By.CSS_SELECTOR, ".guided-start").click()
@@ -255,7 +289,7 @@ def main():
             findings += len(results["violations"])
             if bad:
                 fail(f"/{page}: axe: " + "; ".join(f"{v['id']} ({v['impact']}): {v['help']}" for v in bad))
-        print(f"browser gate: {len(pages)} pages, {requests} requests all to 127.0.0.1, search, the finder, guided mode, saved and shared, one printed page, live reload, "
+        print(f"browser gate: {len(pages)} pages, {requests} requests all to 127.0.0.1, search, the finder, guided mode, saved and shared, every card on one printed page, the deck, live reload, "
               f"overlay, axe ({findings} minor or moderate findings, none serious or critical): ok")
     finally:
         driver.quit()

@@ -425,6 +425,7 @@
         stopTimer();
         say("Time is up");
         panel.querySelector(".guided-pause").hidden = true;
+        panel.querySelector(".guided-skip").hidden = true;
         chime();
       }
     };
@@ -445,6 +446,7 @@
       var pause = panel.querySelector(".guided-pause");
       pause.hidden = !seconds;
       pause.textContent = "Pause";
+      panel.querySelector(".guided-skip").hidden = !seconds;
       if (seconds) ticking = window.setInterval(tick, 1000);
       panel.querySelector(".guided-back").disabled = at === 0;
       panel.querySelector(".guided-next").textContent = at === steps.length - 1 ? "Finish" : "Next step";
@@ -492,6 +494,19 @@
         }
       });
       timer.appendChild(pause);
+      // Skip ends the countdown and stays on the step, for a couple who are done sooner.
+      var skip = el("button", "guided-skip", "Skip the timer");
+      skip.type = "button";
+      skip.addEventListener("click", function () {
+        stopTimer();
+        left = 0;
+        panel.querySelector(".guided-clock").textContent = clock(0);
+        pause.hidden = true;
+        skip.hidden = true;
+        say("Timer skipped");
+        next.focus();
+      });
+      timer.appendChild(skip);
       var chimeLabel = el("label", "guided-chime");
       var box = el("input");
       box.type = "checkbox";

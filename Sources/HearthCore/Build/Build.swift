@@ -24,6 +24,9 @@ public struct BuildOptions: Sendable {
     /// and the cache are left for the exit to reclaim rather than freed object by object (a tenth
     /// of a second for 10,000 pages), as compilers do (clang's `-disable-free`).
     public var freesMemory = true
+    /// Warn when the base URL is an example domain (`hearth build`, whose output is published;
+    /// a preview or a check does not care).
+    public var warnsOfExampleBaseURL = false
 
     public init(
         root: URL, output: String = "public", baseURL: String? = nil, includeDrafts: Bool = false,
@@ -180,6 +183,15 @@ public enum SiteBuilder {
                 return nil
             }
             site.config.baseURL = normalized
+        }
+        if options.warnsOfExampleBaseURL, site.config.hasExampleBaseURL {
+            diagnostics.append(
+                .warning(
+                    options.baseURL == nil ? "content/site.yml" : "--base-url",
+                    options.baseURL == nil ? site.config.baseURLPosition : nil,
+                    "the base URL \(site.config.baseURL) is an example address: the canonical links, the feed and "
+                        + "the sitemap point to it",
+                    hint: "set baseURL in site.yml to the address the site is published at (or pass --base-url)"))
         }
         let output = options.outputURL
         let table = await LinkTable(site: site, formerTitles: { FormerTitles.load(for: output) })

@@ -21,8 +21,20 @@ public struct SiteConfig: Sendable {
     /// by name.
     public var listsTypes = false
     public var unsafeHTML: Bool
+    /// Where `baseURL` is written in site.yml.
+    public var baseURLPosition: SourcePosition?
     /// Where each entry of `types` is written in site.yml.
     public var typePositions: [String: SourcePosition] = [:]
+    /// Whether the base URL is on a domain kept for examples (RFC 2606: `example.org`,
+    /// `closer.example`): fine for a preview, wrong in a published site's links, feed and sitemap.
+    public var hasExampleBaseURL: Bool {
+        guard let host = URL(string: baseURL)?.host?.lowercased() else { return false }
+        let labels = host.split(separator: ".")
+        guard let last = labels.last else { return false }
+        if last == "example" { return true }
+        return labels.count >= 2 && labels[labels.count - 2] == "example" && ["com", "org", "net"].contains(last)
+    }
+
     /// Entries of a list page (a section's, a tag's, the exercises page) before `page/2/`.
     public var paginate = 50
     /// Groups of words search treats as one (`[therapist, counsellor, counselor]`).
@@ -117,6 +129,7 @@ public struct SiteConfig: Sendable {
                             .error(file, reader.position(value), problem, hint: "e.g. baseURL: \(fixed)"))
                     }
                     config.baseURL = url
+                    config.baseURLPosition = reader.position(value)
                 }
             case "language":
                 config.language = take(reader.string(value, key: "language")) ?? "en"

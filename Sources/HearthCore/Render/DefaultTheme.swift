@@ -457,6 +457,7 @@ enum DefaultTheme {
                     stopTimer();
                     say("Time is up");
                     panel.querySelector(".guided-pause").hidden = true;
+                    panel.querySelector(".guided-skip").hidden = true;
                     chime();
                   }
                 };
@@ -477,6 +478,7 @@ enum DefaultTheme {
                   var pause = panel.querySelector(".guided-pause");
                   pause.hidden = !seconds;
                   pause.textContent = "Pause";
+                  panel.querySelector(".guided-skip").hidden = !seconds;
                   if (seconds) ticking = window.setInterval(tick, 1000);
                   panel.querySelector(".guided-back").disabled = at === 0;
                   panel.querySelector(".guided-next").textContent = at === steps.length - 1 ? "Finish" : "Next step";
@@ -524,6 +526,19 @@ enum DefaultTheme {
                     }
                   });
                   timer.appendChild(pause);
+                  // Skip ends the countdown and stays on the step, for a couple who are done sooner.
+                  var skip = el("button", "guided-skip", "Skip the timer");
+                  skip.type = "button";
+                  skip.addEventListener("click", function () {
+                    stopTimer();
+                    left = 0;
+                    panel.querySelector(".guided-clock").textContent = clock(0);
+                    pause.hidden = true;
+                    skip.hidden = true;
+                    say("Timer skipped");
+                    next.focus();
+                  });
+                  timer.appendChild(skip);
                   var chimeLabel = el("label", "guided-chime");
                   var box = el("input");
                   box.type = "checkbox";
@@ -1794,17 +1809,37 @@ enum DefaultTheme {
               }
 
               .exercise .prose img,
+              .deck-card .prose img,
               .exercise .materials h2,
               .path-places {
                 display: none !important;
               }
 
               .exercise-facts {
+                gap: 0.2rem 1rem;
                 margin: 0.3rem 0;
+                padding: 0;
+                background: none;
+              }
+
+              .exercise .prose ol > li {
+                padding-left: 1.6rem;
+                margin-bottom: 0.15rem;
+              }
+
+              .exercise .prose ol > li::before {
+                width: 1.2rem;
+                height: 1.2rem;
+                font-size: 0.75rem;
+              }
+
+              .deck-page > .page-head {
+                display: none !important;
               }
 
               .exercise-facts li {
                 display: inline;
+                min-width: 0;
                 margin-right: 0.6rem;
               }
 
@@ -1851,7 +1886,6 @@ enum DefaultTheme {
 
             @media print {
               .deck-print,
-              .deck-page > .page-head .lede,
               .deck-link {
                 display: none !important;
               }
@@ -1861,7 +1895,10 @@ enum DefaultTheme {
                 margin: 0;
                 padding: 0;
                 border: 0;
-                break-after: page;
+              }
+
+              .deck-card + .deck-card {
+                break-before: page;
               }
 
               .deck-card h3 {
