@@ -31,6 +31,8 @@ public enum Markdown {
         // Before the text is gathered: a marker taken is no text of the page.
         let markedLists = pass.resolveItemMarkers(resolver: &resolver)
         let facts = pass.collect(resolver: &resolver)
+        // Before headings are replaced by their text: an image in a heading is sized too.
+        if options.makesHTML { pass.addImageSizes(facts.sizedImages) }
         // The top-level `##` headings (by their index in `facts.headings`), before ids replace them.
         let sectionIndices =
             !sections
@@ -134,6 +136,8 @@ struct DocumentFacts {
     var htmlLeftOut: [(position: SourcePosition, html: String)] = []
     var shortcodes: [(position: SourcePosition, text: String)] = []
     var orderedListLines: [Int] = []
+    /// Images whose size the resolver knows.
+    var sizedImages: [(node: OpaquePointer, size: ImageSize)] = []
 }
 
 /// The passes Hearth makes over a parsed document before rendering it.
@@ -201,12 +205,16 @@ struct DocumentPass {
                     if type == CMARK_NODE_IMAGE, cmark_node_first_child(node) == nil {
                         state.facts.imagesWithoutAlt.append(state.position(of: node))
                     }
-                } else if !madeLinks.contains(node), let cURL = cmark_node_get_url(node),
-                    let rewritten = resolver.resolve(
-                        destination: String(cString: cURL), isImage: type == CMARK_NODE_IMAGE,
-                        at: state.position(of: node))
-                {
-                    cmark_node_set_url(node, rewritten)
+                } else if !madeLinks.contains(node), let cURL = cmark_node_get_url(node) {
+                    let destination = String(cString: cURL)
+                    if let rewritten = resolver.resolve(
+                        destination: destination, isImage: type == CMARK_NODE_IMAGE, at: state.position(of: node))
+                    {
+                        cmark_node_set_url(node, rewritten)
+                    }
+                    if type == CMARK_NODE_IMAGE, let size = resolver.imageSize(destination: destination) {
+                        state.facts.sizedImages.append((node, size))
+                    }
                 }
             case CMARK_NODE_HEADING: state.heading(node, entering: entering)
             case CMARK_NODE_HTML_BLOCK, CMARK_NODE_HTML_INLINE:
@@ -321,6 +329,19 @@ struct DocumentPass {
     /// A C string's bytes, typed: arrays append a typed buffer with one copy, a raw one byte by byte.
     static func bytes(_ text: UnsafePointer<CChar>) -> UnsafeBufferPointer<UInt8> {
         UnsafeBufferPointer(start: UnsafeRawPointer(text).assumingMemoryBound(to: UInt8.self), count: strlen(text))
+    }
+
+    /// Gives images their `width` and `height`, keeping cmark's own rendering of the rest of the tag.
+    func addImageSizes(_ images: [(node: OpaquePointer, size: ImageSize)]) {
+        for (node, size) in images {
+            let html = CmarkDocument.renderHTML(node, options: document.renderOptions)
+            guard html.hasPrefix("<img "), html.hasSuffix(" />") else { continue }
+            guard let inline = cmark_node_new(CMARK_NODE_CUSTOM_INLINE) else { continue }
+            cmark_node_set_on_enter(inline, "\(html.dropLast(3)) width=\"\(size.width)\" height=\"\(size.height)\" />")
+            cmark_node_set_on_exit(inline, "")
+            cmark_node_replace(node, inline)
+            cmark_node_free(node)
+        }
     }
 
     /// Gives each heading its id, keeping cmark's own rendering of the heading's content; the

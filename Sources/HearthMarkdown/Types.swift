@@ -103,6 +103,17 @@ public struct ResolvedLink: Sendable, Hashable {
     }
 }
 
+/// An image's size in pixels.
+public struct ImageSize: Sendable, Hashable {
+    public var width: Int
+    public var height: Int
+
+    public init(width: Int, height: Int) {
+        self.width = width
+        self.height = height
+    }
+}
+
 /// The site side of link handling: the Markdown layer asks, the site answers.
 ///
 /// The Markdown layer never sees the content model; it reports every link with its position and
@@ -117,9 +128,14 @@ public protocol LinkResolver {
     /// which remove the marker from its text; nil leaves the text as written.
     mutating func resolve(itemMarker: String, inSection section: String?, at position: SourcePosition)
         -> [(name: String, value: String)]?
+    /// The size of the image an image's destination (as written) shows, to give its `<img>`
+    /// `width` and `height`; nil for none.
+    func imageSize(destination: String) -> ImageSize?
 }
 
 extension LinkResolver {
+    public func imageSize(destination: String) -> ImageSize? { nil }
+
     public mutating func resolve(itemMarker: String, inSection section: String?, at position: SourcePosition)
         -> [(name: String, value: String)]?
     { nil }

@@ -160,7 +160,9 @@ struct BuildTests {
         #expect(svg.contains("<circle"))
         let page = try #require(output(root, "exercises/soul-gazing/index.html"))
         #expect(
-            page.contains("<img src=\"/exercises/soul-gazing/eyes.svg\" alt=\"Two people sitting face to face\" />"))
+            page.contains(
+                "<img src=\"/exercises/soul-gazing/eyes.svg\" alt=\"Two people sitting face to face\" width=\"10\" height=\"10\" />"
+            ))
         let css = try #require(output(root, "assets/style.css"))
         let source = try String(contentsOf: root.appendingPathComponent("templates/assets/style.css"), encoding: .utf8)
         #expect(css == source)

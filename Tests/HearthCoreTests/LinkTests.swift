@@ -196,7 +196,9 @@ struct LinkTests {
     func bundleFiles() async throws {
         let (html, report) = try await page("![Eyes](../exercises/soul-gazing/eyes.svg)\n")
         #expect(report.succeeded, "\(report.lines)")
-        #expect(html.contains("<img src=\"/exercises/soul-gazing/eyes.svg\" alt=\"Eyes\" />"))
+        #expect(
+            html.contains("<img src=\"/exercises/soul-gazing/eyes.svg\" alt=\"Eyes\" width=\"10\" height=\"10\" />"),
+            "\(html)")
 
         // A Markdown file beside a bundle's index.md is one of its files, copied as it is, not a page.
         let root = try Fixture.site(changing: [

@@ -62,7 +62,9 @@
       title.appendChild(link);
       var facts = document.createElement("p");
       facts.className = "card-summary";
-      facts.textContent = card.duration + " min · " + card.difficulty + " · " + card.who;
+      // The labels of Views.swift's whoLabel.
+      var who = { couple: "For two", solo: "On your own", group: "For a group" }[card.who] || card.who;
+      facts.textContent = card.duration + " min · " + card.difficulty + " · " + who;
       item.appendChild(title);
       item.appendChild(facts);
       card.element = item;

@@ -86,7 +86,7 @@ enum ContentLoader {
         }
         let site = LoadedSite(
             config: config, pages: pages, sections: sections(of: pages, types: config.types), files: found.files,
-            excluded: excluded)
+            imageSizes: ImageSizes.read(found.files, content: context.content), excluded: excluded)
         return (site, diagnostics)
     }
 

@@ -112,6 +112,8 @@ public struct LoadedSite: Sendable {
     public var sections: [Section]
     /// Non-Markdown files of `content/`, relative to it.
     public var files: Set<String>
+    /// The sizes of the images among `files`.
+    public var imageSizes: [String: ImageSize] = [:]
     /// Pages left out of this build (drafts, and pages whose URL another page has), to say why a
     /// link to one fails.
     public var excluded: [ExcludedPage]

@@ -15,6 +15,8 @@ struct LinkTable: Sendable {
     private let byContentPath: [String: Int]
     private let bundles: [String: Int]
     let files: Set<String>
+    /// The sizes of the images among `files`.
+    let imageSizes: [String: ImageSize]
     /// Pages left out of this build, by their keys and paths, to say why a link to one fails.
     private let excluded: [ExcludedPage]
     private let excludedKeys: [String: Int]
@@ -100,6 +102,7 @@ struct LinkTable: Sendable {
         self.byContentPath = byContentPath
         self.bundles = bundles
         self.files = site.files
+        self.imageSizes = site.imageSizes
         self.excluded = site.excluded
         self.excludedKeys = excludedKeys
         self.excludedPaths = excludedPaths
@@ -144,6 +147,11 @@ struct LinkTable: Sendable {
             hasher.combine(page.bundleDirectory)
         }
         hasher.combine(site.files.sorted())
+        for (file, size) in site.imageSizes.sorted(by: { $0.key < $1.key }) {
+            hasher.combine(file)
+            hasher.combine(size.width)
+            hasher.combine(size.height)
+        }
         for page in site.excluded {
             hasher.combine(page.contentPath)
             hasher.combine(page.title)

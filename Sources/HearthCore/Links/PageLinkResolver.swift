@@ -219,6 +219,18 @@ struct PageLinkResolver: LinkResolver {
         return table.entries[bundle.id].url + bundle.rest + (fragment.map { "#" + $0 } ?? "")
     }
 
+    /// The size of a file a page shows as an image, written relative to its Markdown file.
+    func imageSize(destination: String) -> ImageSize? {
+        guard !table.imageSizes.isEmpty, !destination.isEmpty, !Self.isExternal(destination) else { return nil }
+        var path = Substring(destination)
+        if let end = path.firstIndex(where: { $0 == "#" || $0 == "?" }) { path = path[..<end] }
+        let decoded = Self.percentDecoded(path)
+        let target =
+            decoded.hasPrefix("/")
+            ? String(decoded.dropFirst()) : Self.join(directory: directoryOf(contentPath), decoded)
+        return target.flatMap { table.imageSizes[$0] }
+    }
+
     /// Records a link to a page: its anchor to check once every page's headings are known, and
     /// the link itself for the page's backlinks.
     mutating func link(to id: Int, fragment: Substring?, at position: SourcePosition) {

@@ -74,7 +74,9 @@ struct ContextBuilder: Sendable {
             date: page.meta.date?.longForm, dateISO: page.meta.date?.description,
             duration: isExercise ? page.meta.duration : nil,
             difficulty: isExercise ? page.meta.difficulty?.rawValue : nil,
-            who: isExercise ? page.meta.who.rawValue : nil, types: badges(page.types),
+            who: isExercise ? page.meta.who.rawValue : nil,
+            // A section's own card would show its own name as a badge.
+            types: page.kind == .section ? [] : badges(page.types),
             section: page.section.flatMap { sectionTitles[$0] }, html: html)
     }
 

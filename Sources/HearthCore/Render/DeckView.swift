@@ -20,6 +20,7 @@ struct DeckCardView: TemplateFielded {
             .value("duration") { $0.card.duration },
             .value("difficulty") { $0.card.difficulty },
             .value("who") { $0.card.who },
+            .value("whoLabel") { whoLabel($0.card.who) },
             .list("types") { $0.card.types },
             .value("typeNames") { $0.card.types.map(\.name).joined(separator: " ") },
             .list("materials") { $0.materials },

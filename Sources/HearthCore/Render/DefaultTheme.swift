@@ -94,7 +94,9 @@ enum DefaultTheme {
                   title.appendChild(link);
                   var facts = document.createElement("p");
                   facts.className = "card-summary";
-                  facts.textContent = card.duration + " min · " + card.difficulty + " · " + card.who;
+                  // The labels of Views.swift's whoLabel.
+                  var who = { couple: "For two", solo: "On your own", group: "For a group" }[card.who] || card.who;
+                  facts.textContent = card.duration + " min · " + card.difficulty + " · " + who;
                   item.appendChild(title);
                   item.appendChild(facts);
                   card.element = item;
@@ -1117,6 +1119,10 @@ enum DefaultTheme {
               flex: none;
             }
 
+            .brand-short {
+              display: none;
+            }
+
             .site-nav ul {
               display: flex;
               flex-wrap: wrap;
@@ -1160,6 +1166,20 @@ enum DefaultTheme {
                 overflow: hidden;
                 text-overflow: ellipsis;
                 white-space: nowrap;
+              }
+
+              /* On a phone the site's name without its subtitle; the full one stays for screen readers. */
+              .brand .brand-full {
+                position: absolute;
+                width: 1px;
+                height: 1px;
+                overflow: hidden;
+                clip: rect(0 0 0 0);
+                white-space: nowrap;
+              }
+
+              .brand .brand-short {
+                display: inline;
               }
 
               .site-nav ul {
@@ -1320,9 +1340,106 @@ enum DefaultTheme {
               padding-left: 1.2rem;
             }
 
+            .toc ol {
+              list-style: none;
+              padding-left: 0;
+            }
+
+            .toc li {
+              margin: 0.2rem 0;
+            }
+
             .toc li.sub {
               margin-left: 1rem;
               font-size: 0.95rem;
+            }
+
+            /* An article's text and its side column. On a phone one column, in the order of the page: the
+               title, the card's facts and buttons or the contents, the text, related pages. On a wide screen
+               the facts and buttons, or "On this page", stay beside the text as it scrolls; a page without
+               contents has its related pages there. */
+            @media (min-width: 64rem) {
+              .article-layout {
+                display: grid;
+                grid-template-columns: minmax(0, var(--measure)) minmax(15rem, 1fr);
+                grid-template-rows: auto 1fr;
+                grid-template-areas:
+                  "head side"
+                  "main side";
+                column-gap: 3rem;
+              }
+
+              .article-layout > .page-head {
+                grid-area: head;
+              }
+
+              .article-main {
+                grid-area: main;
+              }
+
+              .article-side {
+                grid-area: side;
+                padding-top: 2.4rem;
+              }
+
+              .article-side > .toc,
+              .article-side > .card-panel {
+                position: sticky;
+                top: 1rem;
+                max-height: calc(100vh - 2rem);
+                overflow-y: auto;
+              }
+
+              .article-side .toc {
+                margin-top: 0;
+              }
+
+              .article-side .related,
+              .article-side .backlinks {
+                margin-top: 0;
+                border-top: 0;
+              }
+
+              .article-side .related + .backlinks {
+                margin-top: 1.5rem;
+              }
+
+              .article-side .cards {
+                grid-template-columns: 1fr;
+              }
+
+              .card-panel .exercise-facts {
+                display: grid;
+                grid-template-columns: 1fr 1fr;
+                gap: 0.6rem 1rem;
+                margin-top: 0;
+                padding: 0.8rem 1rem;
+              }
+
+              .card-panel .exercise-facts li {
+                min-width: 0;
+              }
+
+              .card-panel .exercise-facts li:last-child {
+                grid-column: 1 / -1;
+              }
+
+              .card-panel .materials h2 {
+                margin-top: 0.6rem;
+              }
+
+              .card-panel .guided-bar {
+                margin: 1rem 0 0.5rem;
+              }
+
+              .card-panel .guided-hint,
+              .card-panel .device-only {
+                font-size: 0.85rem;
+              }
+
+              .card-panel .card-actions {
+                margin: 0.5rem 0 0;
+              }
             }
 
             /* Badges, tags and facts */
@@ -1602,7 +1719,52 @@ enum DefaultTheme {
 
             .hero {
               padding: 2.4rem 0 0.6rem;
+            }
+
+            .hero-text {
               max-width: var(--measure);
+            }
+
+            /* The home page's picture: two people by a warm glow, in the theme's own colours (so it follows
+               dark mode); hidden from assistive technology, which loses nothing by it. */
+            .hero-art {
+              display: none;
+            }
+
+            .art-glow {
+              fill: var(--surface-2);
+            }
+
+            .art-glow-inner {
+              fill: var(--emotional);
+              opacity: 0.55;
+            }
+
+            .art-heart {
+              fill: var(--accent);
+            }
+
+            .art-a {
+              fill: var(--physical);
+            }
+
+            .art-b {
+              fill: var(--spiritual);
+            }
+
+            @media (min-width: 48rem) {
+              .hero {
+                display: grid;
+                grid-template-columns: minmax(0, var(--measure)) minmax(10rem, 15rem);
+                gap: 2rem 3rem;
+                align-items: center;
+              }
+
+              .hero-art {
+                display: block;
+                width: 100%;
+                height: auto;
+              }
             }
 
             .more {
@@ -1965,7 +2127,7 @@ enum DefaultTheme {
               <ol class="deck" id="exercise-list">
                 {{#deck}}<li class="deck-card card-exercise" data-types="{{typeNames}}" data-difficulty="{{difficulty}}" data-duration="{{duration}}" data-who="{{who}}">
                   <h2 class="deck-title"><a href="{{url}}">{{title}}</a></h2>
-                  <p class="deck-facts">{{duration}} minutes · <span class="label">Depth</span> {{difficulty}} · <span class="label">For</span> {{who}}</p>
+                  <p class="deck-facts">{{duration}} minutes · <span class="label">Depth</span> {{difficulty}} · {{whoLabel}}</p>
                   {{#lede}}<p class="lede">{{.}}</p>{{/lede}}
                   {{#hasMaterials}}<p class="deck-materials"><span class="label">You will need</span> {{#materials}}<span>{{.}}</span> {{/materials}}</p>{{/hasMaterials}}
                   <div class="prose">
@@ -1984,32 +2146,38 @@ enum DefaultTheme {
             #"""
             {{<baseof}}{{$main}}
             <article class="wrap article exercise">
+              <div class="article-layout">
               <header class="page-head">
                 <p class="eyebrow"><a href="{{site.base}}exercises/">Exercise</a></p>
                 <h1>{{title}}</h1>
                 {{#lede}}<p class="lede">{{.}}</p>{{/lede}}
+              </header>
+              <div class="article-side">
+              <div class="card-panel">
                 <ul class="exercise-facts" aria-label="About this exercise">
                   <li><span class="label">Time</span> <span class="value">{{duration}} minutes</span></li>
-                  <li><span class="label">Depth</span> <span class="value difficulty-{{difficulty}}">{{difficulty}}</span></li>
-                  <li><span class="label">For</span> <span class="value">{{who}}</span></li>
+                  <li><span class="label">Depth</span> <span class="value cap difficulty-{{difficulty}}">{{difficulty}}</span></li>
+                  <li><span class="label">Who</span> <span class="value">{{whoLabel}}</span></li>
                   {{#hasTypes}}<li><span class="label">Intimacy</span> <span class="value">{{#types}}<a class="badge badge-{{name}}" href="{{url}}">{{title}}</a> {{/types}}</span></li>{{/hasTypes}}
                 </ul>
                 {{#hasMaterials}}<div class="materials">
                   <h2>You will need</h2>
                   <ul>{{#materials}}<li>{{.}}</li>{{/materials}}</ul>
                 </div>{{/hasMaterials}}
-              </header>
-              <div class="guided-bar" data-guided hidden>
-                <button type="button" class="guided-start">Start together</button>
-                <span class="guided-hint">One step at a time, with its timer.</span>
+                <div class="guided-bar" data-guided hidden>
+                  <button type="button" class="guided-start">Start together</button>
+                  <span class="guided-hint">One step at a time, with its timer.</span>
+                </div>
+                <div class="card-actions" data-card-actions data-title="{{title}}" data-url="{{url}}" hidden>
+                  <button type="button" class="share">Send to your partner</button>
+                  <button type="button" class="mark" data-mark="saved" aria-pressed="false">Save for later</button>
+                  <button type="button" class="mark" data-mark="done" aria-pressed="false">We did this</button>
+                  <p class="actions-status" role="status" aria-live="polite"></p>
+                  <p class="device-only">Saved and done are kept on this device only, never sent anywhere.</p>
+                </div>
               </div>
-              <div class="card-actions" data-card-actions data-title="{{title}}" data-url="{{url}}" hidden>
-                <button type="button" class="share">Send to your partner</button>
-                <button type="button" class="mark" data-mark="saved" aria-pressed="false">Save for later</button>
-                <button type="button" class="mark" data-mark="done" aria-pressed="false">We did this</button>
-                <p class="actions-status" role="status" aria-live="polite"></p>
-                <p class="device-only">Saved and done are kept on this device only, never sent anywhere.</p>
               </div>
+              <div class="article-main">
               <div class="prose">
             {{{content}}}
               </div>
@@ -2022,7 +2190,10 @@ enum DefaultTheme {
               </nav>
             {{/hasPaths}}
             {{> partials/page-footer}}
+            {{> partials/related}}
               <p class="print-source">{{site.title}} · {{permalink}}</p>
+              </div>
+              </div>
             </article>
             {{/main}}{{/baseof}}
 
@@ -2032,8 +2203,19 @@ enum DefaultTheme {
             {{<baseof}}{{$main}}
             <div class="wrap home">
               <header class="hero">
-                <h1>{{title}}</h1>
-                {{#site.description}}<p class="lede">{{.}}</p>{{/site.description}}
+                <div class="hero-text">
+                  <h1>{{title}}</h1>
+                  {{#site.description}}<p class="lede">{{.}}</p>{{/site.description}}
+                </div>
+                <svg class="hero-art" viewBox="0 0 320 260" width="240" height="195" aria-hidden="true" focusable="false">
+                  <circle class="art-glow" cx="160" cy="120" r="110"/>
+                  <circle class="art-glow-inner" cx="160" cy="120" r="72"/>
+                  <path class="art-heart" d="M160 78c-6-12-26-12-26 4 0 12 16 20 26 30 10-10 26-18 26-30 0-16-20-16-26-4z"/>
+                  <circle class="art-a" cx="118" cy="150" r="26"/>
+                  <path class="art-a" d="M70 250c0-44 20-68 48-68s48 24 48 68z"/>
+                  <circle class="art-b" cx="204" cy="150" r="26"/>
+                  <path class="art-b" d="M156 250c0-44 20-68 48-68s48 24 48 68z"/>
+                </svg>
               </header>
               {{#site.section.exercises}}<form class="tonight" action="{{url}}" method="get" aria-labelledby="tonight-heading">
                 <h2 id="tonight-heading">Something for tonight</h2>
@@ -2087,13 +2269,19 @@ enum DefaultTheme {
             #"""
             {{<baseof}}{{$main}}
             <article class="wrap article">
+              <div class="article-layout">
               <header class="page-head">
                 {{#hasTypes}}<p class="badges">{{#types}}<a class="badge badge-{{name}}" href="{{url}}">{{title}}</a> {{/types}}</p>{{/hasTypes}}
                 <h1>{{title}}</h1>
                 {{#lede}}<p class="lede">{{.}}</p>{{/lede}}
                 {{#date}}<p class="meta"><time datetime="{{dateISO}}">{{.}}</time>{{#updated}} · updated <time datetime="{{updatedISO}}">{{.}}</time>{{/updated}}</p>{{/date}}
               </header>
+            {{#hasToc}}
+              <div class="article-side">
             {{> partials/toc}}
+              </div>
+            {{/hasToc}}
+              <div class="article-main">
               <div class="prose">
             {{{content}}}
               </div>
@@ -2107,6 +2295,16 @@ enum DefaultTheme {
               </section>
             {{/hasPathCards}}
             {{> partials/page-footer}}
+            {{#hasToc}}
+            {{> partials/related}}
+            {{/hasToc}}
+              </div>
+            {{^hasToc}}
+              <div class="article-side">
+            {{> partials/related}}
+              </div>
+            {{/hasToc}}
+              </div>
             </article>
             {{/main}}{{/baseof}}
 
@@ -2118,10 +2316,10 @@ enum DefaultTheme {
               {{#isExercise}}<ul class="facts" aria-label="About this exercise">
                 <li class="fact"><svg aria-hidden="true" viewBox="0 0 24 24" width="16" height="16"><circle cx="12" cy="12" r="9" fill="none" stroke="currentColor" stroke-width="2"/><path d="M12 7v5l3 2" fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round"/></svg>{{duration}} min</li>
                 <li class="fact cap difficulty-{{difficulty}}">{{difficulty}}</li>
-                <li class="fact cap">{{who}}</li>
+                <li class="fact">{{whoLabel}}</li>
               </ul>
               {{/isExercise}}{{#summary}}<p class="card-summary">{{.}}</p>
-              {{/summary}}<p class="badges">{{#types}}<span class="badge badge-{{name}}">{{title}}</span> {{/types}}</p>
+              {{/summary}}{{#hasTypes}}<p class="badges">{{#types}}<span class="badge badge-{{name}}">{{title}}</span> {{/types}}</p>{{/hasTypes}}
             </li>
 
             """#),
@@ -2140,7 +2338,21 @@ enum DefaultTheme {
         "partials/page-footer.mustache": .text(
             #"""
             {{#hasTags}}<p class="tags"><span class="label">Tags:</span> {{#tags}}<a class="tag" href="{{url}}">#{{title}}</a> {{/tags}}</p>
-            {{/hasTags}}{{#hasRelated}}<section class="related" aria-labelledby="related-heading">
+            {{/hasTags}}
+            """#),
+        "partials/pagination.mustache": .text(
+            #"""
+            {{#pagination}}<nav class="pagination" aria-label="Pages of this list">
+              {{#previous}}<a class="pagination-step" rel="prev" href="{{url}}">← {{title}}</a>
+              {{/previous}}<ol>{{#numbers}}{{#gapBefore}}<li class="gap" aria-hidden="true">…</li>{{/gapBefore}}<li>{{#isCurrent}}<span aria-current="page">{{number}}</span>{{/isCurrent}}{{^isCurrent}}<a href="{{url}}">{{number}}</a>{{/isCurrent}}</li>{{/numbers}}</ol>
+              {{#next}}<a class="pagination-step" rel="next" href="{{url}}">{{title}} →</a>
+              {{/next}}</nav>
+            {{/pagination}}
+
+            """#),
+        "partials/related.mustache": .text(
+            #"""
+            {{#hasRelated}}<section class="related" aria-labelledby="related-heading">
               <h2 id="related-heading">Related</h2>
               <ul class="cards">
                 {{#related}}{{{html}}}{{/related}}
@@ -2154,16 +2366,6 @@ enum DefaultTheme {
               </ul>
             </section>
             {{/hasBacklinks}}
-
-            """#),
-        "partials/pagination.mustache": .text(
-            #"""
-            {{#pagination}}<nav class="pagination" aria-label="Pages of this list">
-              {{#previous}}<a class="pagination-step" rel="prev" href="{{url}}">← {{title}}</a>
-              {{/previous}}<ol>{{#numbers}}{{#gapBefore}}<li class="gap" aria-hidden="true">…</li>{{/gapBefore}}<li>{{#isCurrent}}<span aria-current="page">{{number}}</span>{{/isCurrent}}{{^isCurrent}}<a href="{{url}}">{{number}}</a>{{/isCurrent}}</li>{{/numbers}}</ol>
-              {{#next}}<a class="pagination-step" rel="next" href="{{url}}">{{title}} →</a>
-              {{/next}}</nav>
-            {{/pagination}}
 
             """#),
         "partials/site-footer.mustache": .text(
@@ -2190,7 +2392,7 @@ enum DefaultTheme {
             #"""
             <header class="site-header">
               <div class="wrap header-inner">
-                <a class="brand" href="{{site.base}}"><svg class="brand-mark" aria-hidden="true" viewBox="0 0 24 24" width="24" height="24"><path d="M12 21s-7.5-4.6-9.5-9.3C1.2 8.5 3.3 5 6.8 5c2 0 3.6 1.1 5.2 3 1.6-1.9 3.2-3 5.2-3 3.5 0 5.6 3.5 4.3 6.7C19.5 16.4 12 21 12 21z" fill="currentColor"/></svg><span>{{site.title}}</span></a>
+                <a class="brand" href="{{site.base}}"><svg class="brand-mark" aria-hidden="true" viewBox="0 0 24 24" width="24" height="24"><path d="M12 21s-7.5-4.6-9.5-9.3C1.2 8.5 3.3 5 6.8 5c2 0 3.6 1.1 5.2 3 1.6-1.9 3.2-3 5.2-3 3.5 0 5.6 3.5 4.3 6.7C19.5 16.4 12 21 12 21z" fill="currentColor"/></svg><span class="brand-full">{{site.title}}</span><span class="brand-short" aria-hidden="true">{{site.shortTitle}}</span></a>
                 <nav class="site-nav" aria-label="Sections">
                   <ul>
                     {{#site.sections}}<li><a href="{{url}}">{{title}}</a></li>

@@ -91,6 +91,7 @@ struct PageContext: TemplateFielded {
             .value("duration") { $0.duration },
             .value("difficulty") { $0.difficulty },
             .value("who") { $0.who },
+            .value("whoLabel") { whoLabel($0.who) },
             .list("materials") { $0.materials },
             .value("sections") { $0.sections },
             .list("deck") { $0.deck },

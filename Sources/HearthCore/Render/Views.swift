@@ -149,10 +149,33 @@ struct CardView: TemplateFielded {
             .value("duration") { $0.duration },
             .value("difficulty") { $0.difficulty },
             .value("who") { $0.who },
+            .value("whoLabel") { whoLabel($0.who) },
             .list("types") { $0.types },
+            .value("hasTypes") { !$0.types.isEmpty },
             .value("typeNames") { $0.types.map(\.name).joined(separator: " ") },
             .value("section") { $0.section },
         ])
+}
+
+/// A site title's name without its subtitle (`Closer — a guide to ...` -> `Closer`), for a narrow
+/// screen: the text before the first dash or colon that follows a space.
+func shortTitle(_ title: String) -> String {
+    for separator in [" — ", " – ", " - ", ": "] {
+        if let range = title.range(of: separator), range.lowerBound > title.startIndex {
+            return String(title[..<range.lowerBound])
+        }
+    }
+    return title
+}
+
+/// How a card's `who` reads: a phrase, not something that looks like a tag.
+func whoLabel(_ who: String?) -> String? {
+    switch who {
+    case "couple": "For two"
+    case "solo": "On your own"
+    case "group": "For a group"
+    default: who
+    }
 }
 
 /// Site-wide values.
@@ -198,6 +221,7 @@ struct SiteView: TemplateFielded {
         "site",
         [
             .value("title") { $0.title },
+            .value("shortTitle") { shortTitle($0.title) },
             .text("description") { $0.description },
             .value("language") { $0.language },
             .value("baseURL") { $0.baseURL },

@@ -1,0 +1,90 @@
+import Foundation
+import HearthMarkdown
+
+/// The pixel sizes of a site's PNG, JPEG, GIF and SVG files, read from their headers, so that an
+/// `<img>` gets `width` and `height` and the page does not jump as it loads.
+enum ImageSizes {
+    static let extensions: Set<String> = ["png", "jpg", "jpeg", "gif", "svg"]
+
+    /// The sizes of `files` (relative to `content`) that are images whose size can be read.
+    static func read(_ files: Set<String>, content: String) -> [String: ImageSize] {
+        var sizes: [String: ImageSize] = [:]
+        for file in files {
+            guard let dot = file.lastIndex(of: "."), extensions.contains(file[file.index(after: dot)...].lowercased())
+            else { continue }
+            guard let handle = FileHandle(forReadingAtPath: content + "/" + file) else { continue }
+            // The size is in the first bytes of a PNG or GIF; a JPEG's may follow its metadata.
+            let head = (try? handle.read(upToCount: 256 * 1024)) ?? Data()
+            try? handle.close()
+            if let size = size(of: [UInt8](head)) { sizes[file] = size }
+        }
+        return sizes
+    }
+
+    static func size(of bytes: [UInt8]) -> ImageSize? {
+        func big(_ at: Int, _ count: Int) -> Int {
+            (at..<at + count).reduce(0) { $0 << 8 | Int(bytes[$1]) }
+        }
+        if bytes.count >= 24, bytes.starts(with: [0x89, 0x50, 0x4E, 0x47]) {
+            return valid(big(16, 4), big(20, 4))
+        }
+        if bytes.count >= 10, bytes.starts(with: Array("GIF8".utf8)) {
+            return valid(Int(bytes[6]) | Int(bytes[7]) << 8, Int(bytes[8]) | Int(bytes[9]) << 8)
+        }
+        if bytes.count >= 4, bytes[0] == 0xFF, bytes[1] == 0xD8 { return jpeg(bytes) }
+        return svg(String(decoding: bytes.prefix(4096), as: UTF8.self))
+    }
+
+    /// A JPEG's size is in its first start-of-frame segment (SOF0-SOF15 but DHT, JPG and DAC).
+    static func jpeg(_ bytes: [UInt8]) -> ImageSize? {
+        var at = 2
+        while at + 9 < bytes.count {
+            guard bytes[at] == 0xFF else { return nil }
+            let marker = bytes[at + 1]
+            if marker == 0xFF {
+                at += 1
+                continue
+            }
+            let length = Int(bytes[at + 2]) << 8 | Int(bytes[at + 3])
+            if (0xC0...0xCF).contains(marker), ![0xC4, 0xC8, 0xCC].contains(marker) {
+                let height = Int(bytes[at + 5]) << 8 | Int(bytes[at + 6])
+                let width = Int(bytes[at + 7]) << 8 | Int(bytes[at + 8])
+                return valid(width, height)
+            }
+            at += 2 + length
+        }
+        return nil
+    }
+
+    /// An SVG's `width` and `height` in pixels (plain numbers or `px`), else its `viewBox`.
+    static func svg(_ text: String) -> ImageSize? {
+        guard let open = text.range(of: "<svg") else { return nil }
+        guard let close = text[open.upperBound...].firstIndex(of: ">") else { return nil }
+        let tag = text[open.upperBound..<close]
+        func attribute(_ name: String) -> Substring? {
+            for quote in ["\"", "'"] {
+                if let start = tag.range(of: " \(name)=\(quote)") ?? tag.range(of: "\n\(name)=\(quote)"),
+                    let end = tag[start.upperBound...].range(of: quote)
+                {
+                    return tag[start.upperBound..<end.lowerBound]
+                }
+            }
+            return nil
+        }
+        func pixels(_ value: Substring?) -> Double? {
+            guard var value = value?.trimmingCharacters(in: .whitespaces) else { return nil }
+            if value.hasSuffix("px") { value.removeLast(2) }
+            return Double(value)
+        }
+        if let width = pixels(attribute("width")), let height = pixels(attribute("height")) {
+            return valid(Int(width.rounded()), Int(height.rounded()))
+        }
+        let box = attribute("viewBox")?.split(whereSeparator: { $0 == " " || $0 == "," }).compactMap { Double($0) }
+        if let box, box.count == 4 { return valid(Int(box[2].rounded()), Int(box[3].rounded())) }
+        return nil
+    }
+
+    private static func valid(_ width: Int, _ height: Int) -> ImageSize? {
+        width > 0 && height > 0 && width < 100_000 && height < 100_000 ? ImageSize(width: width, height: height) : nil
+    }
+}
