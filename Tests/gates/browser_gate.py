@@ -157,6 +157,25 @@ def main():
             fail(f"on a phone the header is {header} px, the filters start at {filters_top} px, "
                  f"{len(short)} header links are under 44 px")
 
+        # Labels read as words: depth capitalised on cards and on a card's page, who in words.
+        driver.get(base + "exercises/")
+        depths = {e.text for e in driver.find_elements(By.CSS_SELECTOR, "#exercise-list .fact.cap")}
+        if not depths or not all(d[:1].isupper() for d in depths):
+            fail(f"the cards' depth labels do not start with a capital: {depths}")
+        driver.get(base + "exercises/soul-gazing/")
+        facts = driver.find_element(By.CSS_SELECTOR, ".exercise-facts").text
+        if "Moderate" not in facts or "For two" not in facts:
+            fail(f"a card's facts read {facts!r}")
+        # On a wide screen the card's facts and buttons sit beside its text, and stay as it scrolls.
+        panel_box = driver.find_element(By.CSS_SELECTOR, ".card-panel").rect
+        prose_box = driver.find_element(By.CSS_SELECTOR, ".article-main .prose").rect
+        if panel_box["x"] < prose_box["x"] + prose_box["width"]:
+            fail(f"at 1280 px the card's panel is not beside its text: {panel_box} {prose_box}")
+        driver.execute_script("window.scrollTo(0, 1500)")
+        time.sleep(0.2)
+        if driver.execute_script("return document.querySelector('.card-panel').getBoundingClientRect().top") > 40:
+            fail("the card's panel does not stay in view as the text scrolls")
+
         # The home page's Tonight picker leads to the finder with the three choices in the address.
         driver.get(base)
         driver.find_element(By.CSS_SELECTOR, ".tonight input[name=depth][value=moderate]").click()

@@ -134,7 +134,9 @@ extension SiteBuilder {
             }
         }
         if assembled.site.sections.contains(where: { $0.kind == .exercises }) {
-            jobs.append(OutputJob(path: Section.deckPath + "index.html", template: "deck", context: .deck))
+            // Every card in one page, the largest by far: first, so that the other cores have the
+            // rest of the pages to do meanwhile.
+            jobs.insert(OutputJob(path: Section.deckPath + "index.html", template: "deck", context: .deck), at: 0)
         }
         jobs += [
             OutputJob(path: "tags/index.html", template: "tags", context: .tags),

@@ -22,57 +22,55 @@ struct SectionView: TemplateFielded {
 }
 
 /// An exercise card's sections by name (content format v2): `{{#sections.ifItGetsHard}}` in a
-/// template, `{{{sections.steps.body}}}`. A section the card does not have is empty.
+/// template, `{{{sections.steps.body}}}`. A section the card does not have is empty. Each is cut
+/// from the card's HTML when a template asks for it, so a page that shows none costs nothing.
 struct CardSectionsView: TemplateFielded {
-    /// What comes before the first `##` heading.
-    var intro: String
-    var steps: SectionView?
-    var reflect: SectionView?
-    var notTonightIf: SectionView?
-    var ifItGetsHard: SectionView?
-    var afterwards: SectionView?
-    /// Every section in the card's order, the named ones and the others.
-    var all: [SectionView]
+    let rendered: RenderedPage
+
+    init(_ rendered: RenderedPage) {
+        self.rendered = rendered
+    }
+
+    /// Made from the card's HTML, which every context holding it has as `content`: nothing of its
+    /// own to add to a page's fingerprint.
+    var digest: UInt64? { 0 }
 
     static let fields = TemplateFields<Self>(
         "a card's sections",
         [
             .value("intro") { $0.intro },
-            .value("steps") { $0.steps },
-            .value("reflect") { $0.reflect },
-            .value("notTonightIf") { $0.notTonightIf },
-            .value("ifItGetsHard") { $0.ifItGetsHard },
-            .value("afterwards") { $0.afterwards },
-            .list("all") { $0.all },
+            .value("steps") { $0.named(CardSections.steps) },
+            .value("reflect") { $0.named("reflect") },
+            .value("notTonightIf") { $0.named("not tonight if") },
+            .value("ifItGetsHard") { $0.named(CardSections.ifItGetsHard) },
+            .value("afterwards") { $0.named("afterwards") },
+            .list("all") { view in view.rendered.sections.indices.map { view.section($0) } },
         ])
 
-    /// The sections of a rendered card, cut where its `##` headings start.
-    init(_ rendered: RenderedPage) {
-        let bytes = Array(rendered.html.utf8)
-        let starts = rendered.sections.map(\.offset) + [bytes.count]
-        intro = String(decoding: bytes[0..<(starts.first ?? bytes.count)], as: UTF8.self)
-        all = []
-        for (index, section) in rendered.sections.enumerated() {
-            let text = bytes[section.offset..<starts[index + 1]]
-            // The heading is one block: its HTML ends at the first `</h2>` and its line break.
-            let close = Array("</h2>\n".utf8)
-            var bodyStart = text.endIndex
-            if let end = text.indices.first(where: { text[$0...].starts(with: close) }) {
-                bodyStart = end + close.count
-            }
-            let heading = rendered.headings[section.heading]
-            let view = SectionView(
-                title: heading.text, id: heading.id, html: String(decoding: text, as: UTF8.self),
-                body: String(decoding: text[bodyStart...], as: UTF8.self))
-            all.append(view)
-            switch CardSections.name(heading) {
-            case CardSections.steps: steps = steps ?? view
-            case "reflect": reflect = reflect ?? view
-            case "not tonight if": notTonightIf = notTonightIf ?? view
-            case CardSections.ifItGetsHard: ifItGetsHard = ifItGetsHard ?? view
-            case "afterwards": afterwards = afterwards ?? view
-            default: break
-            }
-        }
+    /// What comes before the first `##` heading.
+    var intro: String {
+        let html = rendered.html.utf8
+        let end = rendered.sections.first.map { html.index(html.startIndex, offsetBy: $0.offset) } ?? html.endIndex
+        return String(Substring(html[..<end]))
+    }
+
+    /// The first section whose heading is `name` (lower case, white space folded).
+    func named(_ name: String) -> SectionView? {
+        rendered.sections.indices.first { CardSections.name(rendered.headings[rendered.sections[$0].heading]) == name }
+            .map(section)
+    }
+
+    /// Section `index`: from its heading to the next one.
+    func section(_ index: Int) -> SectionView {
+        let html = rendered.html.utf8
+        let start = html.index(html.startIndex, offsetBy: rendered.sections[index].offset)
+        let end =
+            index + 1 < rendered.sections.count
+            ? html.index(html.startIndex, offsetBy: rendered.sections[index + 1].offset) : html.endIndex
+        let text = Substring(html[start..<end])
+        // The heading is one block: its HTML ends at the first `</h2>` and its line break.
+        let body = text.range(of: "</h2>\n").map { text[$0.upperBound...] } ?? text[text.endIndex...]
+        let heading = rendered.headings[rendered.sections[index].heading]
+        return SectionView(title: heading.text, id: heading.id, html: String(text), body: String(body))
     }
 }

@@ -2125,9 +2125,9 @@ enum DefaultTheme {
               </header>
               {{> partials/filters}}
               <ol class="deck" id="exercise-list">
-                {{#deck}}<li class="deck-card card-exercise" data-types="{{typeNames}}" data-difficulty="{{difficulty}}" data-duration="{{duration}}" data-who="{{who}}">
+                {{#deck}}<li class="deck-card" data-types="{{typeNames}}" data-difficulty="{{difficulty}}" data-duration="{{duration}}" data-who="{{who}}">
                   <h2 class="deck-title"><a href="{{url}}">{{title}}</a></h2>
-                  <p class="deck-facts">{{duration}} minutes · <span class="label">Depth</span> {{difficulty}} · {{whoLabel}}</p>
+                  <p class="deck-facts">{{duration}} minutes · <span class="label">Depth</span> <span class="cap">{{difficulty}}</span> · {{whoLabel}}</p>
                   {{#lede}}<p class="lede">{{.}}</p>{{/lede}}
                   {{#hasMaterials}}<p class="deck-materials"><span class="label">You will need</span> {{#materials}}<span>{{.}}</span> {{/materials}}</p>{{/hasMaterials}}
                   <div class="prose">
