@@ -42,8 +42,8 @@ extension SiteBuilder {
             assetsVersion: String(digest.hex.prefix(10)))
         // The search index is made while the cards are: its files must be known before the
         // staging folder is claimed.
-        let searching = cards
-        async let search = SearchIndex.entries(searching)
+        let published = cards.published
+        async let search = SearchIndex.entries(published)
         let theme = assembled.theme.renderingSitePartials(cards.siteView)
         // The cards' template time, summed over the cores and divided by them as the pages' is
         // below: the search index is made on the same cores meanwhile.
@@ -78,7 +78,7 @@ extension SiteBuilder {
         do {
             // The files made from the whole site are written while the pages are: their serial
             // parts (the feed, the sitemap) would otherwise leave a core idle.
-            async let siteFiles: Void = writeSiteFiles(builder, search: searchFiles, to: staging)
+            async let siteFiles: Void = writeSiteFiles(published, search: searchFiles, to: staging)
             let pages = try await parallelMap(jobs) { job -> Result<(kept: Bool, seconds: Double), any Error> in
                 Result {
                     try renderPage(
@@ -89,7 +89,7 @@ extension SiteBuilder {
             // The pages' templates ran on every core at once: their share of the phase's wall time.
             let pageSeconds = pages.reduce(0) { $0 + $1.seconds } / Double(max(1, Parallelism.current))
             try await siteFiles
-            try staging.write(OutputFile(path: "robots.txt", text: Publishing.robots(builder)))
+            try staging.write(OutputFile(path: "robots.txt", text: Publishing.robots(published)))
             for (path, bytes) in assets {
                 guard let bytes else { throw OutputWriter.Failure(description: "cannot read templates/\(path)") }
                 try staging.write(OutputFile(path: path, bytes: bytes))
@@ -194,12 +194,20 @@ extension SiteBuilder {
 
     /// Writes the feed, the sitemap, the exercise cards' facts and the search index's files.
     private static func writeSiteFiles(
-        _ builder: ContextBuilder, search: [OutputFile], to staging: OutputWriter.Staging
+        _ published: PublishedSite, search: [OutputFile], to staging: OutputWriter.Staging
     ) async throws {
-        try staging.write(OutputFile(path: "feed.xml", text: Publishing.feed(builder)))
-        try staging.write(OutputFile(path: "sitemap.xml", text: Publishing.sitemap(builder)))
-        try staging.write(OutputFile(path: "exercise-cards.json", bytes: Publishing.exerciseCards(builder)))
+        try staging.write(OutputFile(path: "feed.xml", text: Publishing.feed(published)))
+        try staging.write(OutputFile(path: "sitemap.xml", text: Publishing.sitemap(published)))
+        try staging.write(OutputFile(path: "exercise-cards.json", bytes: Publishing.exerciseCards(published)))
         for file in search { try staging.write(file) }
+    }
+}
+
+extension ContextBuilder {
+    /// What the output stage's site-wide files are made from.
+    var published: PublishedSite {
+        PublishedSite(
+            site: site, graph: graph, rendered: rendered, sectionTitles: sectionTitles, listPages: listPageCounts())
     }
 }
 

@@ -80,6 +80,7 @@ extension SiteBuilder {
             updated.append(id)
         }
         var files: [OutputFile] = []
+        let published = builder.published
         for id in updated {
             let page = builder.site.pages[id]
             let template = template(for: page.kind)
@@ -91,7 +92,7 @@ extension SiteBuilder {
             state.searchEntries[id] =
                 page.kind == .home
                 ? nil
-                : SearchIndex.entry(page, builder)
+                : SearchIndex.entry(page, published)
         }
         let searchFiles = await SearchIndex.files(state.searchEntries, synonyms: builder.site.config.synonyms)
         // A word new to the site, or the last of a shard gone, changes which files there are: the

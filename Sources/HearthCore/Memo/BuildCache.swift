@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 #if canImport(Glibc)
     import Glibc
@@ -17,7 +18,7 @@ import Foundation
 /// used. The file starts with a salt — the tool's version and the templates' digest — and a file
 /// with another salt, or one that does not read back, is ignored: the cost is a slower build,
 /// never a wrong one.
-final class BuildCache: @unchecked Sendable {
+final class BuildCache: Sendable {
     struct Slot<Value: Sendable>: Sendable {
         var key: UInt64
         var value: Value
@@ -32,38 +33,42 @@ final class BuildCache: @unchecked Sendable {
 
     private static let magic = "HEARTH-CACHE 1\n"
 
-    private let lock = NSLock()
-    private var sources: [String: Slot<(Page?, [Diagnostic])>] = [:]
-    private var markdown: [String: Slot<RenderedPage>] = [:]
-    private var cards: [String: Slot<String>] = [:]
-    /// The cache file as read (mapped): its bytes, and where each entry's newest value lies in them.
-    private var blob = Data()
-    private var index: [[String: (key: UInt64, range: Range<Int>)]] = Table.allCases.map { _ in [:] }
-    private var loadedSalt: String?
-    /// Whether the file read can take a segment at its end (it read back whole, with this salt).
-    private var appendable = false
-    private var generation = 0
-    /// How many lookups found their entry in the last build (for tests and --verbose).
-    private var hitCount = 0
-    private var missCount = 0
-    var hits: Int { lock.withLock { hitCount } }
-    var misses: Int { lock.withLock { missCount } }
+    /// Everything the cache holds, behind one lock: lookups run on every core.
+    struct State {
+        var sources: [String: Slot<(Page?, [Diagnostic])>] = [:]
+        var markdown: [String: Slot<RenderedPage>] = [:]
+        var cards: [String: Slot<String>] = [:]
+        /// The cache file as read (mapped): its bytes, and where each entry's newest value lies in them.
+        var blob = Data()
+        var index: [[String: (key: UInt64, range: Range<Int>)]] = Table.allCases.map { _ in [:] }
+        var loadedSalt: String?
+        /// Whether the file read can take a segment at its end (it read back whole, with this salt).
+        var appendable = false
+        var generation = 0
+        /// How many lookups found their entry in the last build (for tests and --verbose).
+        var hitCount = 0
+        var missCount = 0
+    }
+
+    private let state = Mutex(State())
+    var hits: Int { state.withLock { $0.hitCount } }
+    var misses: Int { state.withLock { $0.missCount } }
 
     init() {}
 
     /// Starts a build: counts from zero, and marks what this build uses.
     func beginBuild() {
-        lock.withLock {
-            generation += 1
-            hitCount = 0
-            missCount = 0
+        state.withLock {
+            $0.generation += 1
+            $0.hitCount = 0
+            $0.missCount = 0
         }
     }
 
     /// The value stored under `path` if its key matches, in memory or in the file read; else
     /// `make()`, stored.
     private func lookup<Value>(
-        _ store: ReferenceWritableKeyPath<BuildCache, [String: Slot<Value>]>, _ table: Table, _ path: String,
+        _ store: WritableKeyPath<State, [String: Slot<Value>]>, _ table: Table, _ path: String,
         key: UInt64, decode: (inout ByteReader) throws -> Value, make: () -> Value
     ) -> Value {
         if let found = find(store, table, path, key: key, decode: decode) { return found }
@@ -75,16 +80,17 @@ final class BuildCache: @unchecked Sendable {
     /// The value stored under `path` if its key matches, in memory or in the file read (then kept
     /// for this build); nil, and nothing kept, when there is none.
     private func find<Value>(
-        _ store: ReferenceWritableKeyPath<BuildCache, [String: Slot<Value>]>, _ table: Table, _ path: String,
+        _ store: WritableKeyPath<State, [String: Slot<Value>]>, _ table: Table, _ path: String,
         key: UInt64, decode: (inout ByteReader) throws -> Value
     ) -> Value? {
-        let (hit, stored, blob) = lock.withLock { () -> (Value?, Range<Int>?, Data) in
-            if let found = self[keyPath: store][path], found.key == key {
-                self[keyPath: store][path]?.generation = generation
-                hitCount += 1
+        let (hit, stored, blob) = state.withLock { state -> (Value?, Range<Int>?, Data) in
+            if let found = state[keyPath: store][path], found.key == key {
+                let generation = state.generation
+                state[keyPath: store][path]?.generation = generation
+                state.hitCount += 1
                 return (found.value, nil, Data())
             }
-            if let entry = index[table.rawValue][path], entry.key == key { return (nil, entry.range, self.blob) }
+            if let entry = state.index[table.rawValue][path], entry.key == key { return (nil, entry.range, state.blob) }
             return (nil, nil, Data())
         }
         if let hit { return hit }
@@ -96,20 +102,20 @@ final class BuildCache: @unchecked Sendable {
                 return value
             })
         else { return nil }
-        lock.withLock {
-            self[keyPath: store][path] = Slot(key: key, value: decoded, generation: generation, encoded: stored)
-            hitCount += 1
+        state.withLock { state in
+            state[keyPath: store][path] = Slot(key: key, value: decoded, generation: state.generation, encoded: stored)
+            state.hitCount += 1
         }
         return decoded
     }
 
     /// Keeps a value made anew in this build.
     private func keep<Value>(
-        _ store: ReferenceWritableKeyPath<BuildCache, [String: Slot<Value>]>, _ path: String, key: UInt64, value: Value
+        _ store: WritableKeyPath<State, [String: Slot<Value>]>, _ path: String, key: UInt64, value: Value
     ) {
-        lock.withLock {
-            self[keyPath: store][path] = Slot(key: key, value: value, generation: generation, encoded: nil)
-            missCount += 1
+        state.withLock { state in
+            state[keyPath: store][path] = Slot(key: key, value: value, generation: state.generation, encoded: nil)
+            state.missCount += 1
         }
     }
 
@@ -162,7 +168,7 @@ final class BuildCache: @unchecked Sendable {
     /// entry for a path replaces an earlier one. When most of the file is replaced or unused, the
     /// next save writes it anew with only what that build used.
     func load(from url: URL, salt: String) {
-        guard lock.withLock({ loadedSalt != salt }) else { return }
+        guard state.withLock({ $0.loadedSalt != salt }) else { return }
         guard let data = Self.map(url) else { return }
         var table: [[String: (key: UInt64, range: Range<Int>)]] = Table.allCases.map { _ in [:] }
         let whole = data.withUnsafeBytes { raw -> Bool in
@@ -186,11 +192,11 @@ final class BuildCache: @unchecked Sendable {
             }
             return true
         }
-        lock.withLock {
-            blob = data
-            index = table
-            loadedSalt = salt
-            appendable = whole
+        state.withLock {
+            $0.blob = data
+            $0.index = table
+            $0.loadedSalt = salt
+            $0.appendable = whole
         }
     }
 
@@ -212,7 +218,7 @@ final class BuildCache: @unchecked Sendable {
     /// without touching the disk. The file is as large as the rendered site, so a build with a
     /// cache would otherwise hold it twice at its peak (once mapped, once decoded).
     func releaseMappedPages() {
-        let blob = lock.withLock { self.blob }
+        let blob = state.withLock { $0.blob }
         blob.withUnsafeBytes { raw in
             guard let base = raw.baseAddress, raw.count > 0 else { return }
             _ = madvise(UnsafeMutableRawPointer(mutating: base), raw.count, MADV_DONTNEED)
@@ -224,19 +230,19 @@ final class BuildCache: @unchecked Sendable {
     /// file renamed over the old one). Entries read from the file are copied as they were.
     func save(to url: URL, salt: String) async throws {
         try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-        let (append, made) = lock.withLock { () -> (Bool, Int) in
+        let (append, made) = state.withLock { state -> (Bool, Int) in
             var live = 0
             var made = 0
             func count<Value>(_ slots: [String: Slot<Value>]) {
-                for slot in slots.values where slot.generation == generation {
+                for slot in slots.values where slot.generation == state.generation {
                     live += slot.encoded?.count ?? 0
                     made += slot.encoded == nil ? 1 : 0
                 }
             }
-            count(sources)
-            count(markdown)
-            count(cards)
-            return (appendable && loadedSalt == salt && live * 2 > blob.count, made)
+            count(state.sources)
+            count(state.markdown)
+            count(state.cards)
+            return (state.appendable && state.loadedSalt == salt && live * 2 > state.blob.count, made)
         }
         if append && made == 0 { return }
         let temporary = url.path + ".\(getpid()).tmp"
@@ -248,8 +254,8 @@ final class BuildCache: @unchecked Sendable {
         var file = SegmentFile(fd: fd)
         file.header.string(Self.magic)
         file.header.string(salt)
-        let (savedSources, savedMarkdown, savedCards, savedBlob, current) = lock.withLock {
-            (self.sources, self.markdown, self.cards, self.blob, self.generation)
+        let (savedSources, savedMarkdown, savedCards, savedBlob, current) = state.withLock {
+            ($0.sources, $0.markdown, $0.cards, $0.blob, $0.generation)
         }
         func live<Value>(_ slots: [String: Slot<Value>]) -> [(key: String, value: Slot<Value>)] {
             slots.filter { $0.value.generation == current && !(append && $0.value.encoded != nil) }.sorted {

@@ -69,11 +69,11 @@ enum Publishing {
     static func timestamp(_ date: SimpleDate) -> String { "\(date)T00:00:00Z" }
 
     /// Atom feed of the newest 20 dated pages.
-    static func feed(_ builder: ContextBuilder) -> String {
-        let site = builder.site
+    static func feed(_ published: PublishedSite) -> String {
+        let site = published.site
         let config = site.config
-        let dated = builder.graph.newest.map { site.pages[$0] }.filter { $0.meta.date != nil }.prefix(20)
-        let base = builder.absolute(config.basePath)
+        let dated = published.graph.newest.map { site.pages[$0] }.filter { $0.meta.date != nil }.prefix(20)
+        let base = published.absolute(config.basePath)
         let newest = dated.map { max($0.meta.updated ?? $0.meta.date!, $0.meta.date!) }.max()
         var xml = """
             <?xml version="1.0" encoding="utf-8"?>
@@ -91,7 +91,7 @@ enum Publishing {
 
             """
         for page in dated {
-            let url = xmlEscape(builder.absolute(config.basePath + page.path))
+            let url = xmlEscape(published.absolute(config.basePath + page.path))
             let date = page.meta.date!
             xml += """
                   <entry>
@@ -100,7 +100,7 @@ enum Publishing {
                     <id>\(url)</id>
                     <published>\(timestamp(date))</published>
                     <updated>\(timestamp(max(page.meta.updated ?? date, date)))</updated>
-                    <summary>\(xmlEscape(builder.rendered[page.id].summary))</summary>
+                    <summary>\(xmlEscape(published.rendered[page.id].summary))</summary>
                   </entry>
 
                 """
@@ -110,27 +110,27 @@ enum Publishing {
 
     /// Every published page, every page of a long list among them, with `lastmod` from `updated` or
     /// `date`.
-    static func sitemap(_ builder: ContextBuilder) -> String {
-        let site = builder.site
+    static func sitemap(_ published: PublishedSite) -> String {
+        let site = published.site
         var xml = """
             <?xml version="1.0" encoding="utf-8"?>
             <urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
 
             """
         func add(_ path: String, _ date: SimpleDate?) {
-            xml += "  <url><loc>\(xmlEscape(asciiURL(builder.absolute(site.config.basePath + path))))</loc>"
+            xml += "  <url><loc>\(xmlEscape(asciiURL(published.absolute(site.config.basePath + path))))</loc>"
             if let date { xml += "<lastmod>\(date)</lastmod>" }
             xml += "</url>\n"
         }
-        let lists = builder.listPageCounts()
+        let lists = published.listPages
         for page in site.pages {
             add(page.path, page.meta.updated ?? page.meta.date)
             for number in 1..<(lists.sections[page.id] ?? 1) { add(ListPage.path(page.path, number: number + 1), nil) }
         }
-        if builder.exercisesSection != nil { add(Section.deckPath, nil) }
-        if !builder.graph.tags.isEmpty {
+        if published.hasDeck { add(Section.deckPath, nil) }
+        if !published.graph.tags.isEmpty {
             add("tags/", nil)
-            for (index, tag) in builder.graph.tags.enumerated() {
+            for (index, tag) in published.graph.tags.enumerated() {
                 for number in 1...lists.tags[index] { add(ListPage.path("tags/\(tag.slug)/", number: number), nil) }
             }
         }
@@ -155,19 +155,19 @@ enum Publishing {
     /// Every exercise card's facts, for the finder to filter all cards however the list is paginated:
     /// a JSON array of `{"title", "url", "duration", "difficulty", "who", "types"}`, in the order
     /// of the exercises page.
-    static func exerciseCards(_ builder: ContextBuilder) -> [UInt8] {
+    static func exerciseCards(_ published: PublishedSite) -> [UInt8] {
         var out: [UInt8] = Array("[".utf8)
-        let ids = builder.site.sections.first { $0.kind == .exercises }.map {
-            builder.graph.sectionExercises[$0.pageID] ?? []
+        let ids = published.site.sections.first { $0.kind == .exercises }.map {
+            published.graph.sectionExercises[$0.pageID] ?? []
         }
-        for (index, id) in (ids ?? builder.site.pages.indices.filter { builder.site.pages[$0].kind == .exercise })
+        for (index, id) in (ids ?? published.site.pages.indices.filter { published.site.pages[$0].kind == .exercise })
             .enumerated()
         {
-            let page = builder.site.pages[id]
+            let page = published.site.pages[id]
             out.append(contentsOf: (index == 0 ? "\n{\"title\":" : ",\n{\"title\":").utf8)
             appendJSONString(page.title, to: &out)
             out.append(contentsOf: ",\"url\":".utf8)
-            appendJSONString(builder.base + page.path, to: &out)
+            appendJSONString(published.base + page.path, to: &out)
             out.append(contentsOf: ",\"duration\":\(page.meta.duration ?? 0),\"difficulty\":".utf8)
             appendJSONString(page.meta.difficulty?.rawValue ?? "", to: &out)
             out.append(contentsOf: ",\"who\":".utf8)
@@ -183,7 +183,7 @@ enum Publishing {
         return out
     }
 
-    static func robots(_ builder: ContextBuilder) -> String {
-        "User-agent: *\nAllow: /\n\nSitemap: \(builder.absolute(builder.site.config.basePath))sitemap.xml\n"
+    static func robots(_ published: PublishedSite) -> String {
+        "User-agent: *\nAllow: /\n\nSitemap: \(published.absolute(published.site.config.basePath))sitemap.xml\n"
     }
 }

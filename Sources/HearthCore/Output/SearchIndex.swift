@@ -19,16 +19,16 @@ enum SearchIndex {
     }
 
     /// Each page's entry, by page id (none for the home page).
-    static func entries(_ builder: ContextBuilder) async -> [Entry?] {
-        await parallelMap(builder.site.pages) { page in
-            page.kind == .home ? nil : entry(page, builder)
+    static func entries(_ published: PublishedSite) async -> [Entry?] {
+        await parallelMap(published.site.pages) { page in
+            page.kind == .home ? nil : entry(page, published)
         }
     }
 
-    static func entry(_ page: Page, _ builder: ContextBuilder) -> Entry {
-        let result = builder.rendered[page.id]
-        let section = page.section.flatMap { builder.sectionTitles[$0] } ?? ""
-        let tags = builder.graph.tagsOfPage[page.id].map { builder.graph.tags[$0].name }
+    static func entry(_ page: Page, _ published: PublishedSite) -> Entry {
+        let result = published.rendered[page.id]
+        let section = page.section.flatMap { published.sectionTitles[$0] } ?? ""
+        let tags = published.graph.tagsOfPage[page.id].map { published.graph.tags[$0].name }
         // The text's words (its headings and first paragraph among them) are distinct already;
         // those of the title, the section, the tags and a written summary may repeat them, which
         // the postings allow for.
@@ -42,7 +42,7 @@ enum SearchIndex {
             Publishing.appendJSONString(value, to: &record)
         }
         field("{\"title\":", page.title)
-        field(",\"url\":", builder.site.config.basePath + page.path)
+        field(",\"url\":", published.site.config.basePath + page.path)
         field(",\"kind\":", page.kind.rawValue)
         field(",\"section\":", section)
         field(",\"summary\":", result.summary)
