@@ -66,24 +66,27 @@ public enum RequestPath {
         return String(cString: resolved)
     }
 
-    static let contentTypes: [String: String] = [
-        "html": "text/html; charset=utf-8", "css": "text/css; charset=utf-8",
-        "js": "text/javascript; charset=utf-8", "json": "application/json", "xml": "application/xml",
-        "txt": "text/plain; charset=utf-8", "svg": "image/svg+xml", "png": "image/png", "jpg": "image/jpeg",
-        "jpeg": "image/jpeg", "gif": "image/gif", "webp": "image/webp", "avif": "image/avif", "ico": "image/x-icon",
-        "woff2": "font/woff2", "woff": "font/woff", "pdf": "application/pdf", "mp4": "video/mp4",
-        "webm": "video/webm", "mp3": "audio/mpeg", "wasm": "application/wasm",
-    ]
-
+    /// The media type of a file: Hummingbird's table (`MediaType`), with a charset for text; Atom
+    /// for the feed, and AVIF, which that table lacks.
     public static func contentType(for path: String) -> String {
         if path == "feed.xml" || path.hasSuffix("/feed.xml") { return "application/atom+xml" }
         guard let dot = path.lastIndex(of: ".") else { return "application/octet-stream" }
-        return contentTypes[path[path.index(after: dot)...].lowercased()] ?? "application/octet-stream"
+        let name = path[path.index(after: dot)...].lowercased()
+        if name == "avif" { return "image/avif" }
+        guard let type = MediaType.getMediaType(forExtension: name) else { return "application/octet-stream" }
+        return type.isType(.text) ? "\(type); charset=utf-8" : "\(type)"
     }
 }
 
 /// Serves the output folder: pretty URLs, the site's 404 page, GET and HEAD only, and in every HTML
 /// page the live-reload client (and, while the last build failed, the error overlay).
+///
+/// Hand-written rather than Hummingbird's `FileMiddleware` (2.28), whose source shows three things
+/// a preview of a site needs and it does not do: under `urlBasePath` (a site at `/guide/`) the
+/// redirect of a folder asked for without its slash drops the base path; `LocalFileSystem` serves
+/// hidden files and follows symbolic links out of the folder (`RequestPath.resolve` refuses both,
+/// as `ServeTests` checks); and its body is a file stream, which the reload client's injection
+/// would have to collect again. Its media types are used (`RequestPath.contentType`).
 struct StaticSiteMiddleware<Context: RequestContext>: RouterMiddleware {
     let state: PreviewState
     let output: String

@@ -7,7 +7,11 @@ import Testing
     import Glibc
 #endif
 
-/// A raw HTTP/1.1 exchange over a loopback socket, off the cooperative pool.
+/// A raw HTTP/1.1 exchange over a loopback socket, off the cooperative pool. Not HummingbirdTesting
+/// (2.28): its client returns a response once its body has ended, which the reload event stream
+/// never does, and it needs the `Application` that `PreviewServer.run` makes and runs with the
+/// watcher; and these tests send request lines byte for byte (`/%2e%2e/`, a NUL), as an attacker
+/// would.
 func http(_ port: Int, _ requestLine: String, timeout: Double = 5, until done: (@Sendable (String) -> Bool)? = nil)
     async -> String
 {
@@ -107,6 +111,20 @@ func status(_ response: String) -> Int {
 
 @Suite("hearth serve", .serialized)
 struct ServeTests {
+    @Test("files are served with their media type, text with its charset")
+    func mediaTypes() {
+        let expected = [
+            "index.html": "text/html; charset=utf-8", "assets/site.js": "text/javascript; charset=utf-8",
+            "assets/style.css": "text/css; charset=utf-8", "search-index.json": "application/json",
+            "feed.xml": "application/atom+xml", "sitemap.xml": "application/xml", "a/eyes.svg": "image/svg+xml",
+            "a/photo.JPG": "image/jpeg", "a/photo.avif": "image/avif", "a/font.woff2": "font/woff2",
+            "a/notes": "application/octet-stream", "a/file.unknown": "application/octet-stream",
+        ]
+        for (path, type) in expected {
+            #expect(RequestPath.contentType(for: path) == type, "\(path)")
+        }
+    }
+
     @Test("pretty URLs, redirects, the 404 page, HEAD and 405")
     func serving() async throws {
         let preview = try await Preview()
