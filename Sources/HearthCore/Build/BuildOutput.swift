@@ -90,16 +90,7 @@ extension SiteBuilder {
             let pageSeconds = pages.reduce(0) { $0 + $1.seconds } / Double(max(1, Parallelism.current))
             try await siteFiles
             try staging.write(OutputFile(path: "robots.txt", text: Publishing.robots(published)))
-            for (path, bytes) in assets {
-                guard let bytes else { throw OutputWriter.Failure(description: "cannot read templates/\(path)") }
-                try staging.write(OutputFile(path: path, bytes: bytes))
-            }
-            for copy in copies {
-                guard let data = FileManager.default.contents(atPath: copy.from.path) else {
-                    throw OutputWriter.Failure(description: "cannot read \(copy.from.path)")
-                }
-                try staging.write(OutputFile(path: copy.to, bytes: Array(data)))
-            }
+            try copyFiles(assets: assets, bundles: copies, to: staging)
             let files = staging.count
             try staging.finish()
             return (
@@ -109,6 +100,22 @@ extension SiteBuilder {
         } catch {
             staging.abandon()
             throw error
+        }
+    }
+
+    /// Copies the theme's assets and the page bundles' files into the staging folder.
+    private static func copyFiles(
+        assets: [(String, [UInt8]?)], bundles: [(from: URL, to: String)], to staging: OutputWriter.Staging
+    ) throws {
+        for (path, bytes) in assets {
+            guard let bytes else { throw OutputWriter.Failure(description: "cannot read templates/\(path)") }
+            try staging.write(OutputFile(path: path, bytes: bytes))
+        }
+        for copy in bundles {
+            guard let data = FileManager.default.contents(atPath: copy.from.path) else {
+                throw OutputWriter.Failure(description: "cannot read \(copy.from.path)")
+            }
+            try staging.write(OutputFile(path: copy.to, bytes: Array(data)))
         }
     }
 

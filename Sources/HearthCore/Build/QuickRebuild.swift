@@ -36,7 +36,6 @@ extension SiteBuilder {
     static func rebuildInPlace(_ options: BuildOptions, session: BuildSession, changed: Set<String>) async
         -> BuildReport?
     {
-        let cache = session.store
         guard options.useCache, options.writeOutput, var state = session.previous,
             state.root == options.root, state.output == options.outputURL, state.baseURL == options.baseURL,
             state.includeDrafts == options.includeDrafts,
@@ -45,35 +44,9 @@ extension SiteBuilder {
         let clock = ContinuousClock()
         let start = clock.now
         var builder = state.builder
-        let content = options.root.appendingPathComponent("content").path
-        let types = builder.site.config.types
-        let otherSections = builder.site.otherSectionNames
         var updated: [Int] = []
         for path in changed.sorted() {
-            let contentPath = String(path.dropFirst("content/".count))
-            guard let id = builder.site.pages.firstIndex(where: { $0.contentPath == contentPath }) else { return nil }
-            let old = builder.site.pages[id]
-            // A page with problems goes through the whole build, which reports them.
-            guard !state.diagnostics.items.contains(where: { $0.file == old.file }) else { return nil }
-            let entry = SourceEntry(
-                kind: old.kind, contentPath: old.contentPath, section: old.section,
-                bundleDirectory: old.bundleDirectory, bundleFiles: old.bundleFiles)
-            let data = SiteFiles.readFile(content + "/" + contentPath)
-            let context = SourceContext(content: content, knownTypes: types, otherSections: otherSections)
-            let (read, problems) = cache.source(
-                contentPath, key: MemoKeys.source(data, entry: entry, context: context), data: data
-            ) { ContentLoader.readPage(entry, data: data, context: context) }
-            guard var page = read, problems.isEmpty, page.meta == old.meta, page.slug == old.slug,
-                page.path == old.path, page.types == old.types
-            else { return nil }
-            page.id = id
-            let result = cache.markdown(
-                contentPath,
-                key: MemoKeys.markdown(page, table: state.table.fingerprint, options: state.markdownOptions)
-            ) { RenderedPage.render(page, table: state.table, options: state.markdownOptions) }
-            let before = builder.rendered[id]
-            guard result.diagnostics.isEmpty, result.summary == before.summary, result.outgoing == before.outgoing,
-                result.headings == before.headings, result.anchorChecks == before.anchorChecks
+            guard let (id, page, result) = rereadText(path, state: state, builder: builder, cache: session.store)
             else { return nil }
             builder.site.pages[id] = page
             builder.rendered[id] = result
@@ -113,5 +86,39 @@ extension SiteBuilder {
         report.seconds = (clock.now - start).seconds
         report.phases = [("rebuild \(updated.count) page(s) in place", report.seconds)]
         return report
+    }
+
+    /// A page whose file changed, read and rendered again, when only its text did: nothing that
+    /// another page shows of it (front matter, summary, headings, links) and no problem.
+    private static func rereadText(_ path: String, state: BuildState, builder: ContextBuilder, cache: BuildCache)
+        -> (Int, Page, RenderedPage)?
+    {
+        let content = state.root.appendingPathComponent("content").path
+        let contentPath = String(path.dropFirst("content/".count))
+        guard let id = builder.site.pages.firstIndex(where: { $0.contentPath == contentPath }) else { return nil }
+        let old = builder.site.pages[id]
+        // A page with problems goes through the whole build, which reports them.
+        guard !state.diagnostics.items.contains(where: { $0.file == old.file }) else { return nil }
+        let entry = SourceEntry(
+            kind: old.kind, contentPath: old.contentPath, section: old.section,
+            bundleDirectory: old.bundleDirectory, bundleFiles: old.bundleFiles)
+        let data = SiteFiles.readFile(content + "/" + contentPath)
+        let context = SourceContext(
+            content: content, knownTypes: builder.site.config.types, otherSections: builder.site.otherSectionNames)
+        let (read, problems) = cache.source(
+            contentPath, key: MemoKeys.source(data, entry: entry, context: context), data: data
+        ) { ContentLoader.readPage(entry, data: data, context: context) }
+        guard var page = read, problems.isEmpty, page.meta == old.meta, page.slug == old.slug,
+            page.path == old.path, page.types == old.types
+        else { return nil }
+        page.id = id
+        let result = cache.markdown(
+            contentPath, key: MemoKeys.markdown(page, table: state.table.fingerprint, options: state.markdownOptions)
+        ) { RenderedPage.render(page, table: state.table, options: state.markdownOptions) }
+        let before = builder.rendered[id]
+        guard result.diagnostics.isEmpty, result.summary == before.summary, result.outgoing == before.outgoing,
+            result.headings == before.headings, result.anchorChecks == before.anchorChecks
+        else { return nil }
+        return (id, page, result)
     }
 }

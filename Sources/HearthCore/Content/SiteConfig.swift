@@ -143,25 +143,7 @@ public struct SiteConfig: Sendable {
             case "unsafeHTML": config.unsafeHTML = take(reader.bool(value, key: "unsafeHTML")) ?? false
             case "paginate": config.paginate = take(paginate(value, reader: reader)) ?? config.paginate
             case "synonyms": config.synonyms = take(synonyms(value, reader: reader)) ?? []
-            case "types":
-                let list = take(reader.stringList(value, key: "types")) ?? []
-                var names: [String] = []
-                for item in list {
-                    if item.value.isEmpty || item.value.contains("/") || item.value == "exercises"
-                        || item.value == "tags"
-                    {
-                        diagnostics.append(
-                            .error(
-                                file, item.position, "'\(item.value)' cannot be a type name",
-                                hint: "a type is the name of a folder of content/, like 'emotional'"))
-                    } else if names.contains(item.value) {
-                        diagnostics.append(.warning(file, item.position, "type '\(item.value)' is listed twice"))
-                    } else {
-                        names.append(item.value)
-                        config.typePositions[item.value] = item.position
-                    }
-                }
-                config.types = names
+            case "types": config.readTypes(take(reader.stringList(value, key: "types")) ?? [], file: file, &diagnostics)
             default:
                 let hint = Suggestions.closest(to: key.value, in: keys).map { "did you mean '\($0)'?" }
                 diagnostics.append(
@@ -178,6 +160,25 @@ public struct SiteConfig: Sendable {
                     hint: required == "title" ? "add e.g. title: My guide" : "add e.g. baseURL: https://example.org/"))
         }
         return config
+    }
+
+    /// `types: [emotional, physical]`: folder names of content/, each once.
+    mutating func readTypes(_ list: [Located<String>], file: String, _ diagnostics: inout [Diagnostic]) {
+        var names: [String] = []
+        for item in list {
+            if item.value.isEmpty || item.value.contains("/") || item.value == "exercises" || item.value == "tags" {
+                diagnostics.append(
+                    .error(
+                        file, item.position, "'\(item.value)' cannot be a type name",
+                        hint: "a type is the name of a folder of content/, like 'emotional'"))
+            } else if names.contains(item.value) {
+                diagnostics.append(.warning(file, item.position, "type '\(item.value)' is listed twice"))
+            } else {
+                names.append(item.value)
+                typePositions[item.value] = item.position
+            }
+        }
+        types = names
     }
 
     /// `paginate: 50`: a whole number of at least 1.
