@@ -23,6 +23,11 @@ enum DefaultTheme {
             {{/main}}{{/baseof}}
 
             """#),
+        "assets/clock.svg": .text(
+            #"""
+            <svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24" width="16" height="16"><circle cx="12" cy="12" r="9" fill="none" stroke="#000" stroke-width="2"/><path d="M12 7v5l3 2" fill="none" stroke="#000" stroke-width="2" stroke-linecap="round"/></svg>
+
+            """#),
         "assets/icon.svg": .text(
             #"""
             <svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24"><path d="M12 21s-7.5-4.6-9.5-9.3C1.2 8.5 3.3 5 6.8 5c2 0 3.6 1.1 5.2 3 1.6-1.9 3.2-3 5.2-3 3.5 0 5.6 3.5 4.3 6.7C19.5 16.4 12 21 12 21z" fill="#b4475e"/></svg>
@@ -1516,6 +1521,17 @@ enum DefaultTheme {
               gap: 0.3rem;
             }
 
+            /* The clock is one file, drawn in the text's colour, rather than an SVG in every card of every
+               list (a seventh of a large site's bytes). */
+            .fact-time::before {
+              content: "";
+              width: 16px;
+              height: 16px;
+              background: currentColor;
+              -webkit-mask: url("clock.svg") center / contain no-repeat;
+              mask: url("clock.svg") center / contain no-repeat;
+            }
+
             /* A timed step shows its length after its text (the guided mode counts it down). */
             li[data-timer-label]::after {
               content: " · " attr(data-timer-label);
@@ -2314,7 +2330,7 @@ enum DefaultTheme {
             <li class="card{{#isExercise}} card-exercise{{/isExercise}}" data-types="{{typeNames}}"{{#isExercise}} data-difficulty="{{difficulty}}" data-duration="{{duration}}" data-who="{{who}}"{{/isExercise}}>
               <h3 class="card-title"><a href="{{url}}">{{title}}</a></h3>
               {{#isExercise}}<ul class="facts" aria-label="About this exercise">
-                <li class="fact"><svg aria-hidden="true" viewBox="0 0 24 24" width="16" height="16"><circle cx="12" cy="12" r="9" fill="none" stroke="currentColor" stroke-width="2"/><path d="M12 7v5l3 2" fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round"/></svg>{{duration}} min</li>
+                <li class="fact fact-time">{{duration}} min</li>
                 <li class="fact cap difficulty-{{difficulty}}">{{difficulty}}</li>
                 <li class="fact">{{whoLabel}}</li>
               </ul>
