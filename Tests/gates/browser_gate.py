@@ -23,8 +23,10 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
 
-def browser():
+def browser(scripts=True):
     options = Options()
+    if not scripts:
+        options.add_experimental_option("prefs", {"profile.managed_default_content_settings.javascript": 2})
     for arg in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--window-size=1280,900",
                 "--no-first-run", "--disable-background-networking", "--disable-component-update",
                 "--disable-default-apps", "--disable-sync", "--metrics-recording-only"):
@@ -305,6 +307,13 @@ def main():
                 if page.endswith("#guided"):  # guided mode open, on its timed step
                     driver.find_element(By.CSS_SELECTOR, ".guided-start").click()
                     wait(driver, lambda d: d.find_elements(By.CSS_SELECTOR, ".guided"), what="guided mode for axe")
+                if scheme == "light" and not page.endswith("#guided"):
+                    # Every page's title has room under the header (the 404 page's once sat 10 px below).
+                    gap = driver.execute_script(
+                        "return document.querySelector('main h1').getBoundingClientRect().top"
+                        " - document.querySelector('.site-header').getBoundingClientRect().bottom")
+                    if gap < 24:
+                        fail(f"/{page}: the title is {gap:.0f} px under the header")
                 axe = Axe(driver)
                 axe.inject()
                 results = axe.run()
@@ -312,12 +321,39 @@ def main():
                 if results["violations"]:
                     fail(f"/{page} ({scheme}): axe: " + "; ".join(f"{v['id']} ({v['impact']}): {v['help']}"
                                                              for v in results["violations"]))
-        print(f"browser gate: {len(pages)} pages, {requests} requests all to 127.0.0.1, search, the finder, guided mode, saved and shared, every card on one printed page, the deck, live reload, "
+        no_script_view(base, len(cards))
+        print(f"browser gate: {len(pages)} pages, {requests} requests all to 127.0.0.1, search, the finder, guided mode, saved and shared, every card on one printed page, the deck, the no-script view, live reload, "
               f"overlay, axe on {len(kinds)} kinds of page in light and dark with no finding: ok")
     finally:
         driver.quit()
         server.send_signal(signal.SIGINT)
         server.wait(timeout=20)
+
+
+def no_script_view(base, card_count):
+    """With scripts off every card is listed, the Tonight picker still leads to the exercises page,
+    a card shows its steps and no button that needs a script, and the deck has every card."""
+    plain = browser(scripts=False)
+    try:
+        plain.get(base + "exercises/?depth=deep")
+        listed = [c for c in plain.find_elements(By.CSS_SELECTOR, "#exercise-list > li") if c.is_displayed()]
+        # site.js shows the filters: hidden, they say the page's script did not run.
+        if len(listed) != card_count or plain.find_element(By.ID, "filters").is_displayed():
+            fail(f"without scripts the exercises page shows {len(listed)} of {card_count} cards")
+        plain.get(base)
+        plain.find_element(By.CSS_SELECTOR, ".tonight button[type=submit]").click()
+        wait(plain, lambda d: "/exercises/?time=10&depth=gentle&who=couple" in d.current_url, what="tonight without scripts")
+        plain.get(base + "exercises/soul-gazing/")
+        steps = plain.find_elements(By.CSS_SELECTOR, ".prose ol > li")
+        hidden = [s for s in (".guided-bar", ".card-actions") if plain.find_element(By.CSS_SELECTOR, s).is_displayed()]
+        if len(steps) < 3 or not all(step.is_displayed() for step in steps) or hidden:
+            fail(f"without scripts a card shows {len(steps)} steps and the script-only {hidden}")
+        plain.get(base + "exercises/deck/")
+        deck = [c for c in plain.find_elements(By.CSS_SELECTOR, "#exercise-list > li") if c.is_displayed()]
+        if len(deck) != card_count:
+            fail(f"without scripts the deck shows {len(deck)} of {card_count} cards")
+    finally:
+        plain.quit()
 
 
 if __name__ == "__main__":

@@ -786,6 +786,12 @@ enum DefaultTheme {
               height: auto;
             }
 
+            /* What the page's script shows when it runs (the finder, guided mode's and a card's buttons)
+               stays hidden without it, whatever display a rule below gives it. */
+            [hidden] {
+              display: none !important;
+            }
+
             .wrap {
               width: 100%;
               max-width: 72rem;
