@@ -453,18 +453,19 @@ struct TemplateTests {
     @Test("{{content}} or {{html}} with two braces is a warning at it: the page would show HTML tags as text")
     func escapedHTML() async throws {
         let root = try Fixture.site(changing: [
-            "templates/partials/page-footer.mustache": "{{#related}}{{html}}{{/related}}\n<div>{{ content }}</div>\n"
+            "templates/partials/page-footer.mustache":
+                "{{#related}}{{html}}{{/related}}\n<div>{{ content }}</div>\n<div>{{sections.steps.body}}</div>\n"
         ])
         let report = await build(root)
         #expect(report.succeeded, "\(report.lines)")
         let file = "templates/partials/page-footer.mustache"
-        for (place, name) in [("1:13", "html"), ("2:6", "content")] {
+        for (place, name) in [("1:13", "html"), ("2:6", "content"), ("3:6", "sections.steps.body")] {
             let warning = report.diagnostics.items.first { $0.location == file + ":" + place }
             #expect(warning?.severity == .warning, "\(place): \(report.lines)")
             #expect(warning?.message.hasPrefix("'\(name)' is HTML") == true, "\(place)")
             #expect(warning?.hints == ["write {{{\(name)}}} (three braces) to print it as HTML"], "\(place)")
         }
-        #expect(report.diagnostics.items.count == 2, "\(report.lines)")
+        #expect(report.diagnostics.items.count == 3, "\(report.lines)")
         // As warned: the body shows its tags as text.
         #expect(output(root, "physical/hugs/index.html")?.contains("<div>&lt;p&gt;") == true)
     }

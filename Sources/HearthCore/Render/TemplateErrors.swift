@@ -84,13 +84,15 @@ enum TemplateErrors {
         (name.first.map { $0.lowercased() } ?? "") + name.dropFirst()
     }
 
-    /// The values that hold HTML made by Hearth (a page's rendered Markdown, a card), for `{{{ }}}`.
-    static let htmlNames: Set<String> = ["content", "html"]
+    /// The values that hold HTML made by Hearth (a page's rendered Markdown, a card, a card's
+    /// sections), for `{{{ }}}`; matched on the last part of a name (`sections.steps.body`).
+    static let htmlNames: Set<String> = ["content", "html", "body", "intro"]
 
     /// Warnings for HTML printed with `{{ }}`, which escapes it: the page would show its tags as text.
     static func escapedHTML(file: String, text: String) -> [Diagnostic] {
         tags(in: text).tags.compactMap { tag in
-            guard tag.sigil == nil, htmlNames.contains(tag.name) else { return nil }
+            guard tag.sigil == nil, let last = tag.name.split(separator: ".").last, htmlNames.contains(String(last))
+            else { return nil }
             return .warning(
                 file, tag.position, "'\(tag.name)' is HTML: {{\(tag.name)}} escapes it, so its tags show as text",
                 hint: "write {{{\(tag.name)}}} (three braces) to print it as HTML")
