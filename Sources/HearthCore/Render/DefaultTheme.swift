@@ -1449,7 +1449,13 @@ enum DefaultTheme {
               }
 
               .card-panel .card-actions {
+                gap: 0.5rem;
                 margin: 0.5rem 0 0;
+              }
+
+              .card-panel .card-actions button {
+                padding: 0 0.8rem;
+                font-size: 0.95rem;
               }
             }
 
