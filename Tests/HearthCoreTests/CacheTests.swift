@@ -207,6 +207,15 @@ struct CacheTests {
         #expect(snapshot(root.appendingPathComponent("public")) == (try await cleanBuild(of: root)))
         #expect(snapshot(spare) == spareBefore)
 
+        // A card's text is on the deck too, which is made again with it.
+        let gazing = root.appendingPathComponent("content/exercises/soul-gazing/index.md")
+        try appendLine("Sit facing each other once more.", to: gazing)
+        let card = await SiteBuilder.rebuild(
+            options, session: session, changed: ["content/exercises/soul-gazing/index.md"])
+        #expect(card.succeeded && inPlace(card))
+        #expect(output(root, "exercises/deck/index.html")?.contains("Sit facing each other once more.") == true)
+        #expect(snapshot(root.appendingPathComponent("public")) == (try await cleanBuild(of: root)))
+
         // A new first paragraph is the summary other pages show on its card: the whole build runs.
         let touch = root.appendingPathComponent("content/physical/touch.md")
         let touchText = try String(contentsOf: touch, encoding: .utf8)

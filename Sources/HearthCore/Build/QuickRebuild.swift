@@ -67,6 +67,14 @@ extension SiteBuilder {
                 ? nil
                 : SearchIndex.entry(page, published)
         }
+        // The deck shows every card in full: a card's new text is on it too.
+        if published.hasDeck, updated.contains(where: { builder.site.pages[$0].kind == .exercise }) {
+            let context = builder.deckContext()
+            files.append(
+                OutputFile(
+                    path: Section.deckPath + "index.html", bytes: state.theme.render(context, template: "deck"),
+                    key: pageKey(template: "deck", theme: state.theme, context: context)))
+        }
         let searchFiles = await SearchIndex.files(state.searchEntries, synonyms: builder.site.config.synonyms)
         // A word new to the site, or the last of a shard gone, changes which files there are: the
         // whole build writes the folder anew.
