@@ -6,23 +6,25 @@ import Synchronization
 #endif
 
 /// Watches folders with inotify and reports the paths that changed, debounced.
-final class SourceWatcher: @unchecked Sendable {
-    // Its state is used only from the watching thread (`run`).
+final class SourceWatcher: Sendable {
     private let fd: Int32
-    private var folders: [Int32: String] = [:]
     private let root: URL
     private let watched: [String]
     /// The watch on the root itself, for a watched folder made or removed while serving (a site
     /// built with the default theme gets a `templates/` of its own).
-    private var rootWatch: Int32 = -1
+    private let rootWatch: Int32
+    /// The watched folders by watch descriptor. Only the watching thread uses them once watching
+    /// starts; the lock is never contended.
+    private let folders = Mutex<[Int32: String]>([:])
 
     /// - Parameters:
     ///   - root: the site root; reported paths are relative to it.
     ///   - watched: folders below the root to watch, recursively.
     init?(root: URL, watching watched: [String]) {
         #if canImport(Glibc)
-            fd = inotify_init1(Int32(IN_NONBLOCK | IN_CLOEXEC))
+            let fd = inotify_init1(Int32(IN_NONBLOCK | IN_CLOEXEC))
             guard fd >= 0 else { return nil }
+            self.fd = fd
             self.root = root
             self.watched = watched
             rootWatch = inotify_add_watch(
@@ -44,8 +46,12 @@ final class SourceWatcher: @unchecked Sendable {
                 IN_CLOSE_WRITE | IN_CREATE | IN_DELETE | IN_MOVED_TO | IN_MOVED_FROM | IN_MODIFY | IN_DELETE_SELF)
             let wd = inotify_add_watch(fd, path, mask)
             // A folder watched already (through a symbolic link back up, say) is not walked again.
-            guard wd >= 0, folders[wd] == nil else { return }
-            folders[wd] = relative
+            let isNew = wd >= 0 && folders.withLock { folders in
+                guard folders[wd] == nil else { return false }
+                folders[wd] = relative
+                return true
+            }
+            guard isNew else { return }
             for name in (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? [] {
                 var isDirectory: ObjCBool = false
                 let child = path + "/" + name
@@ -81,7 +87,7 @@ final class SourceWatcher: @unchecked Sendable {
                                 addRecursively(name)
                             }
                         }
-                    } else if let folder = folders[wd] {
+                    } else if let folder = folders.withLock({ $0[wd] }) {
                         let path = name.isEmpty ? folder : folder + "/" + name
                         if !name.hasPrefix("."), !name.hasSuffix("~"), !name.hasSuffix(".swp") {
                             changed.insert(path)
