@@ -46,11 +46,13 @@ final class SourceWatcher: Sendable {
                 IN_CLOSE_WRITE | IN_CREATE | IN_DELETE | IN_MOVED_TO | IN_MOVED_FROM | IN_MODIFY | IN_DELETE_SELF)
             let wd = inotify_add_watch(fd, path, mask)
             // A folder watched already (through a symbolic link back up, say) is not walked again.
-            let isNew = wd >= 0 && folders.withLock { folders in
-                guard folders[wd] == nil else { return false }
-                folders[wd] = relative
-                return true
-            }
+            let isNew =
+                wd >= 0
+                && folders.withLock { folders in
+                    guard folders[wd] == nil else { return false }
+                    folders[wd] = relative
+                    return true
+                }
             guard isNew else { return }
             for name in (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? [] {
                 var isDirectory: ObjCBool = false
