@@ -119,6 +119,7 @@ struct DeckTests {
         // Hearth's own deck, for a theme that has none.
         let deck = try #require(output(root, "exercises/deck/index.html"))
         #expect(deck.contains("<article class=\"deck-card\"><h2><a href=\"/exercises/full/\">Full</a></h2>"))
-        #expect(deck.contains("break-after: page"))
+        #expect(deck.contains("break-before: page") && deck.contains("<h3>If it gets hard</h3>"))
+        #expect(!deck.contains("id=\"steps\""))
     }
 }

@@ -12,16 +12,19 @@ struct Theme: Sendable {
     static let optionalTemplates = ["deck": plainDeck]
     static let pageTemplates = requiredTemplates + optionalTemplates.keys.sorted()
 
-    /// The deck of a theme without `deck.mustache`: every card in full, one a printed page.
+    /// The deck of a theme without `deck.mustache`: every card in full, one a printed page, its
+    /// sections' headings without ids (every card has a `steps`).
     static let plainDeck = """
         <!DOCTYPE html>
         <html lang="{{site.language}}">
         <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-        <title>{{documentTitle}}</title><style>@media print { .deck-card { break-after: page; } }</style></head>
+        <title>{{documentTitle}}</title><style>@media print { .deck-card + .deck-card { break-before: page; } }</style>
+        </head>
         <body><main><h1>{{title}}</h1>
         {{#deck}}<article class="deck-card"><h2><a href="{{url}}">{{title}}</a></h2>
-        <p>{{duration}} min · {{difficulty}} · {{who}}</p>
-        {{{content}}}</article>
+        <p>{{duration}} min · {{difficulty}} · {{whoLabel}}</p>
+        {{{sections.intro}}}{{#sections.all}}<h3>{{title}}</h3>
+        {{{body}}}{{/sections.all}}</article>
         {{/deck}}</main></body>
         </html>
 
