@@ -1,4 +1,5 @@
 import Foundation
+import SystemPackage
 
 /// Reading the site's folders and files: POSIX calls where a large site reads thousands of them.
 enum SiteFiles {
@@ -144,26 +145,27 @@ enum SiteFiles {
         return stat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR
     }
 
-    /// A file's bytes (open, fstat, read), or nil when it cannot be read.
+    /// A file's bytes (open, fstat, read), or nil when it cannot be read. swift-system's reads
+    /// retry when a signal interrupts them.
     static func readFile(_ path: String) -> Data? {
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
-        guard fd >= 0 else { return nil }
-        defer { close(fd) }
+        guard let fd = try? FileDescriptor.open(path, .readOnly, options: [.closeOnExec]) else { return nil }
+        defer { try? fd.close() }
         var info = stat()
-        guard fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
+        guard fstat(fd.rawValue, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
         var data = Data(count: Int(info.st_size))
-        var filled = 0
-        let ok = data.withUnsafeMutableBytes { buffer -> Bool in
+        let filled = data.withUnsafeMutableBytes { buffer -> Int? in
+            var filled = 0
             while filled < buffer.count {
-                let n = read(fd, buffer.baseAddress! + filled, buffer.count - filled)
-                if n < 0 && errno == EINTR { continue }
-                if n <= 0 { return n == 0 }
+                guard let n = try? fd.read(into: UnsafeMutableRawBufferPointer(rebasing: buffer[filled...])) else {
+                    return nil
+                }
+                if n == 0 { break }  // the file shrank meanwhile
                 filled += n
             }
-            return true
+            return filled
         }
-        guard ok else { return nil }
-        if filled < data.count { data.removeSubrange(filled...) }  // the file shrank meanwhile
+        guard let filled else { return nil }
+        if filled < data.count { data.removeSubrange(filled...) }
         return data
     }
 

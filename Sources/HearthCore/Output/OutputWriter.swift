@@ -1,5 +1,6 @@
 import Foundation
 import Synchronization
+import SystemPackage
 
 #if canImport(Glibc)
     import Glibc
@@ -286,20 +287,10 @@ enum OutputWriter {
         }
     }
 
-    /// Writes all of `bytes` to an open file; false on an error (see errno).
+    /// Writes all of `bytes` to an open file (swift-system's `writeAll`, which retries when a
+    /// signal interrupts it); false on an error (see errno).
     static func write(all bytes: [UInt8], to fd: Int32) -> Bool {
-        bytes.withUnsafeBytes { buffer in
-            var offset = 0
-            while offset < buffer.count {
-                let n = Glibc.write(fd, buffer.baseAddress! + offset, buffer.count - offset)
-                if n < 0 {
-                    if errno == EINTR { continue }
-                    return false
-                }
-                offset += n
-            }
-            return true
-        }
+        (try? FileDescriptor(rawValue: fd).writeAll(bytes)) != nil
     }
 
     private typealias RenameAt2 =
