@@ -37,6 +37,26 @@ module() {
     -D SWIFT_PACKAGE -I "$cyaml/include" -Xcc -DYAML_DECLARE_STATIC "$@" -o "$lib/lib$name.a"
 }
 
+# swift-system (HearthCore reads and writes files through it), with the settings of its Package.swift:
+# its availability macros (at the package's source availability), SYSTEM_PACKAGE, and its C shims.
+system_package() {
+  local system=$checkouts/swift-system/Sources
+  [ -f "$lib/libSystemPackage.a" ] && return
+  echo "fuzz: compiling SystemPackage"
+  local available="macOS 10.10, iOS 8.0, watchOS 2.0, tvOS 9.0, visionOS 1.0" macros=() v
+  for v in 0.0.1 0.0.2 0.0.3 1.1.0 1.1.1 1.2.0 1.2.1 1.3.0 1.3.1 1.3.2 1.4.0 1.7.0 199; do
+    macros+=(-enable-experimental-feature "AvailabilityMacro=System $v:$available")
+  done
+  clang -c -O1 -fsanitize=fuzzer-no-link,address -I "$system/CSystem/include" "$system/CSystem/shims.c" \
+    -o "$lib/csystem-shims.o"
+  mapfile -t sources < <(find "$system/System" -name '*.swift' | sort)
+  swiftc "${flags[@]}" -emit-library -static -emit-module -module-name SystemPackage \
+    -emit-module-path "$lib/SystemPackage.swiftmodule" -D SYSTEM_PACKAGE -enable-experimental-feature Lifetimes \
+    "${macros[@]}" -I "$system/CSystem/include" "${sources[@]}" -o "$lib/libSystemPackageSwift.a"
+  cp "$lib/libSystemPackageSwift.a" "$lib/libSystemPackage.a"
+  ar rcs "$lib/libSystemPackage.a" "$lib/csystem-shims.o"
+}
+
 if [ ! -f "$lib/libCYaml.a" ]; then
   echo "fuzz: compiling CYaml"
   for c in "$cyaml"/src/*.c; do
@@ -60,13 +80,15 @@ for target in "${targets[@]}"; do
       ;;
     frontmatter)
       module Yams "$checkouts"/Yams/Sources/Yams/*.swift
+      system_package
       module HearthTemplates Sources/HearthTemplates/*.swift
       # The target joins HearthCore's own module, so it reaches the internal loader API.
       # Its sources sit in one folder per stage.
       mapfile -t core < <(find Sources/HearthCore -name '*.swift' | sort)
       swiftc "${flags[@]}" -module-name HearthCore -I "$cyaml/include" -Xcc -DYAML_DECLARE_STATIC \
-        "${core[@]}" Fuzz/FrontMatterFuzz.swift \
+        -I "$checkouts/swift-system/Sources/CSystem/include" "${core[@]}" Fuzz/FrontMatterFuzz.swift \
         "$lib/libHearthMarkdown.a" "$lib/libYams.a" "$lib/libCYaml.a" "$lib/libHearthTemplates.a" \
+        "$lib/libSystemPackage.a" \
         -o "$out/fuzz-frontmatter"
       ;;
     *) echo "fuzz: unknown target '$target' (markdown, templates, frontmatter)" >&2; exit 2 ;;
