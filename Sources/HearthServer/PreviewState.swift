@@ -71,12 +71,12 @@ public actor PreviewState {
             return nil
         }
         building = true
-        var report = await SiteBuilder.rebuild(options, session: session, changed: changed)
+        var report = await SiteBuilder.build(options, session: session, changed: changed)
         var changes = changed
         while let more = pending {
             pending = nil
             changes.formUnion(more)
-            report = await SiteBuilder.rebuild(options, session: session, changed: more)
+            report = await SiteBuilder.build(options, session: session, changed: more)
         }
         building = false
         lastReport = report

@@ -444,7 +444,8 @@ struct FrontMatterTests {
         let clock = ContinuousClock()
         let started = clock.now
         #expect(await build(keys, write: false).has(.error, "content/emotional/slow.md:6:16", "YAML aliases"))
-        #expect(clock.now - started < .seconds(5))
+        // Well under the two minutes it took; loose enough for a machine busy with other builds.
+        #expect(clock.now - started < .seconds(20))
         // A few aliases are fine.
         let few = try Fixture.site("basic")
         try Fixture.write(

@@ -83,6 +83,8 @@ struct PublishingTests {
         #expect(gazing["who"] as? String == "couple" && gazing["types"] as? [String] == ["emotional", "physical"])
         let quoted = try #require(cards.first { $0["title"] as? String == "A \"Quoted\" Card" })
         #expect(quoted["who"] as? String == "solo" && quoted["duration"] as? Int == 20)
+        // Who in the words the pages use, for the cards the finder draws.
+        #expect(gazing["whoLabel"] as? String == "For two" && quoted["whoLabel"] as? String == "On your own")
         // The exercises page points the finder at it.
         let page = try #require(output(root, "exercises/index.html"))
         #expect(page.contains("data-cards=\"/exercise-cards.json\""))

@@ -184,6 +184,23 @@ def main():
         driver.find_element(By.CSS_SELECTOR, ".tonight button[type=submit]").click()
         wait(driver, lambda d: "/exercises/?time=10&depth=moderate&who=couple" in d.current_url, what="tonight's address")
         wait(driver, lambda d: d.find_element(By.NAME, "depth").get_attribute("value") == "moderate", what="tonight read")
+        # On a paginated list the finder draws cards from exercise-cards.json: they read as the
+        # page's own do (depth capitalised, who in words).
+        config = os.path.join(site, "content", "site.yml")
+        with open(config, encoding="utf-8") as f:
+            original = f.read()
+        exercises = os.path.join(site, "public", "exercises", "index.html")
+        with open(config, "w", encoding="utf-8") as f:
+            f.write(original + "\npaginate: 5\n")
+        wait(driver, lambda d: "pagination" in open(exercises, encoding="utf-8").read(), 60, what="a paginated rebuild")
+        driver.get(base + "exercises/?depth=moderate&who=couple")
+        drawn = wait(driver, lambda d: [e.text for e in d.find_elements(
+            By.CSS_SELECTOR, "#exercise-list li:not([data-types]) .facts")] or None, what="the finder's cards")
+        if not all("For two" in text and "Moderate" in text for text in drawn):
+            fail(f"the finder's cards read {drawn!r}")
+        with open(config, "w", encoding="utf-8") as f:
+            f.write(original)
+        wait(driver, lambda d: "pagination" not in open(exercises, encoding="utf-8").read(), 60, what="the rebuild back")
 
         # Guided mode: one step at a time; a timed step counts down, pauses, and Stop ends it.
         driver.get(base + "exercises/soul-gazing/")

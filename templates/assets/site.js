@@ -60,11 +60,20 @@
       link.href = card.url;
       link.textContent = card.title;
       title.appendChild(link);
-      var facts = document.createElement("p");
-      facts.className = "card-summary";
-      // The labels of Views.swift's whoLabel.
-      var who = { couple: "For two", solo: "On your own", group: "For a group" }[card.who] || card.who;
-      facts.textContent = card.duration + " min · " + card.difficulty + " · " + who;
+      // The facts as partials/card.mustache shows them.
+      var facts = document.createElement("ul");
+      facts.className = "facts";
+      facts.setAttribute("aria-label", "About this exercise");
+      [
+        ["fact fact-time", card.duration + " min"],
+        ["fact cap difficulty-" + card.difficulty, card.difficulty],
+        ["fact", card.whoLabel || card.who],
+      ].forEach(function (fact) {
+        var item = document.createElement("li");
+        item.className = fact[0];
+        item.textContent = fact[1];
+        facts.appendChild(item);
+      });
       item.appendChild(title);
       item.appendChild(facts);
       card.element = item;

@@ -76,8 +76,14 @@ public struct BuildReport: Sendable {
 
 /// The build: content and templates in, a static site out.
 public enum SiteBuilder {
-    /// A build; with a `session`, its memo store and the state it leaves are the session's.
-    public static func build(_ options: BuildOptions, session: BuildSession? = nil) async -> BuildReport {
+    /// A build. With a `session`, its memo store and the state it leaves are the session's; told
+    /// which files `changed` since the session's last build (paths relative to the site root), the
+    /// stages reuse that build's results beyond those files (`Increment`), and only the output those
+    /// files reach is written, each file replaced in place. Either way the output is what a clean
+    /// build would write.
+    public static func build(_ options: BuildOptions, session: BuildSession? = nil, changed: Set<String>? = nil)
+        async -> BuildReport
+    {
         let clock = ContinuousClock()
         let start = clock.now
         var report = BuildReport(
@@ -86,40 +92,18 @@ public enum SiteBuilder {
         report.writesOutput = options.writeOutput
         let store = options.useCache ? (session?.store ?? BuildCache()) : nil
         store?.beginBuild()
-        let outcome = await assemble(options, store: store, diagnostics: &report.diagnostics, phases: &report.phases)
+        var increment = Increment(session: session, options: options, changed: changed)
+        // Until this build succeeds the session has no last build: the changes of one that fails
+        // are not in the state it would leave.
+        session?.previous = nil
+        let outcome = await assemble(
+            options, store: store, increment: &increment, diagnostics: &report.diagnostics, phases: &report.phases)
         if let outcome, !report.diagnostics.hasErrors {
             report.pageCount = outcome.site.pages.count
             if options.writeOutput {
-                if let problem = outputProblem(options) {
-                    report.diagnostics.append(problem)
-                } else {
-                    let mark = clock.now
-                    options.progress?("rendering and writing pages")
-                    do {
-                        let written = try await write(outcome, options: options, store: store)
-                        report.phases.append(("render and write", (clock.now - mark).seconds))
-                        report.phases.append(("  of which templates", written.templateSeconds))
-                        report.fileCount = written.files
-                        report.keptPages = written.kept
-                        report.wrote = true
-                        FormerTitles.save(outcome.table.entries, for: options.outputURL)
-                        session?.previous = BuildState(
-                            root: options.root, output: options.outputURL, baseURL: options.baseURL,
-                            includeDrafts: options.includeDrafts, builder: written.builder, theme: written.theme,
-                            table: outcome.table,
-                            markdownOptions: outcome.markdownOptions, searchEntries: written.searchEntries,
-                            searchPaths: written.searchPaths,
-                            diagnostics: report.diagnostics, fileCount: written.files)
-                        if let seconds = written.cacheSeconds {
-                            report.phases.append(("save cache, while writing", seconds))
-                        }
-                    } catch {
-                        report.diagnostics.append(
-                            .error(
-                                options.output, nil, "the site could not be written: \(error)",
-                                hint: "the previous output is left as it was"))
-                    }
-                }
+                await output(
+                    outcome, options: options, store: store, increment: increment, session: session,
+                    report: &report)
             }
         }
         report.cacheHits = store?.hits ?? 0
@@ -129,6 +113,55 @@ public enum SiteBuilder {
         }
         report.seconds = (clock.now - start).seconds
         return report
+    }
+
+    /// The output stage: the template contexts, then every page written and swapped in, or, when the
+    /// increment holds, only the pages that show a changed page's text, in place.
+    private static func output(
+        _ outcome: Assembled, options: BuildOptions, store: BuildCache?, increment: Increment?,
+        session: BuildSession?, report: inout BuildReport
+    ) async {
+        if let problem = outputProblem(options) { return report.diagnostics.append(problem) }
+        let clock = ContinuousClock()
+        let mark = clock.now
+        options.progress?("rendering and writing pages")
+        do {
+            var contexts: Contexts
+            if let reused = increment?.contexts(outcome.site, outcome.rendered) {
+                contexts = reused
+            } else {
+                contexts = await self.contexts(outcome, options: options, store: store)
+            }
+            let all = outputJobs(outcome, lists: contexts.builder.listPageCounts())
+            var written: Written
+            var name = "render and write"
+            if let increment, let jobs = increment.jobs(all, site: outcome.site),
+                let inPlace = try await publishInPlace(
+                    jobs, of: all.count, contexts, previous: increment.previous.written, options: options)
+            {
+                written = inPlace
+                name += " \(jobs.count) page(s) in place"
+            } else {
+                written = try await publish(outcome, contexts, options: options, store: store)
+            }
+            report.phases.append((name, (clock.now - mark).seconds))
+            report.phases.append(("  of which templates", written.templateSeconds))
+            report.fileCount = written.files
+            report.keptPages = written.kept
+            report.wrote = true
+            // A table the increment kept has the titles saved already.
+            if increment?.holds != true { FormerTitles.save(outcome.table.entries, for: options.outputURL) }
+            session?.previous = BuildState(
+                root: options.root, output: options.outputURL, baseURL: options.baseURL,
+                includeDrafts: options.includeDrafts, assembled: outcome, contexts: contexts, written: written,
+                diagnostics: report.diagnostics)
+            if let seconds = written.cacheSeconds { report.phases.append(("save cache, while writing", seconds)) }
+        } catch {
+            report.diagnostics.append(
+                .error(
+                    options.output, nil, "the site could not be written: \(error)",
+                    hint: "the previous output is left as it was"))
+        }
     }
 
     /// Where the build cache of a site is kept: beside its output, with the staging folders.
@@ -150,10 +183,16 @@ public enum SiteBuilder {
         var graph: SiteGraph
         var table: LinkTable
         var markdownOptions: MarkdownOptions
+        /// What loading the templates and the content found (Markdown's and the graph's problems
+        /// are in `rendered` and `graph`).
+        var themeProblems: [Diagnostic]
+        var contentProblems: [Diagnostic]
     }
 
+    /// The stages before the templates, in order: templates, content, permalink table, Markdown,
+    /// cross-links; each taken from the `increment` while it holds.
     static func assemble(
-        _ options: BuildOptions, store: BuildCache?, diagnostics: inout DiagnosticList,
+        _ options: BuildOptions, store: BuildCache?, increment: inout Increment?, diagnostics: inout DiagnosticList,
         phases: inout [(name: String, seconds: Double)]
     ) async -> Assembled? {
         let clock = ContinuousClock()
@@ -164,17 +203,67 @@ public enum SiteBuilder {
             mark = clock.now
             if let next { progress?(next) }
         }
-        let (theme, themeProblems) = Theme.load(root: options.root)
+        // An increment is told of content files only: the templates are the last build's.
+        let (theme, themeProblems) =
+            increment.map { ($0.previous.assembled.theme, $0.previous.assembled.themeProblems) }
+            ?? Theme.load(root: options.root)
         diagnostics.append(contentsOf: themeProblems)
         if let theme, let store {
             store.load(from: cacheFile(options), salt: cacheSalt(theme))
         }
         phase("load templates and cache", next: "reading content")
-        let (loaded, loadProblems) = await ContentLoader.load(
-            root: options.root, includeDrafts: options.includeDrafts, read: readSource(store))
-        diagnostics.append(contentsOf: loadProblems)
+        var (loaded, contentProblems): (LoadedSite?, [Diagnostic])
+        if let site = increment?.site(read: readSource(store)) {
+            (loaded, contentProblems) = (site, increment?.previous.assembled.contentProblems ?? [])
+        } else {
+            (loaded, contentProblems) = await ContentLoader.load(
+                root: options.root, includeDrafts: options.includeDrafts, read: readSource(store))
+        }
+        diagnostics.append(contentsOf: contentProblems)
         phase("load content")
-        guard var site = loaded else { return nil }
+        guard var site = loaded, let site = configured(&site, options, diagnostics: &diagnostics) else { return nil }
+        let output = options.outputURL
+        var table: LinkTable
+        if let kept = increment?.table {
+            table = kept
+        } else {
+            table = await LinkTable(site: site, formerTitles: { FormerTitles.load(for: output) })
+        }
+        phase("link table", next: "rendering Markdown")
+        // The search index has every word of each page's text.
+        let markdownOptions = MarkdownOptions(unsafeHTML: site.config.unsafeHTML)
+        let checking = !options.writeOutput
+        var rendered: [RenderedPage]
+        if let kept = increment?.rendered(site, render: markdown(table: table, options: markdownOptions, store: store))
+        {
+            rendered = kept
+        } else {
+            rendered = await renderMarkdown(
+                site, table: table, options: markdownOptions, checking: checking, store: store)
+        }
+        for page in rendered { diagnostics.append(contentsOf: page.diagnostics) }
+        store?.releaseMappedPages()
+        phase("render markdown", next: "linking pages")
+        var graph: SiteGraph
+        if let kept = increment?.graph {
+            graph = kept
+        } else {
+            graph = await SiteGraph(
+                site: site, rendered: rendered, table: table, rankRelated: checking ? nil : rankRelated(store))
+        }
+        diagnostics.append(contentsOf: graph.diagnostics)
+        phase("cross-links")
+        guard let theme else { return nil }
+        return Assembled(
+            site: site, theme: theme, rendered: rendered, graph: graph, table: table, markdownOptions: markdownOptions,
+            themeProblems: themeProblems, contentProblems: contentProblems)
+    }
+
+    /// The site as these options ask: `--base-url` in place of site.yml's; a warning for an example
+    /// base URL when the build is to be published. Nil when `--base-url` is not a base URL.
+    private static func configured(_ site: inout LoadedSite, _ options: BuildOptions, diagnostics: inout DiagnosticList)
+        -> LoadedSite?
+    {
         if let baseURL = options.baseURL {
             let normalized = baseURL.hasSuffix("/") ? baseURL : baseURL + "/"
             if let problem = SiteConfig.baseURLProblem(normalized) {
@@ -193,24 +282,7 @@ public enum SiteBuilder {
                         + "the sitemap point to it",
                     hint: "set baseURL in site.yml to the address the site is published at (or pass --base-url)"))
         }
-        let output = options.outputURL
-        let table = await LinkTable(site: site, formerTitles: { FormerTitles.load(for: output) })
-        phase("link table", next: "rendering Markdown")
-        // The search index has every word of each page's text.
-        let markdownOptions = MarkdownOptions(unsafeHTML: site.config.unsafeHTML)
-        let checking = !options.writeOutput
-        let rendered = await renderMarkdown(
-            site, table: table, options: markdownOptions, checking: checking, store: store)
-        for page in rendered { diagnostics.append(contentsOf: page.diagnostics) }
-        store?.releaseMappedPages()
-        phase("render markdown", next: "linking pages")
-        let graph = await SiteGraph(
-            site: site, rendered: rendered, table: table, rankRelated: checking ? nil : rankRelated(store))
-        diagnostics.append(contentsOf: graph.diagnostics)
-        phase("cross-links")
-        guard let theme else { return nil }
-        return Assembled(
-            site: site, theme: theme, rendered: rendered, graph: graph, table: table, markdownOptions: markdownOptions)
+        return site
     }
 
     /// Why the site's folder cannot be built at all: it does not exist or holds no `content/`.

@@ -23,15 +23,11 @@ extension SiteBuilder {
         }
     }
 
-    /// Renders every page and writes the site into a staging folder, then swaps it in; returns how
-    /// many files the site has and how many pages were kept unchanged from the previous output.
-    static func write(_ assembled: Assembled, options: BuildOptions, store: BuildCache?) async throws -> (
-        files: Int, kept: Int, builder: ContextBuilder, searchEntries: [SearchIndex.Entry?],
-        searchPaths: Set<String>, theme: Theme, cacheSeconds: Double?,
-        templateSeconds: Double
-    ) {
+    /// The template contexts of a build: the context builder with every card rendered through the
+    /// theme, the theme with the site's partials rendered, and each page's search entry.
+    static func contexts(_ assembled: Assembled, options: BuildOptions, store: BuildCache?) async -> Contexts {
         // The theme's assets, read once: their digest versions their URLs, and they are copied.
-        let assets = Theme.assets(root: options.root).map { ("assets/" + $0.path, $0.bytes) }
+        let assets = Theme.assets(root: options.root).map { (path: "assets/" + $0.path, bytes: $0.bytes) }
         var digest = StableHasher()
         for (path, bytes) in assets {
             digest.combine(String(path.dropFirst("assets/".count)))
@@ -40,13 +36,11 @@ extension SiteBuilder {
         var cards = ContextBuilder(
             site: assembled.site, rendered: assembled.rendered, graph: assembled.graph, year: year(),
             assetsVersion: String(digest.hex.prefix(10)))
-        // The search index is made while the cards are: its files must be known before the
-        // staging folder is claimed.
+        // The search index is made while the cards are, on the same cores.
         let published = cards.published
         async let search = SearchIndex.entries(published)
         let theme = assembled.theme.renderingSitePartials(cards.siteView)
-        // The cards' template time, summed over the cores and divided by them as the pages' is
-        // below: the search index is made on the same cores meanwhile.
+        // The cards' template time, summed over the cores and divided by them as the pages' is.
         let cardTime = Mutex<Duration>(.zero)
         let render = renderCard(theme, store)
         await cards.renderCards { page, card, site in
@@ -57,24 +51,34 @@ extension SiteBuilder {
             cardTime.withLock { $0 += spent }
             return html
         }
-        let cardSeconds = cardTime.withLock { $0 }.seconds / Double(max(1, Parallelism.current))
         store?.releaseMappedPages()
-        let builder = cards
+        return Contexts(
+            builder: cards, theme: theme, assets: assets, searchEntries: await search,
+            cardSeconds: cardTime.withLock { $0 }.seconds / Double(max(1, Parallelism.current)))
+    }
+
+    /// Renders every page and writes the site into a staging folder, then swaps it in.
+    static func publish(_ assembled: Assembled, _ contexts: Contexts, options: BuildOptions, store: BuildCache?)
+        async throws -> Written
+    {
+        let builder = contexts.builder
+        let theme = contexts.theme
+        let published = builder.published
         // With the cards made, the cache holds all this build puts in it: it is saved while the
         // pages are written, its file writes filling what the pages leave of the cores.
         async let cacheSeconds = saveCache(options, store: store, theme: assembled.theme)
 
         let jobs = outputJobs(assembled, lists: builder.listPageCounts())
         let copies = bundleCopies(assembled.site, root: options.root)
-        let entries = await search
-        let searchFiles = await SearchIndex.files(entries, synonyms: builder.site.config.synonyms)
+        let searchFiles = await SearchIndex.files(contexts.searchEntries, synonyms: builder.site.config.synonyms)
         let generated = ["feed.xml", "sitemap.xml", "exercise-cards.json", "robots.txt"] + searchFiles.map(\.path)
 
         // What the output holds, and from which keys, when earlier work may be reused.
         let previous = store == nil ? nil : OutputWriter.manifest(of: options.outputURL)
         let output = options.outputURL.path + "/"
         let staging = try OutputWriter.Staging(
-            output: options.outputURL, paths: jobs.map(\.path) + generated + assets.map(\.0) + copies.map(\.to))
+            output: options.outputURL,
+            paths: jobs.map(\.path) + generated + contexts.assets.map(\.path) + copies.map(\.to))
         do {
             // The files made from the whole site are written while the pages are: their serial
             // parts (the feed, the sitemap) would otherwise leave a core idle.
@@ -90,22 +94,45 @@ extension SiteBuilder {
             let pageSeconds = pages.reduce(0) { $0 + $1.seconds } / Double(max(1, Parallelism.current))
             try await siteFiles
             try staging.write(OutputFile(path: "robots.txt", text: Publishing.robots(published)))
-            try copyFiles(assets: assets, bundles: copies, to: staging)
+            try copyFiles(assets: contexts.assets, bundles: copies, to: staging)
             let files = staging.count
             try staging.finish()
-            return (
-                files, pages.count { $0.kept }, builder, entries, Set(searchFiles.map(\.path)), theme,
-                await cacheSeconds, cardSeconds + pageSeconds
-            )
+            return Written(
+                files: files, kept: pages.count { $0.kept }, searchPaths: Set(searchFiles.map(\.path)),
+                templateSeconds: contexts.cardSeconds + pageSeconds, cacheSeconds: await cacheSeconds)
         } catch {
             staging.abandon()
             throw error
         }
     }
 
+    /// Writes only `jobs` and the search index over the output, each file replaced atomically, the
+    /// rest kept: for a build told that only these pages' output can differ. Nil, having written
+    /// nothing, when the search index's set of files changes (a word new to the site): that needs
+    /// the whole output.
+    static func publishInPlace(
+        _ jobs: [OutputJob], of total: Int, _ contexts: Contexts, previous: Written, options: BuildOptions
+    ) async throws -> Written? {
+        let builder = contexts.builder
+        let searchFiles = await SearchIndex.files(contexts.searchEntries, synonyms: builder.site.config.synonyms)
+        guard Set(searchFiles.map(\.path)) == previous.searchPaths else { return nil }
+        var files: [OutputFile] = []
+        for job in jobs {
+            let context = job.context.make(builder)
+            files.append(
+                OutputFile(
+                    path: job.path, bytes: contexts.theme.render(context, template: job.template),
+                    key: pageKey(template: job.template, theme: contexts.theme, context: context)))
+        }
+        try OutputWriter.update(files + searchFiles, in: options.outputURL)
+        return Written(
+            files: previous.files, kept: total - jobs.count, searchPaths: previous.searchPaths,
+            templateSeconds: 0, cacheSeconds: nil)
+    }
+
     /// Copies the theme's assets and the page bundles' files into the staging folder.
     private static func copyFiles(
-        assets: [(String, [UInt8]?)], bundles: [(from: URL, to: String)], to staging: OutputWriter.Staging
+        assets: [(path: String, bytes: [UInt8]?)], bundles: [(from: URL, to: String)], to staging: OutputWriter.Staging
     ) throws {
         for (path, bytes) in assets {
             guard let bytes else { throw OutputWriter.Failure(description: "cannot read templates/\(path)") }
@@ -216,29 +243,4 @@ extension ContextBuilder {
         PublishedSite(
             site: site, graph: graph, rendered: rendered, sectionTitles: sectionTitles, listPages: listPageCounts())
     }
-}
-
-/// One HTML page of the output: where it goes, its template, and how to make its context.
-struct OutputJob: Sendable {
-    enum Context: Sendable {
-        /// A page; for a section, page `listPage` of its list.
-        case page(Int, listPage: Int = 1)
-        case tag(Int, listPage: Int = 1)
-        case tags, search, notFound, deck
-
-        func make(_ builder: ContextBuilder) -> PageContext {
-            switch self {
-            case .page(let id, let number): builder.context(for: builder.site.pages[id], listPage: number)
-            case .tag(let index, let number): builder.tagContext(index, listPage: number)
-            case .tags: builder.tagsContext()
-            case .deck: builder.deckContext()
-            case .search: builder.generated(kind: "search", title: "Search", path: "search/")
-            case .notFound: builder.generated(kind: "404", title: "Page not found", path: "404.html")
-            }
-        }
-    }
-
-    var path: String
-    var template: String
-    var context: Context
 }

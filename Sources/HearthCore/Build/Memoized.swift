@@ -16,23 +16,39 @@ extension SiteBuilder {
         }
     }
 
+    /// A page's Markdown, taken from the store when its text, the permalink table and the options
+    /// are unchanged.
+    static func markdown(table: LinkTable, options: MarkdownOptions, store: BuildCache?)
+        -> @Sendable (Page)
+        -> RenderedPage
+    {
+        let tableKey = table.fingerprint
+        return { page in
+            guard let store else { return RenderedPage.render(page, table: table, options: options) }
+            return store.markdown(page.contentPath, key: MemoKeys.markdown(page, table: tableKey, options: options)) {
+                RenderedPage.render(page, table: table, options: options)
+            }
+        }
+    }
+
     /// Every page's Markdown, on every core. A check needs no HTML: it takes a build's pages from
     /// the store when they are there, and renders the others without HTML, keeping none of them.
     static func renderMarkdown(
         _ site: LoadedSite, table: LinkTable, options: MarkdownOptions, checking: Bool, store: BuildCache?
     ) async -> [RenderedPage] {
+        guard checking else {
+            return await parallelMap(site.pages, markdown(table: table, options: options, store: store))
+        }
         let tableKey = table.fingerprint
         let checkOptions = MarkdownOptions(unsafeHTML: options.unsafeHTML, makesHTML: false, plainTextLimit: 0)
         return await parallelMap(site.pages) { page in
-            let key = store.map { _ in MemoKeys.markdown(page, table: tableKey, options: options) }
-            if checking {
-                if let store, let key, let stored = store.storedMarkdown(page.contentPath, key: key) { return stored }
-                return RenderedPage.render(page, table: table, options: checkOptions)
+            if let store,
+                let stored = store.storedMarkdown(
+                    page.contentPath, key: MemoKeys.markdown(page, table: tableKey, options: options))
+            {
+                return stored
             }
-            guard let store, let key else { return RenderedPage.render(page, table: table, options: options) }
-            return store.markdown(page.contentPath, key: key) {
-                RenderedPage.render(page, table: table, options: options)
-            }
+            return RenderedPage.render(page, table: table, options: checkOptions)
         }
     }
 

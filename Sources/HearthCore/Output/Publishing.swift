@@ -172,6 +172,9 @@ enum Publishing {
             appendJSONString(page.meta.difficulty?.rawValue ?? "", to: &out)
             out.append(contentsOf: ",\"who\":".utf8)
             appendJSONString(page.meta.who.rawValue, to: &out)
+            // In words, as the pages say it, for the cards the finder makes from this file.
+            out.append(contentsOf: ",\"whoLabel\":".utf8)
+            appendJSONString(whoLabel(page.meta.who.rawValue) ?? "", to: &out)
             out.append(contentsOf: ",\"types\":[".utf8)
             for (number, type) in page.types.enumerated() {
                 if number > 0 { out.append(UInt8(ascii: ",")) }

@@ -20,9 +20,12 @@ enum SearchIndex {
 
     /// Each page's entry, by page id (none for the home page).
     static func entries(_ published: PublishedSite) async -> [Entry?] {
-        await parallelMap(published.site.pages) { page in
-            page.kind == .home ? nil : entry(page, published)
-        }
+        await parallelMap(published.site.pages) { entry(of: $0, published) }
+    }
+
+    /// A page's entry; none for the home page, which has nothing of its own to find.
+    static func entry(of page: Page, _ published: PublishedSite) -> Entry? {
+        page.kind == .home ? nil : entry(page, published)
     }
 
     static func entry(_ page: Page, _ published: PublishedSite) -> Entry {

@@ -3,7 +3,7 @@ import Foundation
 /// Builds the typed template contexts of every output page from the site, its rendered Markdown and
 /// its link graph.
 struct ContextBuilder: Sendable {
-    /// The site and its rendered Markdown; a page's text may change in place (`quickRebuild`).
+    /// The site and its rendered Markdown; an increment gives a page new text (`Increment.contexts`).
     var site: LoadedSite
     var rendered: [RenderedPage]
     let graph: SiteGraph

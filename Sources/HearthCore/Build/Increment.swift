@@ -1,0 +1,121 @@
+import Foundation
+import HearthMarkdown
+
+/// What a successful build leaves for the next one in the same process (`hearth serve`).
+struct BuildState: Sendable {
+    /// What the build was asked for.
+    var root: URL
+    var output: URL
+    var baseURL: String?
+    var includeDrafts: Bool
+    var assembled: SiteBuilder.Assembled
+    var contexts: Contexts
+    var written: Written
+    var diagnostics: DiagnosticList
+}
+
+/// The memo layer's view of a build told which source files changed since the session's last one
+/// (`hearth serve`): each stage's result of that build, with the changed pages made again, for as
+/// long as what the stage is made from is otherwise unchanged. The driver asks it before running
+/// each stage whole; no stage knows of it. Once a stage's inputs changed beyond the changed pages'
+/// text, it no longer `holds` and every later stage runs whole (with the memo store).
+struct Increment: Sendable {
+    let previous: BuildState
+    /// The changed pages, by id (an edit keeps a page's id).
+    let pages: [Int]
+    private(set) var holds = true
+
+    /// Nil unless the session's last build was of these options and every change is an edit of one
+    /// of its pages, none of which had a problem (a page with problems goes through the whole build,
+    /// which reports them).
+    init?(session: BuildSession?, options: BuildOptions, changed: Set<String>?) {
+        guard let changed, !changed.isEmpty, options.useCache, options.writeOutput,
+            let state = session?.previous, state.root == options.root, state.output == options.outputURL,
+            state.baseURL == options.baseURL, state.includeDrafts == options.includeDrafts,
+            changed.allSatisfy({ $0.hasPrefix("content/") && $0.hasSuffix(".md") })
+        else { return nil }
+        let site = state.assembled.site
+        let byPath = Dictionary(site.pages.map { ("content/" + $0.contentPath, $0.id) }) { first, _ in first }
+        var pages: [Int] = []
+        for path in changed.sorted() {
+            guard let id = byPath[path], !state.diagnostics.items.contains(where: { $0.file == path }) else {
+                return nil
+            }
+            pages.append(id)
+        }
+        previous = state
+        self.pages = pages
+    }
+
+    /// The content stage: the last site with the changed files read again (by the memoized `read`),
+    /// when what the rest of the site is made from (their front matter, URL and types) is unchanged
+    /// and they have no problem.
+    mutating func site(read: ContentLoader.ReadSource) -> LoadedSite? {
+        var site = previous.assembled.site
+        let content = previous.root.appendingPathComponent("content").path
+        let context = SourceContext(
+            content: content, knownTypes: site.config.types, otherSections: site.otherSectionNames)
+        for id in pages {
+            let old = site.pages[id]
+            let entry = SourceEntry(
+                kind: old.kind, contentPath: old.contentPath, section: old.section,
+                bundleDirectory: old.bundleDirectory, bundleFiles: old.bundleFiles)
+            let (read, problems) = read(entry, SiteFiles.readFile(content + "/" + old.contentPath), context)
+            guard var page = read, problems.isEmpty, page.meta == old.meta, page.slug == old.slug,
+                page.path == old.path, page.types == old.types
+            else {
+                holds = false
+                return nil
+            }
+            page.id = id
+            site.pages[id] = page
+        }
+        return site
+    }
+
+    /// The permalink table, made from what `site` left unchanged.
+    var table: LinkTable? { holds ? previous.assembled.table : nil }
+
+    /// The Markdown stage: the last build's pages with the changed ones rendered again (by the
+    /// memoized `render`), when what other pages show of them (summary, headings, links, anchors
+    /// they link to) is unchanged and they have no problem.
+    mutating func rendered(_ site: LoadedSite, render: (Page) -> RenderedPage) -> [RenderedPage]? {
+        guard holds else { return nil }
+        var rendered = previous.assembled.rendered
+        for id in pages {
+            let (before, after) = (rendered[id], render(site.pages[id]))
+            guard after.diagnostics.isEmpty, after.summary == before.summary, after.outgoing == before.outgoing,
+                after.headings == before.headings, after.anchorChecks == before.anchorChecks
+            else {
+                holds = false
+                return nil
+            }
+            rendered[id] = after
+        }
+        return rendered
+    }
+
+    /// The cross-links: unchanged when the pages' links, headings and summaries are.
+    var graph: SiteGraph? { holds ? previous.assembled.graph : nil }
+
+    /// The template contexts: the last build's (cards, lists, the theme with the site's partials),
+    /// with the changed pages' text and their search entries.
+    func contexts(_ site: LoadedSite, _ rendered: [RenderedPage]) -> Contexts? {
+        guard holds else { return nil }
+        var contexts = previous.contexts
+        contexts.builder.site = site
+        contexts.builder.rendered = rendered
+        let published = contexts.builder.published
+        for id in pages { contexts.searchEntries[id] = SearchIndex.entry(of: site.pages[id], published) }
+        contexts.cardSeconds = 0
+        return contexts
+    }
+
+    /// The output pages whose output can differ from the last build's: those that show a changed
+    /// page's text. Nil when the whole output must be made again.
+    func jobs(_ all: [OutputJob], site: LoadedSite) -> [OutputJob]? {
+        guard holds else { return nil }
+        let changed = Set(pages)
+        return all.filter { $0.context.shows(changed, in: site) }
+    }
+}
