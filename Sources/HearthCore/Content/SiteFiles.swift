@@ -87,15 +87,8 @@ enum SiteFiles {
     /// whose target is outside it is marked and not looked into. POSIX calls: a large site has
     /// thousands of entries a build.
     static func folderEntries(_ path: String, site: String? = nil) -> [FolderEntry] {
-        guard let dir = opendir(path) else { return [] }
-        defer { closedir(dir) }
         var out: [FolderEntry] = []
-        while let entry = readdir(dir) {
-            let name = withUnsafePointer(to: entry.pointee.d_name) {
-                $0.withMemoryRebound(to: CChar.self, capacity: 256) { String(cString: $0) }
-            }
-            if name.hasPrefix(".") { continue }
-            let type = entry.pointee.d_type
+        for (name, type) in namesAndTypes(in: path) ?? [] where !name.hasPrefix(".") {
             if type == UInt8(DT_LNK) || type == UInt8(DT_UNKNOWN), let site, isLink(path + "/" + name),
                 !isInside(path + "/" + name, site: site)
             {
@@ -108,6 +101,21 @@ enum SiteFiles {
             out.append(FolderEntry(name: name, isDirectory: isDirectory))
         }
         return out.sorted { $0.name < $1.name }
+    }
+
+    /// Every name in a folder but `.` and `..`, hidden ones too, with its `d_type`; nil when it
+    /// cannot be opened. The one walk of a folder, for reading the site and removing output.
+    static func namesAndTypes(in path: String) -> [(name: String, type: UInt8)]? {
+        guard let dir = opendir(path) else { return nil }
+        defer { closedir(dir) }
+        var out: [(name: String, type: UInt8)] = []
+        while let entry = readdir(dir) {
+            let name = withUnsafePointer(to: entry.pointee.d_name) {
+                $0.withMemoryRebound(to: CChar.self, capacity: 256) { String(cString: $0) }
+            }
+            if name != "." && name != ".." { out.append((name, entry.pointee.d_type)) }
+        }
+        return out
     }
 
     /// The real path of a folder (links resolved), or nil when it does not exist.

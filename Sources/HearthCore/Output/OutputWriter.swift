@@ -93,9 +93,7 @@ enum OutputWriter {
     static func removeLeftovers(beside output: URL) {
         let parent = cacheFolder(for: output)
         let prefix = stagingPrefix(for: output)
-        let names = ((try? FileManager.default.contentsOfDirectory(atPath: parent.path)) ?? []).filter {
-            $0.hasPrefix(prefix)
-        }
+        let names = (SiteFiles.namesAndTypes(in: parent.path) ?? []).map(\.name).filter { $0.hasPrefix(prefix) }
         for name in names where name.hasPrefix(prefix + "staging-") {
             // Leave those of a build still running.
             if let pid = Int32(name.split(separator: "-").last ?? ""), pid != getpid(), kill(pid, 0) == 0 { continue }
@@ -338,16 +336,7 @@ enum OutputWriter {
         var info = stat()
         guard lstat(path, &info) == 0 else { return }
         if (info.st_mode & S_IFMT) == S_IFDIR {
-            if let dir = opendir(path) {
-                while let entry = readdir(dir) {
-                    let name = withUnsafePointer(to: entry.pointee.d_name) {
-                        $0.withMemoryRebound(to: CChar.self, capacity: 256) { String(cString: $0) }
-                    }
-                    if name == "." || name == ".." { continue }
-                    removeTree(path + "/" + name)
-                }
-                closedir(dir)
-            }
+            for (name, _) in SiteFiles.namesAndTypes(in: path) ?? [] { removeTree(path + "/" + name) }
             rmdir(path)
         } else {
             unlink(path)
