@@ -102,7 +102,7 @@ public enum SiteBuilder {
             report.pageCount = outcome.site.pages.count
             if options.writeOutput {
                 await output(
-                    outcome, options: options, store: store, increment: increment, session: session,
+                    outcome, options: options, store: store, increment: &increment, session: session,
                     report: &report)
             }
         }
@@ -118,7 +118,7 @@ public enum SiteBuilder {
     /// The output stage: the template contexts, then every page written and swapped in, or, when the
     /// increment holds, only the pages that show a changed page's text, in place.
     private static func output(
-        _ outcome: Assembled, options: BuildOptions, store: BuildCache?, increment: Increment?,
+        _ outcome: Assembled, options: BuildOptions, store: BuildCache?, increment: inout Increment?,
         session: BuildSession?, report: inout BuildReport
     ) async {
         if let problem = outputProblem(options) { return report.diagnostics.append(problem) }
