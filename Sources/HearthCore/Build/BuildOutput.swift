@@ -117,6 +117,8 @@ extension SiteBuilder {
         let searchFiles = await SearchIndex.files(contexts.searchEntries, synonyms: builder.site.config.synonyms)
         guard Set(searchFiles.map(\.path)) == previous.searchPaths else { return nil }
         var files: [OutputFile] = []
+        let clock = ContinuousClock()
+        let start = clock.now
         for job in jobs {
             let context = job.context.make(builder)
             files.append(
@@ -124,10 +126,11 @@ extension SiteBuilder {
                     path: job.path, bytes: contexts.theme.render(context, template: job.template),
                     key: pageKey(template: job.template, theme: contexts.theme, context: context)))
         }
+        let templateSeconds = (clock.now - start).seconds
         try OutputWriter.update(files + searchFiles, in: options.outputURL)
         return Written(
             files: previous.files, kept: total - jobs.count, searchPaths: previous.searchPaths,
-            templateSeconds: 0, cacheSeconds: nil)
+            templateSeconds: templateSeconds, cacheSeconds: nil)
     }
 
     /// Copies the theme's assets and the page bundles' files into the staging folder.
