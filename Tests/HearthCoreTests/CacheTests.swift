@@ -252,6 +252,42 @@ struct CacheTests {
         #expect(snapshot(root.appendingPathComponent("public")) == (try await cleanBuild(of: root)))
     }
 
+    @Test("in a session, a change beyond a page's text makes the whole output again, as a clean build would")
+    func beyondText() async throws {
+        let root = try Fixture.site("basic")
+        var options = BuildOptions(root: root)
+        let session = BuildSession()
+        options.saveCache = false
+        #expect(await SiteBuilder.build(options, session: session).succeeded)
+        let hugs = root.appendingPathComponent("content/physical/hugs.md")
+        func inPlace(_ report: BuildReport) -> Bool { report.phases.contains { $0.name.hasSuffix("page(s) in place") } }
+
+        // A new title is on every list that shows the page: the content stage is read again whole.
+        let text = try String(contentsOf: hugs, encoding: .utf8)
+        try Data(text.replacingOccurrences(of: "title: Long Hugs", with: "title: Longer Hugs").utf8).write(to: hugs)
+        let retitled = await SiteBuilder.build(options, session: session, changed: ["content/physical/hugs.md"])
+        #expect(retitled.succeeded && !inPlace(retitled))
+        #expect(output(root, "physical/index.html")?.contains("Longer Hugs") == true)
+        #expect(snapshot(root.appendingPathComponent("public")) == (try await cleanBuild(of: root)))
+
+        // A word in a shard of the search index the site did not have: the stages hold, but the
+        // index's files change, so the output is made whole.
+        #expect(output(root, "search/t-7871.json") == nil)
+        try appendLine("Xqzw, said nobody.", to: hugs)
+        let newShard = await SiteBuilder.build(options, session: session, changed: ["content/physical/hugs.md"])
+        #expect(newShard.succeeded && !inPlace(newShard))
+        #expect(output(root, "search/t-7871.json")?.contains("\"xqzw\"") == true)
+        #expect(snapshot(root.appendingPathComponent("public")) == (try await cleanBuild(of: root)))
+
+        // A new page: not an edit of the last build's, so the whole pipeline runs.
+        try Fixture.write(
+            Data("---\ntitle: Hand on Heart\n---\n\nA hand on the heart.\n".utf8),
+            to: "content/physical/heart.md", in: root)
+        let added = await SiteBuilder.build(options, session: session, changed: ["content/physical/heart.md"])
+        #expect(added.succeeded && !inPlace(added) && output(root, "physical/heart/index.html") != nil)
+        #expect(snapshot(root.appendingPathComponent("public")) == (try await cleanBuild(of: root)))
+    }
+
     @Test("another tool version, changed templates or a damaged cache file make everything anew")
     func invalidation() async throws {
         let root = try Fixture.site("basic")

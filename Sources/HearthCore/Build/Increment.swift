@@ -56,15 +56,13 @@ struct Increment: Sendable {
         // rather than being copied, and the copies released, at every edit.
         previous.assembled.site.pages = []
         previous.contexts.builder.site.pages = []
-        let content = previous.root.appendingPathComponent("content").path
-        let context = SourceContext(
-            content: content, knownTypes: site.config.types, otherSections: site.otherSectionNames)
+        let context = site.sourceContext
         for id in pages {
             let old = site.pages[id]
             let entry = SourceEntry(
                 kind: old.kind, contentPath: old.contentPath, section: old.section,
                 bundleDirectory: old.bundleDirectory, bundleFiles: old.bundleFiles)
-            let (read, problems) = read(entry, SiteFiles.readFile(content + "/" + old.contentPath), context)
+            let (read, problems) = read(entry, SiteFiles.readFile(context.content + "/" + old.contentPath), context)
             guard var page = read, problems.isEmpty, page.meta == old.meta, page.slug == old.slug,
                 page.path == old.path, page.types == old.types
             else {

@@ -86,7 +86,8 @@ enum ContentLoader {
         }
         let site = LoadedSite(
             config: config, pages: pages, sections: sections(of: pages, types: config.types), files: found.files,
-            imageSizes: ImageSizes.read(found.files, content: context.content), excluded: excluded)
+            imageSizes: ImageSizes.read(found.files, content: context.content), excluded: excluded,
+            sourceContext: context)
         return (site, diagnostics)
     }
 

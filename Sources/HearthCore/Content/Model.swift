@@ -117,10 +117,8 @@ public struct LoadedSite: Sendable {
     /// Pages left out of this build (drafts, and pages whose URL another page has), to say why a
     /// link to one fails.
     public var excluded: [ExcludedPage]
-
-    /// The sections that are neither topics nor the exercises, by name (for the hint of a type that
-    /// names one).
-    var otherSectionNames: [String] { sections.filter { $0.kind == .other }.map(\.name).sorted() }
+    /// What every page was read against (a page read again is read against the same).
+    var sourceContext: SourceContext
 }
 
 /// A page that is not built, with what a link can name it by.
