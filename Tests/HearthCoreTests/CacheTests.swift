@@ -244,6 +244,13 @@ struct CacheTests {
         #expect(output(root, "exercises/deck/index.html")?.contains("A breath together.") == true)
         #expect(snapshot(root.appendingPathComponent("public")) == (try await cleanBuild(of: root)))
 
+        // Words the page no longer has leave the index's shards, in place.
+        let lines = try String(contentsOf: hugs, encoding: .utf8)
+        try Data(lines.replacingOccurrences(of: "Then thereabouts the theory.\n", with: "").utf8).write(to: hugs)
+        #expect(inPlace(await SiteBuilder.build(options, session: session, changed: ["content/physical/hugs.md"])))
+        #expect(output(root, "search/t-7468.json")?.contains("\"thereabout\"") == false)
+        #expect(snapshot(root.appendingPathComponent("public")) == (try await cleanBuild(of: root)))
+
         // In place again, then a new process: the output and its manifest still agree.
         try appendLine("And once more.", to: hugs)
         #expect(inPlace(await SiteBuilder.build(options, session: session, changed: ["content/physical/hugs.md"])))

@@ -111,4 +111,44 @@ struct SearchTests {
         #expect(
             records.contains { $0["title"] as? String == "Back\\slash\ttab\u{2028}line\u{2029}para\u{1}ctl ’quote’" })
     }
+
+    @Test("an edit patched into the index's tables writes exactly the files a whole index would change")
+    func patchedEdit() async throws {
+        func entry(_ words: [String], title: [String] = [], record: String) -> SearchIndex.Entry {
+            SearchIndex.Entry(words: words + title, titleWords: Set(title), record: Array(record.utf8))
+        }
+        let before: [SearchIndex.Entry?] = [
+            nil,  // the home page
+            entry(["listen", "slowly", "hands"], title: ["hugs"], record: "{\"t\":\"Hugs\"}"),
+            entry(["listen", "quiet"], record: "{\"t\":\"Quiet\"}"),
+            entry(["gaze", "eyes", "slowly"], title: ["gazing"], record: "{\"t\":\"Gazing\"}"),
+        ]
+        let made = await SearchIndex.made(before, synonyms: [], keepingTables: true)
+        var tables = try #require(made.tables)
+        // Page 2 gains "eyelids"; page 3 loses "eyes" and gains "lingers" and "quiet".
+        var after = before
+        after[3] = entry(["gaze", "slowly", "lingers", "quiet"], title: ["gazing"], record: "{\"t\":\"Gazing\"}")
+        after[2] = entry(["listen", "quiet", "eyelids"], record: "{\"t\":\"Quiet\"}")
+        // "eyelids" first, so that "eyes" going does not leave its shard empty.
+        let first = SearchIndex.patch(
+            &tables, before: [2: before[2]!], after: Array(after.prefix(3)) + [before[3]], pages: [2], synonyms: [])
+        let second = SearchIndex.patch(
+            &tables, before: [3: before[3]!], after: after, pages: [3], synonyms: [])
+        let patched = try #require(first) + (try #require(second))
+        let whole = await SearchIndex.made(after, synonyms: [], keepingTables: false).files
+        let old = Dictionary(uniqueKeysWithValues: made.files.map { ($0.path, $0.bytes) })
+        let changed = whole.filter { old[$0.path] != $0.bytes }
+        let last = Dictionary(patched.map { ($0.path, $0.bytes) }) { _, later in later }
+        #expect(Set(last.keys) == Set(changed.map(\.path)), "\(last.keys.sorted())")
+        for file in changed { #expect(last[file.path] == file.bytes, "\(file.path)") }
+        // A word in a shard the index did not have, a shard left empty, a title's words: not patched.
+        var other = try #require(made.tables)
+        var newShard = after
+        newShard[1] = entry(["listen", "slowly", "hands", "zz"], title: ["hugs"], record: "{\"t\":\"Hugs\"}")
+        #expect(SearchIndex.patch(&other, before: [1: before[1]!], after: newShard, pages: [1], synonyms: []) == nil)
+        other = try #require(made.tables)
+        var retitled = before
+        retitled[2] = entry(["listen", "quiet"], title: ["hush"], record: "{\"t\":\"Quiet\"}")
+        #expect(SearchIndex.patch(&other, before: [2: before[2]!], after: retitled, pages: [2], synonyms: []) == nil)
+    }
 }

@@ -133,17 +133,21 @@ public enum SiteBuilder {
                 contexts = await self.contexts(outcome, options: options, store: store)
             }
             let all = outputJobs(outcome, lists: contexts.builder.listPageCounts())
-            var written: Written
             var name = "render and write"
-            if let increment, let jobs = increment.jobs(all, site: outcome.site),
-                let inPlace = try await publishInPlace(
-                    jobs, of: all.count, contexts, previous: increment.previous.written, options: options)
-            {
-                written = inPlace
-                name += " \(jobs.count) page(s) in place"
-            } else {
-                written = try await publish(outcome, contexts, options: options, store: store)
+            var inPlace: Written?
+            if let jobs = increment?.jobs(all, site: outcome.site) {
+                // The search tables are patched first: the last build's are let go of then, not copied.
+                let search = increment?.search(contexts)
+                if let previous = increment?.previous.written {
+                    inPlace = try await publishInPlace(
+                        jobs, of: all.count, contexts, search: search, previous: previous, options: options)
+                    if inPlace != nil { name += " \(jobs.count) page(s) in place" }
+                }
             }
+            let written =
+                if let inPlace { inPlace } else {
+                    try await publish(outcome, contexts, options: options, store: store, keepsTables: session != nil)
+                }
             report.phases.append((name, (clock.now - mark).seconds))
             report.phases.append(("  of which templates", written.templateSeconds))
             report.fileCount = written.files

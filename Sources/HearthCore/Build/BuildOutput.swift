@@ -58,9 +58,9 @@ extension SiteBuilder {
     }
 
     /// Renders every page and writes the site into a staging folder, then swaps it in.
-    static func publish(_ assembled: Assembled, _ contexts: Contexts, options: BuildOptions, store: BuildCache?)
-        async throws -> Written
-    {
+    static func publish(
+        _ assembled: Assembled, _ contexts: Contexts, options: BuildOptions, store: BuildCache?, keepsTables: Bool
+    ) async throws -> Written {
         let builder = contexts.builder
         let theme = contexts.theme
         let published = builder.published
@@ -70,7 +70,8 @@ extension SiteBuilder {
 
         let jobs = outputJobs(assembled, lists: builder.listPageCounts())
         let copies = bundleCopies(assembled.site, root: options.root)
-        let searchFiles = await SearchIndex.files(contexts.searchEntries, synonyms: builder.site.config.synonyms)
+        let (searchFiles, searchTables) = await SearchIndex.made(
+            contexts.searchEntries, synonyms: builder.site.config.synonyms, keepingTables: keepsTables)
         let generated = ["feed.xml", "sitemap.xml", "exercise-cards.json", "robots.txt"] + searchFiles.map(\.path)
 
         // What the output holds, and from which keys, when earlier work may be reused.
@@ -99,38 +100,45 @@ extension SiteBuilder {
             try staging.finish()
             return Written(
                 files: files, kept: pages.count { $0.kept }, searchPaths: Set(searchFiles.map(\.path)),
-                templateSeconds: contexts.cardSeconds + pageSeconds, cacheSeconds: await cacheSeconds)
+                searchTables: searchTables, templateSeconds: contexts.cardSeconds + pageSeconds,
+                cacheSeconds: await cacheSeconds)
         } catch {
             staging.abandon()
             throw error
         }
     }
 
-    /// Writes only `jobs` and the search index over the output, each file replaced atomically, the
-    /// rest kept: for a build told that only these pages' output can differ. Nil, having written
-    /// nothing, when the search index's set of files changes (a word new to the site): that needs
-    /// the whole output.
+    /// Writes only `jobs` and the search index's changed files over the output, each file replaced
+    /// atomically, the rest kept: for a build told that only these pages' output can differ. The
+    /// index's files are `search` when its tables could be patched; else the whole index is made,
+    /// and when its set of files changes (a word in a shard new to the site, a shard gone) this
+    /// returns nil, having written nothing: that needs the whole output.
     static func publishInPlace(
-        _ jobs: [OutputJob], of total: Int, _ contexts: Contexts, previous: Written, options: BuildOptions
+        _ jobs: [OutputJob], of total: Int, _ contexts: Contexts,
+        search patched: (files: [OutputFile], tables: SearchIndex.Tables)?, previous: Written, options: BuildOptions
     ) async throws -> Written? {
-        let builder = contexts.builder
-        let searchFiles = await SearchIndex.files(contexts.searchEntries, synonyms: builder.site.config.synonyms)
-        guard Set(searchFiles.map(\.path)) == previous.searchPaths else { return nil }
+        var search = patched
+        if search == nil {
+            let made = await SearchIndex.made(
+                contexts.searchEntries, synonyms: contexts.builder.site.config.synonyms, keepingTables: true)
+            guard Set(made.files.map(\.path)) == previous.searchPaths, let tables = made.tables else { return nil }
+            search = (made.files, tables)
+        }
         var files: [OutputFile] = []
         let clock = ContinuousClock()
         let start = clock.now
         for job in jobs {
-            let context = job.context.make(builder)
+            let context = job.context.make(contexts.builder)
             files.append(
                 OutputFile(
                     path: job.path, bytes: contexts.theme.render(context, template: job.template),
                     key: pageKey(template: job.template, theme: contexts.theme, context: context)))
         }
         let templateSeconds = (clock.now - start).seconds
-        try OutputWriter.update(files + searchFiles, in: options.outputURL)
+        try OutputWriter.update(files + (search?.files ?? []), in: options.outputURL)
         return Written(
             files: previous.files, kept: total - jobs.count, searchPaths: previous.searchPaths,
-            templateSeconds: templateSeconds, cacheSeconds: nil)
+            searchTables: search?.tables, templateSeconds: templateSeconds, cacheSeconds: nil)
     }
 
     /// Copies the theme's assets and the page bundles' files into the staging folder.

@@ -24,6 +24,8 @@ struct Increment: Sendable {
     /// The changed pages, by id (an edit keeps a page's id).
     let pages: [Int]
     private(set) var holds = true
+    /// The changed pages' search entries before the edit.
+    private var searchBefore: [Int: SearchIndex.Entry] = [:]
 
     /// Nil unless the session's last build was of these options and every change is an edit of one
     /// of its pages, none of which had a problem (a page with problems goes through the whole build,
@@ -108,12 +110,27 @@ struct Increment: Sendable {
         guard holds else { return nil }
         var contexts = previous.contexts
         previous.contexts.searchEntries = []
+        for id in pages { searchBefore[id] = contexts.searchEntries[id] }
         contexts.builder.site = site
         contexts.builder.rendered = rendered
         let published = contexts.builder.published
         for id in pages { contexts.searchEntries[id] = SearchIndex.entry(of: site.pages[id], published) }
         contexts.cardSeconds = 0
         return contexts
+    }
+
+    /// The search index's changed files and its tables, patched for the changed pages' words; nil
+    /// when they cannot be (`SearchIndex.patch`).
+    mutating func search(_ contexts: Contexts) -> (files: [OutputFile], tables: SearchIndex.Tables)? {
+        guard holds, var tables = previous.written.searchTables else { return nil }
+        // Patched in place: the last build's tables are this one's.
+        previous.written.searchTables = nil
+        guard
+            let files = SearchIndex.patch(
+                &tables, before: searchBefore, after: contexts.searchEntries, pages: pages,
+                synonyms: contexts.builder.site.config.synonyms)
+        else { return nil }
+        return (files, tables)
     }
 
     /// The output pages whose output can differ from the last build's: those that show a changed

@@ -54,6 +54,8 @@ struct Written: Sendable {
     var kept: Int
     /// The search index's files, whose set an edit in place must not change.
     var searchPaths: Set<String>
+    /// What its shards were made from, kept for a session's next build to patch.
+    var searchTables: SearchIndex.Tables?
     var templateSeconds: Double
     var cacheSeconds: Double?
 }

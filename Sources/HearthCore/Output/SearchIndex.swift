@@ -63,8 +63,22 @@ enum SearchIndex {
         return String(first).utf8.map { String($0, radix: 16).leftPadded(to: 2) }.joined()
     }
 
+    /// What the shard files are made from: each word's pages, and each shard's words, sorted.
+    struct Tables: Sendable {
+        var postings: [String: Postings]
+        var shards: [String: [String]]
+    }
+
     /// The index's files, from its entries.
     static func files(_ entries: [Entry?], synonyms: [[String]]) async -> [OutputFile] {
+        await made(entries, synonyms: synonyms, keepingTables: false).files
+    }
+
+    /// The index's files, and, when asked to keep them, the tables they were made from (which an
+    /// edit patches: `patch`); else they are freed here, before the pages are rendered.
+    static func made(_ entries: [Entry?], synonyms: [[String]], keepingTables: Bool) async -> (
+        files: [OutputFile], tables: Tables?
+    ) {
         let pages = entries.compactMap { $0 }
         // Each word's pages, ascending: each core takes the words of its first byte's share.
         let parts = max(1, Parallelism.current)
@@ -76,21 +90,26 @@ enum SearchIndex {
         var shards: [String: [String]] = [:]
         for word in postings.keys { shards[shard(of: word), default: []].append(word) }
         let names = shards.keys.sorted()
-        let (words, lists) = (shards, postings)
+        let unsorted = shards
+        let sorted = await parallelMap(names) { unsorted[$0]!.sorted() }
+        let tables = Tables(postings: postings, shards: Dictionary(uniqueKeysWithValues: zip(names, sorted)))
         var files = await parallelMap(names) { name in
-            OutputFile(path: "search/t-\(name).json", bytes: shardFile(words[name]!.sorted(), lists))
+            OutputFile(path: "search/t-\(name).json", bytes: shardFile(tables.shards[name]!, tables.postings))
         }
-        for start in stride(from: 0, to: pages.count, by: chunk) {
-            var bytes: [UInt8] = Array("[\n".utf8)
-            for (offset, entry) in pages[start..<min(pages.count, start + chunk)].enumerated() {
-                if offset > 0 { bytes.append(contentsOf: ",\n".utf8) }
-                bytes.append(contentsOf: entry.record)
-            }
-            bytes.append(contentsOf: "\n]\n".utf8)
-            files.append(OutputFile(path: "search/d-\(start / chunk).json", bytes: bytes))
-        }
+        for start in stride(from: 0, to: pages.count, by: chunk) { files.append(records(pages, from: start)) }
         files.append(OutputFile(path: "search-index.json", bytes: manifest(pages.count, shards: names, synonyms)))
-        return files
+        return (files, keepingTables ? tables : nil)
+    }
+
+    /// The records file of pages `start ..< start + chunk`.
+    static func records(_ pages: [Entry], from start: Int) -> OutputFile {
+        var bytes: [UInt8] = Array("[\n".utf8)
+        for (offset, entry) in pages[start..<min(pages.count, start + chunk)].enumerated() {
+            if offset > 0 { bytes.append(contentsOf: ",\n".utf8) }
+            bytes.append(contentsOf: entry.record)
+        }
+        bytes.append(contentsOf: "\n]\n".utf8)
+        return OutputFile(path: "search/d-\(start / chunk).json", bytes: bytes)
     }
 
     /// A word's pages, and those with it in their title, by number, ascending.
@@ -128,7 +147,7 @@ enum SearchIndex {
         }
     }
 
-    private static func shardFile(_ words: [String], _ postings: [String: Postings]) -> [UInt8] {
+    static func shardFile(_ words: [String], _ postings: [String: Postings]) -> [UInt8] {
         var out: [UInt8] = Array("{".utf8)
         func gaps(_ numbers: [Int32]) {
             out.append(UInt8(ascii: "["))
