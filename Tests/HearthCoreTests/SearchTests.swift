@@ -112,9 +112,27 @@ struct SearchTests {
             records.contains { $0["title"] as? String == "Back\\slash\ttab\u{2028}line\u{2029}para\u{1}ctl ’quote’" })
     }
 
-    @Test("an edit patched into the index's tables writes exactly the files a whole index would change")
+    /// Patches the tables of `before`'s index for an edit of `pages` and checks that the files
+    /// written and removed are exactly those a whole index of `after` changes.
+    static func expectPatch(_ before: [SearchIndex.Entry?], _ after: [SearchIndex.Entry?], pages: [Int]) async throws {
+        let made = await SearchIndex.made(before, synonyms: [], keepingTables: true)
+        var tables = try #require(made.tables)
+        let old = pages.reduce(into: [Int: SearchIndex.Entry]()) { $0[$1] = before[$1] }
+        let (written, gone) = try #require(
+            SearchIndex.patch(&tables, before: old, after: after, pages: pages, synonyms: []))
+        let whole = await SearchIndex.made(after, synonyms: [], keepingTables: false).files
+        let was = Dictionary(uniqueKeysWithValues: made.files.map { ($0.path, $0.bytes) })
+        let now = Set(whole.map(\.path))
+        let changed = whole.filter { was[$0.path] != $0.bytes }
+        #expect(Set(written.map(\.path)) == Set(changed.map(\.path)), "\(written.map(\.path).sorted())")
+        let wrote = Dictionary(uniqueKeysWithValues: written.map { ($0.path, $0.bytes) })
+        for file in changed { #expect(wrote[file.path] == file.bytes, "\(file.path)") }
+        #expect(Set(gone) == Set(was.keys).subtracting(now))
+    }
+
+    @Test("an edit patched into the index's tables writes and removes exactly what a whole index changes")
     func patchedEdit() async throws {
-        func entry(_ words: [String], title: [String] = [], record: String) -> SearchIndex.Entry {
+        func entry(_ words: [String], title: [String] = [], record: String = "{}") -> SearchIndex.Entry {
             SearchIndex.Entry(words: words + title, titleWords: Set(title), record: Array(record.utf8))
         }
         let before: [SearchIndex.Entry?] = [
@@ -123,32 +141,22 @@ struct SearchTests {
             entry(["listen", "quiet"], record: "{\"t\":\"Quiet\"}"),
             entry(["gaze", "eyes", "slowly"], title: ["gazing"], record: "{\"t\":\"Gazing\"}"),
         ]
-        let made = await SearchIndex.made(before, synonyms: [], keepingTables: true)
-        var tables = try #require(made.tables)
-        // Page 2 gains "eyelids"; page 3 loses "eyes" and gains "lingers" and "quiet".
-        var after = before
-        after[3] = entry(["gaze", "slowly", "lingers", "quiet"], title: ["gazing"], record: "{\"t\":\"Gazing\"}")
-        after[2] = entry(["listen", "quiet", "eyelids"], record: "{\"t\":\"Quiet\"}")
-        // "eyelids" first, so that "eyes" going does not leave its shard empty.
-        let first = SearchIndex.patch(
-            &tables, before: [2: before[2]!], after: Array(after.prefix(3)) + [before[3]], pages: [2], synonyms: [])
-        let second = SearchIndex.patch(
-            &tables, before: [3: before[3]!], after: after, pages: [3], synonyms: [])
-        let patched = try #require(first) + (try #require(second))
-        let whole = await SearchIndex.made(after, synonyms: [], keepingTables: false).files
-        let old = Dictionary(uniqueKeysWithValues: made.files.map { ($0.path, $0.bytes) })
-        let changed = whole.filter { old[$0.path] != $0.bytes }
-        let last = Dictionary(patched.map { ($0.path, $0.bytes) }) { _, later in later }
-        #expect(Set(last.keys) == Set(changed.map(\.path)), "\(last.keys.sorted())")
-        for file in changed { #expect(last[file.path] == file.bytes, "\(file.path)") }
-        // A word in a shard the index did not have, a shard left empty, a title's words: not patched.
-        var other = try #require(made.tables)
-        var newShard = after
-        newShard[1] = entry(["listen", "slowly", "hands", "zz"], title: ["hugs"], record: "{\"t\":\"Hugs\"}")
-        #expect(SearchIndex.patch(&other, before: [1: before[1]!], after: newShard, pages: [1], synonyms: []) == nil)
-        other = try #require(made.tables)
+        // Words gained and lost in shards that stay; a shard new to the site; a shard gone.
+        var kept = before
+        kept[3] = entry(
+            ["gaze", "slowly", "lingers", "quiet", "eyes"], title: ["gazing"], record: "{\"t\":\"Gazing\"}")
+        kept[2] = entry(["listen", "hands"], record: "{\"t\":\"Quiet\"}")
+        try await Self.expectPatch(before, kept, pages: [2, 3])
+        var newShard = before
+        newShard[1] = entry(["listen", "slowly", "hands", "zz", "zebra"], title: ["hugs"], record: "{\"t\":\"Hugs\"}")
+        try await Self.expectPatch(before, newShard, pages: [1])
+        var goneShard = before
+        goneShard[3] = entry(["gaze", "slowly"], title: ["gazing"], record: "{\"t\":\"Gazing\"}")
+        try await Self.expectPatch(before, goneShard, pages: [3])
+        // A title's words change what a patch cannot: the whole index is made.
+        var tables = try #require(await SearchIndex.made(before, synonyms: [], keepingTables: true).tables)
         var retitled = before
         retitled[2] = entry(["listen", "quiet"], title: ["hush"], record: "{\"t\":\"Quiet\"}")
-        #expect(SearchIndex.patch(&other, before: [2: before[2]!], after: retitled, pages: [2], synonyms: []) == nil)
+        #expect(SearchIndex.patch(&tables, before: [2: before[2]!], after: retitled, pages: [2], synonyms: []) == nil)
     }
 }

@@ -141,7 +141,7 @@ public enum SiteBuilder {
                 if let previous = increment?.previous.written {
                     inPlace = try await publishInPlace(
                         jobs, of: all.count, contexts, search: search, previous: previous, options: options)
-                    if inPlace != nil { name += " \(jobs.count) page(s) in place" }
+                    name += " \(jobs.count) page(s) in place"
                 }
             }
             let written =

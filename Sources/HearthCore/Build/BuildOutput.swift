@@ -110,19 +110,21 @@ extension SiteBuilder {
 
     /// Writes only `jobs` and the search index's changed files over the output, each file replaced
     /// atomically, the rest kept: for a build told that only these pages' output can differ. The
-    /// index's files are `search` when its tables could be patched; else the whole index is made,
-    /// and when its set of files changes (a word in a shard new to the site, a shard gone) this
-    /// returns nil, having written nothing: that needs the whole output.
+    /// index's files are `search` when its tables could be patched; else the whole index is made
+    /// and written again.
     static func publishInPlace(
-        _ jobs: [OutputJob], of total: Int, _ contexts: Contexts,
-        search patched: (files: [OutputFile], tables: SearchIndex.Tables)?, previous: Written, options: BuildOptions
-    ) async throws -> Written? {
-        var search = patched
-        if search == nil {
+        _ jobs: [OutputJob], of total: Int, _ contexts: Contexts, search patched: SearchIndex.Update?,
+        previous: Written, options: BuildOptions
+    ) async throws -> Written {
+        var search: SearchIndex.Update
+        if let patched {
+            search = patched
+        } else {
             let made = await SearchIndex.made(
                 contexts.searchEntries, synonyms: contexts.builder.site.config.synonyms, keepingTables: true)
-            guard Set(made.files.map(\.path)) == previous.searchPaths, let tables = made.tables else { return nil }
-            search = (made.files, tables)
+            let paths = Set(made.files.map(\.path))
+            search = SearchIndex.Update(
+                files: made.files, gone: previous.searchPaths.subtracting(paths).sorted(), tables: made.tables)
         }
         var files: [OutputFile] = []
         let clock = ContinuousClock()
@@ -135,10 +137,12 @@ extension SiteBuilder {
                     key: pageKey(template: job.template, theme: contexts.theme, context: context)))
         }
         let templateSeconds = (clock.now - start).seconds
-        try OutputWriter.update(files + (search?.files ?? []), in: options.outputURL)
+        try OutputWriter.update(files + search.files, removing: search.gone, in: options.outputURL)
+        let searchPaths = previous.searchPaths.subtracting(search.gone).union(search.files.map(\.path))
         return Written(
-            files: previous.files, kept: total - jobs.count, searchPaths: previous.searchPaths,
-            searchTables: search?.tables, templateSeconds: templateSeconds, cacheSeconds: nil)
+            files: previous.files - previous.searchPaths.count + searchPaths.count, kept: total - jobs.count,
+            searchPaths: searchPaths, searchTables: search.tables, templateSeconds: templateSeconds,
+            cacheSeconds: nil)
     }
 
     /// Copies the theme's assets and the page bundles' files into the staging folder.

@@ -121,16 +121,16 @@ struct Increment: Sendable {
 
     /// The search index's changed files and its tables, patched for the changed pages' words; nil
     /// when they cannot be (`SearchIndex.patch`).
-    mutating func search(_ contexts: Contexts) -> (files: [OutputFile], tables: SearchIndex.Tables)? {
+    mutating func search(_ contexts: Contexts) -> SearchIndex.Update? {
         guard holds, var tables = previous.written.searchTables else { return nil }
         // Patched in place: the last build's tables are this one's.
         previous.written.searchTables = nil
         guard
-            let files = SearchIndex.patch(
+            let (files, gone) = SearchIndex.patch(
                 &tables, before: searchBefore, after: contexts.searchEntries, pages: pages,
                 synonyms: contexts.builder.site.config.synonyms)
         else { return nil }
-        return (files, tables)
+        return SearchIndex.Update(files: files, gone: gone, tables: tables)
     }
 
     /// The output pages whose output can differ from the last build's: those that show a changed

@@ -18,8 +18,9 @@ extension OutputWriter {
 
     /// Replaces some files of the output in place, each atomically (written beside, then renamed
     /// over: a file the spare shares through a link stays as it was), and records them in the
-    /// output's manifest. For `hearth serve`'s edits that change only these files.
-    static func update(_ files: [OutputFile], in output: URL) throws {
+    /// output's manifest, and removes `removing`. For `hearth serve`'s edits that change only these
+    /// files.
+    static func update(_ files: [OutputFile], removing: [String] = [], in output: URL) throws {
         let prefix = cacheFolder(for: output).appendingPathComponent(stagingPrefix(for: output)).path
         guard let id = identity(output.path), var manifest = loadManifest("\(prefix)manifest-\(id)") else {
             throw Failure(description: "the output has no manifest")
@@ -39,6 +40,10 @@ extension OutputWriter {
             var hasher = StableHasher()
             hasher.combine(bytes: file.bytes)
             manifest[file.path] = Entry(hash: hasher.finalize(), size: file.bytes.count, key: file.key)
+        }
+        for path in removing {
+            unlink(output.path + "/" + path)
+            manifest[path] = nil
         }
         try saveManifest(manifest, to: manifestPath)
     }

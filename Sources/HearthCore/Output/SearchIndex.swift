@@ -69,12 +69,7 @@ enum SearchIndex {
         var shards: [String: [String]]
     }
 
-    /// The index's files, from its entries.
-    static func files(_ entries: [Entry?], synonyms: [[String]]) async -> [OutputFile] {
-        await made(entries, synonyms: synonyms, keepingTables: false).files
-    }
-
-    /// The index's files, and, when asked to keep them, the tables they were made from (which an
+    /// The index's files, from its entries, and, when asked to keep them, the tables they were made from (which an
     /// edit patches: `patch`); else they are freed here, before the pages are rendered.
     static func made(_ entries: [Entry?], synonyms: [[String]], keepingTables: Bool) async -> (
         files: [OutputFile], tables: Tables?
@@ -179,7 +174,7 @@ enum SearchIndex {
         out.append(UInt8(truncatingIfNeeded: 0x30 + number % 10))
     }
 
-    private static func manifest(_ count: Int, shards: [String], _ synonyms: [[String]]) -> [UInt8] {
+    static func manifest(_ count: Int, shards: [String], _ synonyms: [[String]]) -> [UInt8] {
         var out: [UInt8] = Array("{\"version\":1,\"pages\":\(count),\"chunk\":\(chunk),\"shards\":[".utf8)
         for (index, name) in shards.enumerated() {
             if index > 0 { out.append(UInt8(ascii: ",")) }
