@@ -184,23 +184,29 @@ struct CacheTests {
         #expect(snapshot(root.appendingPathComponent("public")) == (try await cleanBuild(of: root)))
     }
 
-    @Test("an edit of a page's text alone is redone in place, and the output is what a clean build writes")
-    func inPlace() async throws {
+    /// The basic fixture built once in a session that keeps its cache in memory, as `hearth serve`
+    /// builds it.
+    static func previewSession() async throws -> (URL, BuildOptions, BuildSession) {
         let root = try Fixture.site("basic")
         var options = BuildOptions(root: root)
-        let session = BuildSession()
         options.saveCache = false
+        let session = BuildSession()
         #expect(await SiteBuilder.build(options, session: session).succeeded)
+        return (root, options, session)
+    }
+
+    @Test("an edit of a page's text alone is redone in place, and the output is what a clean build writes")
+    func inPlace() async throws {
+        let (root, options, session) = try await Self.previewSession()
         let hugs = root.appendingPathComponent("content/physical/hugs.md")
         let spare = root.appendingPathComponent(".hearth-cache/public-spare")
-        func inPlace(_ report: BuildReport) -> Bool { report.phases.contains { $0.name.hasSuffix("page(s) in place") } }
 
         // A new paragraph after the first: nothing another page shows changes.
         #expect(await SiteBuilder.build(options, session: session).succeeded)  // so that there is a spare
         let spareBefore = snapshot(spare)
         try appendLine("Then thereabouts the theory.", to: hugs)
         let quick = await SiteBuilder.build(options, session: session, changed: ["content/physical/hugs.md"])
-        #expect(quick.succeeded && inPlace(quick))
+        #expect(quick.succeeded && wroteInPlace(quick))
         #expect(output(root, "physical/hugs/index.html")?.contains("Then thereabouts the theory.") == true)
         // A new word in a shard that was there: the shard is written again in place.
         #expect(output(root, "search/t-7468.json")?.contains("\"thereabout\"") == true)
@@ -212,7 +218,7 @@ struct CacheTests {
         try appendLine("Sit facing each other once more.", to: gazing)
         let card = await SiteBuilder.build(
             options, session: session, changed: ["content/exercises/soul-gazing/index.md"])
-        #expect(card.succeeded && inPlace(card))
+        #expect(card.succeeded && wroteInPlace(card))
         #expect(output(root, "exercises/deck/index.html")?.contains("Sit facing each other once more.") == true)
         #expect(snapshot(root.appendingPathComponent("public")) == (try await cleanBuild(of: root)))
 
@@ -222,7 +228,7 @@ struct CacheTests {
         try Data(touchText.replacingOccurrences(of: "Touch says what", with: "Touch often says what").utf8)
             .write(to: touch)
         let full = await SiteBuilder.build(options, session: session, changed: ["content/physical/touch.md"])
-        #expect(full.succeeded && !inPlace(full))
+        #expect(full.succeeded && !wroteInPlace(full))
         #expect(output(root, "physical/index.html")?.contains("Touch often says what") == true)
         #expect(snapshot(root.appendingPathComponent("public")) == (try await cleanBuild(of: root)))
 
@@ -247,13 +253,13 @@ struct CacheTests {
         // Words the page no longer has leave the index's shards, in place.
         let lines = try String(contentsOf: hugs, encoding: .utf8)
         try Data(lines.replacingOccurrences(of: "Then thereabouts the theory.\n", with: "").utf8).write(to: hugs)
-        #expect(inPlace(await SiteBuilder.build(options, session: session, changed: ["content/physical/hugs.md"])))
+        #expect(wroteInPlace(await SiteBuilder.build(options, session: session, changed: ["content/physical/hugs.md"])))
         #expect(output(root, "search/t-7468.json")?.contains("\"thereabout\"") == false)
         #expect(snapshot(root.appendingPathComponent("public")) == (try await cleanBuild(of: root)))
 
         // In place again, then a new process: the output and its manifest still agree.
         try appendLine("And once more.", to: hugs)
-        #expect(inPlace(await SiteBuilder.build(options, session: session, changed: ["content/physical/hugs.md"])))
+        #expect(wroteInPlace(await SiteBuilder.build(options, session: session, changed: ["content/physical/hugs.md"])))
         let next = await processBuild(root)
         #expect(next.succeeded && next.keptPages > 0)
         #expect(snapshot(root.appendingPathComponent("public")) == (try await cleanBuild(of: root)))
@@ -261,19 +267,14 @@ struct CacheTests {
 
     @Test("in a session, a change beyond a page's text makes the whole output again, a new search shard does not")
     func beyondText() async throws {
-        let root = try Fixture.site("basic")
-        var options = BuildOptions(root: root)
-        let session = BuildSession()
-        options.saveCache = false
-        #expect(await SiteBuilder.build(options, session: session).succeeded)
+        let (root, options, session) = try await Self.previewSession()
         let hugs = root.appendingPathComponent("content/physical/hugs.md")
-        func inPlace(_ report: BuildReport) -> Bool { report.phases.contains { $0.name.hasSuffix("page(s) in place") } }
 
         // A new title is on every list that shows the page: the content stage is read again whole.
         let text = try String(contentsOf: hugs, encoding: .utf8)
         try Data(text.replacingOccurrences(of: "title: Long Hugs", with: "title: Longer Hugs").utf8).write(to: hugs)
         let retitled = await SiteBuilder.build(options, session: session, changed: ["content/physical/hugs.md"])
-        #expect(retitled.succeeded && !inPlace(retitled))
+        #expect(retitled.succeeded && !wroteInPlace(retitled))
         #expect(output(root, "physical/index.html")?.contains("Longer Hugs") == true)
         #expect(snapshot(root.appendingPathComponent("public")) == (try await cleanBuild(of: root)))
 
@@ -283,13 +284,13 @@ struct CacheTests {
         let before = try String(contentsOf: hugs, encoding: .utf8)
         try appendLine("Xqzw, said nobody.", to: hugs)
         let newShard = await SiteBuilder.build(options, session: session, changed: ["content/physical/hugs.md"])
-        #expect(newShard.succeeded && inPlace(newShard))
+        #expect(newShard.succeeded && wroteInPlace(newShard))
         #expect(output(root, "search/t-7871.json")?.contains("\"xqzw\"") == true)
         #expect(output(root, "search-index.json")?.contains("\"7871\"") == true)
         #expect(snapshot(root.appendingPathComponent("public")) == (try await cleanBuild(of: root)))
         try Data(before.utf8).write(to: hugs)
         let goneShard = await SiteBuilder.build(options, session: session, changed: ["content/physical/hugs.md"])
-        #expect(goneShard.succeeded && inPlace(goneShard) && output(root, "search/t-7871.json") == nil)
+        #expect(goneShard.succeeded && wroteInPlace(goneShard) && output(root, "search/t-7871.json") == nil)
         #expect(snapshot(root.appendingPathComponent("public")) == (try await cleanBuild(of: root)))
 
         // A new page: not an edit of the last build's, so the whole pipeline runs.
@@ -297,7 +298,7 @@ struct CacheTests {
             Data("---\ntitle: Hand on Heart\n---\n\nA hand on the heart.\n".utf8),
             to: "content/physical/heart.md", in: root)
         let added = await SiteBuilder.build(options, session: session, changed: ["content/physical/heart.md"])
-        #expect(added.succeeded && !inPlace(added) && output(root, "physical/heart/index.html") != nil)
+        #expect(added.succeeded && !wroteInPlace(added) && output(root, "physical/heart/index.html") != nil)
         #expect(snapshot(root.appendingPathComponent("public")) == (try await cleanBuild(of: root)))
     }
 
@@ -363,4 +364,9 @@ struct DeterminismTests {
         #expect(a.count > 40)
         #expect(a == b)
     }
+}
+
+/// Whether a build wrote only what an edit reaches, in place.
+private func wroteInPlace(_ report: BuildReport) -> Bool {
+    report.phases.contains { $0.name.hasSuffix("page(s) in place") }
 }
