@@ -20,6 +20,26 @@ struct FieldCountTests {
         #expect(MarkdownOptions.fieldCount == Self.stored(MarkdownOptions()))
     }
 
+    /// The names of a value's stored fields; a page's are those of the box that holds them.
+    static func labels(_ value: Any) -> Set<String> {
+        Set(Mirror(reflecting: value).children.compactMap(\.label))
+    }
+
+    @Test("every field of a page and its front matter is either in the Markdown key or said not to be read")
+    func markdownKeyFields() throws {
+        let page = Page(
+            id: 0, kind: .article, file: "content/a.md", contentPath: "a.md", section: nil, slug: "a", path: "a/",
+            meta: PageMeta(), body: "", bodyLineOffset: 0, bundleDirectory: nil, bundleFiles: [], types: [])
+        // Page keeps its fields in one boxed struct: box, then its fields.
+        let box = try #require(Mirror(reflecting: page).children.first?.value)
+        let fields = try #require(Mirror(reflecting: box).children.first?.value)
+        let (reads, ignores) = (MemoKeys.markdownReads, MemoKeys.markdownIgnores)
+        #expect(Self.labels(fields) == Set(reads.page + ignores.page))
+        #expect(Set(reads.page).isDisjoint(with: ignores.page))
+        #expect(Self.labels(PageMeta()) == Set(reads.meta + ignores.meta))
+        #expect(Set(reads.meta).isDisjoint(with: ignores.meta))
+    }
+
     @Test("a value reads back as it was written, and its hash changes with any field")
     func roundTrip() throws {
         var meta = PageMeta()

@@ -43,6 +43,22 @@ enum MemoKeys {
         return hasher.finalize()
     }
 
+    /// The fields of a page the Markdown stage reads, each in `markdown`'s key (`file` and
+    /// `contentPath` name what the result is filed under), and those it does not read. A test holds
+    /// the two to `Page`'s and `PageMeta`'s fields: a field added to either must be placed in one,
+    /// so that none is left out of the key unseen.
+    static let markdownReads = (
+        page: ["body", "bodyLineOffset", "id", "kind", "meta", "file", "contentPath"],
+        meta: ["summary", "difficulty", "duration", "durationPosition"]
+    )
+    static let markdownIgnores = (
+        page: ["section", "slug", "path", "bundleDirectory", "bundleFiles", "types"],
+        meta: [
+            "title", "date", "updated", "draft", "weight", "slug", "aliases", "types", "tags", "related", "who",
+            "materials",
+        ]
+    )
+
     /// A page's Markdown depends on its own text and place, and on every page it could link to.
     static func markdown(_ page: Page, table: UInt64, options: MarkdownOptions) -> UInt64 {
         var hasher = StableHasher()
