@@ -293,6 +293,16 @@ struct CacheTests {
         #expect(goneShard.succeeded && wroteInPlace(goneShard) && output(root, "search/t-7871.json") == nil)
         #expect(snapshot(root.appendingPathComponent("public")) == (try await cleanBuild(of: root)))
 
+        // An output that cannot be updated in place (its manifest lost) is made whole.
+        let cache = root.appendingPathComponent(".hearth-cache")
+        for name in try FileManager.default.contentsOfDirectory(atPath: cache.path) where name.contains("manifest") {
+            try FileManager.default.removeItem(at: cache.appendingPathComponent(name))
+        }
+        try appendLine("Once more, slowly.", to: hugs)
+        let unmanifested = await SiteBuilder.build(options, session: session, changed: ["content/physical/hugs.md"])
+        #expect(unmanifested.succeeded && !wroteInPlace(unmanifested))
+        #expect(snapshot(root.appendingPathComponent("public")) == (try await cleanBuild(of: root)))
+
         // A new page: not an edit of the last build's, so the whole pipeline runs.
         try Fixture.write(
             Data("---\ntitle: Hand on Heart\n---\n\nA hand on the heart.\n".utf8),

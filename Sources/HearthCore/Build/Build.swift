@@ -138,9 +138,13 @@ public enum SiteBuilder {
             if let jobs = increment?.jobs(all, site: outcome.site) {
                 // The search tables are patched first: the last build's are let go of then, not copied.
                 let search = increment?.search(contexts)
-                if let previous = increment?.previous.written {
-                    inPlace = try await publishInPlace(
+                // When the output cannot be updated (its manifest is gone, a file cannot be
+                // replaced), it is made whole: that build reports what is wrong, if anything is.
+                if let previous = increment?.previous.written,
+                    let written = try? await publishInPlace(
                         jobs, of: all.count, contexts, search: search, previous: previous, options: options)
+                {
+                    inPlace = written
                     name += " \(jobs.count) page(s) in place"
                 }
             }
