@@ -150,7 +150,8 @@ public enum SiteBuilder {
             }
             let written =
                 if let inPlace { inPlace } else {
-                    try await publish(outcome, contexts, options: options, store: store, keepsTables: session != nil)
+                    try await publish(
+                        all, outcome, contexts, options: options, store: store, keepsTables: session != nil)
                 }
             report.phases.append((name, (clock.now - mark).seconds))
             report.phases.append(("  of which templates", written.templateSeconds))

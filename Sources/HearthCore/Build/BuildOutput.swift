@@ -57,9 +57,10 @@ extension SiteBuilder {
             cardSeconds: cardTime.withLock { $0 }.seconds / Double(max(1, Parallelism.current)))
     }
 
-    /// Renders every page and writes the site into a staging folder, then swaps it in.
+    /// Renders every page (`jobs`) and writes the site into a staging folder, then swaps it in.
     static func publish(
-        _ assembled: Assembled, _ contexts: Contexts, options: BuildOptions, store: BuildCache?, keepsTables: Bool
+        _ jobs: [OutputJob], _ assembled: Assembled, _ contexts: Contexts, options: BuildOptions, store: BuildCache?,
+        keepsTables: Bool
     ) async throws -> Written {
         let builder = contexts.builder
         let theme = contexts.theme
@@ -68,7 +69,6 @@ extension SiteBuilder {
         // pages are written, its file writes filling what the pages leave of the cores.
         async let cacheSeconds = saveCache(options, store: store, theme: assembled.theme)
 
-        let jobs = outputJobs(assembled, lists: builder.listPageCounts())
         let copies = bundleCopies(assembled.site, root: options.root)
         let (searchFiles, searchTables) = await SearchIndex.made(
             contexts.searchEntries, synonyms: builder.site.config.synonyms, keepingTables: keepsTables)
