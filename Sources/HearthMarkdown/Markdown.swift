@@ -67,7 +67,7 @@ public enum Markdown {
             htmlLeftOut: facts.htmlLeftOut,
             shortcodes: facts.shortcodes,
             strayWikilinks: pass.strayOpenings,
-            orderedListLines: facts.orderedListLines
+            lists: facts.lists
         )
     }
 
@@ -115,7 +115,7 @@ struct DocumentFacts {
     var tablesAsText: [SourcePosition] = []
     var htmlLeftOut: [(position: SourcePosition, html: String)] = []
     var shortcodes: [(position: SourcePosition, text: String)] = []
-    var orderedListLines: [Int] = []
+    var lists: [TopLevelList] = []
     /// Images whose size the resolver knows.
     var sizedImages: [(node: OpaquePointer, size: ImageSize)] = []
 }
@@ -201,10 +201,17 @@ struct DocumentPass {
                 if !options.unsafeHTML { state.htmlLeftOut(node) }
             case CMARK_NODE_PARAGRAPH: state.paragraph(node, entering: entering)
             case CMARK_NODE_LIST:
-                if entering, cmark_node_get_list_type(node) == CMARK_ORDERED_LIST,
-                    cmark_node_parent(node) == document.root
-                {
-                    state.facts.orderedListLines.append(Int(cmark_node_get_start_line(node)) + lines.lineOffset)
+                if entering, cmark_node_parent(node) == document.root {
+                    var items = 0
+                    var item = cmark_node_first_child(node)
+                    while let current = item {
+                        items += 1
+                        item = cmark_node_next(current)
+                    }
+                    state.facts.lists.append(
+                        TopLevelList(
+                            line: Int(cmark_node_get_start_line(node)) + lines.lineOffset,
+                            ordered: cmark_node_get_list_type(node) == CMARK_ORDERED_LIST, items: items))
                 }
             default:
                 break

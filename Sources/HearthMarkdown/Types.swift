@@ -185,9 +185,22 @@ public struct RenderedMarkdown: Sendable {
     /// `[[` that start no wikilink (not closed in plain text: `[[Touch`, `[[*Touch*]]`), which
     /// show as written.
     public var strayWikilinks: [SourcePosition] = []
-    /// The file lines where the document's top-level numbered lists start (not lists inside lists
-    /// or quotes): a site can require one under a heading.
-    public var orderedListLines: [Int] = []
+    /// The document's top-level lists (not lists inside lists or quotes), in order: a site can
+    /// require one under a heading.
+    public var lists: [TopLevelList] = []
+}
+
+/// A list at the top level of a document: where it starts, whether it is numbered, its items.
+public struct TopLevelList: Sendable, Equatable {
+    public var line: Int
+    public var ordered: Bool
+    public var items: Int
+
+    public init(line: Int, ordered: Bool, items: Int) {
+        self.line = line
+        self.ordered = ordered
+        self.items = items
+    }
 }
 
 extension Substring {

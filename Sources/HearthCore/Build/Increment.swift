@@ -91,6 +91,7 @@ struct Increment: Sendable {
         for id in pages {
             let (before, after) = (rendered[id], render(site.pages[id]))
             guard after.diagnostics.isEmpty, after.summary == before.summary, after.outgoing == before.outgoing,
+                after.outgoingSections == before.outgoingSections,
                 after.headings == before.headings, after.anchorChecks == before.anchorChecks
             else {
                 holds = false

@@ -2,27 +2,37 @@ import HearthMarkdown
 
 /// The sections of an exercise card (content format v2): its level-2 headings, matched
 /// case-insensitively. `## Steps` holds the numbered steps; `## If it gets hard` says what to do
-/// when feelings run high, required on deep cards and expected on moderate ones.
+/// when feelings run high, required on deep cards and expected on moderate ones. `## Questions`
+/// (v3) is a question deck: a bulleted list of at least three questions.
 enum CardSections {
     static let steps = "steps"
     static let ifItGetsHard = "if it gets hard"
+    static let questions = "questions"
+    static let fewestQuestions = 3
 
     /// A level-2 heading's name as the format matches it: lower case, white space folded.
     static func name(_ heading: Heading) -> String {
         heading.text.lowercased().split(whereSeparator: \.isWhitespace).joined(separator: " ")
     }
 
-    /// The problems of a card's sections, given its level-2 headings and where its top-level
-    /// numbered lists start.
-    static func check(_ page: Page, headings: [Heading], orderedListLines: [Int]) -> [Diagnostic] {
+    /// The problems of a card's sections, given its level-2 headings and its top-level lists.
+    static func check(_ page: Page, headings: [Heading], lists: [TopLevelList]) -> [Diagnostic] {
         guard page.kind == .exercise else { return [] }
         let sections = headings.filter { $0.level == 2 }
         let top = page.textStart
         var diagnostics: [Diagnostic] = []
-        if let index = sections.firstIndex(where: { name($0) == steps }) {
+        /// The top-level lists under section `index`, up to the next `##`.
+        func listsUnder(_ index: Int) -> [TopLevelList] {
             let start = sections[index].line
             let end = index + 1 < sections.count ? sections[index + 1].line : Int.max
-            if !orderedListLines.contains(where: { $0 > start && $0 < end }) {
+            return lists.filter { $0.line > start && $0.line < end }
+        }
+        if let index = sections.firstIndex(where: { name($0) == questions }) {
+            diagnostics += checkQuestions(page, heading: sections[index], lists: listsUnder(index))
+        }
+        if let index = sections.firstIndex(where: { name($0) == steps }) {
+            let start = sections[index].line
+            if !listsUnder(index).contains(where: \.ordered) {
                 diagnostics.append(
                     .error(
                         page.file, SourcePosition(line: start, column: 1), "'## Steps' holds no numbered list",
@@ -48,6 +58,27 @@ enum CardSections {
             }
         }
         return diagnostics
+    }
+
+    /// A question deck is one bulleted list of at least `fewestQuestions` questions.
+    private static func checkQuestions(_ page: Page, heading: Heading, lists: [TopLevelList]) -> [Diagnostic] {
+        let at = SourcePosition(line: heading.line, column: 1)
+        guard let list = lists.first(where: { !$0.ordered }) else {
+            return [
+                .error(
+                    page.file, at, "'## Questions' holds no bulleted list",
+                    hint: "write each question as a bulleted item on a line of its own: '- What made you laugh today?'")
+            ]
+        }
+        guard list.items >= fewestQuestions else {
+            return [
+                .error(
+                    page.file, SourcePosition(line: list.line, column: 1),
+                    "a question deck needs at least \(fewestQuestions) questions, and this one has \(list.items)",
+                    hint: "add questions, one bulleted item each, or write them under another heading")
+            ]
+        }
+        return []
     }
 }
 

@@ -17,12 +17,16 @@ public struct PageMeta: Sendable, Equatable {
     public var types: [Located<String>] = []
     public var tags: [Located<String>] = []
     public var related: [Located<String>] = []
+    /// Words for which search ranks the page first (content format v3).
+    public var keywords: [String] = []
     public var duration: Int?
     /// Where `duration` is written, for problems that concern it.
     public var durationPosition: SourcePosition?
     public var difficulty: Difficulty?
     public var who: Who = .couple
     public var materials: [String] = []
+    /// What a card touches on, shown before it is started (content format v3).
+    public var contentNote: String?
 
     public init() {}
 }
@@ -38,8 +42,9 @@ struct SplitSource {
 enum FrontMatter {
     static let pageKeys = [
         "title", "summary", "date", "updated", "draft", "weight", "slug", "aliases", "types", "tags", "related",
+        "keywords",
     ]
-    static let exerciseKeys = ["duration", "difficulty", "who", "materials"]
+    static let exerciseKeys = ["duration", "difficulty", "who", "materials", "contentNote"]
 
     /// Whether a line is exactly `---` (trailing blanks allowed).
     private static func isFence(_ line: Substring) -> Bool {
@@ -106,7 +111,6 @@ enum FrontMatter {
         "publishDate": ("date", "Hearth calls the publication date 'date'"),
         "pubDate": ("date", "Hearth calls the publication date 'date'"),
         "categories": ("tags", "Hearth has one list of free tags"),
-        "keywords": ("tags", "Hearth has one list of free tags"),
         "taxonomies": ("tags", "write the tags at the top: tags: [a, b]"),
         "url": ("slug", "'slug' sets the last part of the page's URL; its section gives the rest"),
         "permalink": ("slug", "'slug' sets the last part of the page's URL; its section gives the rest"),

@@ -65,6 +65,7 @@ struct FrontMatterParser {
         case "aliases": meta.aliases = entries(value, "aliases")?.map(\.value) ?? []
         case "tags": readTags(value)
         case "related": meta.related = entries(value, "related") ?? []
+        case "keywords": meta.keywords = entries(value, "keywords")?.map(\.value) ?? []
         case "types": readTypes(value)
         case "duration" where isExercise: readDuration(value)
         case "difficulty" where isExercise:
@@ -73,6 +74,14 @@ struct FrontMatterParser {
             meta.who = FrontMatter.choice(value, "who", reader: reader, diagnostics: &diagnostics) ?? .couple
         case "materials" where isExercise:
             meta.materials = entries(value, "materials")?.map(\.value) ?? []
+        case "contentNote" where isExercise:
+            meta.contentNote = take(reader.string(value, key: "contentNote"))
+            if let note = meta.contentNote, note.lowercased().contains("trigger warning") {
+                diagnostics.append(
+                    .warning(
+                        file, reader.position(value), "a content note says what a card touches on, in plain words",
+                        hint: "write what it touches on, e.g. contentNote: grief and loss"))
+            }
         case let name where FrontMatter.exerciseKeys.contains(name):
             diagnostics.append(
                 .warning(

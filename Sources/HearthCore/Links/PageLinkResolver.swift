@@ -17,6 +17,8 @@ struct PageLinkResolver: LinkResolver {
     let contentPath: String
     var diagnostics: [Diagnostic] = []
     var outgoing: [Int] = []
+    /// The line of each link of `outgoing`.
+    var outgoingLines: [Int] = []
     var anchorChecks: [AnchorCheck] = []
     let isCard: Bool
     /// The card's step timers, in seconds.
@@ -102,7 +104,10 @@ struct PageLinkResolver: LinkResolver {
             anchorChecks.append(AnchorCheck(targetID: targetID, anchor: anchor, written: fragment, position: position))
             url += "#" + anchor
         }
-        if targetID != pageID { outgoing.append(targetID) }
+        if targetID != pageID {
+            outgoing.append(targetID)
+            outgoingLines.append(position.line)
+        }
         return ResolvedLink(url: url, title: entry.title)
     }
 
@@ -238,7 +243,10 @@ struct PageLinkResolver: LinkResolver {
             let anchor = Self.percentDecoded(fragment)
             anchorChecks.append(AnchorCheck(targetID: id, anchor: anchor, written: anchor, position: position))
         }
-        if id != pageID { outgoing.append(id) }
+        if id != pageID {
+            outgoing.append(id)
+            outgoingLines.append(position.line)
+        }
     }
 
     private func directoryOf(_ path: String) -> String {

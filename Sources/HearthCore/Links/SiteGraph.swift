@@ -15,6 +15,8 @@ struct SiteGraph: Sendable {
     /// Each path page's cards, in order; each card's places on paths.
     var pathCards: [Int: [Int]]
     var pathPlaces: [Int: [PathPlace]]
+    /// Each path's places, named in its own words.
+    var pathStops: [Int: PathStops]
     var diagnostics: [Diagnostic]
 
     /// What the related ranking is made from: each listed page's terms and place in time, and the
@@ -60,7 +62,7 @@ struct SiteGraph: Sendable {
         let newIndex = Dictionary(uniqueKeysWithValues: self.tags.enumerated().map { ($1.slug, $0) })
         self.tagsOfPage = tagsOfPage.map { list in list.compactMap { newIndex[tags[$0].slug] } }
         newest = order.recency
-        (pathCards, pathPlaces) = Self.paths(pages, rendered, diagnostics: &diagnostics)
+        (pathCards, pathPlaces, pathStops) = Self.paths(pages, rendered, diagnostics: &diagnostics)
         self.diagnostics = diagnostics
     }
 

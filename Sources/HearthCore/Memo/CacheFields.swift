@@ -160,11 +160,13 @@ extension PageMeta: CacheFields {
         try v.visit(&types)
         try v.visit(&tags)
         try v.visit(&related)
+        try v.visit(&keywords)
         try v.visit(&duration)
         try v.visit(&durationPosition)
         try v.visit(&difficulty)
         try v.visit(&who)
         try v.visit(&materials)
+        try v.visit(&contentNote)
     }
 }
 
@@ -215,7 +217,8 @@ extension MarkdownSection: CacheFields {
 extension RenderedPage: CacheFields {
     init() {
         self.init(
-            html: "", sections: [], headings: [], summary: "", searchWords: [], outgoing: [], anchorChecks: [],
+            html: "", sections: [], headings: [], summary: "", searchWords: [], outgoing: [], outgoingLines: [],
+            anchorChecks: [],
             diagnostics: [])
     }
 
@@ -226,6 +229,7 @@ extension RenderedPage: CacheFields {
         try v.visit(&summary)
         try v.visit(&searchWords)
         try v.visit(&outgoing)
+        try v.visit(&outgoingLines)
         try v.visit(&anchorChecks)
         try v.visit(&diagnostics)
     }

@@ -55,7 +55,7 @@ enum MemoKeys {
         page: ["section", "slug", "path", "bundleDirectory", "bundleFiles", "types"],
         meta: [
             "title", "date", "updated", "draft", "weight", "slug", "aliases", "types", "tags", "related", "who",
-            "materials",
+            "materials", "keywords", "contentNote",
         ]
     )
 

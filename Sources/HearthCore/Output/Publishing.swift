@@ -153,7 +153,7 @@ enum Publishing {
     }
 
     /// Every exercise card's facts, for the finder to filter all cards however the list is paginated:
-    /// a JSON array of `{"title", "url", "duration", "difficulty", "who", "types"}`, in the order
+    /// a JSON array of `{"title", "url", "duration", "difficulty", "who", "whoLabel", "summary", "types"}`, in the order
     /// of the exercises page.
     static func exerciseCards(_ published: PublishedSite) -> [UInt8] {
         var out: [UInt8] = Array("[".utf8)
@@ -175,6 +175,8 @@ enum Publishing {
             // In words, as the pages say it, for the cards the finder makes from this file.
             out.append(contentsOf: ",\"whoLabel\":".utf8)
             appendJSONString(whoLabel(page.meta.who.rawValue) ?? "", to: &out)
+            out.append(contentsOf: ",\"summary\":".utf8)
+            appendJSONString(published.rendered[id].summary, to: &out)
             out.append(contentsOf: ",\"types\":[".utf8)
             for (number, type) in page.types.enumerated() {
                 if number > 0 { out.append(UInt8(ascii: ",")) }

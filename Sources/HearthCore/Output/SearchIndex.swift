@@ -36,7 +36,7 @@ enum SearchIndex {
         // those of the title, the section, the tags and a written summary may repeat them, which
         // the postings allow for.
         var words = result.searchWords
-        for text in [page.title, section, page.meta.summary ?? ""] + tags {
+        for text in [page.title, section, page.meta.summary ?? ""] + tags + page.meta.keywords {
             words += SearchWords.words(text)
         }
         var record: [UInt8] = []
@@ -52,7 +52,9 @@ enum SearchIndex {
         if let duration = page.meta.duration { record.append(contentsOf: ",\"duration\":\(duration)".utf8) }
         if let difficulty = page.meta.difficulty { field(",\"difficulty\":", difficulty.rawValue) }
         record.append(UInt8(ascii: "}"))
-        return Entry(words: words, titleWords: Set(SearchWords.words(page.title)), record: record)
+        // Keywords (content format v3) rank the page as its title's words do: first.
+        let ranked = ([page.title] + page.meta.keywords).flatMap(SearchWords.words)
+        return Entry(words: words, titleWords: Set(ranked), record: record)
     }
 
     /// The shard a word is in: its first two code points (as the script counts them), as the hex

@@ -44,6 +44,7 @@ struct CardSectionsView: TemplateFielded {
             .value("notTonightIf") { $0.named("not tonight if") },
             .value("ifItGetsHard") { $0.named(CardSections.ifItGetsHard) },
             .value("afterwards") { $0.named("afterwards") },
+            .value("questions") { $0.named(CardSections.questions) },
             .list("all") { view in view.rendered.sections.indices.map { view.section($0) } },
         ])
 

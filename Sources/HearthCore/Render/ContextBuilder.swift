@@ -119,6 +119,7 @@ struct ContextBuilder: Sendable {
             context.difficulty = page.meta.difficulty?.rawValue
             context.who = page.meta.who.rawValue
             context.materials = page.meta.materials
+            context.contentNote = page.meta.contentNote
             context.sections = CardSectionsView(result)
         case .section:
             let (pages, exercises) = sectionEntries(page.id)

@@ -11,6 +11,8 @@ struct RenderedPage: Sendable {
     /// The distinct words of the page's text, folded and stemmed, for the search index.
     var searchWords: [String]
     var outgoing: [Int]
+    /// The line of each link of `outgoing`.
+    var outgoingLines: [Int]
     var anchorChecks: [AnchorCheck]
     var diagnostics: [Diagnostic]
 
@@ -44,14 +46,21 @@ struct RenderedPage: Sendable {
         return "write it in Markdown (raw HTML shows only with unsafeHTML: true in site.yml)"
     }
 
+    /// For each link of `outgoing`, the `##` section it is in (the index of its heading among the
+    /// page's level-2 headings; -1 before the first): what a path's places are named from.
+    var outgoingSections: [Int] {
+        let starts = headings.filter { $0.level == 2 }.map(\.line)
+        return outgoingLines.map { line in (starts.lastIndex { $0 < line }) ?? -1 }
+    }
+
     static func render(_ page: Page, table: LinkTable, options: MarkdownOptions) -> RenderedPage {
         var resolver = PageLinkResolver(table: table, page: page)
         let markdown = Markdown.render(
-            page.body, lineOffset: page.bodyLineOffset, options: options, sections: page.kind == .exercise,
+            page.body, lineOffset: page.bodyLineOffset, options: options, sections: page.kind == .exercise || page.isPath,
             resolver: &resolver)
         var diagnostics = resolver.diagnostics
         diagnostics += CardSections.check(
-            page, headings: markdown.headings, orderedListLines: markdown.orderedListLines)
+            page, headings: markdown.headings, lists: markdown.lists)
         let timed = resolver.timers.reduce(0, +)
         if let duration = page.meta.duration, timed > duration * 60 {
             let total = timed % 60 == 0 ? "\(timed / 60) min" : "\(timed / 60) min \(timed % 60) s"
@@ -99,6 +108,6 @@ struct RenderedPage: Sendable {
             html: markdown.html, sections: markdown.sections, headings: markdown.headings,
             summary: page.meta.summary ?? markdown.firstParagraph,
             searchWords: SearchWords.distinct(markdown.plainText),
-            outgoing: resolver.outgoing, anchorChecks: resolver.anchorChecks, diagnostics: diagnostics)
+            outgoing: resolver.outgoing, outgoingLines: resolver.outgoingLines, anchorChecks: resolver.anchorChecks, diagnostics: diagnostics)
     }
 }

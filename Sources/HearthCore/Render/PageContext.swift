@@ -35,6 +35,8 @@ struct PageContext: TemplateFielded {
     var difficulty: String?
     var who: String?
     var materials: [String] = []
+    /// What a card touches on (content format v3).
+    var contentNote: String?
     /// An exercise card's sections by name.
     var sections: CardSectionsView?
     /// The deck's cards, in full.
@@ -42,8 +44,11 @@ struct PageContext: TemplateFielded {
     var isTopic = false
     var isExerciseList = false
     /// A path's cards and total time; a card's places on paths.
-    var pathCards: [CardView] = []
+    var pathCards: [PathCardView] = []
     var pathTotal: String?
+    /// A path's text before its cards, and its sections that hold no card.
+    var pathIntro = ""
+    var pathClosing = ""
     var paths: [PathPlaceView] = []
     /// A list page's links to the other pages of its list, when it has more than one.
     var pagination: PaginationView?
@@ -93,6 +98,9 @@ struct PageContext: TemplateFielded {
             .value("who") { $0.who },
             .value("whoLabel") { whoLabel($0.who) },
             .list("materials") { $0.materials },
+            .value("contentNote") { $0.contentNote },
+            .value("isSolo") { $0.who == "solo" },
+            .value("isGroup") { $0.who == "group" },
             .value("sections") { $0.sections },
             .list("deck") { $0.deck },
             .value("isDeck") { $0.kind == "deck" },
@@ -105,7 +113,10 @@ struct PageContext: TemplateFielded {
             .value("isTag") { $0.kind == "tag" },
             .list("pathCards") { $0.pathCards },
             .value("hasPathCards") { !$0.pathCards.isEmpty },
+            .value("pathCount") { $0.pathCards.count },
             .value("pathTotal") { $0.pathTotal },
+            .value("pathIntro") { $0.pathIntro },
+            .value("pathClosing") { $0.pathClosing },
             .list("paths") { $0.paths },
             .value("hasPaths") { !$0.paths.isEmpty },
             .value("pagination") { $0.pagination },

@@ -10,13 +10,18 @@ struct PathPlaceView: TemplateFielded {
         /// 1-based.
         let place: Int
         let count: Int
+        /// The place in the path's own words, "Day 3", and what it counts to ("of 7").
+        let label: String
+        let labelCount: Int
         let previous: LinkView?
         let next: LinkView?
+        /// The next card's place, "Day 4".
+        let nextLabel: String?
     }
     private let shared: Shared<Fields>
 
-    init(title: String, url: String, place: Int, count: Int, previous: LinkView?, next: LinkView?) {
-        shared = Shared(Fields(title: title, url: url, place: place, count: count, previous: previous, next: next))
+    init(_ fields: Fields) {
+        shared = Shared(fields)
     }
 
     subscript<T>(dynamicMember path: KeyPath<Fields, T>) -> T { shared.fields[keyPath: path] }
@@ -28,8 +33,29 @@ struct PathPlaceView: TemplateFielded {
             .value("url") { $0.url },
             .value("place") { $0.place },
             .value("count") { $0.count },
+            .value("label") { $0.label },
+            .value("labelCount") { $0.labelCount },
             .value("previous") { $0.previous },
             .value("next") { $0.next },
+            .value("nextLabel") { $0.nextLabel },
+        ])
+}
+
+/// One card of a path's page: its place in the path's words and its heading's text, and the card.
+struct PathCardView: TemplateFielded {
+    let label: String
+    let heading: String?
+    let card: CardView
+
+
+    static let fields = TemplateFields<Self>(
+        "a path's card",
+        [
+            .value("label") { $0.label },
+            .value("heading") { $0.heading },
+            .value("url") { $0.card.url },
+            .value("title") { $0.card.title },
+            .value("html") { $0.card.html },
         ])
 }
 
@@ -41,8 +67,18 @@ extension ContextBuilder {
 
     /// A path page's cards and total time, and a card's places on paths.
     func addPaths(to context: inout PageContext, for page: Page) {
-        if let cards = graph.pathCards[page.id] {
-            context.pathCards = cards.map(card)
+        if let cards = graph.pathCards[page.id], let stops = graph.pathStops[page.id] {
+            context.pathCards = cards.indices.map {
+                PathCardView(label: stops.labels[$0], heading: stops.headings[$0], card: card(cards[$0]))
+            }
+            // The path's text without the sections that hold its cards, which its list shows
+            // (each card once): the intro, and the sections that link no card.
+            let result = rendered[page.id]
+            let holding = Set(result.outgoingSections.enumerated().filter { cards.contains(result.outgoing[$0.offset]) }.map(\.element))
+            let text = CardSectionsView(result)
+            context.pathIntro = text.intro
+            context.pathClosing = result.sections.indices.filter { !holding.contains($0) }.map { text.section($0).html }
+                .joined()
             context.pathTotal = Self.totalTime(cards.reduce(0) { $0 + (site.pages[$1].meta.duration ?? 0) })
         }
         context.paths = (graph.pathPlaces[page.id] ?? []).map { place in
@@ -52,9 +88,14 @@ extension ContextBuilder {
                 cards.indices.contains(index)
                     ? LinkView(title: site.pages[cards[index]].title, url: base + site.pages[cards[index]].path) : nil
             }
+            let stops = graph.pathStops[place.path]
+            let next = place.place + 1
             return PathPlaceView(
-                title: path.title, url: base + path.path, place: place.place + 1, count: cards.count,
-                previous: link(place.place - 1), next: link(place.place + 1))
+                .init(
+                    title: path.title, url: base + path.path, place: place.place + 1, count: cards.count,
+                    label: stops?.labels[place.place] ?? "Step \(place.place + 1)",
+                    labelCount: stops?.count ?? cards.count, previous: link(place.place - 1), next: link(next),
+                    nextLabel: cards.indices.contains(next) ? stops?.labels[next] : nil))
         }
     }
 }
