@@ -68,6 +68,10 @@ def requests_made(driver):
 def main():
     site = guide_copy("browser")
     port = free_port()
+    # The quick exit leaves for a page of this machine: the gate sends nothing to another host.
+    exit_url = f"http://127.0.0.1:{port}/left-the-site/"
+    with open(os.path.join(site, "content", "site.yml"), "a", encoding="utf-8") as f:
+        f.write(f"\nexit:\n  url: {exit_url}\n  label: Leave this site\n")
     server = subprocess.Popen([HEARTH, "serve", "--port", str(port), "--quiet"], cwd=site,
                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     base = f"http://127.0.0.1:{port}/"
@@ -141,10 +145,22 @@ def main():
         if not shown or any(c.get_attribute("data-difficulty") != "gentle" or int(c.get_attribute("data-duration")) > 10
                             or c.get_attribute("data-who") != "couple" for c in shown):
             fail(f"?time=10&depth=gentle&who=couple shows {len(shown)} cards, not only gentle ones of 10 min for two")
+        # Nothing fits every choice: time gives way first, and the page says what it could not meet.
         driver.get(base + "exercises/?time=5&depth=deep")
-        wait(driver, lambda d: "nearest" in d.find_element(By.CSS_SELECTOR, ".filter-count").text, what="nearest cards")
-        if not visible(driver):
-            fail("nothing fits time=5&depth=deep, and no nearest cards are shown")
+        wait(driver, lambda d: "Nothing deep" in d.find_element(By.CSS_SELECTOR, ".filter-count").text, what="what was not met")
+        shown = visible(driver)
+        if not shown or any(c.get_attribute("data-difficulty") != "deep" for c in shown):
+            fail("time=5&depth=deep does not show the shortest deep cards")
+        # Who is never given up: one person, gentle, shows only cards for one person.
+        driver.get(base + "exercises/?who=solo&depth=gentle")
+        wait(driver, lambda d: "card" in d.find_element(By.CSS_SELECTOR, ".filter-count").text, what="solo count")
+        if any(c.get_attribute("data-who") != "solo" for c in visible(driver)) or not visible(driver):
+            fail("who=solo&depth=gentle shows cards for two")
+        # A group choice is offered only when a group card exists.
+        groups = [c for c in cards if c.get_attribute("data-who") == "group"]
+        offered = driver.find_element(By.CSS_SELECTOR, "#filters option[value=group]").is_enabled()
+        if offered != bool(groups):
+            fail(f"'In a group' offered: {offered}, with {len(groups)} group cards")
 
         # On a phone (390 px) the header is compact and the exercises page's filters are on the
         # first screen; every link of the header is a 44 px target.
@@ -154,8 +170,20 @@ def main():
         filters_top = wait(driver, lambda d: d.find_element(By.ID, "filters").is_displayed() and
                            d.find_element(By.ID, "filters").location["y"], what="filters on a phone")
         short = [a.size["height"] for a in driver.find_elements(By.CSS_SELECTOR, ".site-nav a") if a.size["height"] < 44]
+        # With a choice in the address, the first matching card and the count are on the first screen.
+        driver.get(base + "exercises/?depth=moderate&who=couple")
+        wait(driver, lambda d: "card" in d.find_element(By.CSS_SELECTOR, ".filter-count").text, what="count on a phone")
+        first_card = visible(driver)[0].location["y"]
+        if first_card > 844 - 80:
+            fail(f"on a phone the first matching card starts at {first_card} px")
+        # The quick exit stays in view after scrolling, and covers no text.
+        driver.execute_script("window.scrollTo(0, 1200)")
+        time.sleep(0.2)
+        exit_top = driver.execute_script("return document.querySelector('.quick-exit').getBoundingClientRect().top")
+        if not 0 <= exit_top < 60:
+            fail(f"on a phone the quick exit is at {exit_top} px after scrolling")
         driver.set_window_size(1280, 900)
-        if header > 110 or filters_top > 700 or short:
+        if header > 170 or filters_top > 700 or short:
             fail(f"on a phone the header is {header} px, the filters start at {filters_top} px, "
                  f"{len(short)} header links are under 44 px")
 
@@ -179,11 +207,15 @@ def main():
             fail("the card's panel does not stay in view as the text scrolls")
 
         # The home page's Tonight picker leads to the finder with the three choices in the address.
+        # Tonight gives one card, large, and "Show me another" another one.
         driver.get(base)
-        driver.find_element(By.CSS_SELECTOR, ".tonight input[name=depth][value=moderate]").click()
+        driver.find_element(By.CSS_SELECTOR, ".tonight input[name=time][value='30']").click()
         driver.find_element(By.CSS_SELECTOR, ".tonight button[type=submit]").click()
-        wait(driver, lambda d: "/exercises/?time=10&depth=moderate&who=couple" in d.current_url, what="tonight's address")
-        wait(driver, lambda d: d.find_element(By.NAME, "depth").get_attribute("value") == "moderate", what="tonight read")
+        picked = wait(driver, lambda d: d.find_element(By.CSS_SELECTOR, ".tonight-result .card-large .card-title").text,
+                      what="tonight's card")
+        driver.find_element(By.CSS_SELECTOR, ".tonight-another").click()
+        wait(driver, lambda d: d.find_element(By.CSS_SELECTOR, ".tonight-result .card-title").text != picked,
+             what="another card")
         # On a paginated list the finder draws cards from exercise-cards.json: they read as the
         # page's own do (depth capitalised, who in words).
         config = os.path.join(site, "content", "site.yml")
@@ -195,41 +227,15 @@ def main():
         wait(driver, lambda d: "pagination" in open(exercises, encoding="utf-8").read(), 60, what="a paginated rebuild")
         driver.get(base + "exercises/?depth=moderate&who=couple")
         drawn = wait(driver, lambda d: [e.text for e in d.find_elements(
-            By.CSS_SELECTOR, "#exercise-list li:not([data-types]) .facts")] or None, what="the finder's cards")
+            By.CSS_SELECTOR, "#exercise-list li[data-drawn] .facts")] or None, what="the finder's cards")
         if not all("For two" in text and "Moderate" in text for text in drawn):
             fail(f"the finder's cards read {drawn!r}")
         with open(config, "w", encoding="utf-8") as f:
             f.write(original)
         wait(driver, lambda d: "pagination" not in open(exercises, encoding="utf-8").read(), 60, what="the rebuild back")
 
-        # Guided mode: one step at a time; a timed step counts down, pauses, and Stop ends it.
-        driver.get(base + "exercises/soul-gazing/")
-        wait(driver, lambda d: d.find_element(By.CSS_SELECTOR, ".guided-start").is_displayed(), what="start button")
-        driver.find_element(By.CSS_SELECTOR, ".guided-start").click()
-        panel = wait(driver, lambda d: d.find_element(By.CSS_SELECTOR, ".guided[role=dialog]"), what="guided mode")
-        if driver.switch_to.active_element.get_attribute("class") != "guided-step":
-            fail("focus did not move to the step")
-        clock = lambda d: d.find_element(By.CSS_SELECTOR, ".guided-clock")
-        for _ in range(8):
-            if d_timer := driver.find_element(By.CSS_SELECTOR, ".guided-timer").is_displayed():
-                break
-            driver.find_element(By.CSS_SELECTOR, ".guided-next").click()
-        if not d_timer:
-            fail("no step of Soul Gazing shows its timer")
-        first = clock(driver).text
-        wait(driver, lambda d: clock(d).text not in (first, ""), what="the timer counting")
-        driver.find_element(By.CSS_SELECTOR, ".guided-pause").click()
-        paused = clock(driver).text
-        time.sleep(1.5)
-        if clock(driver).text != paused:
-            fail("the timer goes on while paused")
-        driver.find_element(By.CSS_SELECTOR, ".guided-skip").click()
-        wait(driver, lambda d: clock(d).text == "0:00" and not d.find_element(By.CSS_SELECTOR, ".guided-skip").is_displayed(),
-             what="skip ends the timer")
-        if "If it gets hard" not in panel.text:
-            fail("guided mode has no way to 'If it gets hard'")
-        driver.find_element(By.CSS_SELECTOR, ".guided-stop").click()
-        wait(driver, lambda d: not d.find_elements(By.CSS_SELECTOR, ".guided"), what="stop")
+        guided_session(driver, base)
+        quick_exit(driver, base, exit_url)
 
         # Every card prints on one A5 page (the stylesheet's @page), without its buttons, with the
         # site's name and the card's address.
@@ -314,6 +320,7 @@ def main():
         from axe_selenium_python import Axe
         findings = 0
         kinds = ("", "emotional/", "emotional/what-is-emotional-intimacy/", "exercises/soul-gazing/", "search/",
+                 "search/?q=listning", "paths/four-weeks-closer/", "exercises/love-map-questions/",
                  "exercises/", "exercises/soul-gazing/#guided", "exercises/?time=5&depth=deep", "help/",
                  "exercises/deck/", "paths/", "paths/a-first-week/", "tags/", "tags/trust/", "404.html")
         for scheme in ("light", "dark"):
@@ -347,6 +354,81 @@ def main():
         server.wait(timeout=20)
 
 
+def guided_session(driver, base):
+    """A couple's evening with Soul Gazing: before, a timer they start, a pause that comes back to
+    the same second, the close that marks the card done; Back closes guided mode on the card."""
+    by = lambda css: driver.find_element(By.CSS_SELECTOR, css)
+    driver.get(base + "exercises/soul-gazing/")
+    wait(driver, lambda d: by(".guided-start").is_displayed(), what="start button")
+    by(".guided-start").click()
+    panel = wait(driver, lambda d: by(".guided[role=dialog]"), what="guided mode")
+    if "Not tonight if" not in panel.text or "minutes" not in panel.text:
+        fail(f"the before-screen reads {panel.text!r}")
+    by(".guided-ready").click()
+    for _ in range(10):
+        if driver.find_elements(By.CSS_SELECTOR, ".guided-timer"):
+            break
+        by(".guided-next").click()
+    else:
+        fail("no step of Soul Gazing shows its timer")
+    clock = lambda d: d.find_element(By.CSS_SELECTOR, ".guided-clock").text
+    first = clock(driver)
+    time.sleep(1.3)
+    if clock(driver) != first:
+        fail("a timer started by itself")
+    by(".guided-toggle").click()
+    wait(driver, lambda d: clock(d) != first, what="the timer counting")
+    by(".guided-more").click()
+    wait(driver, lambda d: int(clock(d).split(":")[0]) >= int(first.split(":")[0]) + 0, what="a minute more")
+    by(".guided-pause-all").click()
+    paused = wait(driver, lambda d: by(".guided-pause-view"), what="the pause")
+    if "If it gets hard" not in paused.text or not driver.find_elements(By.CSS_SELECTOR, ".guided-help"):
+        fail(f"the pause reads {paused.text!r}")
+    held = driver.execute_script("return document.querySelector('.guided-clock')?.textContent")
+    time.sleep(1.2)
+    by(".guided-carry-on").click()
+    after = clock(driver)
+    if abs(int(after.split(":")[1]) - int((held or after).split(":")[1])) > 1 and held:
+        fail(f"carry on resumed at {after}, paused at {held}")
+    # A frozen tab loses nothing: the timer is computed from the clock.
+    by(".guided-toggle").click()  # pause
+    by(".guided-skip").click()
+    wait(driver, lambda d: clock(d) == "0:00", what="skip")
+    while not driver.find_elements(By.CSS_SELECTOR, ".guided-did"):
+        by(".guided-next").click()
+    by(".guided-did").click()
+    wait(driver, lambda d: "Marked as done" in by(".guided").text, what="done")
+    # Back closes guided mode and stays on the card.
+    driver.back()
+    wait(driver, lambda d: not d.find_elements(By.CSS_SELECTOR, ".guided"), what="Back closes guided mode")
+    if not driver.current_url.endswith("/exercises/soul-gazing/"):
+        fail(f"Back left the card for {driver.current_url}")
+    done = driver.execute_script("return JSON.parse(localStorage.getItem('hearth-cards'))")
+    if not done or not any(v.get("done") for v in done.values()):
+        fail(f"the close did not mark the card done: {done}")
+
+
+def quick_exit(driver, base, exit_url):
+    """Shift three times from a card leaves for the exit page, leaves nothing stored, and Back
+    does not return to the card."""
+    driver.get(base + "exercises/")
+    driver.get(base + "exercises/soul-gazing/")
+    driver.execute_script("localStorage.setItem('hearth-cards', '{}'); sessionStorage.setItem('x', '1')")
+    from selenium.webdriver.common.action_chains import ActionChains
+    from selenium.webdriver.common.keys import Keys
+    for _ in range(3):
+        ActionChains(driver).key_down(Keys.SHIFT).key_up(Keys.SHIFT).perform()
+        time.sleep(0.2)
+    wait(driver, lambda d: d.current_url == exit_url, what="Shift x3 leaves")
+    stored = driver.execute_script("return localStorage.length + sessionStorage.length")
+    if stored:
+        fail(f"the quick exit left {stored} items in storage")
+    driver.back()
+    time.sleep(0.5)
+    if "soul-gazing" in driver.current_url:
+        fail("Back returns to the card after the quick exit")
+
+
 def no_script_view(base, card_count):
     """With scripts off every card is listed, the Tonight picker still leads to the exercises page,
     a card shows its steps and no button that needs a script, and the deck has every card."""
@@ -358,6 +440,8 @@ def no_script_view(base, card_count):
         if len(listed) != card_count or plain.find_element(By.ID, "filters").is_displayed():
             fail(f"without scripts the exercises page shows {len(listed)} of {card_count} cards")
         plain.get(base)
+        if not plain.find_element(By.CSS_SELECTOR, ".quick-exit").get_attribute("href").startswith("http"):
+            fail("without scripts the quick exit is not a plain link")
         plain.find_element(By.CSS_SELECTOR, ".tonight button[type=submit]").click()
         wait(plain, lambda d: "/exercises/?time=10&depth=gentle&who=couple" in d.current_url, what="tonight without scripts")
         plain.get(base + "exercises/soul-gazing/")

@@ -28,679 +28,1205 @@ enum DefaultTheme {
             <svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24"><path d="M12 21s-7.5-4.6-9.5-9.3C1.2 8.5 3.3 5 6.8 5c2 0 3.6 1.1 5.2 3 1.6-1.9 3.2-3 5.2-3 3.5 0 5.6 3.5 4.3 6.7C19.5 16.4 12 21 12 21z" fill="#b4475e"/></svg>
 
             """#),
-        "assets/site.js": .text(
+        "assets/js/choose.js": .text(
             #"""
-            // Closer — small progressive enhancements. Every page works without this file.
-            (function () {
-              "use strict";
+            // Which cards fit a couple's choices: the finder's and Tonight's one rule (content format v3).
+            // `who` and the kind of intimacy are never given up. When nothing fits every choice, time is
+            // relaxed first, then depth by one step (gentle <-> moderate <-> deep), then both; the answer
+            // says which choice it could not meet.
+            export const depths = ["gentle", "moderate", "deep"];
 
-              // Mark the current section in the navigation.
-              var here = window.location.pathname;
-              document.querySelectorAll(".site-nav a").forEach(function (link) {
-                var path = new URL(link.href, window.location.href).pathname;
-                if (path !== "/" && here.indexOf(path) === 0) link.setAttribute("aria-current", "page");
+            const whoWords = { couple: "for two", solo: "for one person", group: "for a group" };
+            const depthWords = { gentle: "gentle", moderate: "moderate", deep: "deep" };
+
+            const fits = (card, chosen, { time = true, depth = true } = {}) =>
+              (!chosen.who || card.who === chosen.who) &&
+              (!chosen.type || card.types.includes(chosen.type)) &&
+              (!time || !chosen.time || card.duration <= Number(chosen.time)) &&
+              (!depth || !chosen.depth || card.difficulty === chosen.depth);
+
+            const nextDepths = (depth) => {
+              const at = depths.indexOf(depth);
+              return depths.filter((_, index) => Math.abs(index - at) === 1);
+            };
+
+            /** What the choices ask for, in words: "moderate for one person in 10 minutes". */
+            export const describe = (chosen, { time = true, depth = true } = {}) =>
+              [
+                depth && chosen.depth ? depthWords[chosen.depth] : "",
+                chosen.who ? whoWords[chosen.who] : "",
+                time && chosen.time ? `in ${chosen.time} minutes` : "",
+              ]
+                .filter(Boolean)
+                .join(" ") || "that fits";
+
+            const list = (words) => (words.length > 1 ? `${words.slice(0, -1).join(", ")} and ${words.at(-1)}` : words[0]);
+
+            /**
+             * The cards for `chosen` (time, depth, who, type; each optional), and when not every choice could
+             * be met, a message naming what could not.
+             */
+            export const choose = (cards, chosen) => {
+              const exact = cards.filter((card) => fits(card, chosen));
+              if (exact.length || (!chosen.time && !chosen.depth)) return { cards: exact, unmet: exact.length ? "" : "none" };
+              const nothing = `Nothing ${describe(chosen)}`;
+              if (chosen.time) {
+                const longer = cards.filter((card) => fits(card, chosen, { time: false })).sort((a, b) => a.duration - b.duration);
+                if (longer.length) {
+                  return { cards: longer, unmet: `${nothing}: here are the shortest ${describe(chosen, { time: false })} ones.` };
+                }
+              }
+              if (chosen.depth) {
+                const near = nextDepths(chosen.depth);
+                const byDepth = (time) =>
+                  cards.filter((card) => near.includes(card.difficulty) && fits(card, chosen, { time, depth: false }));
+                for (const time of [true, false]) {
+                  const found = byDepth(time).sort((a, b) => a.duration - b.duration);
+                  if (!found.length) continue;
+                  const shown = list([...new Set(found.map((card) => card.difficulty))]);
+                  const rest = describe(chosen, { time, depth: false });
+                  return { cards: found, unmet: `${nothing}: here are the ${shown} ones${rest === "that fits" ? "" : " " + rest}.` };
+                }
+              }
+              return { cards: [], unmet: "none" };
+            };
+
+            /** The choices the cards can meet: no "group" without a group card, no time no card fits. */
+            export const offered = (cards) => ({
+              who: new Set(cards.map((card) => card.who)),
+              depth: new Set(cards.map((card) => card.difficulty)),
+              shortest: Math.min(...cards.map((card) => card.duration)),
+              type: new Set(cards.flatMap((card) => card.types)),
+            });
+
+            /** Hides each choice (a select's option or a radio button) that no card can meet. */
+            export const prune = (form, cards) => {
+              const can = offered(cards);
+              const choices = [...form.elements].flatMap((control) =>
+                control.tagName === "SELECT" ? [...control.options].map((option) => [control.name, option]) : [[control.name, control]],
+              );
+              choices.forEach(([name, control]) => {
+                const value = control.value;
+                if (!value || control.type === "submit" || control.type === "reset") return;
+                const meetable =
+                  name === "who" ? can.who.has(value)
+                  : name === "depth" ? can.depth.has(value)
+                  : name === "time" ? Number(value) >= can.shortest
+                  : name === "type" ? can.type.has(value)
+                  : true;
+                const item = control.tagName === "OPTION" ? control : control.closest("label") || control;
+                item.hidden = !meetable;
+                control.disabled = !meetable;
               });
+            };
 
-              // The finder: time, depth, who and type, read from and written to the address
-              // (?time=10&depth=gentle), so that a choice can be bookmarked or shared. A list of one page is
-              // filtered in place; a paginated one filters every card, from the facts in exercise-cards.json.
-              // Without scripts every card shows, page by page.
-              var filters = document.getElementById("filters");
-              var list = document.getElementById("exercise-list");
-              if (filters && list) {
-                var names = ["time", "depth", "who", "type"];
-                var status = filters.querySelector(".filter-count");
-                var pager = document.querySelector(".pagination");
-                var own = Array.prototype.slice.call(list.children).map(function (card) {
-                  return {
-                    element: card,
-                    duration: parseInt(card.getAttribute("data-duration"), 10) || 0,
-                    difficulty: card.getAttribute("data-difficulty"),
-                    who: card.getAttribute("data-who"),
-                    types: (card.getAttribute("data-types") || "").split(" ")
-                  };
-                });
-                var all = pager ? null : own;
-                var params = new URLSearchParams(window.location.search);
-                names.forEach(function (name) {
-                  var value = params.get(name);
-                  var select = filters.elements[name];
-                  if (value && select.querySelector('option[value="' + value.replace(/"/g, "") + '"]')) select.value = value;
-                });
-                var choice = function () {
-                  var chosen = {};
-                  names.forEach(function (name) {
-                    if (filters.elements[name].value) chosen[name] = filters.elements[name].value;
-                  });
-                  return chosen;
-                };
-                var met = function (card, chosen) {
-                  var count = 0;
-                  if (!chosen.time || card.duration <= parseInt(chosen.time, 10)) count += 1;
-                  if (!chosen.depth || card.difficulty === chosen.depth) count += 1;
-                  if (!chosen.who || card.who === chosen.who) count += 1;
-                  if (!chosen.type || card.types.indexOf(chosen.type) >= 0) count += 1;
-                  return count;
-                };
-                var element = function (card) {
-                  if (card.element) return card.element;
-                  var item = document.createElement("li");
-                  item.className = "card card-exercise";
-                  var title = document.createElement("h3");
-                  title.className = "card-title";
-                  var link = document.createElement("a");
-                  link.href = card.url;
-                  link.textContent = card.title;
-                  title.appendChild(link);
-                  // The facts as partials/card.mustache shows them.
-                  var facts = document.createElement("ul");
-                  facts.className = "facts";
-                  facts.setAttribute("aria-label", "About this exercise");
-                  [
-                    ["fact fact-time", card.duration + " min"],
-                    ["fact cap difficulty-" + card.difficulty, card.difficulty],
-                    ["fact", card.whoLabel || card.who],
-                  ].forEach(function (fact) {
-                    var item = document.createElement("li");
-                    item.className = fact[0];
-                    item.textContent = fact[1];
-                    facts.appendChild(item);
-                  });
-                  item.appendChild(title);
-                  item.appendChild(facts);
-                  card.element = item;
-                  return item;
-                };
-                var show = function (cards) {
-                  while (list.firstChild) list.removeChild(list.firstChild);
-                  cards.forEach(function (card) {
-                    list.appendChild(element(card));
-                  });
-                };
-                var apply = function () {
-                  var chosen = choice();
-                  var query = new URLSearchParams(chosen).toString();
-                  window.history.replaceState(null, "", window.location.pathname + (query ? "?" + query : ""));
-                  // The deck prints the cards of the same choice.
-                  document.querySelectorAll("[data-deck-link]").forEach(function (link) {
-                    link.search = query;
-                  });
-                  var active = Object.keys(chosen).length;
-                  if (!active) {
-                    show(own);
-                    if (pager) pager.hidden = false;
-                    status.textContent = "Showing all exercises.";
-                    return;
-                  }
-                  if (!all) {
-                    status.textContent = "Finding exercises…";
-                    fetch(filters.getAttribute("data-cards"))
-                      .then(function (response) {
-                        return response.json();
-                      })
-                      .then(function (cards) {
-                        all = cards;
-                        apply();
-                      })
-                      .catch(function () {
-                        status.textContent = "The list of exercises could not be loaded.";
-                      });
-                    return;
-                  }
-                  if (pager) pager.hidden = true;
-                  var matching = all.filter(function (card) {
-                    return met(card, chosen) === 4;
-                  });
-                  if (matching.length) {
-                    show(matching);
-                    status.textContent =
-                      matching.length === all.length
-                        ? "Showing all " + all.length + " exercises."
-                        : "Showing " + matching.length + " of " + all.length + " exercises.";
-                    return;
-                  }
-                  // Nothing fits every choice: the cards that fit all but one, the closest first.
-                  var nearest = all
-                    .filter(function (card) {
-                      return met(card, chosen) === 3;
-                    })
-                    .slice(0, 6);
-                  show(nearest);
-                  status.textContent = nearest.length
-                    ? "No exercise fits all of these. The nearest " + (nearest.length === 1 ? "one fits" : nearest.length + " fit") + " all but one:"
-                    : "No exercise fits these. Try fewer choices.";
-                };
-                filters.hidden = false;
-                filters.addEventListener("change", apply);
-                filters.addEventListener("submit", function (event) {
-                  event.preventDefault();
-                });
-                filters.addEventListener("reset", function () {
-                  window.setTimeout(apply, 0);
-                });
-                apply();
-              }
+            let loading = null;
+            /** Every card's facts, from the build's exercise-cards.json. */
+            export const allCards = (url) => {
+              loading ??= fetch(url).then((response) => {
+                if (!response.ok) throw new Error(String(response.status));
+                return response.json();
+              });
+              return loading;
+            };
 
-              // Search: words folded and stemmed as the build does (SearchWords.swift), each looked up in
-              // the one shard of the index that holds it; the pages' titles and summaries are fetched only
-              // for the results shown. All pages' words must be there for a page to match; a title match
-              // ranks first. The last word of the query also matches words it begins.
-              var stem = function (word) {
-                if (word.length <= 3 || !/^[a-z]+$/.test(word)) return word;
-                var w = word;
-                var ends = function (suffix) {
-                  return w.length > suffix.length && w.slice(-suffix.length) === suffix;
-                };
-                if (ends("ies") && w.length > 4) w = w.slice(0, -3) + "y";
-                else if (ends("sses")) w = w.slice(0, -2);
-                else if (ends("s") && !ends("ss") && !ends("us") && !ends("is")) w = w.slice(0, -1);
-                var suffixes = ["ing", "ed"];
-                for (var i = 0; i < suffixes.length; i++) {
-                  var suffix = suffixes[i];
-                  if (!ends(suffix) || w.length - suffix.length < 3) continue;
-                  var stemmed = w.slice(0, -suffix.length);
-                  if (!/[aeiouy]/.test(stemmed)) break;
-                  w = stemmed;
-                  var last = w[w.length - 1];
-                  if (w.length > 3 && w[w.length - 2] === last && "aeioulsz".indexOf(last) < 0) w = w.slice(0, -1);
-                  break;
-                }
-                if (w.length > 4 && w[w.length - 1] === "e") w = w.slice(0, -1);
-                return w;
+            /** A card as partials/card.mustache shows it, cloned from the theme's <template id="card-template">. */
+            export const cardElement = (card) => {
+              const template = document.getElementById("card-template");
+              const item = template.content.firstElementChild.cloneNode(true);
+              const fill = (slot, text) => {
+                const node = item.querySelector(`[data-slot=${slot}]`);
+                if (node) node.textContent = text;
+                return node;
               };
-              var foldedWords = function (text) {
-                return text
-                  .normalize("NFD")
-                  .replace(/[\u0300-\u036f]/g, "")
-                  .toLowerCase()
-                  .split(/[^\p{L}\p{N}]+/u)
-                  .filter(Boolean);
-              };
-              var form = document.querySelector(".search-form");
-              if (form) {
-                var input = form.querySelector("input");
-                var results = document.getElementById("search-results");
-                var status = document.querySelector(".search-status");
-                var manifestURL = form.getAttribute("data-index");
-                var folder = manifestURL.replace(/search-index\.json$/, "search/");
-                var manifest = null;
-                var loading = null;
-                var canonical = {};
-                var files = {};
-                var getJSON = function (url) {
-                  if (!files[url]) {
-                    files[url] = fetch(url).then(function (response) {
-                      if (!response.ok) throw new Error(response.status);
-                      return response.json();
-                    });
-                  }
-                  return files[url];
-                };
-                var load = function () {
-                  if (!loading) {
-                    loading = getJSON(manifestURL)
-                      .then(function (index) {
-                        manifest = index;
-                        manifest.shards = new Set(index.shards);
-                        index.synonyms.forEach(function (group) {
-                          var stems = [].concat.apply([], group.map(function (word) {
-                            return foldedWords(word).map(stem);
-                          }));
-                          stems.slice(1).forEach(function (word) {
-                            if (word !== stems[0] && !canonical[word]) canonical[word] = stems[0];
-                          });
-                        });
-                      })
-                      .catch(function () {
-                        status.textContent = "The search index could not be loaded.";
-                      });
-                  }
-                  return loading;
-                };
-                var shardOf = function (word) {
-                  return Array.from(new TextEncoder().encode(Array.from(word).slice(0, 2).join("")))
-                    .map(function (byte) {
-                      return byte.toString(16).padStart(2, "0");
-                    })
-                    .join("");
-                };
-                var numbers = function (gaps) {
-                  var at = 0;
-                  return gaps.map(function (gap) {
-                    at += gap;
-                    return at;
-                  });
-                };
-                // The pages of one query word, each with 10 for a title match or 1 for the text.
-                var pagesOf = function (word, partial) {
-                  var name = shardOf(word);
-                  if (!manifest.shards.has(name)) return Promise.resolve(new Map());
-                  return getJSON(folder + "t-" + name + ".json").then(function (shard) {
-                    var found = new Map();
-                    Object.keys(shard).forEach(function (key) {
-                      var match =
-                        key === word || (partial && (key.indexOf(word) === 0 || (key.length >= 4 && word.indexOf(key) === 0)));
-                      if (!match) return;
-                      numbers(shard[key][1]).forEach(function (page) {
-                        if (!found.has(page)) found.set(page, 1);
-                      });
-                      numbers(shard[key][0]).forEach(function (page) {
-                        found.set(page, 10);
-                      });
-                    });
-                    return found;
-                  });
-                };
-                var describe = function (page) {
-                  if (page.kind === "exercise") {
-                    return ["Exercise", page.duration ? page.duration + " min" : "", page.difficulty || ""].filter(Boolean).join(" · ");
-                  }
-                  if (page.kind === "section") return "Section";
-                  return page.section || "Article";
-                };
-                var show = function (query, ranked) {
-                  var top = ranked.slice(0, 20);
-                  return Promise.all(
-                    top.map(function (hit) {
-                      return getJSON(folder + "d-" + Math.floor(hit[0] / manifest.chunk) + ".json");
-                    })
-                  ).then(function (chunks) {
-                    if (input.value.trim() !== query) return;
-                    results.textContent = "";
-                    status.textContent =
-                      ranked.length === 0
-                        ? "No pages match “" + query + "”."
-                        : ranked.length + (ranked.length === 1 ? " page matches." : " pages match.") +
-                          (ranked.length > top.length ? " The first " + top.length + " are shown." : "");
-                    top.forEach(function (hit, index) {
-                      var page = chunks[index][hit[0] % manifest.chunk];
-                      var item = document.createElement("li");
-                      var link = document.createElement("a");
-                      link.href = page.url;
-                      link.textContent = page.title;
-                      item.appendChild(link);
-                      var where = document.createElement("span");
-                      where.className = "where";
-                      where.textContent = describe(page);
-                      item.appendChild(where);
-                      if (page.summary) {
-                        var summary = document.createElement("p");
-                        summary.textContent = page.summary;
-                        item.appendChild(summary);
-                      }
-                      results.appendChild(item);
-                    });
-                  });
-                };
-                var render = function () {
-                  var query = input.value.trim();
-                  if (!query) {
-                    results.textContent = "";
-                    status.textContent = "";
-                    return;
-                  }
-                  if (!manifest) {
-                    status.textContent = "Loading…";
-                    load().then(function () {
-                      if (manifest) render();
-                    });
-                    return;
-                  }
-                  var raw = foldedWords(query);
-                  var partial = !/\s$/.test(input.value) && raw.length > 0 && raw[raw.length - 1].length >= 2;
-                  var words = raw.map(function (word, index) {
-                    var stemmed = stem(word);
-                    return partial && index === raw.length - 1 ? word : canonical[stemmed] || stemmed;
-                  });
-                  Promise.all(
-                    words.map(function (word, index) {
-                      var last = partial && index === words.length - 1;
-                      if (!last) return pagesOf(word, false);
-                      // A word being typed: the words it begins, and its stem's pages.
-                      var stemmed = canonical[stem(word)] || stem(word);
-                      return Promise.all([pagesOf(word, true), pagesOf(stemmed, false)]).then(function (both) {
-                        both[1].forEach(function (score, page) {
-                          if (!both[0].has(page) || both[0].get(page) < score) both[0].set(page, score);
-                        });
-                        return both[0];
-                      });
-                    })
-                  )
-                    .then(function (found) {
-                      if (input.value.trim() !== query) return;
-                      var scores = found.reduce(function (kept, pages) {
-                        if (!kept) return pages;
-                        var next = new Map();
-                        kept.forEach(function (score, page) {
-                          if (pages.has(page)) next.set(page, score + pages.get(page));
-                        });
-                        return next;
-                      }, null);
-                      var ranked = Array.from(scores || new Map()).sort(function (a, b) {
-                        return b[1] - a[1] || a[0] - b[0];
-                      });
-                      return show(query, ranked);
-                    })
-                    .catch(function () {
-                      status.textContent = "The search index could not be loaded.";
-                    });
-                };
+              fill("title", card.title).href = card.url;
+              fill("time", `${card.duration} min`);
+              const depth = fill("depth", card.difficulty);
+              depth.classList.add(`difficulty-${card.difficulty}`);
+              fill("who", card.whoLabel || card.who);
+              fill("summary", card.summary || "");
+              Object.assign(item.dataset, {
+                difficulty: card.difficulty,
+                duration: card.duration,
+                who: card.who,
+                types: card.types.join(" "),
+                drawn: "",
+              });
+              return item;
+            };
 
-                input.disabled = false;
-                input.addEventListener("focus", load);
-                input.addEventListener("input", render);
-                form.addEventListener("submit", function (event) {
-                  event.preventDefault();
-                  render();
-                });
-                var initial = new URLSearchParams(window.location.search).get("q");
-                if (initial) {
-                  input.value = initial;
-                  render();
-                }
+            """#),
+        "assets/js/device.js": .text(
+            #"""
+            // What the site keeps on this device, and nothing else: every key it writes is named here, so
+            // that "Forget this" and the quick exit can remove all of it. Nothing here is ever sent anywhere.
+            export const keys = {
+              cards: "hearth-cards", // { url: { title, saved, done, doneOn } }
+              paths: "hearth-paths", // { pathURL: { title, at } }: paths in progress, newest last
+              seen: "hearth-seen", // session only: the cards Tonight has shown
+            };
+
+            const parse = (text, fallback) => {
+              try {
+                return JSON.parse(text) ?? fallback;
+              } catch {
+                return fallback;
               }
+            };
 
-              // Guided mode: a card's steps one at a time, in large type, each timed step with a countdown
-              // (pause, resume, skip) and an optional chime made by the Web Audio API. "If it gets hard" is
-              // one tap away, Stop (or Escape) ends it at once. The screen stays awake where the Wake Lock API
-              // exists. Everything is on the page: it works offline once loaded, and without scripts the
-              // steps are simply the list they are.
-              var bar = document.querySelector("[data-guided]");
-              var stepsHeading = document.getElementById("steps");
-              var stepsList = stepsHeading && stepsHeading.nextElementSibling;
-              if (bar && stepsList && stepsList.tagName === "OL" && stepsList.children.length) {
-                var steps = Array.prototype.slice.call(stepsList.children);
-                var hard = document.getElementById("if-it-gets-hard");
-                var title = document.querySelector("h1").textContent;
-                var panel = null;
-                var at = 0;
-                var left = 0;
-                var ticking = null;
-                var lastSpoken = -1;
-                var lock = null;
-                var audio = null;
-                var el = function (tag, className, text) {
-                  var node = document.createElement(tag);
-                  if (className) node.className = className;
-                  if (text) node.textContent = text;
-                  return node;
-                };
-                var clock = function (seconds) {
-                  var m = Math.floor(seconds / 60);
-                  var s = seconds % 60;
-                  return m + ":" + (s < 10 ? "0" : "") + s;
-                };
-                var chime = function () {
-                  if (!panel || !panel.querySelector(".guided-chime input").checked) return;
-                  try {
-                    audio = audio || new (window.AudioContext || window.webkitAudioContext)();
-                    var tone = audio.createOscillator();
-                    var gain = audio.createGain();
-                    tone.type = "sine";
-                    tone.frequency.value = 528;
-                    gain.gain.setValueAtTime(0.0001, audio.currentTime);
-                    gain.gain.exponentialRampToValueAtTime(0.2, audio.currentTime + 0.05);
-                    gain.gain.exponentialRampToValueAtTime(0.0001, audio.currentTime + 1.6);
-                    tone.connect(gain).connect(audio.destination);
-                    tone.start();
-                    tone.stop(audio.currentTime + 1.7);
-                  } catch (error) {
-                    // No sound here: the end of the timer is still said and shown.
+            export const read = (key, fallback = {}) => {
+              try {
+                return parse(window.localStorage.getItem(key), fallback);
+              } catch {
+                return fallback; // storage is off (a private window, or blocked)
+              }
+            };
+
+            export const write = (key, value) => {
+              try {
+                if (value && Object.keys(value).length) window.localStorage.setItem(key, JSON.stringify(value));
+                else window.localStorage.removeItem(key);
+              } catch {
+                // Storage is off: marks last for this page only.
+              }
+            };
+
+            export const readSession = (key, fallback) => {
+              try {
+                return parse(window.sessionStorage.getItem(key), fallback);
+              } catch {
+                return fallback;
+              }
+            };
+
+            export const writeSession = (key, value) => {
+              try {
+                window.sessionStorage.setItem(key, JSON.stringify(value));
+              } catch {
+                // Nothing to keep: Tonight may repeat a card.
+              }
+            };
+
+            /** The marks of every card: saved, done and when. */
+            export const marks = () => read(keys.cards);
+
+            export const setMark = (url, title, name, on) => {
+              const all = marks();
+              const mark = all[url] || { title };
+              mark[name] = on;
+              if (name === "done") mark.doneOn = on ? new Date().toISOString().slice(0, 10) : undefined;
+              if (!mark.saved && !mark.done) delete all[url];
+              else all[url] = mark;
+              write(keys.cards, all);
+              return mark;
+            };
+
+            /** Removes everything this site stored on the device: storage, caches and the offline worker. */
+            export const forgetEverything = async () => {
+              try {
+                window.localStorage.clear();
+                window.sessionStorage.clear();
+              } catch {
+                // Storage is off: nothing was kept.
+              }
+              const waits = [];
+              if (window.caches) waits.push(caches.keys().then((names) => Promise.all(names.map((name) => caches.delete(name)))));
+              if (navigator.serviceWorker) {
+                waits.push(
+                  navigator.serviceWorker.getRegistrations().then((all) => Promise.all(all.map((worker) => worker.unregister()))),
+                );
+              }
+              await Promise.allSettled(waits);
+            };
+
+            """#),
+        "assets/js/exit.js": .text(
+            #"""
+            // The quick exit: the header's link, or Shift pressed three times (each within 5 s of the last;
+            // typing in a text field never counts). The page is blanked at once, everything the site stored
+            // on this device is removed, and the destination replaces this page, so Back does not return.
+            // Without scripts the link simply goes to the destination.
+            import { forgetEverything } from "./device.js";
+
+            const window5s = 5000;
+
+            export const leave = async (destination) => {
+              document.title = "";
+              document.documentElement.replaceChildren(document.createElement("body"));
+              // Never wait long: leaving matters more than finishing the clean-up.
+              await Promise.race([forgetEverything(), new Promise((resolve) => window.setTimeout(resolve, 400))]);
+              window.location.replace(destination);
+            };
+
+            const typing = (target) =>
+              target instanceof HTMLElement &&
+              (target.isContentEditable || ["INPUT", "TEXTAREA", "SELECT"].includes(target.tagName));
+
+            export const start = () => {
+              const link = document.querySelector("[data-quick-exit]");
+              if (!link) return;
+              const destination = link.href;
+              const live = document.querySelector("[data-exit-live]");
+              link.addEventListener("click", (event) => {
+                event.preventDefault();
+                leave(destination);
+              });
+              let presses = 0;
+              let last = 0;
+              document.addEventListener("keydown", (event) => {
+                if (event.key !== "Shift" || event.repeat) return;
+                if (typing(event.target)) {
+                  presses = 0;
+                  return;
+                }
+                const now = Date.now();
+                presses = now - last <= window5s ? presses + 1 : 1;
+                last = now;
+                if (presses >= 3) {
+                  leave(destination);
+                  return;
+                }
+                if (live) live.textContent = `Shift, press ${3 - presses} more ${3 - presses === 1 ? "time" : "times"} to leave`;
+              });
+            };
+
+            """#),
+        "assets/js/finder.js": .text(
+            #"""
+            // The finder: time, depth, who and kind, read from and written to the address
+            // (?time=10&depth=gentle), so that a choice can be bookmarked or shared. It filters every card
+            // of the site (exercise-cards.json), however many pages the list has; without scripts every card
+            // shows, page by page.
+            import { allCards, cardElement, choose, prune } from "./choose.js";
+
+            const names = ["time", "depth", "who", "type"];
+
+            export const start = () => {
+              const filters = document.getElementById("filters");
+              const list = document.getElementById("exercise-list");
+              if (!filters || !list) return;
+              const status = filters.querySelector(".filter-count");
+              const pager = document.querySelector(".pagination");
+              const own = [...list.children];
+              const params = new URLSearchParams(window.location.search);
+              names.forEach((name) => {
+                const value = params.get(name);
+                const select = filters.elements[name];
+                if (value && [...select.options].some((option) => option.value === value)) select.value = value;
+              });
+              const choice = () =>
+                Object.fromEntries(names.map((name) => [name, filters.elements[name].value]).filter(([, value]) => value));
+              const show = (elements) => list.replaceChildren(...elements);
+              let cards = null;
+              const apply = () => {
+                const chosen = choice();
+                const query = new URLSearchParams(chosen).toString();
+                window.history.replaceState(window.history.state, "", window.location.pathname + (query ? `?${query}` : ""));
+                // The deck prints the cards of the same choice.
+                document.querySelectorAll("[data-deck-link]").forEach((link) => {
+                  link.search = query;
+                });
+                const active = Object.keys(chosen).length > 0;
+                document.body.classList.toggle("has-choice", active);
+                if (!active || !cards) {
+                  show(own);
+                  if (pager) pager.hidden = false;
+                  status.textContent = cards ? `All ${cards.length} exercises.` : "";
+                  return;
+                }
+                if (pager) pager.hidden = true;
+                const found = choose(cards, chosen);
+                const byURL = new Map(own.map((element) => [element.querySelector("a").getAttribute("href"), element]));
+                show(found.cards.map((card) => byURL.get(card.url) || cardElement(card)));
+                const count = `${found.cards.length} ${found.cards.length === 1 ? "card" : "cards"}`;
+                if (found.unmet === "none") status.textContent = "No card fits these choices. Try another time or depth.";
+                else if (found.unmet) status.textContent = `${found.unmet} ${count}.`;
+                else status.textContent = found.cards.length === cards.length ? `All ${count}.` : `${count}.`;
+              };
+              filters.hidden = false;
+              filters.addEventListener("change", apply);
+              filters.addEventListener("submit", (event) => event.preventDefault());
+              filters.addEventListener("reset", () => window.setTimeout(apply, 0));
+              status.textContent = "Finding exercises…";
+              allCards(filters.dataset.cards)
+                .then((all) => {
+                  cards = all;
+                  prune(filters, all);
+                  apply();
+                })
+                .catch(() => {
+                  status.textContent = "The list of exercises could not be loaded: every card is shown.";
+                });
+            };
+
+            """#),
+        "assets/js/guided-pause.js": .text(
+            #"""
+            // "We need a pause": what the card says to do when it gets hard, a slow breath to share, and the
+            // help page one tap away.
+            import { h, sectionNodes } from "./page-parts.js";
+
+            export const pauseView = (helpURL, carryOn) => {
+              const hard = sectionNodes("if-it-gets-hard");
+              return h(
+                "div",
+                { class: "guided-pause-view" },
+                h("h2", { class: "guided-heading", tabindex: "-1" }, "Paused"),
+                h("p", {}, "Take a breath together. Nothing has to happen next."),
+                h(
+                  "div",
+                  { class: "breathe", "aria-hidden": "true" },
+                  h("span", { class: "breathe-circle" }),
+                  h("span", { class: "breathe-words" }, "in… and out"),
+                ),
+                hard.length ? h("div", { class: "guided-section" }, h("h3", {}, "If it gets hard"), ...hard) : null,
+                helpURL ? h("p", {}, h("a", { href: helpURL, class: "guided-help" }, "Where to find help")) : null,
+                h("div", { class: "guided-nav" }, h("button", { type: "button", class: "guided-next guided-carry-on", onclick: carryOn }, "Carry on")),
+              );
+            };
+
+            """#),
+        "assets/js/guided.js": .text(
+            #"""
+            // Guided mode: a card done from "We're ready" to "We did this". Before: the content note, "Not
+            // tonight if", what to have and the time. Then the steps one at a time, each timer started by a
+            // tap; "We need a pause" on every step; a question deck drawn one at a time; Reflect one question
+            // at a time, Afterwards, and the close, which marks the card done on this device and offers the
+            // next card of its path. The phone's Back button closes it and stays on the card. Without scripts
+            // the card is simply its sections.
+            import { setMark } from "./device.js";
+            import { h, sectionItems, sectionNodes, shuffledDeck, trapFocus } from "./page-parts.js";
+            import { StepTimer, clock } from "./timer.js";
+            import { pauseView } from "./guided-pause.js";
+
+            const button = (text, onclick, className = "") => h("button", { type: "button", class: className, onclick }, text);
+
+            export const start = () => {
+              const bar = document.querySelector("[data-guided]");
+              const stepsList = document.getElementById("steps")?.nextElementSibling;
+              if (!bar || stepsList?.tagName !== "OL" || !stepsList.children.length) return;
+              const words = bar.dataset;
+              const steps = [...stepsList.children];
+              const title = document.querySelector("h1").textContent;
+              const questions = sectionItems("questions");
+              const reflect = sectionItems("reflect");
+              const afterwards = sectionNodes("afterwards");
+              let panel = null;
+              let body = null;
+              let timer = null;
+              let lock = null;
+
+              const say = (text) => {
+                panel.querySelector(".guided-live").textContent = text;
+              };
+              const screen = (...children) => {
+                timer?.stop();
+                timer = null;
+                body.replaceChildren(...children);
+                (body.querySelector("h2, .guided-step") || body).focus();
+              };
+              const heading = (text) => h("h2", { class: "guided-heading", tabindex: "-1" }, text);
+
+              const before = () => {
+                const note = document.querySelector("[data-content-note]");
+                const notTonight = sectionNodes("not-tonight-if");
+                const materials = document.querySelector(".materials ul");
+                screen(
+                  heading("Before you start"),
+                  h("p", { class: "guided-time" }, `About ${words.duration} minutes.`),
+                  note && h("p", { class: "guided-note" }, note.textContent),
+                  notTonight.length ? h("div", { class: "guided-section" }, h("h3", {}, "Not tonight if"), ...notTonight) : null,
+                  materials ? h("div", { class: "guided-section" }, h("h3", {}, "You will need"), materials.cloneNode(true)) : null,
+                  h("div", { class: "guided-nav" }, button(words.ready, () => step(0), "guided-next guided-ready")),
+                );
+              };
+
+              const timerView = (seconds) => {
+                const shown = h("p", { class: "guided-clock", role: "timer" }, clock(seconds));
+                const toggle = button("Start the timer", () => {
+                  if (!timer.running && timer.remaining() > 0) {
+                    timer.start();
+                    say("Timer started");
+                  } else if (timer.running) {
+                    timer.pause();
+                    say("Paused");
                   }
+                  paint();
+                }, "guided-toggle");
+                const less = button("−1 min", () => timer.add(-60), "guided-less");
+                const more = button("+1 min", () => timer.add(60), "guided-more");
+                const skip = button("Skip the timer", () => {
+                  timer.skip();
+                  say("Timer skipped");
+                  paint();
+                }, "guided-skip");
+                const paint = () => {
+                  const left = timer.remaining();
+                  toggle.textContent = timer.running ? "Pause" : left < seconds && left > 0 ? "Resume" : "Start the timer";
+                  toggle.hidden = left <= 0;
+                  skip.hidden = left <= 0;
                 };
-                var stopTimer = function () {
-                  if (ticking) window.clearInterval(ticking);
-                  ticking = null;
-                };
-                var say = function (text) {
-                  panel.querySelector(".guided-live").textContent = text;
-                };
-                var tick = function () {
-                  left -= 1;
-                  panel.querySelector(".guided-clock").textContent = clock(Math.max(0, left));
-                  // Read out at most once a minute, and at the end.
-                  var minutes = Math.ceil(left / 60);
-                  if (left > 0 && left % 60 === 0 && minutes !== lastSpoken) {
-                    lastSpoken = minutes;
-                    say(minutes + (minutes === 1 ? " minute" : " minutes") + " left");
-                  }
-                  if (left <= 0) {
-                    stopTimer();
+                timer = new StepTimer(seconds, {
+                  onTick: (left) => {
+                    shown.textContent = clock(left);
+                  },
+                  onEnd: () => {
                     say("Time is up");
-                    panel.querySelector(".guided-pause").hidden = true;
-                    panel.querySelector(".guided-skip").hidden = true;
-                    chime();
-                  }
-                };
-                var show = function (index) {
-                  stopTimer();
-                  at = index;
-                  var step = steps[at];
-                  panel.querySelector(".guided-count").textContent = "Step " + (at + 1) + " of " + steps.length;
-                  var text = panel.querySelector(".guided-step");
-                  text.textContent = step.textContent;
-                  text.focus();
-                  var seconds = parseInt(step.getAttribute("data-timer"), 10);
-                  var timer = panel.querySelector(".guided-timer");
-                  timer.hidden = !seconds;
-                  left = seconds || 0;
-                  lastSpoken = -1;
-                  panel.querySelector(".guided-clock").textContent = clock(left);
-                  var pause = panel.querySelector(".guided-pause");
-                  pause.hidden = !seconds;
-                  pause.textContent = "Pause";
-                  panel.querySelector(".guided-skip").hidden = !seconds;
-                  if (seconds) ticking = window.setInterval(tick, 1000);
-                  panel.querySelector(".guided-back").disabled = at === 0;
-                  panel.querySelector(".guided-next").textContent = at === steps.length - 1 ? "Finish" : "Next step";
-                };
-                var stop = function () {
-                  stopTimer();
-                  if (lock) lock.release().catch(function () {});
-                  lock = null;
-                  if (panel) panel.remove();
-                  panel = null;
-                  document.removeEventListener("keydown", keys);
-                  bar.querySelector(".guided-start").focus();
-                };
-                var keys = function (event) {
-                  if (event.key === "Escape") stop();
-                };
-                var start = function () {
-                  panel = el("section", "guided");
-                  panel.setAttribute("role", "dialog");
-                  panel.setAttribute("aria-modal", "true");
-                  panel.setAttribute("aria-label", "Guided: " + title);
-                  var top = el("div", "guided-top");
-                  top.appendChild(el("p", "guided-count"));
-                  var stopButton = el("button", "guided-stop", "Stop");
-                  stopButton.type = "button";
-                  stopButton.addEventListener("click", stop);
-                  top.appendChild(stopButton);
-                  panel.appendChild(top);
-                  var text = el("p", "guided-step");
-                  text.tabIndex = -1;
-                  panel.appendChild(text);
-                  var timer = el("div", "guided-timer");
-                  timer.appendChild(el("p", "guided-clock"));
-                  var pause = el("button", "guided-pause", "Pause");
-                  pause.type = "button";
-                  pause.addEventListener("click", function () {
-                    if (ticking) {
-                      stopTimer();
-                      pause.textContent = "Resume";
-                      say("Paused");
-                    } else if (left > 0) {
-                      ticking = window.setInterval(tick, 1000);
-                      pause.textContent = "Pause";
-                      say("Resumed");
-                    }
-                  });
-                  timer.appendChild(pause);
-                  // Skip ends the countdown and stays on the step, for a couple who are done sooner.
-                  var skip = el("button", "guided-skip", "Skip the timer");
-                  skip.type = "button";
-                  skip.addEventListener("click", function () {
-                    stopTimer();
-                    left = 0;
-                    panel.querySelector(".guided-clock").textContent = clock(0);
-                    pause.hidden = true;
-                    skip.hidden = true;
-                    say("Timer skipped");
-                    next.focus();
-                  });
-                  timer.appendChild(skip);
-                  var chimeLabel = el("label", "guided-chime");
-                  var box = el("input");
-                  box.type = "checkbox";
-                  box.checked = true;
-                  chimeLabel.appendChild(box);
-                  chimeLabel.appendChild(document.createTextNode(" A soft chime at the end"));
-                  timer.appendChild(chimeLabel);
-                  panel.appendChild(timer);
-                  var live = el("p", "guided-live");
-                  live.setAttribute("aria-live", "polite");
-                  panel.appendChild(live);
-                  var nav = el("div", "guided-nav");
-                  var back = el("button", "guided-back", "Back");
-                  back.type = "button";
-                  back.addEventListener("click", function () {
-                    if (at > 0) show(at - 1);
-                  });
-                  var next = el("button", "guided-next", "Next step");
-                  next.type = "button";
-                  next.addEventListener("click", function () {
-                    if (at < steps.length - 1) show(at + 1);
-                    else stop();
-                  });
-                  nav.appendChild(back);
-                  nav.appendChild(next);
-                  panel.appendChild(nav);
-                  if (hard) {
-                    var help = el("a", "guided-hard", "If it gets hard");
-                    help.href = "#if-it-gets-hard";
-                    help.addEventListener("click", stop);
-                    panel.appendChild(help);
-                  }
-                  document.body.appendChild(panel);
-                  document.addEventListener("keydown", keys);
-                  if (navigator.wakeLock) {
-                    navigator.wakeLock.request("screen").then(function (sentinel) {
-                      lock = sentinel;
-                    }, function () {});
-                  }
-                  show(0);
-                };
-                bar.hidden = false;
-                bar.querySelector(".guided-start").addEventListener("click", start);
-              }
-
-              // Saved and done, on this device only (localStorage, one entry: "hearth-cards"), and sending a
-              // card's address to a partner with the Web Share API, or by copying it.
-              var storeKey = "hearth-cards";
-              var readMarks = function () {
-                try {
-                  return JSON.parse(window.localStorage.getItem(storeKey)) || {};
-                } catch (error) {
-                  return {};
-                }
-              };
-              var writeMarks = function (marks) {
-                try {
-                  if (Object.keys(marks).length) window.localStorage.setItem(storeKey, JSON.stringify(marks));
-                  else window.localStorage.removeItem(storeKey);
-                } catch (error) {
-                  // Storage is off (a private window): marks last for this page only.
-                }
-              };
-              var actions = document.querySelector("[data-card-actions]");
-              if (actions) {
-                var cardURL = actions.getAttribute("data-url");
-                var actionNote = actions.querySelector(".actions-status");
-                var paint = function () {
-                  var mark = readMarks()[cardURL] || {};
-                  actions.querySelectorAll("[data-mark]").forEach(function (button) {
-                    button.setAttribute("aria-pressed", mark[button.getAttribute("data-mark")] ? "true" : "false");
-                  });
-                };
-                actions.querySelectorAll("[data-mark]").forEach(function (button) {
-                  button.addEventListener("click", function () {
-                    var marks = readMarks();
-                    var mark = marks[cardURL] || { title: actions.getAttribute("data-title") };
-                    var name = button.getAttribute("data-mark");
-                    mark[name] = !mark[name];
-                    if (!mark.saved && !mark.done) delete marks[cardURL];
-                    else marks[cardURL] = mark;
-                    writeMarks(marks);
                     paint();
-                    actionNote.textContent = mark[name] ? (name === "saved" ? "Saved on this device." : "Marked as done on this device.") : "";
-                  });
+                    chime();
+                  },
                 });
-                actions.querySelector(".share").addEventListener("click", function () {
-                  var address = new URL(cardURL, window.location.href).href;
-                  var copied = function () {
-                    actionNote.textContent = "Link copied: " + address;
-                  };
-                  var shown = function () {
-                    actionNote.textContent = "Copy this link: " + address;
-                  };
-                  if (navigator.share) {
-                    navigator.share({ url: address }).catch(function () {});
-                  } else if (navigator.clipboard && navigator.clipboard.writeText) {
-                    navigator.clipboard.writeText(address).then(copied, shown);
-                  } else {
-                    shown();
-                  }
-                });
-                actions.hidden = false;
-                paint();
-              }
-              var yours = document.getElementById("your-cards");
-              if (yours) {
-                var markedList = yours.querySelector("ul");
-                var fill = function () {
-                  var marks = readMarks();
-                  var urls = Object.keys(marks);
-                  yours.hidden = urls.length === 0;
-                  while (markedList.firstChild) markedList.removeChild(markedList.firstChild);
-                  urls.forEach(function (address) {
-                    var item = document.createElement("li");
-                    var link = document.createElement("a");
-                    link.href = address;
-                    link.textContent = marks[address].title || address;
-                    item.appendChild(link);
-                    var state = [marks[address].saved ? "saved" : "", marks[address].done ? "done" : ""].filter(Boolean);
-                    item.appendChild(document.createTextNode(" · " + state.join(", ")));
-                    markedList.appendChild(item);
-                  });
-                };
-                yours.querySelector(".forget").addEventListener("click", function () {
-                  writeMarks({});
-                  fill();
-                });
-                fill();
-              }
+                return h("div", { class: "guided-timer" }, shown, h("div", { class: "guided-timer-buttons" }, toggle, less, more, skip));
+              };
 
-              // The deck's print button: the browser's own print, of the cards the finder shows.
-              var printing = document.querySelector("[data-print]");
-              if (printing) {
-                printing.querySelector("button").addEventListener("click", function () {
-                  window.print();
+              const step = (at) => {
+                const seconds = Number(steps[at].dataset.timer) || 0;
+                const last = at === steps.length - 1;
+                const next = () => (last ? (questions.length ? deck() : close(0)) : step(at + 1));
+                const view = [
+                  h("p", { class: "guided-count" }, `Step ${at + 1} of ${steps.length}`),
+                  h("p", { class: "guided-step", tabindex: "-1" }, steps[at].textContent),
+                  seconds ? timerView(seconds) : null,
+                  h(
+                    "div",
+                    { class: "guided-nav" },
+                    button("Back", () => (at ? step(at - 1) : before()), "guided-back"),
+                    button(last ? "Finish the steps" : "Next step", next, "guided-next"),
+                  ),
+                  button(words.pause, pause, "guided-pause-all"),
+                ];
+                screen(...view);
+              };
+
+              // "We need a pause": the timer stops, "If it gets hard" and a slow breath show; "Carry on"
+              // returns to the same step, its timer where it was.
+              const pause = () => {
+                const wasRunning = timer?.running;
+                timer?.pause();
+                const kept = [...body.childNodes];
+                const keptTimer = timer;
+                body.replaceChildren(
+                  pauseView(words.help, () => {
+                    body.replaceChildren(...kept);
+                    timer = keptTimer;
+                    if (wasRunning) timer.start();
+                    body.querySelector(".guided-step")?.focus();
+                  }),
+                );
+                body.querySelector("h2").focus();
+              };
+
+              const deck = () => {
+                const cards = shuffledDeck(questions);
+                const question = h("p", { class: "guided-step guided-question", tabindex: "-1" });
+                const count = h("p", { class: "guided-count" });
+                const draw = () => {
+                  question.textContent = cards.draw();
+                  count.textContent = `Question ${cards.seen} of ${cards.size}${cards.seen === cards.size ? " (all drawn)" : ""}`;
+                  question.focus();
+                };
+                screen(
+                  count,
+                  question,
+                  h("div", { class: "guided-nav" }, button("Another question", draw, "guided-another"),
+                    button("We’re done with questions", () => close(0), "guided-next")),
+                );
+                draw();
+              };
+
+              // The close: Reflect one question at a time, then Afterwards, then "We did this".
+              const close = (at) => {
+                if (at < reflect.length) {
+                  screen(
+                    h("p", { class: "guided-count" }, `Reflect · ${at + 1} of ${reflect.length}`),
+                    h("p", { class: "guided-step", tabindex: "-1" }, reflect[at]),
+                    h("div", { class: "guided-nav" }, button("Next", () => close(at + 1), "guided-next")),
+                  );
+                } else if (at === reflect.length && afterwards.length) {
+                  screen(heading("Afterwards"), h("div", { class: "guided-section" }, ...afterwards.map((n) => n.cloneNode(true))),
+                    h("div", { class: "guided-nav" }, button("Next", () => close(at + 1), "guided-next")));
+                } else {
+                  screen(heading("How was it?"), h("div", { class: "guided-nav" }, button(words.did, done, "guided-next guided-did")));
+                }
+              };
+
+              const done = () => {
+                const mark = setMark(words.url, title, "done", true);
+                document.dispatchEvent(new CustomEvent("hearth:marks"));
+                const next = document.querySelector("[data-path-place] .path-next");
+                const place = next?.closest("[data-path-place]");
+                screen(
+                  heading("Done"),
+                  h("p", {}, `Marked as done on this device, ${new Date(mark.doneOn).toLocaleDateString()}.`),
+                  next ? h("p", {}, h("a", { class: "guided-onward", href: next.getAttribute("href") },
+                    `Next on ${place.dataset.pathTitle}: ${next.dataset.label} — ${next.textContent.replace("→", "").trim()}`)) : null,
+                  h("div", { class: "guided-nav" }, button("Back to the card", leave, "guided-next")),
+                );
+              };
+
+              const chime = () => {
+                try {
+                  const audio = new window.AudioContext();
+                  const tone = audio.createOscillator();
+                  const gain = audio.createGain();
+                  tone.frequency.value = 528;
+                  gain.gain.setValueAtTime(0.0001, audio.currentTime);
+                  gain.gain.exponentialRampToValueAtTime(0.2, audio.currentTime + 0.05);
+                  gain.gain.exponentialRampToValueAtTime(0.0001, audio.currentTime + 1.6);
+                  tone.connect(gain).connect(audio.destination);
+                  tone.start();
+                  tone.stop(audio.currentTime + 1.7);
+                } catch {
+                  // No sound here: the end of the timer is still said and shown.
+                }
+              };
+
+              const keys = (event) => {
+                if (event.key === "Escape") leave();
+                else trapFocus(panel, event);
+              };
+              // Closing goes back through the history entry that opening added, so Back and Stop are one.
+              const leave = () => (window.history.state?.guided ? window.history.back() : shut());
+              const shut = () => {
+                if (!panel) return;
+                timer?.stop();
+                lock?.release().catch(() => {});
+                panel.remove();
+                panel = null;
+                document.removeEventListener("keydown", keys);
+                document.body.classList.remove("guided-open");
+                bar.querySelector(".guided-start").focus();
+              };
+              window.addEventListener("popstate", shut);
+
+              const open = () => {
+                body = h("div", { class: "guided-body" });
+                panel = h(
+                  "section",
+                  { class: "guided", role: "dialog", "aria-modal": "true", "aria-label": `Guided: ${title}` },
+                  h("div", { class: "guided-top" }, h("p", { class: "guided-title" }, title), button("Stop", leave, "guided-stop")),
+                  body,
+                  h("p", { class: "guided-live", "aria-live": "polite" }),
+                );
+                document.body.append(panel);
+                document.body.classList.add("guided-open");
+                window.history.pushState({ guided: true }, "");
+                document.addEventListener("keydown", keys);
+                navigator.wakeLock?.request("screen").then((sentinel) => (lock = sentinel), () => {});
+                before();
+              };
+              bar.hidden = false;
+              bar.querySelector(".guided-start").addEventListener("click", open);
+            };
+
+            """#),
+        "assets/js/main.js": .text(
+            #"""
+            // Closer's small enhancements, one module a feature. Every page works without them: each feature
+            // starts only where its page has what it needs.
+            import * as exit from "./exit.js";
+            import * as finder from "./finder.js";
+            import * as guided from "./guided.js";
+            import * as marks from "./marks.js";
+            import * as paths from "./paths.js";
+            import * as search from "./search.js";
+            import * as tonight from "./tonight.js";
+
+            // The current section in the navigation.
+            const here = window.location.pathname;
+            document.querySelectorAll(".site-nav a").forEach((link) => {
+              const path = new URL(link.href, window.location.href).pathname;
+              if (path !== "/" && here.startsWith(path)) link.setAttribute("aria-current", "page");
+            });
+
+            for (const feature of [exit, finder, guided, marks, paths, search, tonight]) {
+              try {
+                feature.start();
+              } catch (error) {
+                // One feature failing leaves the others, and the page, working.
+                console.warn(error);
+              }
+            }
+
+            """#),
+        "assets/js/marks.js": .text(
+            #"""
+            // Saved and done, on this device only, and sending a card's address with the Web Share API, or by
+            // copying it. "Your cards" lists them, and "Forget all of this" removes everything the site kept.
+            import { forgetEverything, marks, setMark } from "./device.js";
+            import { h } from "./page-parts.js";
+
+            const cardActions = () => {
+              const actions = document.querySelector("[data-card-actions]");
+              if (!actions) return;
+              const url = actions.dataset.url;
+              const note = actions.querySelector(".actions-status");
+              const paint = () => {
+                const mark = marks()[url] || {};
+                actions.querySelectorAll("[data-mark]").forEach((button) => {
+                  button.setAttribute("aria-pressed", mark[button.dataset.mark] ? "true" : "false");
                 });
+              };
+              actions.querySelectorAll("[data-mark]").forEach((button) => {
+                button.addEventListener("click", () => {
+                  const name = button.dataset.mark;
+                  const mark = setMark(url, actions.dataset.title, name, !(marks()[url] || {})[name]);
+                  document.dispatchEvent(new CustomEvent("hearth:marks"));
+                  note.textContent = mark[name] ? (name === "saved" ? "Saved on this device." : "Marked as done on this device.") : "";
+                });
+              });
+              actions.querySelector(".share").addEventListener("click", () => {
+                const address = new URL(url, window.location.href).href;
+                const shown = () => {
+                  note.textContent = `Copy this link: ${address}`;
+                };
+                if (navigator.share) navigator.share({ url: address }).catch(() => {});
+                else if (navigator.clipboard?.writeText) {
+                  navigator.clipboard.writeText(address).then(() => {
+                    note.textContent = `Link copied: ${address}`;
+                  }, shown);
+                } else shown();
+              });
+              document.addEventListener("hearth:marks", paint);
+              actions.hidden = false;
+              paint();
+            };
+
+            const yourCards = () => {
+              const yours = document.getElementById("your-cards");
+              if (!yours) return;
+              const list = yours.querySelector("ul");
+              const fill = () => {
+                const all = marks();
+                const urls = Object.keys(all);
+                yours.hidden = urls.length === 0;
+                list.replaceChildren(
+                  ...urls.map((address) => {
+                    const mark = all[address];
+                    const state = [mark.saved ? "saved" : "", mark.done ? `done${mark.doneOn ? ` ${mark.doneOn}` : ""}` : ""];
+                    return h("li", {}, h("a", { href: address }, mark.title || address), ` · ${state.filter(Boolean).join(", ")}`);
+                  }),
+                );
+              };
+              yours.querySelector(".forget").addEventListener("click", async () => {
+                await forgetEverything();
+                fill();
+                yours.hidden = false;
+                yours.querySelector("ul").replaceChildren(h("li", {}, "Forgotten: nothing of this site is kept on this device."));
+              });
+              fill();
+            };
+
+            // "Draw a question" on a card's page: its deck, one question at a time, no repeat until all.
+            const drawOnPage = async () => {
+              const heading = document.getElementById("questions");
+              if (!heading) return;
+              const { sectionItems, shuffledDeck } = await import("./page-parts.js");
+              const deck = shuffledDeck(sectionItems("questions"));
+              const shown = h("p", { class: "drawn-question", "aria-live": "polite" });
+              const draw = h("button", { type: "button", class: "draw-question" }, "Draw a question");
+              draw.addEventListener("click", () => {
+                shown.textContent = deck.draw();
+                draw.textContent = deck.seen === deck.size ? "Another question (all drawn once)" : "Another question";
+              });
+              heading.after(h("div", { class: "draw" }, draw, shown));
+            };
+
+            export const start = () => {
+              cardActions();
+              yourCards();
+              drawOnPage();
+              const printing = document.querySelector("[data-print]");
+              if (printing) {
+                printing.querySelector("button").addEventListener("click", () => window.print());
                 printing.hidden = false;
               }
+            };
 
-              // Leaving the help page quickly: the page is emptied at once and replaced in the history, so
-              // Back does not return to it. Without scripts the link opens a blank page.
-              document.querySelectorAll("[data-quick-exit]").forEach(function (link) {
-                link.addEventListener("click", function (event) {
-                  event.preventDefault();
-                  document.title = "";
-                  document.body.textContent = "";
-                  window.location.replace("about:blank");
-                });
+            """#),
+        "assets/js/page-parts.js": .text(
+            #"""
+            // Small helpers for building and reading a page's parts.
+
+            /** An element: h("button", { class: "x", type: "button" }, "Text", child, ...). */
+            export const h = (tag, attributes = {}, ...children) => {
+              const node = document.createElement(tag);
+              Object.entries(attributes).forEach(([name, value]) => {
+                if (value === false || value === null || value === undefined) return;
+                if (name.startsWith("on")) node.addEventListener(name.slice(2), value);
+                else node.setAttribute(name, value === true ? "" : value);
               });
-            })();
+              node.append(...children.filter((child) => child !== null && child !== undefined && child !== false));
+              return node;
+            };
+
+            /** Copies of what a `##` section holds (by its heading's id), up to the next `##`; [] if none. */
+            export const sectionNodes = (id) => {
+              const heading = document.getElementById(id);
+              if (!heading || heading.tagName !== "H2") return [];
+              const nodes = [];
+              for (let node = heading.nextElementSibling; node && node.tagName !== "H2"; node = node.nextElementSibling) {
+                nodes.push(node.cloneNode(true));
+              }
+              return nodes;
+            };
+
+            /** The items of the first list of a `##` section, as text. */
+            export const sectionItems = (id) => {
+              const list = sectionNodes(id).find((node) => node.tagName === "UL" || node.tagName === "OL");
+              return list ? [...list.children].map((item) => item.textContent.trim()) : [];
+            };
+
+            /** Keeps Tab and Shift+Tab inside `panel` while it is open. */
+            export const trapFocus = (panel, event) => {
+              if (event.key !== "Tab") return;
+              const focusable = [...panel.querySelectorAll("button, a[href], input, [tabindex='0']")].filter(
+                (node) => !node.disabled && !node.closest("[hidden]") && node.offsetParent !== null,
+              );
+              if (!focusable.length) return;
+              const first = focusable[0];
+              const last = focusable.at(-1);
+              if (event.shiftKey && (document.activeElement === first || !panel.contains(document.activeElement))) {
+                event.preventDefault();
+                last.focus();
+              } else if (!event.shiftKey && document.activeElement === last) {
+                event.preventDefault();
+                first.focus();
+              }
+            };
+
+            /** A deck of items drawn one at a time in a shuffled order, none again until all are seen. */
+            export const shuffledDeck = (items) => {
+              let order = [];
+              let seen = 0;
+              const shuffle = () => {
+                order = items.map((_, index) => index);
+                for (let i = order.length - 1; i > 0; i -= 1) {
+                  const j = Math.floor(Math.random() * (i + 1));
+                  [order[i], order[j]] = [order[j], order[i]];
+                }
+              };
+              return {
+                size: items.length,
+                get seen() {
+                  return seen;
+                },
+                draw() {
+                  if (!order.length) shuffle();
+                  seen = Math.min(items.length, seen + 1);
+                  return items[order.pop()];
+                },
+              };
+            };
+
+            """#),
+        "assets/js/paths.js": .text(
+            #"""
+            // Paths that remember, on this device only: the path page marks each done card and says what is
+            // next; a card done on a path keeps the path "in progress"; the home page offers to continue.
+            import { keys, marks, read, write } from "./device.js";
+            import { h } from "./page-parts.js";
+
+            /** The path's next card: the first of its stops not done. */
+            const nextStop = (stops, done) => stops.find((stop) => !done[stop.url]?.done);
+
+            const pathPage = () => {
+              const path = document.querySelector("[data-path-page]");
+              if (!path) return;
+              const done = marks();
+              const stops = [...path.querySelectorAll(".path-stop")].map((item) => ({ item, ...item.dataset }));
+              stops.forEach((stop) => {
+                const isDone = Boolean(done[stop.url]?.done);
+                stop.item.classList.toggle("is-done", isDone);
+                stop.item.querySelector(".path-done").hidden = !isDone;
+              });
+              const next = nextStop(stops, done);
+              const line = path.querySelector("[data-path-next]");
+              const count = stops.filter((stop) => done[stop.url]?.done).length;
+              line.replaceChildren(
+                next
+                  ? h("span", {}, `${count ? `${count} of ${stops.length} done. ` : ""}Next: `, h("a", { href: next.url }, `${next.label} — ${next.title}`))
+                  : h("span", {}, `All ${stops.length} done. Well done, both of you.`),
+              );
+              line.hidden = false;
+            };
+
+            // A card of a path, once done, keeps that path in progress (the newest first on the home page).
+            const cardPlaces = () => {
+              document.addEventListener("hearth:marks", () => {
+                const inProgress = read(keys.paths);
+                document.querySelectorAll("[data-path-place]").forEach((place) => {
+                  inProgress[place.dataset.path] = { title: place.dataset.pathTitle, at: Date.now() };
+                });
+                write(keys.paths, inProgress);
+              });
+            };
+
+            // Home: "Continue: Four Weeks Closer, Week 2" for the path done most recently, from its page.
+            const continueOnHome = async () => {
+              const slot = document.querySelector("[data-continue]");
+              if (!slot) return;
+              const inProgress = Object.entries(read(keys.paths)).sort((a, b) => b[1].at - a[1].at);
+              for (const [url, path] of inProgress) {
+                try {
+                  const page = new DOMParser().parseFromString(await (await fetch(url)).text(), "text/html");
+                  const stops = [...page.querySelectorAll(".path-stop")].map((item) => ({ ...item.dataset }));
+                  const next = nextStop(stops, marks());
+                  if (!next) continue;
+                  slot.replaceChildren(h("a", { href: next.url, class: "continue-link" }, `Continue: ${path.title}, ${next.label.toLowerCase()}`),
+                    h("span", { class: "continue-card" }, ` — ${next.title}`));
+                  slot.hidden = false;
+                  return;
+                } catch {
+                  // The path is gone or offline: offer the next one.
+                }
+              }
+            };
+
+            export const start = () => {
+              pathPage();
+              cardPlaces();
+              continueOnHome();
+            };
+
+            """#),
+        "assets/js/search.js": .text(
+            #"""
+            // Search: each query word folded and stemmed as the build does, looked up in the one shard of the
+            // index that holds it; titles and summaries are fetched only for the results shown. Every word must
+            // be on a page for it to match; a title or keyword match ranks first; the last word also matches
+            // the words it begins. A word the index lacks gets "Did you mean …?" from the index's own words.
+            import { distance, foldedWords, readable, shardOf, stem } from "./words.js";
+            import { h } from "./page-parts.js";
+
+            const describe = (page) => {
+              if (page.kind === "exercise") return ["Exercise", page.duration ? `${page.duration} min` : "", page.difficulty || ""].filter(Boolean).join(" · ");
+              return page.kind === "section" ? "Section" : page.section || "Article";
+            };
+
+            const positions = (gaps) => {
+              let at = 0;
+              return gaps.map((gap) => (at += gap));
+            };
+
+            export const start = () => {
+              const form = document.querySelector(".search-form");
+              if (!form) return;
+              const input = form.querySelector("input");
+              const results = document.getElementById("search-results");
+              const status = document.querySelector(".search-status");
+              const empty = document.querySelector("[data-search-start]");
+              const noResults = document.querySelector("[data-search-none]");
+              const manifestURL = form.dataset.index;
+              const folder = manifestURL.replace(/search-index\.json$/, "search/");
+              const files = new Map();
+              const canonical = new Map();
+              let manifest = null;
+              const getJSON = (url) => {
+                if (!files.has(url)) {
+                  files.set(url, fetch(url).then((response) => {
+                    if (!response.ok) throw new Error(String(response.status));
+                    return response.json();
+                  }));
+                }
+                return files.get(url);
+              };
+              const load = () =>
+                getJSON(manifestURL).then((index) => {
+                  if (manifest) return;
+                  manifest = { ...index, shards: new Set(index.shards) };
+                  index.synonyms.forEach((group) => {
+                    const stems = group.flatMap((word) => foldedWords(word).map(stem));
+                    stems.slice(1).forEach((word) => {
+                      if (word !== stems[0] && !canonical.has(word)) canonical.set(word, stems[0]);
+                    });
+                  });
+                });
+              const shard = (word) => {
+                const name = shardOf(word);
+                return manifest.shards.has(name) ? getJSON(`${folder}t-${name}.json`) : Promise.resolve({});
+              };
+              // The pages of one query word, each scored 10 for a title or keyword match and 1 for the text.
+              const pagesOf = async (word, partial) => {
+                const words = await shard(word);
+                const found = new Map();
+                Object.entries(words).forEach(([key, [titled, text]]) => {
+                  const match = key === word || (partial && (key.startsWith(word) || (key.length >= 4 && word.startsWith(key))));
+                  if (!match) return;
+                  positions(text).forEach((page) => found.has(page) || found.set(page, 1));
+                  positions(titled).forEach((page) => found.set(page, 10));
+                });
+                return found;
+              };
+              // The nearest words of the index to a word it lacks, from the shards of its first letter.
+              const suggest = async (word) => {
+                const first = shardOf([...word][0]);
+                const names = [...manifest.shards].filter((name) => name.startsWith(first)).slice(0, 40);
+                const shards = await Promise.all(names.map((name) => getJSON(`${folder}t-${name}.json`)));
+                let best = null;
+                shards.flatMap(Object.keys).forEach((key) => {
+                  const d = distance(word, key);
+                  if (d <= 2 && (!best || d < best.d)) best = { key, d };
+                });
+                return best && readable(best.key);
+              };
+              const show = async (query, ranked, missing) => {
+                const top = ranked.slice(0, 20);
+                const chunks = await Promise.all(top.map(([page]) => getJSON(`${folder}d-${Math.floor(page / manifest.chunk)}.json`)));
+                if (input.value.trim() !== query) return;
+                results.replaceChildren(
+                  ...top.map(([page], index) => {
+                    const record = chunks[index][page % manifest.chunk];
+                    return h("li", {}, h("a", { href: record.url }, record.title), h("span", { class: "where" }, describe(record)),
+                      record.summary ? h("p", {}, record.summary) : null);
+                  }),
+                );
+                const count = ranked.length === 1 ? "1 page matches." : `${ranked.length} pages match.`;
+                status.replaceChildren(ranked.length ? count + (ranked.length > top.length ? ` The first ${top.length} are shown.` : "") : `No pages match “${query}”.`);
+                if (noResults) noResults.hidden = ranked.length > 0;
+                const better = missing.length ? await Promise.all(missing.map(suggest)) : [];
+                if (better.some(Boolean) && input.value.trim() === query) {
+                  const words = foldedWords(query).map((word, index) => better[missing.indexOf(word)] || word);
+                  const link = h("a", { href: `?q=${encodeURIComponent(words.join(" "))}` }, words.join(" "));
+                  link.addEventListener("click", (event) => {
+                    event.preventDefault();
+                    input.value = words.join(" ");
+                    render();
+                  });
+                  status.append(" Did you mean ", link, "?");
+                }
+              };
+              const render = async () => {
+                const query = input.value.trim();
+                window.history.replaceState(null, "", query ? `?q=${encodeURIComponent(query)}` : window.location.pathname);
+                if (empty) empty.hidden = Boolean(query);
+                if (noResults) noResults.hidden = true;
+                if (!query) {
+                  results.replaceChildren();
+                  status.textContent = "";
+                  return;
+                }
+                try {
+                  if (!manifest) {
+                    status.textContent = "Loading…";
+                    await load();
+                  }
+                  const raw = foldedWords(query);
+                  const partial = !/\s$/.test(input.value) && raw.length > 0 && raw.at(-1).length >= 2;
+                  const stems = raw.map((word) => canonical.get(stem(word)) || stem(word));
+                  const found = await Promise.all(
+                    stems.map(async (word, index) => {
+                      if (!(partial && index === stems.length - 1)) return pagesOf(word, false);
+                      // A word being typed: the words it begins, and its stem's pages.
+                      const [begun, whole] = await Promise.all([pagesOf(raw[index], true), pagesOf(word, false)]);
+                      whole.forEach((score, page) => (begun.get(page) ?? 0) < score && begun.set(page, score));
+                      return begun;
+                    }),
+                  );
+                  if (input.value.trim() !== query) return;
+                  const missing = raw.filter((_, index) => found[index].size === 0);
+                  const scores = found.reduce((kept, pages) => {
+                    if (!kept) return pages;
+                    return new Map([...kept].filter(([page]) => pages.has(page)).map(([page, score]) => [page, score + pages.get(page)]));
+                  }, null);
+                  const ranked = [...(scores || new Map())].sort((a, b) => b[1] - a[1] || a[0] - b[0]);
+                  await show(query, ranked, missing);
+                } catch {
+                  status.textContent = "The search index could not be loaded.";
+                }
+              };
+              input.disabled = false;
+              input.addEventListener("focus", load, { once: true });
+              input.addEventListener("input", render);
+              form.addEventListener("submit", (event) => {
+                event.preventDefault();
+                render();
+              });
+              const initial = new URLSearchParams(window.location.search).get("q");
+              if (initial) input.value = initial;
+              render();
+            };
+
+            """#),
+        "assets/js/timer.js": .text(
+            #"""
+            // A step's timer: started by a tap, never by itself; computed from the clock (an end time), so a
+            // frozen or hidden tab loses nothing; it can gain or lose a minute, pause, resume and skip.
+            export const clock = (seconds) => {
+              const whole = Math.max(0, Math.ceil(seconds));
+              return `${Math.floor(whole / 60)}:${String(whole % 60).padStart(2, "0")}`;
+            };
+
+            export class StepTimer {
+              constructor(seconds, { onTick, onEnd }) {
+                this.left = seconds; // seconds left while not running
+                this.endsAt = null; // the clock time it ends at while running
+                this.onTick = onTick;
+                this.onEnd = onEnd;
+                this.ticking = null;
+              }
+
+              get running() {
+                return this.endsAt !== null;
+              }
+
+              remaining() {
+                return this.running ? Math.max(0, (this.endsAt - Date.now()) / 1000) : this.left;
+              }
+
+              start() {
+                if (this.running || this.left <= 0) return;
+                this.endsAt = Date.now() + this.left * 1000;
+                this.ticking = window.setInterval(() => this.tick(), 250);
+                this.tick();
+              }
+
+              pause() {
+                if (!this.running) return;
+                this.left = this.remaining();
+                this.endsAt = null;
+                window.clearInterval(this.ticking);
+                this.onTick(this.left);
+              }
+
+              /** Adds `seconds` (negative to take away), never below zero. */
+              add(seconds) {
+                if (this.running) this.endsAt = Math.max(Date.now(), this.endsAt + seconds * 1000);
+                else this.left = Math.max(0, this.left + seconds);
+                this.tick();
+              }
+
+              skip() {
+                this.pause();
+                this.left = 0;
+                this.onTick(0);
+              }
+
+              stop() {
+                window.clearInterval(this.ticking);
+                this.endsAt = null;
+              }
+
+              tick() {
+                const left = this.remaining();
+                this.onTick(left);
+                if (this.running && left <= 0) {
+                  this.stop();
+                  this.left = 0;
+                  this.onEnd();
+                }
+              }
+            }
+
+            """#),
+        "assets/js/tonight.js": .text(
+            #"""
+            // Tonight, on the home page: three questions, then one card shown large, with "Show me another"
+            // (none again until every fitting card has been shown). It picks as the finder does, in its words;
+            // without scripts the form leads to the finder with the choices in the address.
+            import { keys, readSession, writeSession } from "./device.js";
+            import { allCards, cardElement, choose, prune } from "./choose.js";
+            import { h } from "./page-parts.js";
+
+            export const start = () => {
+              const form = document.querySelector("form.tonight");
+              if (!form) return;
+              const result = h("div", { class: "tonight-result", "aria-live": "polite" });
+              form.after(result);
+              const cards = allCards(form.dataset.cards);
+              cards.then((all) => prune(form, all)).catch(() => {});
+              const chosen = () => Object.fromEntries(new FormData(form).entries());
+              const show = async () => {
+                const found = choose(await cards, chosen());
+                const query = new URLSearchParams(chosen()).toString();
+                if (!found.cards.length) {
+                  result.replaceChildren(h("p", {}, "No card fits these choices. Try another time or depth."));
+                  return;
+                }
+                // The cards this session has shown for these choices, so that none repeats until all have.
+                const seenAll = readSession(keys.seen, {});
+                let seen = (seenAll[query] || []).filter((url) => found.cards.some((card) => card.url === url));
+                if (seen.length >= found.cards.length) seen = [];
+                const fresh = found.cards.filter((card) => !seen.includes(card.url));
+                const card = fresh[Math.floor(Math.random() * fresh.length)];
+                seenAll[query] = [...seen, card.url];
+                writeSession(keys.seen, seenAll);
+                const element = cardElement(card);
+                element.classList.add("card-large");
+                result.replaceChildren(
+                  h("h3", { class: "tonight-heading" }, "Tonight, try"),
+                  found.unmet ? h("p", { class: "tonight-unmet" }, found.unmet) : null,
+                  h("ul", { class: "cards" }, element),
+                  h(
+                    "p",
+                    { class: "tonight-actions" },
+                    h("button", { type: "button", class: "tonight-another", onclick: show }, "Show me another"),
+                    h("a", { href: `${form.action}?${query}` }, `All ${found.cards.length} that fit`),
+                  ),
+                );
+                element.querySelector("a").focus();
+              };
+              form.addEventListener("submit", (event) => {
+                event.preventDefault();
+                show().catch(() => form.submit());
+              });
+            };
+
+            """#),
+        "assets/js/words.js": .text(
+            #"""
+            // Words as the build's search index holds them (Render/SearchWords.swift and the index's shard
+            // names in Output/SearchIndex.swift): folded for case and accents, stemmed, and filed by their
+            // first two letters. Tests/gates/words-fixture.json holds both to the same pairs.
+            export const stem = (word) => {
+              if (word.length <= 3 || !/^[a-z]+$/.test(word)) return word;
+              let w = word;
+              const ends = (suffix) => w.length > suffix.length && w.endsWith(suffix);
+              if (ends("ies") && w.length > 4) w = `${w.slice(0, -3)}y`;
+              else if (ends("sses")) w = w.slice(0, -2);
+              else if (ends("s") && !ends("ss") && !ends("us") && !ends("is")) w = w.slice(0, -1);
+              for (const suffix of ["ing", "ed"]) {
+                if (!ends(suffix) || w.length - suffix.length < 3) continue;
+                const stemmed = w.slice(0, -suffix.length);
+                if (!/[aeiouy]/.test(stemmed)) break;
+                w = stemmed;
+                const last = w.at(-1);
+                if (w.length > 3 && w.at(-2) === last && !"aeioulsz".includes(last)) w = w.slice(0, -1);
+                break;
+              }
+              if (w.length > 4 && w.endsWith("e")) w = w.slice(0, -1);
+              return w;
+            };
+
+            export const foldedWords = (text) =>
+              text
+                .normalize("NFD")
+                .replace(/[\u0300-\u036f]/g, "")
+                .toLowerCase()
+                .split(/[^\p{L}\p{N}]+/u)
+                .filter(Boolean);
+
+            /** The shard a word is in: its first two code points, as the hex of their UTF-8. */
+            export const shardOf = (word) =>
+              [...new TextEncoder().encode([...word].slice(0, 2).join(""))].map((byte) => byte.toString(16).padStart(2, "0")).join("");
+
+            /** Levenshtein distance, stopping early past `limit`. */
+            export const distance = (a, b, limit = 2) => {
+              if (Math.abs(a.length - b.length) > limit) return limit + 1;
+              let previous = Array.from({ length: b.length + 1 }, (_, index) => index);
+              for (let i = 1; i <= a.length; i += 1) {
+                const row = [i];
+                for (let j = 1; j <= b.length; j += 1) {
+                  row[j] = Math.min(previous[j] + 1, row[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+                }
+                if (Math.min(...row) > limit) return limit + 1;
+                previous = row;
+              }
+              return previous[b.length];
+            };
+
+            /** A stem as a reader would write it: "gentl" -> "gentle", "danc" -> "dance". */
+            export const readable = (word) => (/(?:[^aeiou][lr]|[vcuz])$/.test(word) && !/(?:ll|rr)$/.test(word) ? `${word}e` : word);
 
             """#),
         "assets/style.css": .text(
@@ -1062,11 +1588,20 @@ enum DefaultTheme {
             }
 
             /* The help page's way out: hidden elsewhere; fixed where a thumb reaches it on a phone. */
-            .quick-exit {
-              display: none;
+            /* The quick exit, on every page: a bar that stays at the top of a phone's screen as the page
+               scrolls (it takes its own room, covering no text), and a button in the header on a wide screen. */
+            .exit-bar {
+              position: sticky;
+              top: 0;
+              z-index: 15;
+              display: flex;
+              justify-content: flex-end;
+              padding: 0.25rem 1rem;
+              background: var(--surface);
+              border-bottom: 1px solid var(--line);
             }
 
-            .section-help .quick-exit {
+            .quick-exit {
               display: inline-flex;
               align-items: center;
               min-height: 44px;
@@ -1076,10 +1611,35 @@ enum DefaultTheme {
               color: var(--bg);
               font-weight: 600;
               text-decoration: none;
-              position: fixed;
-              right: 1rem;
-              bottom: 1rem;
-              z-index: 10;
+            }
+
+            .quick-exit:hover {
+              color: var(--bg);
+            }
+
+            @media (min-width: 48rem) {
+              .exit-bar {
+                position: absolute;
+                top: 0.55rem;
+                right: 1rem;
+                padding: 0;
+                border: 0;
+                background: none;
+              }
+
+              .site-header .header-inner {
+                padding-right: 12rem;
+              }
+            }
+
+            .visually-hidden {
+              position: absolute;
+              width: 1px;
+              height: 1px;
+              margin: -1px;
+              overflow: hidden;
+              clip: rect(0 0 0 0);
+              white-space: nowrap;
             }
 
             .skip-link {
@@ -2114,6 +2674,214 @@ enum DefaultTheme {
               }
             }
 
+            /* Form controls take the theme's colours in light and dark, never the browser's default blue. */
+            input[type="radio"],
+            input[type="checkbox"] {
+              accent-color: var(--accent);
+            }
+
+            /* A guided session: Next is the one filled button; Stop and the timer's buttons are quieter; a
+               Back that cannot go back looks it. */
+            .guided .guided-next {
+              background: var(--accent);
+              color: var(--surface);
+            }
+
+            .guided .guided-stop {
+              border-color: var(--line);
+              color: var(--muted);
+              font-weight: 500;
+            }
+
+            .guided button:disabled {
+              opacity: 0.45;
+              cursor: not-allowed;
+              border-style: dashed;
+            }
+
+            .guided-title {
+              margin: 0;
+              font-weight: 600;
+            }
+
+            .guided-heading {
+              margin: auto 0 0;
+              font-family: var(--serif);
+              font-size: clamp(1.5rem, 5vw, 2rem);
+            }
+
+            .guided-heading:focus {
+              outline: none;
+            }
+
+            .guided-body {
+              display: flex;
+              flex-direction: column;
+              gap: 1rem;
+              flex: 1;
+            }
+
+            .guided-note {
+              padding: 0.75rem 1rem;
+              border-left: 4px solid var(--accent);
+              background: var(--surface-2);
+            }
+
+            .guided-section h3 {
+              margin: 0.5rem 0 0.25rem;
+              font-size: 1rem;
+            }
+
+            .guided-timer {
+              justify-content: flex-start;
+            }
+
+            .guided-timer-buttons {
+              display: flex;
+              flex-wrap: wrap;
+              gap: 0.5rem;
+            }
+
+            .guided .guided-pause-all {
+              align-self: flex-start;
+              border-color: var(--line);
+            }
+
+            .guided-onward {
+              font-weight: 600;
+            }
+
+            /* A slow breath to share: in for four seconds, out for six. */
+            .breathe {
+              display: flex;
+              align-items: center;
+              gap: 1rem;
+            }
+
+            .breathe-circle {
+              width: 3.5rem;
+              height: 3.5rem;
+              border-radius: 50%;
+              background: var(--surface-2);
+              border: 2px solid var(--accent);
+            }
+
+            @media (prefers-reduced-motion: no-preference) {
+              .breathe-circle {
+                animation: breathe 10s ease-in-out infinite;
+              }
+            }
+
+            @keyframes breathe {
+              0%,
+              100% {
+                transform: scale(0.6);
+              }
+              40% {
+                transform: scale(1);
+              }
+            }
+
+            body.guided-open {
+              overflow: hidden;
+            }
+
+            /* A card's content note, and a question drawn on its page. */
+            .content-note {
+              padding: 0.6rem 0.8rem;
+              border-left: 4px solid var(--accent);
+              background: var(--surface-2);
+            }
+
+            .draw {
+              margin: 0.5rem 0 1rem;
+            }
+
+            .draw-question,
+            .tonight-another {
+              min-height: 44px;
+              padding: 0 1.1rem;
+              border: 2px solid var(--accent);
+              border-radius: 999px;
+              background: var(--surface);
+              color: var(--accent-2);
+              font: inherit;
+              font-weight: 600;
+              cursor: pointer;
+            }
+
+            .drawn-question {
+              font-size: 1.25rem;
+              font-family: var(--serif);
+            }
+
+            /* Tonight's one card, shown large. */
+            .tonight-result .card-large {
+              font-size: 1.1rem;
+              padding: 1.25rem;
+            }
+
+            .tonight-actions {
+              display: flex;
+              flex-wrap: wrap;
+              align-items: center;
+              gap: 1rem;
+            }
+
+            .continue {
+              margin: 0 0 1rem;
+              padding: 0.75rem 1rem;
+              border-radius: var(--radius);
+              background: var(--surface-2);
+            }
+
+            .continue-link {
+              font-weight: 700;
+            }
+
+            /* A path, step by step: each card once, done ones marked. */
+            .path-stops {
+              list-style: none;
+              padding: 0;
+            }
+
+            .path-stop {
+              margin: 0 0 1rem;
+            }
+
+            .path-label {
+              margin: 0 0 0.35rem;
+              font-weight: 700;
+              color: var(--muted);
+            }
+
+            .path-stop.is-done .card {
+              opacity: 0.8;
+              border-color: var(--accent);
+            }
+
+            .path-done {
+              color: var(--accent-2);
+            }
+
+            .path-next {
+              font-weight: 600;
+            }
+
+            /* With a choice in the address, the finder's results come first. */
+            .has-choice .section .intro,
+            .has-choice .section .your-cards {
+              display: none;
+            }
+
+            .search-start ul {
+              display: flex;
+              flex-wrap: wrap;
+              gap: 0.5rem 1rem;
+              padding: 0;
+              list-style: none;
+            }
+
             """#),
         "baseof.mustache": .text(
             #"""
@@ -2193,18 +2961,22 @@ enum DefaultTheme {
                   <li><span class="label">Who</span> <span class="value">{{whoLabel}}</span></li>
                   {{#hasTypes}}<li><span class="label">Intimacy</span> <span class="value">{{#types}}<a class="badge badge-{{name}}" href="{{url}}">{{title}}</a> {{/types}}</span></li>{{/hasTypes}}
                 </ul>
+                {{#contentNote}}<p class="content-note" data-content-note><span class="label">Touches on</span> {{.}}</p>{{/contentNote}}
                 {{#hasMaterials}}<div class="materials">
                   <h2>You will need</h2>
                   <ul>{{#materials}}<li>{{.}}</li>{{/materials}}</ul>
                 </div>{{/hasMaterials}}
-                <div class="guided-bar" data-guided hidden>
-                  <button type="button" class="guided-start">Start together</button>
-                  <span class="guided-hint">One step at a time, with its timer.</span>
+                <div class="guided-bar" data-guided data-who="{{who}}" data-duration="{{duration}}" data-url="{{url}}" data-help="{{#site.section.help}}{{url}}{{/site.section.help}}" hidden
+                  data-ready="{{#isSolo}}I’m ready{{/isSolo}}{{^isSolo}}We’re ready{{/isSolo}}"
+                  data-did="{{#isSolo}}I did this{{/isSolo}}{{^isSolo}}We did this{{/isSolo}}"
+                  data-pause="{{#isSolo}}I need a pause{{/isSolo}}{{^isSolo}}We need a pause{{/isSolo}}">
+                  <button type="button" class="guided-start">{{#isSolo}}Start{{/isSolo}}{{^isSolo}}{{#isGroup}}Start as a group{{/isGroup}}{{^isGroup}}Start together{{/isGroup}}{{/isSolo}}</button>
+                  <span class="guided-hint">One step at a time; timers start when you tap them.</span>
                 </div>
                 <div class="card-actions" data-card-actions data-title="{{title}}" data-url="{{url}}" hidden>
-                  <button type="button" class="share">Send to your partner</button>
+                  <button type="button" class="share">{{#isSolo}}Send to myself{{/isSolo}}{{^isSolo}}{{#isGroup}}Send to the group{{/isGroup}}{{^isGroup}}Send to your partner{{/isGroup}}{{/isSolo}}</button>
                   <button type="button" class="mark" data-mark="saved" aria-pressed="false">Save for later</button>
-                  <button type="button" class="mark" data-mark="done" aria-pressed="false">We did this</button>
+                  <button type="button" class="mark" data-mark="done" aria-pressed="false">{{#isSolo}}I did this{{/isSolo}}{{^isSolo}}We did this{{/isSolo}}</button>
                   <p class="actions-status" role="status" aria-live="polite"></p>
                   <p class="device-only">Saved and done are kept on this device only, never sent anywhere.</p>
                 </div>
@@ -2216,9 +2988,9 @@ enum DefaultTheme {
               </div>
             {{#hasPaths}}
               <nav class="path-places" aria-label="Paths with this exercise">
-                {{#paths}}<p class="path-place"><a href="{{url}}">{{title}}</a>: step {{place}} of {{count}}
+                {{#paths}}<p class="path-place" data-path-place data-path="{{url}}" data-path-title="{{title}}" data-label="{{label}}"><a href="{{url}}">{{title}}</a>: {{label}} of {{labelCount}}
                   {{#previous}}<a class="path-previous" rel="prev" href="{{url}}">← {{title}}</a>{{/previous}}
-                  {{#next}}<a class="path-next" rel="next" href="{{url}}">{{title}} →</a>{{/next}}</p>
+                  {{#next}}<a class="path-next" rel="next" href="{{url}}" data-label="{{nextLabel}}">{{title}} →</a>{{/next}}</p>
                 {{/paths}}
               </nav>
             {{/hasPaths}}
@@ -2250,12 +3022,14 @@ enum DefaultTheme {
                   <path class="art-b" d="M156 250c0-44 20-68 48-68s48 24 48 68z"/>
                 </svg>
               </header>
-              {{#site.section.exercises}}<form class="tonight" action="{{url}}" method="get" aria-labelledby="tonight-heading">
+              <p class="continue" data-continue hidden></p>
+              {{#site.section.exercises}}<form class="tonight" action="{{url}}" method="get" aria-labelledby="tonight-heading" data-cards="{{site.base}}exercise-cards.json">
                 <h2 id="tonight-heading">Something for tonight</h2>
                 <fieldset>
                   <legend>How much time?</legend>
                   <label><input type="radio" name="time" value="10" checked> 10 minutes</label>
                   <label><input type="radio" name="time" value="20"> 20 minutes</label>
+                  <label><input type="radio" name="time" value="30"> 30 minutes</label>
                   <label><input type="radio" name="time" value="60"> Up to an hour</label>
                 </fieldset>
                 <fieldset>
@@ -2268,9 +3042,11 @@ enum DefaultTheme {
                   <legend>Who?</legend>
                   <label><input type="radio" name="who" value="couple" checked> The two of us</label>
                   <label><input type="radio" name="who" value="solo"> Just me</label>
+                  <label><input type="radio" name="who" value="group"> In a group</label>
                 </fieldset>
-                <button type="submit">Show me exercises</button>
-              </form>{{/site.section.exercises}}
+                <button type="submit">Show me an exercise</button>
+              </form>
+            {{> partials/card-template}}{{/site.section.exercises}}
               <div class="prose intro">
             {{{content}}}
               </div>
@@ -2315,17 +3091,30 @@ enum DefaultTheme {
               </div>
             {{/hasToc}}
               <div class="article-main">
+            {{^hasPathCards}}
               <div class="prose">
             {{{content}}}
               </div>
+            {{/hasPathCards}}
             {{#hasPathCards}}
-              <section aria-labelledby="path-cards-heading">
-                <h2 id="path-cards-heading">The exercises of this path</h2>
-                <p class="path-total">In all: {{pathTotal}}</p>
-                <ol class="cards path-cards">
-                  {{#pathCards}}{{{html}}}{{/pathCards}}
+              <div class="prose">
+            {{{pathIntro}}}
+              </div>
+              <section class="path" aria-labelledby="path-cards-heading" data-path-page data-path="{{url}}" data-title="{{title}}">
+                <h2 id="path-cards-heading">The path, step by step</h2>
+                <p class="path-total">{{pathCount}} exercises, {{pathTotal}} in all.</p>
+                <p class="path-next" data-path-next hidden></p>
+                <ol class="path-stops">
+                  {{#pathCards}}<li class="path-stop" data-url="{{url}}" data-title="{{title}}" data-label="{{label}}">
+                    <p class="path-label">{{label}}{{#heading}}: {{.}}{{/heading}} <span class="path-done" hidden>· done</span></p>
+                    <ul class="cards">{{{html}}}</ul>
+                  </li>
+                  {{/pathCards}}
                 </ol>
               </section>
+              <div class="prose">
+            {{{pathClosing}}}
+              </div>
             {{/hasPathCards}}
             {{> partials/page-footer}}
             {{#hasToc}}
@@ -2340,6 +3129,19 @@ enum DefaultTheme {
               </div>
             </article>
             {{/main}}{{/baseof}}
+
+            """#),
+        "partials/card-template.mustache": .text(
+            #"""
+            <template id="card-template"><li class="card card-exercise">
+              <h3 class="card-title"><a data-slot="title" href="#"></a></h3>
+              <ul class="facts" aria-label="About this exercise">
+                <li class="fact fact-time" data-slot="time"></li>
+                <li class="fact cap" data-slot="depth"></li>
+                <li class="fact" data-slot="who"></li>
+              </ul>
+              <p class="card-summary" data-slot="summary"></p>
+            </li></template>
 
             """#),
         "partials/card.mustache": .text(
@@ -2361,11 +3163,12 @@ enum DefaultTheme {
             <form class="filters" id="filters" hidden aria-label="Find an exercise" data-cards="{{site.base}}exercise-cards.json">
                   <label>Time <select name="time"><option value="">Any length</option><option value="5">Up to 5 min</option><option value="10">Up to 10 min</option><option value="20">Up to 20 min</option><option value="30">Up to 30 min</option><option value="60">Up to an hour</option></select></label>
                   <label>Depth <select name="depth"><option value="">Any depth</option><option value="gentle">Gentle</option><option value="moderate">Moderate</option><option value="deep">Deep</option></select></label>
-                  <label>Who <select name="who"><option value="">Anyone</option><option value="couple">Together</option><option value="solo">On your own</option><option value="group">In a group</option></select></label>
+                  <label>Who <select name="who"><option value="">Anyone</option><option value="couple">The two of us</option><option value="solo">Just me</option><option value="group">In a group</option></select></label>
                   <label>Intimacy <select name="type"><option value="">Any kind</option>{{#site.topics}}<option value="{{name}}">{{title}}</option>{{/site.topics}}</select></label>
                   <button type="reset">Show all</button>
                   <p class="filter-count" role="status" aria-live="polite"></p>
                 </form>
+            {{> partials/card-template}}
 
             """#),
         "partials/page-footer.mustache": .text(
@@ -2418,11 +3221,13 @@ enum DefaultTheme {
             <link rel="alternate" type="application/atom+xml" title="{{site.title}}" href="{{site.feedURL}}">
             <link rel="stylesheet" href="{{site.assets}}style.css?v={{site.assetsVersion}}">
             <link rel="icon" href="{{site.assets}}icon.svg?v={{site.assetsVersion}}" type="image/svg+xml">
-            <script src="{{site.assets}}site.js?v={{site.assetsVersion}}" defer></script>
+            <script type="module" src="{{site.assets}}js/main.js?v={{site.assetsVersion}}"></script>
 
             """#),
         "partials/site-header.mustache": .text(
             #"""
+            <div class="exit-bar"><a class="quick-exit" href="{{site.exit.url}}" rel="noreferrer" data-quick-exit>{{site.exit.label}}</a></div>
+            <p class="visually-hidden" data-exit-live aria-live="assertive"></p>
             <header class="site-header">
               <div class="wrap header-inner">
                 <a class="brand" href="{{site.base}}"><svg class="brand-mark" aria-hidden="true" viewBox="0 0 24 24" width="24" height="24"><path d="M12 21s-7.5-4.6-9.5-9.3C1.2 8.5 3.3 5 6.8 5c2 0 3.6 1.1 5.2 3 1.6-1.9 3.2-3 5.2-3 3.5 0 5.6 3.5 4.3 6.7C19.5 16.4 12 21 12 21z" fill="currentColor"/></svg><span class="brand-full">{{site.title}}</span><span class="brand-short" aria-hidden="true">{{site.shortTitle}}</span></a>
@@ -2430,6 +3235,7 @@ enum DefaultTheme {
                   <ul>
                     {{#site.sections}}<li><a href="{{url}}">{{title}}</a></li>
                     {{/site.sections}}<li><a href="{{site.searchURL}}">Search</a></li>
+                    {{#site.section.exercises}}<li><a href="{{url}}#your-cards">Your cards</a></li>{{/site.section.exercises}}
                   </ul>
                 </nav>
               </div>
@@ -2461,6 +3267,13 @@ enum DefaultTheme {
               </form>
               <p class="search-status" role="status" aria-live="polite"></p>
               <ol class="search-results" id="search-results"></ol>
+              <div class="search-none" data-search-none hidden>
+                <p>Nothing found. {{#site.section.help}}If you are looking for support, <a href="{{url}}">{{title}}</a> says where to turn. {{/site.section.help}}{{#site.section.exercises}}Or <a href="{{url}}">find an exercise</a> by time and depth.{{/site.section.exercises}}</p>
+              </div>
+              <nav class="search-start" data-search-start aria-label="Start here">
+                <h2>Start here</h2>
+                <ul>{{#site.sections}}<li><a href="{{url}}">{{title}}</a></li>{{/site.sections}}</ul>
+              </nav>
               <noscript>
                 <p>Search needs JavaScript. You can browse instead: every kind of intimacy has its own page, and every page is listed under its <a href="{{site.tagsURL}}">tags</a>.</p>
                 <ul>{{#site.sections}}<li><a href="{{url}}">{{title}}</a></li>{{/site.sections}}</ul>
@@ -2475,7 +3288,6 @@ enum DefaultTheme {
             <div class="wrap section">
               <header class="page-head">
                 <h1>{{title}}</h1>
-                <a class="quick-exit" href="about:blank" rel="noreferrer" data-quick-exit>Leave this page now</a>
               </header>
               {{#isExerciseList}}{{> partials/filters}}{{/isExerciseList}}
               <div class="prose intro">
