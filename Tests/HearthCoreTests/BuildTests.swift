@@ -16,7 +16,7 @@ struct BuildTests {
             "exercises/soul-gazing/index.html", "exercises/soul-gazing/eyes.svg", "tags/index.html",
             "tags/listening/index.html", "tags/trust/index.html", "tags/touch/index.html", "tags/presence/index.html",
             "feed.xml", "sitemap.xml", "search-index.json", "404.html", "robots.txt", "search/index.html",
-            "assets/style.css", "assets/site.js",
+            "assets/style.css", "assets/js/main.js",
         ] {
             #expect(output(root, path) != nil, "missing \(path)")
         }

@@ -15,13 +15,16 @@ struct PathTests {
         let talk = try #require(path.range(of: "/exercises/talk/\">Talk</a></h3>"))
         let gaze = try #require(path.range(of: "/exercises/gaze/\">Gaze</a></h3>"))
         #expect(hug.lowerBound < talk.lowerBound && talk.lowerBound < gaze.lowerBound)
-        #expect(path.contains("In all: 25 min"))
+        #expect(path.contains("3 exercises, 25 min in all."))
         let card = try #require(output(root, "exercises/talk/index.html"))
-        #expect(card.contains("<a href=\"/paths/first-steps/\">First steps</a>: step 2 of 3"))
+        #expect(card.contains("<a href=\"/paths/first-steps/\">First steps</a>: Day 1 of 2"), "a place in the path's own words")
         #expect(card.contains("rel=\"prev\" href=\"/exercises/hug/\">← Long Hug</a>"))
-        #expect(card.contains("rel=\"next\" href=\"/exercises/gaze/\">Gaze →</a>"))
+        #expect(card.contains("rel=\"next\" href=\"/exercises/gaze/\" data-label=\"Day 2\">Gaze →</a>"))
         let first = try #require(output(root, "exercises/hug/index.html"))
-        #expect(first.contains("step 1 of 3") && !first.contains("rel=\"prev\""))
+        #expect(first.contains("Day 1 of 2") && !first.contains("rel=\"prev\""))
+        // Each card once on the path's page, under its day.
+        #expect(path.components(separatedBy: "class=\"path-stop\" data-url=\"/exercises/hug/\"").count == 2)
+        #expect(path.contains("<p class=\"path-label\">Day 2"))
     }
 
     @Test("a path that links fewer than two cards is an error at the start of its text")
