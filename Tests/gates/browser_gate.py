@@ -107,7 +107,7 @@ def main():
         wait(driver, lambda d: "Soul Gazing" in d.find_element(By.ID, "search-results").text, what="search result")
         # Every word of a page: one from the last paragraph of a long article; stems ("listened")
         # and synonyms ("therapist" finds the page that says counsellor).
-        for query, title in (("steady ordinary steps", "Relationship Tips"), ("listened", "Listening to Understand"),
+        for query, title in (("principles turning toward", "Relationship Tips"), ("listened", "Listening to Understand"),
                              ("therapist", "When to get help"), ("counselling", "When to get help")):
             driver.get(base + "search/?q=" + query.replace(" ", "+"))
             wait(driver, lambda d: title in d.find_element(By.ID, "search-results").text, what=f"{title} for {query}")
@@ -127,6 +127,7 @@ def main():
         # one, suggests the nearest cards when nothing fits, and resets.
         driver.get(base + "exercises/")
         cards = driver.find_elements(By.CSS_SELECTOR, "#exercise-list > li")
+        group_cards = [c for c in cards if c.get_attribute("data-who") == "group"]
         visible = lambda d: [c for c in d.find_elements(By.CSS_SELECTOR, "#exercise-list > li") if c.is_displayed()]
         wait(driver, lambda d: d.find_element(By.ID, "filters").is_displayed(), what="filters shown")
         Select(driver.find_element(By.NAME, "depth")).select_by_value("deep")
@@ -157,7 +158,7 @@ def main():
         if any(c.get_attribute("data-who") != "solo" for c in visible(driver)) or not visible(driver):
             fail("who=solo&depth=gentle shows cards for two")
         # A group choice is offered only when a group card exists.
-        groups = [c for c in cards if c.get_attribute("data-who") == "group"]
+        groups = group_cards
         offered = driver.find_element(By.CSS_SELECTOR, "#filters option[value=group]").is_enabled()
         if offered != bool(groups):
             fail(f"'In a group' offered: {offered}, with {len(groups)} group cards")
@@ -246,9 +247,14 @@ def main():
         card_urls = [a.get_attribute("href") for a in driver.find_elements(By.CSS_SELECTOR, ".deck-title a")]
         if len(card_urls) != len(cards):
             fail(f"the deck has {len(card_urls)} cards, the exercises page {len(cards)}")
+        # A question deck's questions print after its card, as questions to cut out: a page or two.
+        decks = 0
         for url in card_urls:
             driver.get(url)
-            if (count := printed_pages()) != 1:
+            deck = bool(driver.find_elements(By.ID, "questions"))
+            decks += deck
+            count = printed_pages()
+            if count != 1 and not (deck and count <= 3):
                 fail(f"{url} prints on {count} pages, not one")
         driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": "print"})
         source = driver.find_element(By.CSS_SELECTOR, ".print-source")
@@ -262,8 +268,8 @@ def main():
         link = wait(driver, lambda d: d.find_element(By.CSS_SELECTOR, "[data-deck-link]"), what="the deck's link")
         wait(driver, lambda d: link.get_attribute("href").endswith("/exercises/deck/?depth=gentle"), what="choice in the deck's link")
         driver.get(base + "exercises/deck/")
-        if (count := printed_pages()) != len(cards):
-            fail(f"the deck of {len(cards)} cards prints on {count} pages")
+        if not len(cards) <= (count := printed_pages()) <= len(cards) + 2 * decks:
+            fail(f"the deck of {len(cards)} cards ({decks} question decks) prints on {count} pages")
         driver.get(base + "exercises/deck/?depth=gentle")
         wait(driver, lambda d: d.find_element(By.NAME, "depth").get_attribute("value") == "gentle", what="deck choice read")
         gentle = visible(driver)
@@ -289,7 +295,7 @@ def main():
         yours = wait(driver, lambda d: d.find_element(By.ID, "your-cards"), what="your cards")
         wait(driver, lambda d: "Soul Gazing" in yours.text, what="Soul Gazing under your cards")
         yours.find_element(By.CSS_SELECTOR, ".forget").click()
-        wait(driver, lambda d: not d.find_element(By.ID, "your-cards").is_displayed(), what="forget")
+        wait(driver, lambda d: "Forgotten" in d.find_element(By.ID, "your-cards").text, what="forget")
         if driver.execute_script("return window.localStorage.length") != 0:
             fail("forget left something in localStorage")
 
@@ -362,7 +368,8 @@ def guided_session(driver, base):
     wait(driver, lambda d: by(".guided-start").is_displayed(), what="start button")
     by(".guided-start").click()
     panel = wait(driver, lambda d: by(".guided[role=dialog]"), what="guided mode")
-    if "Not tonight if" not in panel.text or "minutes" not in panel.text:
+    wait(driver, lambda d: "Not tonight if" in panel.text and "About 10 minutes" in panel.text, what="the before-screen")
+    if "null" in panel.text or "We’re ready" not in panel.text:
         fail(f"the before-screen reads {panel.text!r}")
     by(".guided-ready").click()
     for _ in range(10):

@@ -419,15 +419,19 @@ enum DefaultTheme {
               const say = (text) => {
                 panel.querySelector(".guided-live").textContent = text;
               };
-              const screen = (...children) => {
+              // Each screen stops the last one's timer before it makes its own.
+              const reset = () => {
                 timer?.stop();
                 timer = null;
-                body.replaceChildren(...children);
+              };
+              const screen = (...children) => {
+                body.replaceChildren(...children.filter(Boolean));
                 (body.querySelector("h2, .guided-step") || body).focus();
               };
               const heading = (text) => h("h2", { class: "guided-heading", tabindex: "-1" }, text);
 
               const before = () => {
+                reset();
                 const note = document.querySelector("[data-content-note]");
                 const notTonight = sectionNodes("not-tonight-if");
                 const materials = document.querySelector(".materials ul");
@@ -480,6 +484,7 @@ enum DefaultTheme {
               };
 
               const step = (at) => {
+                reset();
                 const seconds = Number(steps[at].dataset.timer) || 0;
                 const last = at === steps.length - 1;
                 const next = () => (last ? (questions.length ? deck() : close(0)) : step(at + 1));
@@ -517,6 +522,7 @@ enum DefaultTheme {
               };
 
               const deck = () => {
+                reset();
                 const cards = shuffledDeck(questions);
                 const question = h("p", { class: "guided-step guided-question", tabindex: "-1" });
                 const count = h("p", { class: "guided-count" });
@@ -536,6 +542,7 @@ enum DefaultTheme {
 
               // The close: Reflect one question at a time, then Afterwards, then "We did this".
               const close = (at) => {
+                reset();
                 if (at < reflect.length) {
                   screen(
                     h("p", { class: "guided-count" }, `Reflect · ${at + 1} of ${reflect.length}`),
@@ -551,6 +558,7 @@ enum DefaultTheme {
               };
 
               const done = () => {
+                reset();
                 const mark = setMark(words.url, title, "done", true);
                 document.dispatchEvent(new CustomEvent("hearth:marks"));
                 const next = document.querySelector("[data-path-place] .path-next");
@@ -2531,17 +2539,52 @@ enum DefaultTheme {
               }
 
               body {
-                font-size: 8.5pt;
-                line-height: 1.25;
+                font-size: 8pt;
+                line-height: 1.15;
+              }
+
+              .exit-bar,
+              .content-note .label {
+                display: none !important;
+              }
+
+              .content-note {
+                margin: 0.2rem 0;
+                padding: 0.15rem 0.4rem;
+              }
+
+              .exercise .materials ul {
+                display: inline;
+                padding: 0;
+              }
+
+              .exercise .materials li {
+                display: inline;
+              }
+
+              .exercise .materials li + li::before {
+                content: " · ";
               }
 
               .exercise {
                 break-inside: auto;
               }
 
+              /* A card's sections in two columns: a whole card, its care sections too, on one A5 page. */
+              .exercise .prose,
+              .deck-card .prose {
+                columns: 2;
+                column-gap: 0.6cm;
+              }
+
+              .exercise .prose h2,
+              .deck-card .prose h2 {
+                break-after: avoid;
+              }
+
               .exercise h1 {
-                margin: 0 0 0.3rem;
-                font-size: 15pt;
+                margin: 0 0 0.2rem;
+                font-size: 13pt;
               }
 
               .exercise h2 {
@@ -2550,7 +2593,8 @@ enum DefaultTheme {
               }
 
               .exercise .lede {
-                font-size: 10pt;
+                font-size: 9pt;
+                margin: 0 0 0.2rem;
               }
 
               .exercise .prose p,
@@ -2600,6 +2644,30 @@ enum DefaultTheme {
 
               .page-head {
                 margin-bottom: 0.3rem;
+              }
+
+              /* A question deck prints as a page of its own: questions to cut out and draw from a bowl. */
+              .exercise #questions,
+              .deck-card .deck-section-questions {
+                break-before: column;
+              }
+
+              .exercise #questions + ul,
+              .deck-card .deck-section-questions + ul {
+                columns: 3;
+                column-gap: 1rem;
+                font-size: 7.5pt;
+              }
+
+              .exercise #questions + ul > li,
+              .deck-card .deck-section-questions + ul > li {
+                break-inside: avoid;
+                padding: 0.15rem 0;
+                border-bottom: 1px dashed #999;
+              }
+
+              .draw {
+                display: none !important;
               }
             }
 
@@ -2932,7 +3000,7 @@ enum DefaultTheme {
                   {{#lede}}<p class="lede">{{.}}</p>{{/lede}}
                   {{#hasMaterials}}<p class="deck-materials"><span class="label">You will need</span> {{#materials}}<span>{{.}}</span> {{/materials}}</p>{{/hasMaterials}}
                   <div class="prose">
-            {{{sections.intro}}}{{#sections.all}}<h3>{{title}}</h3>
+            {{{sections.intro}}}{{#sections.all}}<h3 class="deck-section-{{id}}">{{title}}</h3>
             {{{body}}}{{/sections.all}}
                   </div>
                   <p class="print-source">{{site.title}} · {{permalink}}</p>
@@ -3226,8 +3294,8 @@ enum DefaultTheme {
             """#),
         "partials/site-header.mustache": .text(
             #"""
-            <div class="exit-bar"><a class="quick-exit" href="{{site.exit.url}}" rel="noreferrer" data-quick-exit>{{site.exit.label}}</a></div>
-            <p class="visually-hidden" data-exit-live aria-live="assertive"></p>
+            <nav class="exit-bar" aria-label="Quick exit"><a class="quick-exit" href="{{site.exit.url}}" rel="noreferrer" data-quick-exit>{{site.exit.label}}</a>
+            <p class="visually-hidden" data-exit-live aria-live="assertive"></p></nav>
             <header class="site-header">
               <div class="wrap header-inner">
                 <a class="brand" href="{{site.base}}"><svg class="brand-mark" aria-hidden="true" viewBox="0 0 24 24" width="24" height="24"><path d="M12 21s-7.5-4.6-9.5-9.3C1.2 8.5 3.3 5 6.8 5c2 0 3.6 1.1 5.2 3 1.6-1.9 3.2-3 5.2-3 3.5 0 5.6 3.5 4.3 6.7C19.5 16.4 12 21 12 21z" fill="currentColor"/></svg><span class="brand-full">{{site.title}}</span><span class="brand-short" aria-hidden="true">{{site.shortTitle}}</span></a>

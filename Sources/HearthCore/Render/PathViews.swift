@@ -77,6 +77,8 @@ extension ContextBuilder {
             let holding = Set(result.outgoingSections.enumerated().filter { cards.contains(result.outgoing[$0.offset]) }.map(\.element))
             let text = CardSectionsView(result)
             context.pathIntro = text.intro
+            // Its headings are its list's now: a table of contents would point at none.
+            context.toc = []
             context.pathClosing = result.sections.indices.filter { !holding.contains($0) }.map { text.section($0).html }
                 .joined()
             context.pathTotal = Self.totalTime(cards.reduce(0) { $0 + (site.pages[$1].meta.duration ?? 0) })

@@ -29,15 +29,19 @@ export const start = () => {
   const say = (text) => {
     panel.querySelector(".guided-live").textContent = text;
   };
-  const screen = (...children) => {
+  // Each screen stops the last one's timer before it makes its own.
+  const reset = () => {
     timer?.stop();
     timer = null;
-    body.replaceChildren(...children);
+  };
+  const screen = (...children) => {
+    body.replaceChildren(...children.filter(Boolean));
     (body.querySelector("h2, .guided-step") || body).focus();
   };
   const heading = (text) => h("h2", { class: "guided-heading", tabindex: "-1" }, text);
 
   const before = () => {
+    reset();
     const note = document.querySelector("[data-content-note]");
     const notTonight = sectionNodes("not-tonight-if");
     const materials = document.querySelector(".materials ul");
@@ -90,6 +94,7 @@ export const start = () => {
   };
 
   const step = (at) => {
+    reset();
     const seconds = Number(steps[at].dataset.timer) || 0;
     const last = at === steps.length - 1;
     const next = () => (last ? (questions.length ? deck() : close(0)) : step(at + 1));
@@ -127,6 +132,7 @@ export const start = () => {
   };
 
   const deck = () => {
+    reset();
     const cards = shuffledDeck(questions);
     const question = h("p", { class: "guided-step guided-question", tabindex: "-1" });
     const count = h("p", { class: "guided-count" });
@@ -146,6 +152,7 @@ export const start = () => {
 
   // The close: Reflect one question at a time, then Afterwards, then "We did this".
   const close = (at) => {
+    reset();
     if (at < reflect.length) {
       screen(
         h("p", { class: "guided-count" }, `Reflect · ${at + 1} of ${reflect.length}`),
@@ -161,6 +168,7 @@ export const start = () => {
   };
 
   const done = () => {
+    reset();
     const mark = setMark(words.url, title, "done", true);
     document.dispatchEvent(new CustomEvent("hearth:marks"));
     const next = document.querySelector("[data-path-place] .path-next");
