@@ -19,13 +19,16 @@ help: ## list the targets (this)
 	@echo "Hearth: make TARGET"
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{ printf "  %-12s %s\n", $$1, $$2 }'
 
-# The system dependencies, installed when missing: libcmark-dev (cmark's C library) and
-# libtcmalloc-minimal4 (gperftools' thread-caching malloc, linked into `hearth` for parallel builds).
-deps: ## install libcmark-dev, libtcmalloc-minimal4 and pkg-config when missing
-	@{ pkg-config --exists libcmark 2>/dev/null && ldconfig -p | grep -q libtcmalloc_minimal.so.4; } || { \
-	  echo "Installing libcmark-dev and libtcmalloc-minimal4..."; \
+# The system dependencies, installed when missing: libcmark-dev (cmark's C library),
+# libtcmalloc-minimal4 (gperftools' thread-caching malloc, linked into `hearth` for parallel builds)
+# and libimage-exiftool-perl (exiftool, with which the image metadata tests read what is published).
+deps: ## install libcmark-dev, libtcmalloc-minimal4, libimage-exiftool-perl and pkg-config when missing
+	@{ pkg-config --exists libcmark 2>/dev/null && ldconfig -p | grep -q libtcmalloc_minimal.so.4 \
+	  && command -v exiftool >/dev/null; } || { \
+	  echo "Installing libcmark-dev, libtcmalloc-minimal4 and libimage-exiftool-perl..."; \
 	  if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
-	  $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq libcmark-dev libtcmalloc-minimal4 pkg-config; }
+	  $$SUDO apt-get update -qq && \
+	  $$SUDO apt-get install -y -qq libcmark-dev libtcmalloc-minimal4 libimage-exiftool-perl pkg-config; }
 
 release: deps ## build the release hearth into .build-release/release/hearth
 	$(SWIFT_BUILD) -c release --product hearth --scratch-path $(RELEASE)
@@ -65,8 +68,8 @@ gates: build-tests ## the gates that drive real tools (nginx, Chromium, wrk, ...
 bench: release ## Hearth and Hugo side by side on 10,000 and 1,000 pages
 	python3 Benchmarks/run.py
 
-# libFuzzer over the Markdown and link pipeline and over front matter; FUZZ_SECONDS=600 make fuzz
-# for a long run.
+# libFuzzer over the Markdown and link pipeline, templates, front matter and the image metadata
+# walk; FUZZ_SECONDS=600 make fuzz for a long run.
 fuzz: deps ## each libFuzzer target for FUZZ_SECONDS (60)
 	bash Fuzz/run.sh $${FUZZ_SECONDS:-60}
 

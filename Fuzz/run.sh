@@ -5,17 +5,21 @@
 #   templates    a theme's text through the template parser, the compiler and a render, against
 #                JSON-like data and against typed objects (HearthTemplates);
 #   frontmatter  a whole file's bytes through UTF-8 checks, the `---` split, Yams and the typed
-#                front matter checks, as an article, an exercise and site.yml (HearthCore).
+#                front matter checks, as an article, an exercise and site.yml (HearthCore);
+#   images       bytes through the image metadata walk as a JPEG, a PNG and a WebP, as they are,
+#                behind each format's header and cut short: no crash, no Exif GPS tag published,
+#                and a published image stripped again unchanged (HearthCore's ImageMetadata).
 # Every module is compiled with -sanitize=fuzzer,address (Yams' C sources too), so the fuzzer sees
 # coverage of our code and of the YAML parser. An input that takes more than 30 s fails like a
 # crash (-timeout=30). Crashers land in fuzz-out/; add each as a regression test
-# (Tests/HearthMarkdownTests/FuzzRegressionTests.swift; front matter: FrontMatterTests.swift).
+# (Tests/HearthMarkdownTests/FuzzRegressionTests.swift; front matter: FrontMatterTests.swift;
+# images: ImageMetadataTests.swift).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds="${1:-60}"
 shift || true
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(markdown templates frontmatter)
+[ ${#targets[@]} -gt 0 ] || targets=(markdown templates frontmatter images)
 
 [ -d .build/checkouts/Yams ] || swift package resolve >/dev/null
 out=fuzz-out
@@ -91,7 +95,12 @@ for target in "${targets[@]}"; do
         "$lib/libSystemPackage.a" \
         -o "$out/fuzz-frontmatter"
       ;;
-    *) echo "fuzz: unknown target '$target' (markdown, templates, frontmatter)" >&2; exit 2 ;;
+    images)
+      # The walk needs nothing else of HearthCore: its two files and the target, as one module.
+      swiftc "${flags[@]}" -module-name ImageMetadataFuzz Sources/HearthCore/Output/ImageMetadata.swift \
+        Sources/HearthCore/Output/ImageMetadataFormats.swift Fuzz/ImageMetadataFuzz.swift -o "$out/fuzz-images"
+      ;;
+    *) echo "fuzz: unknown target '$target' (markdown, templates, frontmatter, images)" >&2; exit 2 ;;
   esac
   mkdir -p "$out/$target-corpus"
   cp -n Fuzz/$target-corpus/* "$out/$target-corpus/" 2>/dev/null || true
@@ -100,7 +109,10 @@ for target in "${targets[@]}"; do
   # with spare bits set, where LeakSanitizer cannot see it, and reports the box as leaked.
   leaks=1
   [ "$target" = templates ] && leaks=0
-  if ! ASAN_OPTIONS="detect_leaks=$leaks" "$out/fuzz-$target" "$out/$target-corpus" -max_total_time="$seconds" -max_len=4096 -timeout=30 -print_final_stats=1 \
+  # The image seeds are whole small pictures, up to 5 KB.
+  max_len=4096
+  [ "$target" = images ] && max_len=8192
+  if ! ASAN_OPTIONS="detect_leaks=$leaks" "$out/fuzz-$target" "$out/$target-corpus" -max_total_time="$seconds" -max_len="$max_len" -timeout=30 -print_final_stats=1 \
     -artifact_prefix="$out/$target-" >"$out/$target.log" 2>&1; then
     tail -60 "$out/$target.log"
     echo "fuzz: $target found a crash; the input is in $out/$target-*" >&2

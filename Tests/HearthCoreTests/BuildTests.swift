@@ -50,13 +50,17 @@ struct BuildTests {
         }
     }
 
-    @Test("a path page and a card on it match their golden HTML")
+    @Test("a path page, a card on it, and a question deck with a content note match their golden HTML")
     func goldenPath() async throws {
         let root = try Fixture.site("paths")
         let report = await build(root)
         #expect(report.succeeded && report.lines.isEmpty, "\(report.lines)")
         try Self.expectGolden(
-            root, [("paths/first-steps/index.html", "path.html"), ("exercises/talk/index.html", "card-on-path.html")])
+            root,
+            [
+                ("paths/first-steps/index.html", "path.html"), ("exercises/talk/index.html", "card-on-path.html"),
+                ("exercises/ask/index.html", "question-deck.html"),
+            ])
     }
 
     @Test("drafts are left out unless asked for")

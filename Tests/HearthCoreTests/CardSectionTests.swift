@@ -37,6 +37,20 @@ struct CardSectionTests {
             nested.has(.error, "content/exercises/case.md:8:1", "'## Steps' holds no numbered list"), "\(nested.lines)")
     }
 
+    @Test("a question deck of fewer than 3 questions, or without a bulleted list, is an error where it is")
+    func questionDecks() async throws {
+        let two = try await Self.check(Self.card("gentle", Self.steps + "\n## Questions\n\n- Why?\n- How?\n"))
+        #expect(
+            two.has(.error, "content/exercises/case.md:15:1", "a question deck needs at least 3 questions"),
+            "\(two.lines)")
+        let prose = try await Self.check(Self.card("gentle", Self.steps + "\n## Questions\n\nAsk anything.\n"))
+        #expect(
+            prose.has(.error, "content/exercises/case.md:13:1", "'## Questions' holds no bulleted list"),
+            "\(prose.lines)")
+        let three = try await Self.check(Self.card("gentle", Self.steps + "\n## questions\n\n- A?\n- B?\n- C?\n"))
+        #expect(three.succeeded && three.lines.isEmpty, "\(three.lines)")
+    }
+
     @Test("headings match case-insensitively, and a gentle card needs no '## If it gets hard'")
     func caseInsensitive() async throws {
         let report = try await Self.check(Self.card("deep", "## STEPS\n\n1. Sit.\n\n## If It Gets  Hard\n\nPause.\n"))

@@ -1,28 +1,37 @@
 import Foundation
+@testable import HearthCore
 import Testing
 
 /// Rules the guide's own text keeps, checked on its Markdown files: slips a reader would notice.
 @Suite("the guide's text")
 struct GuideTextTests {
-    /// Each exercise card of the guide: its file name, front matter lines and body.
-    static func cards() throws -> [(name: String, front: [String: String], body: String)] {
+    /// Each exercise card of the guide: its file name, front matter (read by the build's own
+    /// parser) and body. A guide without cards is a failure, not a pass.
+    static func cards() throws -> [(name: String, meta: PageMeta, body: String)] {
         let folder = Fixture.repository.appendingPathComponent("content/exercises")
-        var out: [(String, [String: String], String)] = []
+        var out: [(String, PageMeta, String)] = []
         for name in try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() where name != "_index.md"
         {
             let file =
                 name.hasSuffix(".md")
                 ? folder.appendingPathComponent(name) : folder.appendingPathComponent("\(name)/index.md")
-            let text = try String(contentsOf: file, encoding: .utf8)
-            let parts = text.components(separatedBy: "\n---\n")
-            var front: [String: String] = [:]
-            for line in parts[0].split(separator: "\n") {
-                guard let colon = line.firstIndex(of: ":") else { continue }
-                front[String(line[..<colon])] = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
-            }
-            out.append((name, front, parts.dropFirst().joined(separator: "\n---\n")))
+            let (meta, body) = try Self.read(file, isExercise: true)
+            out.append((name, meta, body))
         }
+        try #require(out.count >= 40, "the guide has \(out.count) cards")
         return out
+    }
+
+    /// A Markdown file's front matter, as the build reads it (any problem fails the test), and body.
+    static func read(_ file: URL, isExercise: Bool = false) throws -> (meta: PageMeta, body: String) {
+        let text = try String(contentsOf: file, encoding: .utf8)
+        let split = try FrontMatter.split(text, file: file.lastPathComponent).get()
+        var problems: [Diagnostic] = []
+        let meta = FrontMatter.parse(
+            split.yaml, file: file.lastPathComponent, isExercise: isExercise,
+            knownTypes: ["emotional", "physical", "intellectual", "experiential", "spiritual"], diagnostics: &problems)
+        #expect(problems.isEmpty, "\(file.lastPathComponent): \(problems.map(\.message))")
+        return (meta, String(split.body))
     }
 
     static let numbers = [
@@ -32,12 +41,12 @@ struct GuideTextTests {
     @Test("a card's summary that names its length in minutes agrees with its duration")
     func summaryMinutes() throws {
         for card in try Self.cards() {
-            let summary = (card.front["summary"] ?? "").lowercased()
+            let summary = (card.meta.summary ?? "").lowercased()
             let words = summary.split { !$0.isLetter && !$0.isNumber }
             for (i, word) in words.enumerated().dropFirst() where word.hasPrefix("minute") {
                 let said = Int(words[i - 1]) ?? Self.numbers[String(words[i - 1])]
                 guard let said else { continue }
-                #expect(String(said) == card.front["duration"], "\(card.name): '\(summary)'")
+                #expect(said == card.meta.duration, "\(card.name): '\(summary)'")
             }
         }
     }
@@ -59,8 +68,8 @@ struct GuideTextTests {
         for section in ["emotional", "physical", "intellectual", "experiential", "spiritual"] {
             let text = try String(contentsOf: content.appendingPathComponent("\(section)/_index.md"), encoding: .utf8)
             guard text.contains("exercises in this section are gentle") else { continue }
-            for card in cards where (card.front["types"] ?? "").contains(section) {
-                #expect(card.front["difficulty"] == "gentle", "\(section): \(card.name)")
+            for card in cards where card.meta.types.contains(where: { $0.value == section }) {
+                #expect(card.meta.difficulty == .gentle, "\(section): \(card.name)")
             }
         }
     }
@@ -69,12 +78,12 @@ struct GuideTextTests {
     func careSections() throws {
         for card in try Self.cards() {
             let body = card.body
-            switch card.front["difficulty"] {
-            case "deep":
+            switch card.meta.difficulty {
+            case .deep:
                 #expect(body.contains("\n## If it gets hard\n"), "\(card.name)")
                 #expect(body.contains("[[When to get help]]"), "\(card.name)")
                 #expect(body.contains("\n## Afterwards\n"), "\(card.name)")
-            case "moderate":
+            case .moderate:
                 #expect(body.contains("\n## If it gets hard\n"), "\(card.name)")
             default:
                 break
@@ -113,8 +122,8 @@ struct GuideTextTests {
         let content = Fixture.repository.appendingPathComponent("content")
         let cards = try Self.cards()
         var titles: [String: String] = [:]
-        for card in cards { titles[(card.front["title"] ?? "").lowercased()] = card.name }
-        let difficulty = Dictionary(uniqueKeysWithValues: cards.map { ($0.name, $0.front["difficulty"] ?? "") })
+        for card in cards { titles[card.meta.title.lowercased()] = card.name }
+        let difficulty = Dictionary(uniqueKeysWithValues: cards.map { ($0.name, $0.meta.difficulty?.rawValue ?? "") })
         let home = try String(contentsOf: content.appendingPathComponent("index.md"), encoding: .utf8)
         #expect(home.contains("**Start here:** [[A first week]]"))
         let week = Self.pathCards(

@@ -70,22 +70,24 @@ struct ImageMetadataTests {
         let kind = try Self.kind(name)
         let before = try Self.exiftool(source, as: name)
         // The fixture holds what must go.
-        for written in ["GPSLatitude", "SN123456789", "Alex Example", "Hearth test profile", "Orientation : 6"] {
+        for written in ["GPSLatitude", "SN123456789", "Alex Example", "Hearth test profile", "[XMP-dc]"] {
             #expect(before.contains(written), "\(name) should hold \(written)")
         }
+        let turned = #"Orientation\s+: 6"#
+        #expect(before.range(of: turned, options: .regularExpression) != nil)
         let stripped = try ImageMetadata.strip(source, kind: kind)
         #expect(stripped.removedLocation && stripped.removedAnything)
         let after = try Self.exiftool(stripped.bytes, as: name)
         for gone in [
             "GPS", "SN123456789", "LENS987654", "Alex Example", "taken at home", "at home", "Thumbnail", "Hometown",
-            "HearthCam", "DateTimeOriginal", "Creator", "By-line", "Warning",
+            "HearthCam", "DateTimeOriginal", "[XMP", "[IPTC]", "By-line", "Warning",
         ] {
             #expect(!after.contains(gone), "\(name) still shows \(gone):\n\(after)")
         }
         #expect(after.contains("Hearth test profile"), "\(name) lost its ICC profile:\n\(after)")
         // A JPEG's and a PNG's orientation stay (browsers turn the picture by it); a WebP's EXIF
         // comes after the picture, where browsers ignore it, and goes with the rest.
-        let orientation = after.range(of: #"Orientation\s+: 6"#, options: .regularExpression) != nil
+        let orientation = after.range(of: turned, options: .regularExpression) != nil
         #expect(orientation == (kind != .webp), "\(name):\n\(after)")
         #expect(Self.picture(stripped.bytes, kind) == Self.picture(source, kind))
         #expect(!Self.picture(source, kind).isEmpty)
@@ -106,7 +108,8 @@ struct ImageMetadataTests {
         #expect(again.bytes == expected && !again.removedAnything)
     }
 
-    @Test("every truncation of each picture throws, never crashes", arguments: ["photo.jpg", "photo.png", "photo.webp"])
+    @Test(
+        "every truncation of each picture throws, never crashes", arguments: ["photo.jpg", "photo.png", "photo.webp"])
     func truncated(name: String) throws {
         let source = try Self.fixture(name)
         let kind = try Self.kind(name)
@@ -145,7 +148,8 @@ struct ImageMetadataTests {
         var generator = SystemRandomNumberGenerator()
         for header in [[0xFF, 0xD8], ImageMetadata.pngSignature, Array("RIFF\u{40}\0\0\0WEBP".utf8)] {
             for _ in 0..<200 {
-                let bytes = header + (0..<Int.random(in: 0..<80, using: &generator)).map { _ in UInt8.random(in: 0...255) }
+                let bytes =
+                    header + (0..<Int.random(in: 0..<80, using: &generator)).map { _ in UInt8.random(in: 0...255) }
                 for kind in ImageMetadata.Kind.allCases { _ = try? ImageMetadata.strip(bytes, kind: kind) }
             }
         }
@@ -153,7 +157,8 @@ struct ImageMetadataTests {
 
     @Test("a JFIF thumbnail goes; a PNG's Exif after its data is not written again; a .jpg may be a PNG")
     func details() throws {
-        let jfif: [UInt8] = [0xFF, 0xE0, 0x00, 0x16] + Array("JFIF\0".utf8) + [1, 1, 0, 0, 1, 0, 1, 2, 1] + [9, 9, 9, 9, 9, 9]
+        let jfif: [UInt8] =
+            [0xFF, 0xE0, 0x00, 0x16] + Array("JFIF\0".utf8) + [1, 1, 0, 0, 1, 0, 1, 2, 1] + [9, 9, 9, 9, 9, 9]
         let rest = Array(try Self.fixture("handmade.stripped.jpg")[2...])
         let stripped = try ImageMetadata.strip([0xFF, 0xD8] + jfif + rest, kind: .jpeg)
         #expect(stripped.bytes == [0xFF, 0xD8, 0xFF, 0xE0, 0x00, 0x10] + jfif[4..<16] + [0, 0] + rest)
@@ -193,7 +198,9 @@ struct ImageMetadataBuildTests {
     static func site(_ bytes: [UInt8], siteYML extra: String = "") throws -> URL {
         let root = try Fixture.site(
             "basic",
-            changing: ["content/physical/window/index.md": "---\ntitle: By the window\n---\n![Two chairs](chairs.jpg)\n"])
+            changing: [
+                "content/physical/window/index.md": "---\ntitle: By the window\n---\n![Two chairs](chairs.jpg)\n"
+            ])
         try Fixture.write(Data(bytes), to: image, in: root)
         if !extra.isEmpty { try appendLine(extra, to: root.appendingPathComponent("content/site.yml")) }
         return root
@@ -260,7 +267,8 @@ struct ImageMetadataBuildTests {
     func siteConfig() throws {
         var problems: [Diagnostic] = []
         let plain = try #require(
-            SiteConfig.parse("title: T\nbaseURL: https://example.org/\n", file: "content/site.yml", diagnostics: &problems))
+            SiteConfig.parse(
+                "title: T\nbaseURL: https://example.org/\n", file: "content/site.yml", diagnostics: &problems))
         #expect(problems.isEmpty)
         #expect(plain.exit.url == "https://www.bbc.co.uk/weather" && plain.exit.label == "Leave this site")
         #expect(!plain.keepImageMetadata)
@@ -278,7 +286,7 @@ struct ImageMetadataBuildTests {
         #expect(lines.contains { $0.hasPrefix("content/site.yml:4:17: error: 'images: keepMetadata' must be true") })
         #expect(lines.contains { $0.hasPrefix("content/site.yml:5:3: warning: unknown key 'keepMeta' under 'images'") })
         #expect(lines.contains { $0.hasPrefix("content/site.yml:7:8: error: 'exit: url' must be an absolute http(s)") })
-        #expect(lines.contains { $0.contains("8:3: warning: unknown key 'lable'") && $0.contains("'label'?") })
+        #expect(lines.contains { $0.contains("8:3: warning: unknown key 'lable'") && $0.contains("did you mean") })
         #expect(lines.contains { $0.hasPrefix("content/site.yml:9:10: error: 'exit: label' is empty") })
         problems = []
         _ = SiteConfig.parse(
@@ -296,7 +304,8 @@ struct ImageMetadataBuildTests {
                 "<a class=\"quick-exit\" href=\"https://www.bbc.co.uk/weather\">Leave this site</a>") == true)
         let set = try Fixture.site("basic", changing: ["templates/partials/site-header.mustache": header])
         try appendLine(
-            "exit:\n  url: https://example.com/news?a=1&b=2\n  label: Away", to: set.appendingPathComponent("content/site.yml"))
+            "exit:\n  url: https://example.com/news?a=1&b=2\n  label: Away",
+            to: set.appendingPathComponent("content/site.yml"))
         #expect(await build(set).succeeded)
         #expect(
             output(set, "physical/index.html")?.contains(

@@ -44,6 +44,47 @@ struct SearchTests {
         #expect(table == ["counsellor": "therapist", "counselor": "therapist", "embrac": "hug"])
     }
 
+    /// Word -> stem -> shard pairs that the browser's search (templates/assets/js/words.js) is held
+    /// to as well, in Chromium by the browser gate.
+    @Test("the words fixture: each word's stem and shard, as the browser code must find them too")
+    func wordsFixture() throws {
+        let url = Fixture.folder.appendingPathComponent("words.json")
+        var pairs = try #require(
+            try JSONSerialization.jsonObject(with: Data(contentsOf: url)) as? [[String: String]])
+        try #require(pairs.count >= 30)
+        for index in pairs.indices {
+            let word = try #require(pairs[index]["word"])
+            let stem = try #require(SearchWords.words(word).first)
+            if ProcessInfo.processInfo.environment["HEARTH_UPDATE_GOLDEN"] != nil {
+                pairs[index]["stem"] = stem
+                pairs[index]["shard"] = SearchIndex.shard(of: stem)
+            }
+            #expect(pairs[index]["stem"] == stem, "\(word)")
+            #expect(pairs[index]["shard"] == SearchIndex.shard(of: stem), "\(word)")
+        }
+        if ProcessInfo.processInfo.environment["HEARTH_UPDATE_GOLDEN"] != nil {
+            let data = try JSONSerialization.data(withJSONObject: pairs, options: [.prettyPrinted, .sortedKeys])
+            try data.write(to: url)
+        }
+    }
+
+    @Test("keywords rank a page first for their words, as its title's do")
+    func keywords() async throws {
+        let root = try Fixture.site(changing: [
+            "content/emotional/help.md": "---\ntitle: Support\nkeywords: [therapist, crisis]\n---\n\nWhere to turn.\n",
+            "content/physical/other.md": "---\ntitle: Other\n---\n\nA therapist once said a crisis passes.\n",
+        ])
+        #expect(await build(root).succeeded)
+        let records = try #require(try Self.read(root, "search/d-0.json") as? [[String: Any]])
+        let support = try #require(records.firstIndex { $0["title"] as? String == "Support" })
+        let other = try #require(records.firstIndex { $0["title"] as? String == "Other" })
+        let shard = try #require(try Self.read(root, "search/t-6372.json") as? [String: [[Int]]])
+        func numbers(_ gaps: [Int]) -> [Int] { gaps.reduce(into: []) { $0.append(($0.last ?? 0) + $1) } }
+        let crisis = try #require(shard["crisis"])
+        #expect(numbers(crisis[0]) == [support], "the keyword ranks first")
+        #expect(numbers(crisis[1]).contains(other))
+    }
+
     @Test("a word's shard is the hex of the UTF-8 of its first two code points")
     func shards() {
         #expect(SearchIndex.shard(of: "listen") == "6c69")

@@ -111,6 +111,35 @@ def main():
                              ("therapist", "When to get help"), ("counselling", "When to get help")):
             driver.get(base + "search/?q=" + query.replace(" ", "+"))
             wait(driver, lambda d: title in d.find_element(By.ID, "search-results").text, what=f"{title} for {query}")
+        # The help page comes first for the words people look for help with (its keywords); a word
+        # the index lacks gets "Did you mean"; an empty search shows where to start.
+        driver.get(base + "search/?q=therapist")
+        wait(driver, lambda d: d.find_elements(By.CSS_SELECTOR, "#search-results li"), what="therapist results")
+        first = driver.find_element(By.CSS_SELECTOR, "#search-results li a").text
+        if first != "When to get help":
+            fail(f"'therapist' puts {first!r} first")
+        driver.get(base + "search/?q=listning")
+        wait(driver, lambda d: "Did you mean" in d.find_element(By.CSS_SELECTOR, ".search-status").text, what="did you mean")
+        driver.find_element(By.CSS_SELECTOR, ".search-status a").click()
+        wait(driver, lambda d: "Listening to Understand" in d.find_element(By.ID, "search-results").text, what="the suggestion's results")
+        driver.get(base + "search/")
+        start = wait(driver, lambda d: d.find_element(By.CSS_SELECTOR, "[data-search-start]"), what="where to start")
+        wait(driver, lambda d: len(d.find_elements(By.CSS_SELECTOR, "[data-search-cards] li")) == 3, what="a few cards")
+        if "When to get help" not in start.text:
+            fail(f"an empty search shows {start.text!r}")
+        # The browser's words are the build's: the same stems and shards as the Swift tests'.
+        fixture_path = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "HearthCoreTests", "Fixtures", "words.json")
+        with open(fixture_path, encoding="utf-8") as f:
+            fixture = json.load(f)
+        found = driver.execute_async_script(
+            "const done = arguments[arguments.length - 1];"
+            "import(arguments[0]).then((m) => done(arguments[1].map((p) => {"
+            " const s = m.foldedWords(p.word).map(m.stem)[0]; return [p.word, s, m.shardOf(s)]; })))"
+            ".catch((e) => done(String(e)));", base + "assets/js/words.js", fixture)
+        wrong = [(p["word"], f[1], f[2]) for p, f in zip(fixture, found) if [p["stem"], p["shard"]] != f[1:]]
+        if len(found) != len(fixture) or wrong:
+            fail(f"the browser's words differ from the build's: {wrong or found}")
+
         # One query downloads the manifest, the shards of its words and the records shown.
         driver.get_log("performance")
         driver.get(base + "search/?q=gentle")
@@ -327,6 +356,7 @@ def main():
         findings = 0
         kinds = ("", "emotional/", "emotional/what-is-emotional-intimacy/", "exercises/soul-gazing/", "search/",
                  "search/?q=listning", "paths/four-weeks-closer/", "exercises/love-map-questions/",
+                 "exercises/love-map-questions/#deck", "exercises/switch-sides/#pause", "#tonight",
                  "exercises/", "exercises/soul-gazing/#guided", "exercises/?time=5&depth=deep", "help/",
                  "exercises/deck/", "paths/", "paths/a-first-week/", "tags/", "tags/trust/", "404.html")
         for scheme in ("light", "dark"):
@@ -334,10 +364,22 @@ def main():
                                    {"features": [{"name": "prefers-color-scheme", "value": scheme}]})
             for page in kinds:
                 driver.get(base + page)
-                if page.endswith("#guided"):  # guided mode open, on its timed step
+                if page.endswith("#guided"):  # guided mode open, before it starts
                     driver.find_element(By.CSS_SELECTOR, ".guided-start").click()
                     wait(driver, lambda d: d.find_elements(By.CSS_SELECTOR, ".guided"), what="guided mode for axe")
-                if scheme == "light" and not page.endswith("#guided"):
+                if page.endswith("#pause"):  # a step with its timer, paused
+                    driver.find_element(By.CSS_SELECTOR, ".guided-start").click()
+                    wait(driver, lambda d: d.find_elements(By.CSS_SELECTOR, ".guided-ready"), what="ready").pop().click()
+                    driver.find_element(By.CSS_SELECTOR, ".guided-pause-all").click()
+                if page.endswith("#deck"):  # a question deck's first question
+                    driver.find_element(By.CSS_SELECTOR, ".guided-start").click()
+                    wait(driver, lambda d: d.find_elements(By.CSS_SELECTOR, ".guided-ready"), what="ready").pop().click()
+                    while not driver.find_elements(By.CSS_SELECTOR, ".guided-another"):
+                        driver.find_element(By.CSS_SELECTOR, ".guided-next").click()
+                if page.endswith("#tonight"):  # Tonight's card
+                    driver.find_element(By.CSS_SELECTOR, ".tonight button[type=submit]").click()
+                    wait(driver, lambda d: d.find_elements(By.CSS_SELECTOR, ".tonight-result .card"), what="tonight")
+                if scheme == "light" and "#" not in page:
                     # Every page's title has room under the header (the 404 page's once sat 10 px below).
                     gap = driver.execute_script(
                         "return document.querySelector('main h1').getBoundingClientRect().top"

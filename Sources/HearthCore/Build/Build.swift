@@ -153,6 +153,7 @@ public enum SiteBuilder {
                     try await publish(
                         all, outcome, contexts, options: options, store: store, keepsTables: session != nil)
                 }
+            report.diagnostics.append(contentsOf: written.notes)
             report.phases.append((name, (clock.now - mark).seconds))
             report.phases.append(("  of which templates", written.templateSeconds))
             report.fileCount = written.files
@@ -165,6 +166,8 @@ public enum SiteBuilder {
                 includeDrafts: options.includeDrafts, assembled: outcome, contexts: contexts, written: written,
                 diagnostics: report.diagnostics)
             if let seconds = written.cacheSeconds { report.phases.append(("save cache, while writing", seconds)) }
+        } catch let problems as OutputProblems {
+            report.diagnostics.append(contentsOf: problems.diagnostics)
         } catch {
             report.diagnostics.append(
                 .error(

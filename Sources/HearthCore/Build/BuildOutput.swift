@@ -65,11 +65,15 @@ extension SiteBuilder {
         let builder = contexts.builder
         let theme = contexts.theme
         let published = builder.published
+        // What to publish of each bundle image, first: an image that cannot be published fails the
+        // build before anything is written, and the cache saved next keeps each image's plan.
+        let copies = bundleCopies(assembled.site, root: options.root)
+        let images = try await planImages(
+            copies, keepMetadata: builder.site.config.keepImageMetadata, plan: imagePlan(store))
         // With the cards made, the cache holds all this build puts in it: it is saved while the
         // pages are written, its file writes filling what the pages leave of the cores.
         async let cacheSeconds = saveCache(options, store: store, theme: assembled.theme)
 
-        let copies = bundleCopies(assembled.site, root: options.root)
         let (searchFiles, searchTables) = await SearchIndex.made(
             contexts.searchEntries, synonyms: builder.site.config.synonyms, keepingTables: keepsTables)
         let generated = ["feed.xml", "sitemap.xml", "exercise-cards.json", "robots.txt"] + searchFiles.map(\.path)
@@ -95,13 +99,14 @@ extension SiteBuilder {
             let pageSeconds = pages.reduce(0) { $0 + $1.seconds } / Double(max(1, Parallelism.current))
             try await siteFiles
             try staging.write(OutputFile(path: "robots.txt", text: Publishing.robots(published)))
-            try copyFiles(assets: contexts.assets, bundles: copies, to: staging)
+            try copyAssets(contexts.assets, to: staging)
+            try await copyBundles(copies, images: images.work, to: staging)
             let files = staging.count
             try staging.finish()
             return Written(
                 files: files, kept: pages.count { $0.kept }, searchPaths: Set(searchFiles.map(\.path)),
                 searchTables: searchTables, templateSeconds: contexts.cardSeconds + pageSeconds,
-                cacheSeconds: await cacheSeconds)
+                cacheSeconds: await cacheSeconds, notes: images.notes)
         } catch {
             staging.abandon()
             throw error
@@ -145,19 +150,12 @@ extension SiteBuilder {
             cacheSeconds: nil)
     }
 
-    /// Copies the theme's assets and the page bundles' files into the staging folder.
-    private static func copyFiles(
-        assets: [(path: String, bytes: [UInt8]?)], bundles: [(from: URL, to: String)], to staging: OutputWriter.Staging
-    ) throws {
+    /// Copies the theme's assets into the staging folder.
+    private static func copyAssets(_ assets: [(path: String, bytes: [UInt8]?)], to staging: OutputWriter.Staging) throws
+    {
         for (path, bytes) in assets {
             guard let bytes else { throw OutputWriter.Failure(description: "cannot read templates/\(path)") }
             try staging.write(OutputFile(path: path, bytes: bytes))
-        }
-        for copy in bundles {
-            guard let data = FileManager.default.contents(atPath: copy.from.path) else {
-                throw OutputWriter.Failure(description: "cannot read \(copy.from.path)")
-            }
-            try staging.write(OutputFile(path: copy.to, bytes: Array(data)))
         }
     }
 
@@ -195,14 +193,22 @@ extension SiteBuilder {
         return jobs
     }
 
+    /// A file of a page bundle: where it is, where it is published, and its path from the site's
+    /// root (`content/physical/window/chairs.jpg`) for diagnostics.
+    typealias BundleCopy = (from: URL, to: String, source: String)
+
     /// The files of page bundles, from where they are to where they are published.
-    static func bundleCopies(_ site: LoadedSite, root: URL) -> [(from: URL, to: String)] {
-        var copies: [(from: URL, to: String)] = []
+    static func bundleCopies(_ site: LoadedSite, root: URL) -> [BundleCopy] {
+        var copies: [BundleCopy] = []
         let content = root.appendingPathComponent("content")
         for page in site.pages {
             guard let bundle = page.bundleDirectory else { continue }
             for file in page.bundleFiles {
-                copies.append((content.appendingPathComponent(file), page.path + file.dropFirst(bundle.count + 1)))
+                copies.append(
+                    (
+                        content.appendingPathComponent(file), page.path + file.dropFirst(bundle.count + 1),
+                        "content/" + file
+                    ))
             }
         }
         return copies

@@ -67,6 +67,23 @@ extension SiteBuilder {
         }
     }
 
+    /// What to publish of a bundle image (its path from the site's root, its bytes, its format), and
+    /// the digest of its bytes that the result is kept under.
+    typealias ImagePlan =
+        @Sendable (_ path: String, _ bytes: [UInt8], _ kind: ImageMetadata.Kind) -> (
+            key: UInt64, outcome: ImageMetadata.Outcome
+        )
+
+    /// An image whose bytes are unchanged is not walked again: what to publish of it (a few runs of
+    /// its bytes) is taken from the store, under a digest of its bytes.
+    static func imagePlan(_ store: BuildCache?) -> ImagePlan {
+        { path, bytes, kind in
+            let key = MemoKeys.image(bytes, kind: kind)
+            guard let store else { return (key, .of(bytes, kind: kind)) }
+            return (key, store.image(path, key: key) { .of(bytes, kind: kind) })
+        }
+    }
+
     /// A card whose context and theme are unchanged is not rendered again.
     static func renderCard(_ theme: Theme, _ store: BuildCache?) -> ContextBuilder.RenderCard {
         { page, card, site in

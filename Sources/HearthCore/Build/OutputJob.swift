@@ -58,4 +58,6 @@ struct Written: Sendable {
     var searchTables: SearchIndex.Tables?
     var templateSeconds: Double
     var cacheSeconds: Double?
+    /// What the build says of the files it wrote: the images whose location was removed.
+    var notes: [Diagnostic] = []
 }

@@ -39,6 +39,17 @@ public struct SiteConfig: Sendable {
     public var paginate = 50
     /// Groups of words search treats as one (`[therapist, counsellor, counselor]`).
     public var synonyms: [[String]] = []
+    /// Where the quick exit goes, and its text (`exit: url: ..., label: ...`).
+    public var exit = Exit()
+    /// Whether bundle images are published as written, metadata and all (`images: keepMetadata:
+    /// true`); by default their location, serial numbers, names, dates and thumbnails are removed.
+    public var keepImageMetadata = false
+
+    /// The quick exit: a control on every page that replaces it with a neutral page.
+    public struct Exit: Sendable, Hashable {
+        public var url = "https://www.bbc.co.uk/weather"
+        public var label = "Leave this site"
+    }
 
     public init(
         title: String, baseURL: String, language: String = "en", description: String = "", types: [String] = [],
@@ -53,7 +64,9 @@ public struct SiteConfig: Sendable {
         (basePath, origin) = Self.split(baseURL)
     }
 
-    static let keys = ["title", "baseURL", "language", "description", "types", "unsafeHTML", "paginate", "synonyms"]
+    static let keys = [
+        "title", "baseURL", "language", "description", "types", "unsafeHTML", "paginate", "synonyms", "exit", "images",
+    ]
 
     /// The base path of the site in `root`, as `baseURL` (or site.yml) gives it; `/` when unknown.
     public static func basePath(root: URL, overriding baseURL: String? = nil) -> String {
@@ -144,6 +157,11 @@ public struct SiteConfig: Sendable {
             case "paginate": config.paginate = take(paginate(value, reader: reader)) ?? config.paginate
             case "synonyms": config.synonyms = take(synonyms(value, reader: reader)) ?? []
             case "types": config.readTypes(take(reader.stringList(value, key: "types")) ?? [], file: file, &diagnostics)
+            case "exit": config.readExit(value, reader: reader, &diagnostics)
+            case "images":
+                for (_, value) in subKeys(value, of: "images", known: ["keepMetadata"], reader, &diagnostics) {
+                    config.keepImageMetadata = take(reader.bool(value, key: "images: keepMetadata")) ?? false
+                }
             default:
                 let hint = Suggestions.closest(to: key.value, in: keys).map { "did you mean '\($0)'?" }
                 diagnostics.append(
@@ -179,6 +197,69 @@ public struct SiteConfig: Sendable {
             }
         }
         types = names
+    }
+
+    /// `exit: {url: https://..., label: Leave this site}`: an absolute http(s) URL and a text, each
+    /// optional.
+    mutating func readExit(_ node: Node, reader: YAMLReader, _ diagnostics: inout [Diagnostic]) {
+        for (key, value) in Self.subKeys(node, of: "exit", known: ["url", "label"], reader, &diagnostics) {
+            guard let text = reader.string(value, key: "exit: \(key.value)").value(reporting: &diagnostics) else {
+                continue
+            }
+            let trimmed = text.trimmingCharacters(in: .whitespaces)
+            if key.value == "url" {
+                guard let url = URL(string: trimmed), ["http", "https"].contains(url.scheme?.lowercased() ?? ""),
+                    url.host != nil
+                else {
+                    diagnostics.append(
+                        .error(
+                            reader.file, reader.position(value),
+                            "'exit: url' must be an absolute http(s) URL, found '\(text)'",
+                            hint: "a neutral page to leave to, e.g. url: \(Exit().url)"))
+                    continue
+                }
+                exit.url = trimmed
+            } else if trimmed.isEmpty {
+                diagnostics.append(
+                    .error(
+                        reader.file, reader.position(value), "'exit: label' is empty",
+                        hint: "the quick exit's text, e.g. label: \(Exit().label)"))
+            } else {
+                exit.label = trimmed
+            }
+        }
+    }
+
+    /// The entries of a mapping under a key of site.yml (`images:`, `exit:`): an unknown one is a
+    /// warning naming the likely key, and a value that is not a mapping an error.
+    static func subKeys(
+        _ node: Node, of name: String, known: [String], _ reader: YAMLReader, _ diagnostics: inout [Diagnostic]
+    ) -> [(key: Located<String>, value: Node)] {
+        guard let mapping = node.mapping else {
+            if !reader.isNull(node) {
+                diagnostics.append(
+                    .error(
+                        reader.file, reader.position(node),
+                        "'\(name)' must be a mapping, found \(reader.describe(node))",
+                        hint: "indented keys under it: " + known.map { "\(name): \($0): ..." }.joined(separator: ", ")))
+            }
+            return []
+        }
+        var pairs: [(key: Located<String>, value: Node)] = []
+        for (key, value) in mapping {
+            let located = Located(key.string ?? "", at: reader.position(key))
+            guard known.contains(located.value) else {
+                let hint = Suggestions.closest(to: located.value, in: known).map { "did you mean '\($0)'?" }
+                diagnostics.append(
+                    Diagnostic(
+                        .warning, file: reader.file, at: located.position,
+                        "unknown key '\(located.value)' under '\(name)' in site.yml",
+                        hints: [hint ?? "known keys: \(known.joined(separator: ", "))"]))
+                continue
+            }
+            pairs.append((located, value))
+        }
+        return pairs
     }
 
     /// `paginate: 50`: a whole number of at least 1.

@@ -16,12 +16,14 @@ public struct DiagnosticPrinter: Sendable {
         color ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text
     }
 
-    /// `error:` in red, `warning:` in yellow, `note:` in cyan, as compilers print them.
+    /// `error:` in red, `warning:` in yellow, `note:` in cyan, `remark:` in blue, as compilers
+    /// print them.
     private func label(_ severity: Severity) -> String {
         switch severity {
         case .error: paint("error:", "1;31")
         case .warning: paint("warning:", "1;33")
         case .note: paint("note:", "1;36")
+        case .remark: paint("remark:", "1;34")
         }
     }
 
@@ -107,8 +109,12 @@ public struct DiagnosticPrinter: Sendable {
         return out
     }
 
+    /// A file's lines, for excerpts; nil for one that is not text (an image: a NUL byte in its first
+    /// 8 KB, as git tells a binary file), whose "line" would print its bytes to the terminal.
     private func readLines(_ file: String) -> [Substring]? {
-        guard let data = FileManager.default.contents(atPath: root.appendingPathComponent(file).path) else {
+        guard let data = FileManager.default.contents(atPath: root.appendingPathComponent(file).path),
+            !data.prefix(8192).contains(0)
+        else {
             return nil
         }
         let text = String(decoding: data, as: UTF8.self)

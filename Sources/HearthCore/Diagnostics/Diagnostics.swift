@@ -6,6 +6,9 @@ public enum Severity: String, Sendable, Hashable, Codable {
     case error
     /// What follows from another problem, said once (a link to a page that failed to load).
     case note
+    /// What the build did that its reader should know, nothing to fix, said for each place it
+    /// concerns (an image published without its location), as compilers' remarks are.
+    case remark
 }
 
 /// One problem found in a run: where, how bad, what, and what to do.
@@ -54,6 +57,10 @@ public struct Diagnostic: Error, Sendable, Hashable, Codable {
         -> Diagnostic
     {
         Diagnostic(.note, file: file, at: position, message, hints: hint.map { [$0] } ?? [])
+    }
+
+    public static func remark(_ file: String, _ position: SourcePosition?, _ message: String) -> Diagnostic {
+        Diagnostic(.remark, file: file, at: position, message)
     }
 
     /// `file:line:col` of a place, as far as known.

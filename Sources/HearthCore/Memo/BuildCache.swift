@@ -7,7 +7,8 @@ import Synchronization
     import Darwin
 #endif
 
-/// What one build hands to the next: parsed files, rendered Markdown and rendered cards, each kept
+/// What one build hands to the next: parsed files, rendered Markdown, rendered cards and what to
+/// publish of each bundle image (`ImageMetadata.Plan`, a few runs of its bytes), each kept
 /// with a key made of everything it was made from (`StableHasher`, the same in every run). A build
 /// parses and renders only what changed; the rest is checked by key and reused. Rendered pages are
 /// not kept here: the output manifest records the key each page was rendered from, and a page
@@ -28,16 +29,17 @@ final class BuildCache: Sendable {
     }
 
     enum Table: Int, CaseIterable {
-        case sources, markdown, cards
+        case sources, markdown, cards, images
     }
 
-    private static let magic = "HEARTH-CACHE 1\n"
+    private static let magic = "HEARTH-CACHE 2\n"
 
     /// Everything the cache holds, behind one lock: lookups run on every core.
     struct State {
         var sources: [String: Slot<(Page?, [Diagnostic])>] = [:]
         var markdown: [String: Slot<RenderedPage>] = [:]
         var cards: [String: Slot<String>] = [:]
+        var images: [String: Slot<ImageMetadata.Outcome>] = [:]
         /// The cache file as read (mapped): its bytes, and where each entry's newest value lies in them.
         var blob = Data()
         var index: [[String: (key: UInt64, range: Range<Int>)]] = Table.allCases.map { _ in [:] }
@@ -144,6 +146,11 @@ final class BuildCache: Sendable {
         lookup(\.cards, .cards, path, key: key, decode: { try $0.string() }, make: make)
     }
 
+    /// What to publish of a bundle image, kept under its path with a digest of its bytes as the key.
+    func image(_ path: String, key: UInt64, make: () -> ImageMetadata.Outcome) -> ImageMetadata.Outcome {
+        lookup(\.images, .images, path, key: key, decode: { try ImageMetadata.Outcome.read(from: &$0) }, make: make)
+    }
+
     /// Site-wide results (related pages) are kept with the cards, under a name no file has: `@name`.
     func siteResult(_ name: String, key: UInt64) -> String? {
         find(\.cards, .cards, "@" + name, key: key, decode: { try $0.string() })
@@ -163,7 +170,7 @@ final class BuildCache: Sendable {
     /// Reads the cache file once per salt; a missing, damaged or differently salted file leaves
     /// the cache as it is.
     ///
-    /// The file is a series of segments, each the magic line, the salt and three tables of
+    /// The file is a series of segments, each the magic line, the salt and four tables of
     /// (path, key, value). A build that changed little appends a segment with what it made; a later
     /// entry for a path replaces an earlier one. When most of the file is replaced or unused, the
     /// next save writes it anew with only what that build used.
@@ -242,6 +249,7 @@ final class BuildCache: Sendable {
             count(state.sources)
             count(state.markdown)
             count(state.cards)
+            count(state.images)
             return (state.appendable && state.loadedSalt == salt && live * 2 > state.blob.count, made)
         }
         if append && made == 0 { return }
@@ -254,8 +262,8 @@ final class BuildCache: Sendable {
         var file = SegmentFile(fd: fd)
         file.header.string(Self.magic)
         file.header.string(salt)
-        let (savedSources, savedMarkdown, savedCards, savedBlob, current) = state.withLock {
-            ($0.sources, $0.markdown, $0.cards, $0.blob, $0.generation)
+        let (savedSources, savedMarkdown, savedCards, savedImages, savedBlob, current) = state.withLock {
+            ($0.sources, $0.markdown, $0.cards, $0.images, $0.blob, $0.generation)
         }
         func live<Value>(_ slots: [String: Slot<Value>]) -> [(key: String, value: Slot<Value>)] {
             slots.filter { $0.value.generation == current && !(append && $0.value.encoded != nil) }.sorted {
@@ -268,6 +276,7 @@ final class BuildCache: Sendable {
         }
         await file.table(live(savedMarkdown), blob: savedBlob) { $1.write(to: &$0) }
         await file.table(live(savedCards), blob: savedBlob) { $0.string($1) }
+        await file.table(live(savedImages), blob: savedBlob) { $1.write(to: &$0) }
         file.flush()
         close(fd)
         var failed = file.failed

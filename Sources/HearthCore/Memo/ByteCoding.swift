@@ -154,3 +154,48 @@ extension ByteReader {
             bundleFiles: try array { try $0.string() }, types: try array { try $0.string() })
     }
 }
+
+extension ImageMetadata.Outcome: CacheField {
+    /// A plan's pieces, each a run of the source (0, start, end) or bytes written anew (1, bytes);
+    /// or why the image cannot be walked.
+    func write(to writer: inout ByteWriter) {
+        switch self {
+        case .failed(let reason):
+            writer.bool(false)
+            writer.string(reason)
+        case .plan(let plan):
+            writer.bool(true)
+            writer.bool(plan.removedLocation)
+            writer.array(plan.pieces) { writer, piece in
+                switch piece {
+                case .source(let range):
+                    writer.int(0)
+                    writer.int(range.lowerBound)
+                    writer.int(range.upperBound)
+                case .bytes(let bytes):
+                    writer.int(1)
+                    writer.raw(bytes)
+                }
+            }
+        }
+    }
+
+    static func read(from reader: inout ByteReader) throws -> ImageMetadata.Outcome {
+        guard try reader.bool() else { return .failed(try reader.string()) }
+        var plan = ImageMetadata.Plan()
+        plan.removedLocation = try reader.bool()
+        plan.pieces = try reader.array { reader in
+            switch try reader.int() {
+            case 0:
+                let (start, end) = (try reader.int(), try reader.int())
+                guard start >= 0, start <= end else { throw ByteReader.Malformed() }
+                return .source(start..<end)
+            case 1:
+                let range = try reader.rawRange()
+                return .bytes(Array(reader.bytes[range]))
+            default: throw ByteReader.Malformed()
+            }
+        }
+        return .plan(plan)
+    }
+}

@@ -15,6 +15,15 @@ enum MemoKeys {
         return hasher.finalize()
     }
 
+    /// What is published of a bundle image depends on its bytes and the format it is read as alone.
+    static func image(_ bytes: [UInt8], kind: ImageMetadata.Kind) -> UInt64 {
+        var hasher = StableHasher()
+        hasher.combine("image 1")
+        hasher.combine(kind.rawValue)
+        hasher.combine(bytes: bytes)
+        return hasher.finalize()
+    }
+
     /// The related ranking depends on nothing but each listed page's terms, its place in time and
     /// the explicit entries: when none of them changed (an edit of a text), the last lists stand.
     static func related(_ input: SiteGraph.RelatedInput) -> UInt64 {

@@ -35,7 +35,7 @@ struct ContextBuilder: Sendable {
                 BadgeView(name: $0.name, title: titles[$0.name] ?? $0.name, url: urls[$0.name] ?? base)
             },
             sections: site.sections.map { LinkView(title: titles[$0.name] ?? $0.name, url: urls[$0.name] ?? base) },
-            sectionNames: site.sections.map(\.name), year: year, assetsVersion: assetsVersion)
+            sectionNames: site.sections.map(\.name), year: year, assetsVersion: assetsVersion, exit: site.config.exit)
     }
 
     var base: String { site.config.basePath }

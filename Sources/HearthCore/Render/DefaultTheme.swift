@@ -906,6 +906,16 @@ enum DefaultTheme {
             // the words it begins. A word the index lacks gets "Did you mean …?" from the index's own words.
             import { distance, foldedWords, readable, shardOf, stem } from "./words.js";
             import { h } from "./page-parts.js";
+            import { allCards, cardElement } from "./choose.js";
+
+            // An empty search shows a few gentle cards beside the sections and the help page.
+            const fewCards = async () => {
+              const list = document.querySelector("[data-search-cards]");
+              if (!list) return;
+              const gentle = (await allCards(list.dataset.cards)).filter((card) => card.difficulty === "gentle");
+              const picked = gentle.sort(() => Math.random() - 0.5).slice(0, 3);
+              list.replaceChildren(...picked.map(cardElement));
+            };
 
             const describe = (page) => {
               if (page.kind === "exercise") return ["Exercise", page.duration ? `${page.duration} min` : "", page.difficulty || ""].filter(Boolean).join(" · ");
@@ -1050,6 +1060,7 @@ enum DefaultTheme {
                 event.preventDefault();
                 render();
               });
+              fewCards().catch(() => {});
               const initial = new URLSearchParams(window.location.search).get("q");
               if (initial) input.value = initial;
               render();
@@ -1251,7 +1262,7 @@ enum DefaultTheme {
               --line: #ead9d1;
               --accent: #9b2f4a;
               --accent-2: #7a2239;
-              --focus: #1d5fd6;
+              --focus: #7a2239;
               --emotional: #f9dde3;
               --physical: #fde6cf;
               --intellectual: #dde7fb;
@@ -1274,7 +1285,7 @@ enum DefaultTheme {
                 --line: #44353a;
                 --accent: #f29bb0;
                 --accent-2: #f7b8c7;
-                --focus: #8ab4ff;
+                --focus: #f7b8c7;
                 --emotional: #5a2633;
                 --physical: #5a3a1f;
                 --intellectual: #26395e;
@@ -3341,6 +3352,9 @@ enum DefaultTheme {
               <nav class="search-start" data-search-start aria-label="Start here">
                 <h2>Start here</h2>
                 <ul>{{#site.sections}}<li><a href="{{url}}">{{title}}</a></li>{{/site.sections}}</ul>
+                {{#site.section.exercises}}<h2>A few to try</h2>
+                <ul class="cards" data-search-cards data-cards="{{site.base}}exercise-cards.json"></ul>
+            {{> partials/card-template}}{{/site.section.exercises}}
               </nav>
               <noscript>
                 <p>Search needs JavaScript. You can browse instead: every kind of intimacy has its own page, and every page is listed under its <a href="{{site.tagsURL}}">tags</a>.</p>

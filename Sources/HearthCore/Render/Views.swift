@@ -194,17 +194,21 @@ struct SiteView: TemplateFielded {
         let assetsVersion: String
         /// Each section's link by its folder's name (`{{#site.section.help}}`).
         let sectionsByName: SectionsByName
+        /// The quick exit's destination and text, from site.yml (`{{site.exit.url}}`).
+        let exit: ExitView
     }
     private let shared: Shared<Fields>
 
     init(
         title: String, description: String, language: String, baseURL: String, base: String, topics: [BadgeView],
-        sections: [LinkView], sectionNames: [String] = [], year: Int, assetsVersion: String
+        sections: [LinkView], sectionNames: [String] = [], year: Int, assetsVersion: String,
+        exit: SiteConfig.Exit = SiteConfig.Exit()
     ) {
         let fields = Fields(
             title: title, description: description, language: language, baseURL: baseURL, base: base,
             topics: topics, sections: sections, year: year, assetsVersion: assetsVersion,
-            sectionsByName: SectionsByName(Dictionary(zip(sectionNames, sections), uniquingKeysWith: { a, _ in a })))
+            sectionsByName: SectionsByName(Dictionary(zip(sectionNames, sections), uniquingKeysWith: { a, _ in a })),
+            exit: ExitView(url: exit.url, label: exit.label))
         // The site is part of every page's and card's fingerprint: its digest is made once.
         shared = Shared(fields, digest: Fingerprint.of(SiteView(shared: Shared(fields))))
     }
@@ -235,6 +239,30 @@ struct SiteView: TemplateFielded {
             .value("year") { $0.year },
             .value("assetsVersion") { $0.assetsVersion },
             .value("section") { $0.sectionsByName },
+            .value("exit") { $0.exit },
+        ])
+}
+
+/// The quick exit: where it goes and its text (`exit:` in site.yml).
+@dynamicMemberLookup
+struct ExitView: TemplateFielded {
+    struct Fields: Sendable {
+        let url: String
+        let label: String
+    }
+    private let shared: Shared<Fields>
+
+    init(url: String, label: String) {
+        shared = Shared(Fields(url: url, label: label))
+    }
+
+    subscript<T>(dynamicMember path: KeyPath<Fields, T>) -> T { shared.fields[keyPath: path] }
+
+    static let fields = TemplateFields<Self>(
+        "the quick exit",
+        [
+            .value("url") { $0.url },
+            .value("label") { $0.label },
         ])
 }
 

@@ -4,6 +4,16 @@
 // the words it begins. A word the index lacks gets "Did you mean …?" from the index's own words.
 import { distance, foldedWords, readable, shardOf, stem } from "./words.js";
 import { h } from "./page-parts.js";
+import { allCards, cardElement } from "./choose.js";
+
+// An empty search shows a few gentle cards beside the sections and the help page.
+const fewCards = async () => {
+  const list = document.querySelector("[data-search-cards]");
+  if (!list) return;
+  const gentle = (await allCards(list.dataset.cards)).filter((card) => card.difficulty === "gentle");
+  const picked = gentle.sort(() => Math.random() - 0.5).slice(0, 3);
+  list.replaceChildren(...picked.map(cardElement));
+};
 
 const describe = (page) => {
   if (page.kind === "exercise") return ["Exercise", page.duration ? `${page.duration} min` : "", page.difficulty || ""].filter(Boolean).join(" · ");
@@ -148,6 +158,7 @@ export const start = () => {
     event.preventDefault();
     render();
   });
+  fewCards().catch(() => {});
   const initial = new URLSearchParams(window.location.search).get("q");
   if (initial) input.value = initial;
   render();
