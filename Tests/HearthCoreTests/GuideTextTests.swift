@@ -1,6 +1,7 @@
 import Foundation
-@testable import HearthCore
 import Testing
+
+@testable import HearthCore
 
 /// Rules the guide's own text keeps, checked on its Markdown files: slips a reader would notice.
 @Suite("the guide's text")

@@ -17,7 +17,9 @@ struct PathTests {
         #expect(hug.lowerBound < talk.lowerBound && talk.lowerBound < gaze.lowerBound)
         #expect(path.contains("3 exercises, 25 min in all."))
         let card = try #require(output(root, "exercises/talk/index.html"))
-        #expect(card.contains("<a href=\"/paths/first-steps/\">First steps</a>: Day 1 of 2"), "a place in the path's own words")
+        #expect(
+            card.contains("<a href=\"/paths/first-steps/\">First steps</a>: Day 1 of 2"),
+            "a place in the path's own words")
         #expect(card.contains("rel=\"prev\" href=\"/exercises/hug/\">← Long Hug</a>"))
         #expect(card.contains("rel=\"next\" href=\"/exercises/gaze/\" data-label=\"Day 2\">Gaze →</a>"))
         let first = try #require(output(root, "exercises/hug/index.html"))

@@ -69,7 +69,9 @@ extension SiteGraph {
         for page in pages where page.isPath && page.isListed {
             var seen: Set<Int> = []
             let links = rendered[page.id].outgoing
-            let firstLinks = links.indices.filter { pages[links[$0]].kind == .exercise && seen.insert(links[$0]).inserted }
+            let firstLinks = links.indices.filter {
+                pages[links[$0]].kind == .exercise && seen.insert(links[$0]).inserted
+            }
             let list = firstLinks.map { links[$0] }
             guard list.count >= 2 else {
                 diagnostics.append(

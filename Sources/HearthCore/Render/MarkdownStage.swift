@@ -56,7 +56,8 @@ struct RenderedPage: Sendable {
     static func render(_ page: Page, table: LinkTable, options: MarkdownOptions) -> RenderedPage {
         var resolver = PageLinkResolver(table: table, page: page)
         let markdown = Markdown.render(
-            page.body, lineOffset: page.bodyLineOffset, options: options, sections: page.kind == .exercise || page.isPath,
+            page.body, lineOffset: page.bodyLineOffset, options: options,
+            sections: page.kind == .exercise || page.isPath,
             resolver: &resolver)
         var diagnostics = resolver.diagnostics
         diagnostics += CardSections.check(
@@ -108,6 +109,7 @@ struct RenderedPage: Sendable {
             html: markdown.html, sections: markdown.sections, headings: markdown.headings,
             summary: page.meta.summary ?? markdown.firstParagraph,
             searchWords: SearchWords.distinct(markdown.plainText),
-            outgoing: resolver.outgoing, outgoingLines: resolver.outgoingLines, anchorChecks: resolver.anchorChecks, diagnostics: diagnostics)
+            outgoing: resolver.outgoing, outgoingLines: resolver.outgoingLines, anchorChecks: resolver.anchorChecks,
+            diagnostics: diagnostics)
     }
 }

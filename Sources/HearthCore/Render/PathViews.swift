@@ -47,7 +47,6 @@ struct PathCardView: TemplateFielded {
     let heading: String?
     let card: CardView
 
-
     static let fields = TemplateFields<Self>(
         "a path's card",
         [
@@ -74,7 +73,9 @@ extension ContextBuilder {
             // The path's text without the sections that hold its cards, which its list shows
             // (each card once): the intro, and the sections that link no card.
             let result = rendered[page.id]
-            let holding = Set(result.outgoingSections.enumerated().filter { cards.contains(result.outgoing[$0.offset]) }.map(\.element))
+            let holding = Set(
+                result.outgoingSections.enumerated().filter { cards.contains(result.outgoing[$0.offset]) }.map(
+                    \.element))
             let text = CardSectionsView(result)
             context.pathIntro = text.intro
             // Its headings are its list's now: a table of contents would point at none.
