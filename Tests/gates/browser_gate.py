@@ -124,7 +124,7 @@ def main():
         wait(driver, lambda d: "Listening to Understand" in d.find_element(By.ID, "search-results").text, what="the suggestion's results")
         driver.get(base + "search/")
         start = wait(driver, lambda d: d.find_element(By.CSS_SELECTOR, "[data-search-start]"), what="where to start")
-        wait(driver, lambda d: len(d.find_elements(By.CSS_SELECTOR, "[data-search-cards] li")) == 3, what="a few cards")
+        wait(driver, lambda d: len(d.find_elements(By.CSS_SELECTOR, "[data-search-cards] > li")) == 3, what="a few cards")
         if "When to get help" not in start.text:
             fail(f"an empty search shows {start.text!r}")
         # The browser's words are the build's: the same stems and shards as the Swift tests'.

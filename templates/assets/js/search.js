@@ -79,10 +79,12 @@ export const start = () => {
     const first = shardOf([...word][0]);
     const names = [...manifest.shards].filter((name) => name.startsWith(first)).slice(0, 40);
     const shards = await Promise.all(names.map((name) => getJSON(`${folder}t-${name}.json`)));
+    // The nearest word; of words as near, the one on the most pages.
     let best = null;
-    shards.flatMap(Object.keys).forEach((key) => {
+    shards.flatMap(Object.entries).forEach(([key, [titled, text]]) => {
       const d = distance(word, key);
-      if (d <= 2 && (!best || d < best.d)) best = { key, d };
+      const pages = titled.length + text.length;
+      if (d <= 2 && (!best || d < best.d || (d === best.d && pages > best.pages))) best = { key, d, pages };
     });
     return best && readable(best.key);
   };
@@ -102,7 +104,7 @@ export const start = () => {
     if (noResults) noResults.hidden = ranked.length > 0;
     const better = missing.length ? await Promise.all(missing.map(suggest)) : [];
     if (better.some(Boolean) && input.value.trim() === query) {
-      const words = foldedWords(query).map((word, index) => better[missing.indexOf(word)] || word);
+      const words = foldedWords(query).map((word) => better[missing.indexOf(canonical.get(stem(word)) || stem(word))] || word);
       const link = h("a", { href: `?q=${encodeURIComponent(words.join(" "))}` }, words.join(" "));
       link.addEventListener("click", (event) => {
         event.preventDefault();
@@ -140,7 +142,9 @@ export const start = () => {
         }),
       );
       if (input.value.trim() !== query) return;
-      const missing = raw.filter((_, index) => found[index].size === 0);
+      // A word the index does not hold as written (only words it begins, or none) gets a suggestion.
+      const held = await Promise.all(stems.map(async (word) => Boolean((await shard(word))[word])));
+      const missing = stems.filter((_, index) => !held[index]);
       const scores = found.reduce((kept, pages) => {
         if (!kept) return pages;
         return new Map([...kept].filter(([page]) => pages.has(page)).map(([page, score]) => [page, score + pages.get(page)]));
