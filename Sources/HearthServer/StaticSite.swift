@@ -69,7 +69,8 @@ public enum RequestPath {
     /// The media type of a file: Hummingbird's table (`MediaType`), with a charset for text; Atom
     /// for the feed, and AVIF, which that table lacks.
     public static func contentType(for path: String) -> String {
-        if path == "feed.xml" || path.hasSuffix("/feed.xml") { return "application/atom+xml" }
+        let feed = GeneratedFile.feed
+        if path == feed.path || path.hasSuffix("/" + feed.path) { return feed.mediaType }
         guard let dot = path.lastIndex(of: ".") else { return "application/octet-stream" }
         let name = path[path.index(after: dot)...].lowercased()
         if name == "avif" { return "image/avif" }

@@ -123,6 +123,11 @@ struct ServeTests {
         for (path, type) in expected {
             #expect(RequestPath.contentType(for: path) == type, "\(path)")
         }
+        // Each generated file is served with the media type the registry gives it.
+        for file in GeneratedFile.all {
+            let path = file.path.hasSuffix("/") ? file.path + (file == .deck ? "index.html" : "d-0.json") : file.path
+            #expect(RequestPath.contentType(for: path).hasPrefix(file.mediaType), "\(path)")
+        }
     }
 
     @Test("pretty URLs, redirects, the 404 page, HEAD and 405")

@@ -266,6 +266,7 @@ def main():
 
         guided_session(driver, base)
         quick_exit(driver, base, exit_url)
+        offline(driver, site, exit_url)
 
         # Every card prints on one A5 page (the stylesheet's @page), without its buttons, with the
         # site's name and the card's address.
@@ -476,6 +477,57 @@ def quick_exit(driver, base, exit_url):
     time.sleep(0.5)
     if "soul-gazing" in driver.current_url:
         fail("Back returns to the card after the quick exit")
+
+
+def offline(driver, site, exit_url):
+    """Nothing is installed until asked; "Keep on this phone" keeps a path and its cards, which open
+    with the server gone (no signal at all), guided mode included; another page shows the calm
+    offline page; the quick exit removes the worker and its caches."""
+    port = free_port()
+    public = os.path.join(site, "public")
+    start = lambda: subprocess.Popen(["python3", "-m", "http.server", str(port), "--bind", "127.0.0.1"], cwd=public,
+                                     stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    server = start()
+    base = f"http://127.0.0.1:{port}/"
+    workers = lambda: driver.execute_async_script(
+        "const done = arguments[0]; Promise.all([navigator.serviceWorker.getRegistrations(), caches.keys()])"
+        ".then(([r, c]) => done(r.length + c.length));")
+    try:
+        time.sleep(0.5)
+        driver.get(base + "paths/apart-but-close/")
+        wait(driver, lambda d: d.find_element(By.CSS_SELECTOR, ".offline-keep").is_displayed(), what="keep button")
+        if workers():
+            fail("a worker or a cache exists before the reader asked for one")
+        driver.find_element(By.CSS_SELECTOR, ".offline-keep").click()
+        wait(driver, lambda d: "Kept on this phone" in d.find_element(By.CSS_SELECTOR, ".offline-status").text, 20,
+             what="kept")
+        card = driver.find_element(By.CSS_SELECTOR, ".path-stop").get_attribute("data-url")
+        server.kill()
+        server.wait()
+        for path, title in (("paths/apart-but-close/", "Apart but Close"), (card.lstrip("/"), None),
+                            ("emotional/", "This page isn’t kept on this phone")):
+            driver.get(base + path)
+            heading = wait(driver, lambda d: d.find_element(By.TAG_NAME, "h1").text, what=f"{path} offline")
+            if title and heading != title:
+                fail(f"offline, /{path} shows {heading!r}")
+        driver.get(base + card.lstrip("/"))
+        wait(driver, lambda d: d.find_element(By.CSS_SELECTOR, ".guided-start").is_displayed(), what="guided offline")
+        driver.find_element(By.CSS_SELECTOR, ".guided-start").click()
+        wait(driver, lambda d: d.find_elements(By.CSS_SELECTOR, ".guided-ready"), what="guided mode offline")
+        server = start()
+        time.sleep(0.5)
+        driver.get(base + "paths/apart-but-close/")
+        from selenium.webdriver.common.action_chains import ActionChains
+        from selenium.webdriver.common.keys import Keys
+        for _ in range(3):
+            ActionChains(driver).key_down(Keys.SHIFT).key_up(Keys.SHIFT).perform()
+            time.sleep(0.2)
+        wait(driver, lambda d: d.current_url == exit_url, what="leaving a kept path")
+        driver.get(base + "search/")
+        if (left := workers()):
+            fail(f"the quick exit left {left} workers and caches")
+    finally:
+        server.kill()
 
 
 def no_script_view(base, card_count):

@@ -57,6 +57,13 @@ def check_site(port, base, public):
     status, headers, _ = get(port, base + "assets/style.css")
     expect(status == 200 and "max-age=31536000" in headers.get("cache-control", ""), f"assets caching: {headers}")
     check_headers(headers, "assets")
+    # The modules are revalidated (they import each other without the digest); the offline
+    # worker and its manifest are never kept stale.
+    for path, kind in (("assets/js/main.js", "javascript"), ("sw.js", "javascript"), ("offline.json", "json")):
+        status, headers, _ = get(port, base + path)
+        expect(status == 200 and headers.get("cache-control") == "no-cache" and kind in headers.get("content-type", ""),
+               f"{path}: {status} {headers}")
+        check_headers(headers, path)
     status, headers, body = get(port, base, headers={"Accept-Encoding": "gzip"})
     expect(headers.get("content-encoding") == "gzip" and b"<h1>" in gzip.decompress(body), "no gzip for HTML")
     status, headers, body = get(port, base + "assets/style.css", headers={"Accept-Encoding": "gzip"})

@@ -76,7 +76,9 @@ extension SiteBuilder {
 
         let (searchFiles, searchTables) = await SearchIndex.made(
             contexts.searchEntries, synonyms: builder.site.config.synonyms, keepingTables: keepsTables)
-        let generated = ["feed.xml", "sitemap.xml", "exercise-cards.json", "robots.txt"] + searchFiles.map(\.path)
+        let generated =
+            [GeneratedFile.feed, .sitemap, .finderCards, .robots, .offlineManifest, .offlineWorker].map(\.path)
+            + searchFiles.map(\.path)
 
         // What the output holds, and from which keys, when earlier work may be reused.
         let previous = store == nil ? nil : OutputWriter.manifest(of: options.outputURL)
@@ -88,17 +90,20 @@ extension SiteBuilder {
             // The files made from the whole site are written while the pages are: their serial
             // parts (the feed, the sitemap) would otherwise leave a core idle.
             async let siteFiles: Void = writeSiteFiles(published, search: searchFiles, to: staging)
-            let pages = try await parallelMap(jobs) { job -> Result<(kept: Bool, seconds: Double), any Error> in
+            let site = assembled.site
+            let pages = try await parallelMap(jobs) {
+                job -> Result<(kept: Bool, seconds: Double, key: UInt64), any Error> in
                 Result {
                     try renderPage(
-                        job, builder, theme: theme, keys: store != nil, previous: previous, output: output,
-                        into: staging)
+                        job, builder, theme: theme, keys: store != nil || Offline.keeps(job, in: site),
+                        previous: previous, output: output, into: staging)
                 }
             }.map { try $0.get() }
             // The pages' templates ran on every core at once: their share of the phase's wall time.
             let pageSeconds = pages.reduce(0) { $0 + $1.seconds } / Double(max(1, Parallelism.current))
             try await siteFiles
-            try staging.write(OutputFile(path: "robots.txt", text: Publishing.robots(published)))
+            try staging.write(OutputFile(path: GeneratedFile.robots.path, text: Publishing.robots(published)))
+            try writeOffline(jobs, keys: pages.map(\.key), contexts, to: staging)
             try copyAssets(contexts.assets, to: staging)
             try await copyBundles(copies, images: images.work, to: staging)
             let files = staging.count
@@ -142,6 +147,18 @@ extension SiteBuilder {
                     key: pageKey(template: job.template, theme: contexts.theme, context: context)))
         }
         let templateSeconds = (clock.now - start).seconds
+        // The kept pages' digests in the offline manifest follow their new keys.
+        let site = contexts.builder.site
+        let kept = jobs.indices.filter { Offline.keeps(jobs[$0], in: site) }
+        if !kept.isEmpty {
+            let path = GeneratedFile.offlineManifest.path
+            let before = SiteFiles.readFile(options.outputURL.path + "/" + path).map { [UInt8]($0) } ?? []
+            let entries = kept.map { offlineEntry(jobs[$0], key: files[$0].key, site: site) }
+            guard let after = Offline.patch(before, with: entries) else {
+                throw OutputWriter.Failure(description: "\(path) does not list a page it should")
+            }
+            files.append(OutputFile(path: path, bytes: after))
+        }
         try OutputWriter.update(files + search.files, removing: search.gone, in: options.outputURL)
         let searchPaths = previous.searchPaths.subtracting(search.gone).union(search.files.map(\.path))
         return Written(
@@ -183,12 +200,13 @@ extension SiteBuilder {
         if assembled.site.sections.contains(where: { $0.kind == .exercises }) {
             // Every card in one page, the largest by far: first, so that the other cores have the
             // rest of the pages to do meanwhile.
-            jobs.insert(OutputJob(path: Section.deckPath + "index.html", template: "deck", context: .deck), at: 0)
+            jobs.insert(
+                OutputJob(path: GeneratedFile.deck.path + "index.html", template: "deck", context: .deck), at: 0)
         }
         jobs += [
             OutputJob(path: "tags/index.html", template: "tags", context: .tags),
             OutputJob(path: "search/index.html", template: "search", context: .search),
-            OutputJob(path: "404.html", template: "404", context: .notFound),
+            OutputJob(path: GeneratedFile.notFound.path, template: "404", context: .notFound),
         ]
         return jobs
     }
@@ -221,21 +239,51 @@ extension SiteBuilder {
     static func renderPage(
         _ job: OutputJob, _ builder: ContextBuilder, theme: Theme, keys: Bool, previous: OutputWriter.Manifest?,
         output: String, into staging: OutputWriter.Staging
-    ) throws -> (kept: Bool, seconds: Double) {
+    ) throws -> (kept: Bool, seconds: Double, key: UInt64) {
         let context = job.context.make(builder)
         let key = keys ? pageKey(template: job.template, theme: theme, context: context) : 0
         if keys, let entry = previous?[job.path], entry.key == key,
             OutputWriter.fileSize(output + job.path) == entry.size
         {
             try staging.write(OutputFile(path: job.path, kept: entry))
-            return (true, 0)
+            return (true, 0, key)
         }
         let clock = ContinuousClock()
         let start = clock.now
         let bytes = theme.render(context, template: job.template)
         let seconds = (clock.now - start).seconds
         try staging.write(OutputFile(path: job.path, bytes: bytes, key: key))
-        return (false, seconds)
+        return (false, seconds, key)
+    }
+
+    /// A page's line of the offline manifest: its URL, the key it was made from, its title.
+    private static func offlineEntry(_ job: OutputJob, key: UInt64, site: LoadedSite) -> Offline.Entry {
+        let path = job.path.hasSuffix("index.html") ? String(job.path.dropLast("index.html".count)) : job.path
+        let title: String
+        if case .page(let id, _) = job.context { title = site.pages[id].title } else { title = "Every card" }
+        return Offline.Entry(url: site.config.basePath + path, digest: key, title: title)
+    }
+
+    /// The offline manifest, from the keys of the pages a reader may keep, and the worker.
+    private static func writeOffline(
+        _ jobs: [OutputJob], keys: [UInt64], _ contexts: Contexts, to staging: OutputWriter.Staging
+    ) throws {
+        let site = contexts.builder.site
+        let base = site.config.basePath
+        let version = contexts.builder.siteView.assetsVersion
+        let pages = jobs.indices.filter { Offline.keeps(jobs[$0], in: site) }.map { index in
+            let job = jobs[index]
+            let url =
+                base + (job.path.hasSuffix("index.html") ? String(job.path.dropLast("index.html".count)) : job.path)
+            let title: String
+            if case .page(let id, _) = job.context { title = site.pages[id].title } else { title = "Every card" }
+            return Offline.Entry(url: url, digest: keys[index], title: title)
+        }
+        let manifest = Offline.manifest(
+            pages, assets: contexts.assets.map(\.path), version: version, base: base)
+        try staging.write(OutputFile(path: GeneratedFile.offlineManifest.path, bytes: manifest))
+        try staging.write(
+            OutputFile(path: GeneratedFile.offlineWorker.path, text: Offline.worker(base: base, version: version)))
     }
 
     /// Saves the build cache, if the build keeps one; how many seconds that took.
@@ -251,9 +299,10 @@ extension SiteBuilder {
     private static func writeSiteFiles(
         _ published: PublishedSite, search: [OutputFile], to staging: OutputWriter.Staging
     ) async throws {
-        try staging.write(OutputFile(path: "feed.xml", text: Publishing.feed(published)))
-        try staging.write(OutputFile(path: "sitemap.xml", text: Publishing.sitemap(published)))
-        try staging.write(OutputFile(path: "exercise-cards.json", bytes: Publishing.exerciseCards(published)))
+        try staging.write(OutputFile(path: GeneratedFile.feed.path, text: Publishing.feed(published)))
+        try staging.write(OutputFile(path: GeneratedFile.sitemap.path, text: Publishing.sitemap(published)))
+        try staging.write(
+            OutputFile(path: GeneratedFile.finderCards.path, bytes: Publishing.exerciseCards(published)))
         for file in search { try staging.write(file) }
     }
 }

@@ -13,7 +13,7 @@ struct OutputJob: Sendable {
             case .tags: builder.tagsContext()
             case .deck: builder.deckContext()
             case .search: builder.generated(kind: "search", title: "Search", path: "search/")
-            case .notFound: builder.generated(kind: "404", title: "Page not found", path: "404.html")
+            case .notFound: builder.generated(kind: "404", title: "Page not found", path: GeneratedFile.notFound.path)
             }
         }
 

@@ -13,10 +13,9 @@ struct SourceEntry: Sendable {
 /// Finds, reads and checks everything in `content/`.
 enum ContentLoader {
     /// Folder names that would collide with what the build writes at the top of the site itself.
-    static let reservedSections: Set<String> = [
-        "tags", "assets", "search", "__hearth", "index.html", "404.html", "feed.xml", "sitemap.xml",
-        "search-index.json", "robots.txt",
-    ]
+    static let reservedSections: Set<String> = GeneratedFile.reservedTopNames.union([
+        "tags", "assets", "search", "__hearth", "index.html",
+    ])
 
     /// Why `root` is not a site's folder: it does not exist, or has no `content/` folder; nil when
     /// it is one.

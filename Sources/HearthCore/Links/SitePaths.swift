@@ -15,10 +15,11 @@ extension LinkTable {
         case missing
     }
 
-    static let generatedPaths: Set<String> = [
-        "", "index.html", "feed.xml", "sitemap.xml", "search-index.json", "robots.txt", "404.html", "search/",
-        "search/index.html", "tags/", "tags/index.html",
-    ]
+    /// Paths the build writes besides pages: the home page, the tag list and the search page, and
+    /// the generated files (`GeneratedFile`).
+    static let generatedPaths: Set<String> = GeneratedFile.linkablePaths.union([
+        "", "index.html", "search/", "search/index.html", "tags/", "tags/index.html",
+    ])
 
     func sitePath(_ path: String) -> SitePath {
         guard path.hasPrefix(base) || path + "/" == base else { return .unchecked }

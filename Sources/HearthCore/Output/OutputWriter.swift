@@ -84,7 +84,9 @@ enum OutputWriter {
         guard let first = names.first else { return nil }
         let manifest = cacheFolder(for: output).appendingPathComponent("\(stagingPrefix(for: output))manifest-\(id)")
         if FileManager.default.fileExists(atPath: manifest.path) { return nil }
-        let signature: Set = ["index.html", "404.html", "sitemap.xml", "search-index.json"]
+        let signature: Set = [
+            "index.html", GeneratedFile.notFound.path, GeneratedFile.sitemap.path, GeneratedFile.searchManifest.path,
+        ]
         if signature.isSubset(of: names) { return nil }
         return names.first { !signature.contains($0) } ?? first
     }

@@ -57,6 +57,9 @@ enum SearchIndex {
         return Entry(words: words, titleWords: Set(ranked), record: record)
     }
 
+    /// The file of a word shard.
+    static func shardPath(_ name: String) -> String { GeneratedFile.searchShards.path + "t-\(name).json" }
+
     /// The shard a word is in: its first two code points (as the script counts them), as the hex
     /// of their UTF-8.
     static func shard(of word: String) -> String {
@@ -91,10 +94,11 @@ enum SearchIndex {
         let sorted = await parallelMap(names) { unsorted[$0]!.sorted() }
         let tables = Tables(postings: postings, shards: Dictionary(uniqueKeysWithValues: zip(names, sorted)))
         var files = await parallelMap(names) { name in
-            OutputFile(path: "search/t-\(name).json", bytes: shardFile(tables.shards[name]!, tables.postings))
+            OutputFile(path: shardPath(name), bytes: shardFile(tables.shards[name]!, tables.postings))
         }
         for start in stride(from: 0, to: pages.count, by: chunk) { files.append(records(pages, from: start)) }
-        files.append(OutputFile(path: "search-index.json", bytes: manifest(pages.count, shards: names, synonyms)))
+        files.append(
+            OutputFile(path: GeneratedFile.searchManifest.path, bytes: manifest(pages.count, shards: names, synonyms)))
         return (files, keepingTables ? tables : nil)
     }
 
@@ -106,7 +110,7 @@ enum SearchIndex {
             bytes.append(contentsOf: entry.record)
         }
         bytes.append(contentsOf: "\n]\n".utf8)
-        return OutputFile(path: "search/d-\(start / chunk).json", bytes: bytes)
+        return OutputFile(path: GeneratedFile.searchShards.path + "d-\(start / chunk).json", bytes: bytes)
     }
 
     /// A word's pages, and those with it in their title, by number, ascending.

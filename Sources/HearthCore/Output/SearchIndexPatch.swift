@@ -37,17 +37,17 @@ extension SearchIndex {
         let patched = tables
         let (kept, gone) = (shards.filter { patched.shards[$0] != nil }, shards.filter { patched.shards[$0] == nil })
         var files = kept.sorted().map {
-            OutputFile(path: "search/t-\($0).json", bytes: shardFile(patched.shards[$0]!, patched.postings))
+            OutputFile(path: shardPath($0), bytes: shardFile(patched.shards[$0]!, patched.postings))
         }
         files += chunks.sorted().map { records(listed, from: $0 * chunk) }
         if Set(patched.shards.keys) != shardsBefore {
             // The manifest lists the shards.
             files.append(
                 OutputFile(
-                    path: "search-index.json",
+                    path: GeneratedFile.searchManifest.path,
                     bytes: manifest(listed.count, shards: patched.shards.keys.sorted(), synonyms)))
         }
-        return (files, gone.sorted().map { "search/t-\($0).json" })
+        return (files, gone.sorted().map(shardPath))
     }
 
     /// Takes page `number` from a word's pages; the word's shard (gone from `tables.shards` when

@@ -221,14 +221,8 @@ enum DefaultTheme {
               return mark;
             };
 
-            /** Removes everything this site stored on the device: storage, caches and the offline worker. */
-            export const forgetEverything = async () => {
-              try {
-                window.localStorage.clear();
-                window.sessionStorage.clear();
-              } catch {
-                // Storage is off: nothing was kept.
-              }
+            /** Removes the offline worker and every page it kept. */
+            export const forgetOffline = async () => {
               const waits = [];
               if (window.caches) waits.push(caches.keys().then((names) => Promise.all(names.map((name) => caches.delete(name)))));
               if (navigator.serviceWorker) {
@@ -237,6 +231,17 @@ enum DefaultTheme {
                 );
               }
               await Promise.allSettled(waits);
+            };
+
+            /** Removes everything this site stored on the device: storage, caches and the offline worker. */
+            export const forgetEverything = async () => {
+              try {
+                window.localStorage.clear();
+                window.sessionStorage.clear();
+              } catch {
+                // Storage is off: nothing was kept.
+              }
+              await forgetOffline();
             };
 
             """#),
@@ -636,6 +641,7 @@ enum DefaultTheme {
             import * as finder from "./finder.js";
             import * as guided from "./guided.js";
             import * as marks from "./marks.js";
+            import * as offline from "./offline.js";
             import * as paths from "./paths.js";
             import * as search from "./search.js";
             import * as tonight from "./tonight.js";
@@ -647,7 +653,7 @@ enum DefaultTheme {
               if (path !== "/" && here.startsWith(path)) link.setAttribute("aria-current", "page");
             });
 
-            for (const feature of [exit, finder, guided, marks, paths, search, tonight]) {
+            for (const feature of [exit, finder, guided, marks, offline, paths, search, tonight]) {
               try {
                 feature.start();
               } catch (error) {
@@ -740,7 +746,19 @@ enum DefaultTheme {
               heading.after(h("div", { class: "draw" }, draw, shown));
             };
 
+            // The foot of every page: one button that removes everything the site kept on this device.
+            const forgetDevice = () => {
+              const slot = document.querySelector("[data-forget-device]");
+              if (!slot) return;
+              slot.querySelector("button").addEventListener("click", async () => {
+                await forgetEverything();
+                slot.querySelector("span").textContent = "Done: nothing of this site is kept on this device now.";
+              });
+              slot.hidden = false;
+            };
+
             export const start = () => {
+              forgetDevice();
               cardActions();
               yourCards();
               drawOnPage();
@@ -749,6 +767,155 @@ enum DefaultTheme {
                 printing.querySelector("button").addEventListener("click", () => window.print());
                 printing.hidden = false;
               }
+            };
+
+            """#),
+        "assets/js/offline-worker.js": .text(
+            #"""
+            // The offline worker, loaded by the site's /sw.js, which the reader installs by asking to keep
+            // pages ("Keep on this phone"). It keeps the pages chosen, the theme's assets and the cards' facts;
+            // updates fetch only the files whose digest changed; offline, a page that is not kept gets a calm
+            // page listing the ones that are. It never contacts another host. "Forget this" and the quick exit
+            // unregister it and delete its caches.
+            /* global self, caches, clients */
+            const scope = new URL(self.registration.scope);
+            const manifestURL = new URL("offline.json", scope).href;
+            const pagesCache = "hearth-offline-pages";
+            const keptKey = new URL("__hearth-kept.json", scope).href;
+
+            const manifest = async () => (await fetch(manifestURL, { cache: "no-store" })).json();
+
+            /** The kept pages, by URL: { digest, title }. */
+            const kept = async () => {
+              const response = await (await caches.open(pagesCache)).match(keptKey);
+              return response ? response.json() : {};
+            };
+
+            const remember = async (pages) =>
+              (await caches.open(pagesCache)).put(keptKey, new Response(JSON.stringify(pages), { headers: { "content-type": "application/json" } }));
+
+            /** Keeps `urls` (and what every page needs); fetches a page only when its digest changed. */
+            const keep = async (urls) => {
+              const index = await manifest();
+              const cache = await caches.open(pagesCache);
+              const before = await kept();
+              const wanted = new Set([...Object.keys(before), ...urls]);
+              const pages = {};
+              for (const page of index.pages) {
+                const url = new URL(page.url, scope).href;
+                if (!wanted.has(url)) continue;
+                if (before[url]?.digest !== page.digest || !(await cache.match(url))) await cache.add(url);
+                pages[url] = { digest: page.digest, title: page.title };
+              }
+              const shared = [...index.assets, ...index.data].map((path) => new URL(path, scope).href);
+              await Promise.all(shared.map((url) => cache.add(url)));
+              await remember(pages);
+              return Object.keys(pages).length;
+            };
+
+            const offlinePage = async () => {
+              const pages = Object.entries(await kept());
+              const items = pages.map(([url, page]) => `<li><a href="${url}">${page.title.replace(/</g, "&lt;")}</a></li>`).join("");
+              return new Response(
+                `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+            <title>Not kept on this phone</title><link rel="stylesheet" href="${new URL("assets/style.css", scope).href}"></head>
+            <body><main id="main" class="wrap offline-page"><h1>This page isn’t kept on this phone</h1>
+            <p>You are offline. These pages are kept here and open without a signal:</p><ul>${items}</ul></main></body></html>`,
+                { headers: { "content-type": "text/html; charset=utf-8" } },
+              );
+            };
+
+            self.addEventListener("install", () => self.skipWaiting());
+            self.addEventListener("activate", (event) => event.waitUntil(clients.claim()));
+
+            self.addEventListener("message", (event) => {
+              const { keep: urls, id } = event.data || {};
+              if (!urls) return;
+              event.waitUntil(
+                keep(urls)
+                  .then((count) => event.source.postMessage({ id, kept: count }))
+                  .catch((error) => event.source.postMessage({ id, error: String(error) })),
+              );
+            });
+
+            // The network first, so that an online reader always sees the newest page; the kept copy when
+            // there is no network; for a page not kept, the offline page.
+            self.addEventListener("fetch", (event) => {
+              const request = event.request;
+              const url = new URL(request.url);
+              if (request.method !== "GET" || url.origin !== scope.origin || !url.pathname.startsWith(scope.pathname)) return;
+              event.respondWith(
+                fetch(request).catch(async () => {
+                  const cache = await caches.open(pagesCache);
+                  const found = await cache.match(request, { ignoreSearch: url.pathname.includes("/assets/") });
+                  if (found) return found;
+                  if (request.mode === "navigate") return offlinePage();
+                  return Response.error();
+                }),
+              );
+            });
+
+            """#),
+        "assets/js/offline.js": .text(
+            #"""
+            // "Keep on this phone for offline": nothing is installed until a reader asks. On a path, the deck
+            // and the exercises page, the button installs the site's worker (/sw.js) and keeps that page and
+            // its cards; "Forget this" removes the worker and everything it kept.
+            import { forgetOffline } from "./device.js";
+
+            const cardsOf = async (slot) => {
+              const own = [...document.querySelectorAll(".path-stop, #exercise-list > li")]
+                .map((item) => item.dataset.url || item.querySelector("a")?.getAttribute("href"))
+                .filter(Boolean);
+              if (slot.dataset.everyCard === undefined) return own;
+              const cards = await (await fetch(slot.dataset.cards)).json();
+              return [...own, ...cards.map((card) => card.url)];
+            };
+
+            const ask = (worker, message) =>
+              new Promise((resolve, reject) => {
+                const id = Math.random().toString(36).slice(2);
+                const answer = (event) => {
+                  if (event.data?.id !== id) return;
+                  navigator.serviceWorker.removeEventListener("message", answer);
+                  if (event.data.error) reject(new Error(event.data.error));
+                  else resolve(event.data.kept);
+                };
+                navigator.serviceWorker.addEventListener("message", answer);
+                worker.postMessage({ ...message, id });
+              });
+
+            export const start = () => {
+              const slot = document.querySelector("[data-offline]");
+              if (!slot || !navigator.serviceWorker || !window.caches) return;
+              const button = slot.querySelector(".offline-keep");
+              const forget = slot.querySelector(".offline-forget");
+              const note = slot.querySelector(".offline-status");
+              const paint = async () => {
+                const registered = await navigator.serviceWorker.getRegistration(slot.dataset.scope);
+                forget.hidden = !registered;
+                button.textContent = registered ? "Update what this phone keeps" : "Keep on this phone for offline";
+              };
+              button.addEventListener("click", async () => {
+                note.textContent = "Keeping these pages on this phone…";
+                try {
+                  await navigator.serviceWorker.register(slot.dataset.worker, { scope: slot.dataset.scope });
+                  const ready = await navigator.serviceWorker.ready;
+                  const pages = [window.location.pathname, ...(await cardsOf(slot))].map((url) => new URL(url, window.location.href).href);
+                  const count = await ask(ready.active, { keep: pages });
+                  note.textContent = `Kept on this phone: ${count} pages open without a signal. Nothing was sent anywhere.`;
+                } catch {
+                  note.textContent = "These pages could not be kept on this phone.";
+                }
+                paint();
+              });
+              forget.addEventListener("click", async () => {
+                await forgetOffline();
+                note.textContent = "Forgotten: nothing is kept on this phone for offline any more.";
+                paint();
+              });
+              slot.hidden = false;
+              paint();
             };
 
             """#),
@@ -1532,7 +1699,8 @@ enum DefaultTheme {
             }
 
             .card-actions button,
-            .your-cards .forget {
+            .your-cards .forget,
+            .forget-device button {
               min-height: 44px;
               padding: 0 1rem;
               border: 1px solid var(--line);
@@ -2435,6 +2603,14 @@ enum DefaultTheme {
               margin: 0.3rem 0;
             }
 
+            .forget-device {
+              display: flex;
+              flex-wrap: wrap;
+              align-items: center;
+              gap: 0.5rem 1rem;
+              margin-top: 1rem !important;
+            }
+
             .site-footer a {
               color: var(--muted);
             }
@@ -2965,6 +3141,40 @@ enum DefaultTheme {
               list-style: none;
             }
 
+            /* Keep on this phone: one button, said to stay on the device. */
+            .offline {
+              display: flex;
+              flex-wrap: wrap;
+              align-items: center;
+              gap: 0.5rem 1rem;
+              margin: 1rem 0;
+            }
+
+            .offline button {
+              min-height: 44px;
+              padding: 0 1rem;
+              border: 1px solid var(--line);
+              border-radius: 999px;
+              background: var(--surface);
+              color: var(--text);
+              font: inherit;
+              cursor: pointer;
+            }
+
+            .offline-status {
+              flex-basis: 100%;
+              margin: 0;
+              color: var(--muted);
+              font-size: 0.92rem;
+            }
+
+            @media print {
+              .offline,
+              .forget-device {
+                display: none !important;
+              }
+            }
+
             """#),
         "baseof.mustache": .text(
             #"""
@@ -3006,6 +3216,7 @@ enum DefaultTheme {
                 <h1>{{title}}</h1>
                 <p class="lede">Every card in full, to print one card a page or to read through. Choose below to keep only some; they print in this order.</p>
                 <p class="deck-print" data-print hidden><button type="button">Print these cards</button></p>
+            {{> partials/offline}}
               </header>
               {{> partials/filters}}
               <ol class="deck" id="exercise-list">
@@ -3187,6 +3398,7 @@ enum DefaultTheme {
                 <h2 id="path-cards-heading">The path, step by step</h2>
                 <p class="path-total">{{pathCount}} exercises, {{pathTotal}} in all.</p>
                 <p class="path-next" data-path-next hidden></p>
+            {{> partials/offline}}
                 <ol class="path-stops">
                   {{#pathCards}}<li class="path-stop" data-url="{{url}}" data-title="{{title}}" data-label="{{label}}">
                     <p class="path-label">{{label}}{{#heading}}: {{.}}{{/heading}} <span class="path-done" hidden>· done</span></p>
@@ -3254,6 +3466,15 @@ enum DefaultTheme {
             {{> partials/card-template}}
 
             """#),
+        "partials/offline.mustache": .text(
+            #"""
+            <div class="offline" data-offline data-worker="{{site.base}}sw.js" data-scope="{{site.base}}" data-cards="{{site.base}}exercise-cards.json"{{#isDeck}} data-every-card{{/isDeck}}{{#isExerciseList}} data-every-card{{/isExerciseList}} hidden>
+              <button type="button" class="offline-keep">Keep on this phone for offline</button>
+              <button type="button" class="offline-forget" hidden>Forget this</button>
+              <p class="offline-status" role="status" aria-live="polite">Nothing is kept until you ask; it stays on this phone, never sent anywhere.</p>
+            </div>
+
+            """#),
         "partials/page-footer.mustache": .text(
             #"""
             {{#hasTags}}<p class="tags"><span class="label">Tags:</span> {{#tags}}<a class="tag" href="{{url}}">#{{title}}</a> {{/tags}}</p>
@@ -3293,6 +3514,7 @@ enum DefaultTheme {
               <div class="wrap">
                 <p>{{site.title}}{{#site.description}} — {{site.description}}{{/site.description}}</p>
                 <p>{{#site.section.help}}<a href="{{url}}">{{title}}</a> · {{/site.section.help}}<a href="{{site.tagsURL}}">All tags</a> · <a href="{{site.feedURL}}">Feed</a> · <a href="{{site.searchURL}}">Search</a></p>
+                <p class="forget-device" data-forget-device hidden><button type="button">Forget everything</button> <span>Removes all this site kept on this device: saved and done cards, paths, pages kept offline.</span></p>
               </div>
             </footer>
 
@@ -3396,7 +3618,8 @@ enum DefaultTheme {
                 <ul class="cards" id="exercise-list">
                   {{#exercises}}{{{html}}}{{/exercises}}
                 </ul>
-                {{#isExerciseList}}<p class="deck-link"><a href="{{site.base}}exercises/deck/" data-deck-link>Every card in full, to print</a>: one card a page, the ones your choices show.</p>{{/isExerciseList}}
+                {{#isExerciseList}}{{> partials/offline}}
+                <p class="deck-link"><a href="{{site.base}}exercises/deck/" data-deck-link>Every card in full, to print</a>: one card a page, the ones your choices show.</p>{{/isExerciseList}}
               </section>
               {{/hasExercises}}
             {{> partials/pagination}}

@@ -231,7 +231,7 @@ struct SiteView: TemplateFielded {
             .value("baseURL") { $0.baseURL },
             .value("base") { $0.base },
             .value("assets") { $0.base + "assets/" },
-            .value("feedURL") { $0.base + "feed.xml" },
+            .value("feedURL") { $0.base + GeneratedFile.feed.path },
             .value("searchURL") { $0.base + "search/" },
             .value("tagsURL") { $0.base + "tags/" },
             .list("topics") { $0.topics },

@@ -61,14 +61,8 @@ export const setMark = (url, title, name, on) => {
   return mark;
 };
 
-/** Removes everything this site stored on the device: storage, caches and the offline worker. */
-export const forgetEverything = async () => {
-  try {
-    window.localStorage.clear();
-    window.sessionStorage.clear();
-  } catch {
-    // Storage is off: nothing was kept.
-  }
+/** Removes the offline worker and every page it kept. */
+export const forgetOffline = async () => {
   const waits = [];
   if (window.caches) waits.push(caches.keys().then((names) => Promise.all(names.map((name) => caches.delete(name)))));
   if (navigator.serviceWorker) {
@@ -77,4 +71,15 @@ export const forgetEverything = async () => {
     );
   }
   await Promise.allSettled(waits);
+};
+
+/** Removes everything this site stored on the device: storage, caches and the offline worker. */
+export const forgetEverything = async () => {
+  try {
+    window.localStorage.clear();
+    window.sessionStorage.clear();
+  } catch {
+    // Storage is off: nothing was kept.
+  }
+  await forgetOffline();
 };

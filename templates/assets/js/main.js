@@ -4,6 +4,7 @@ import * as exit from "./exit.js";
 import * as finder from "./finder.js";
 import * as guided from "./guided.js";
 import * as marks from "./marks.js";
+import * as offline from "./offline.js";
 import * as paths from "./paths.js";
 import * as search from "./search.js";
 import * as tonight from "./tonight.js";
@@ -15,7 +16,7 @@ document.querySelectorAll(".site-nav a").forEach((link) => {
   if (path !== "/" && here.startsWith(path)) link.setAttribute("aria-current", "page");
 });
 
-for (const feature of [exit, finder, guided, marks, paths, search, tonight]) {
+for (const feature of [exit, finder, guided, marks, offline, paths, search, tonight]) {
   try {
     feature.start();
   } catch (error) {

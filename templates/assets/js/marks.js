@@ -79,7 +79,19 @@ const drawOnPage = async () => {
   heading.after(h("div", { class: "draw" }, draw, shown));
 };
 
+// The foot of every page: one button that removes everything the site kept on this device.
+const forgetDevice = () => {
+  const slot = document.querySelector("[data-forget-device]");
+  if (!slot) return;
+  slot.querySelector("button").addEventListener("click", async () => {
+    await forgetEverything();
+    slot.querySelector("span").textContent = "Done: nothing of this site is kept on this device now.";
+  });
+  slot.hidden = false;
+};
+
 export const start = () => {
+  forgetDevice();
   cardActions();
   yourCards();
   drawOnPage();
