@@ -91,9 +91,7 @@ final class SourceWatcher: Sendable {
                         }
                     } else if let folder = folders.withLock({ $0[wd] }) {
                         let path = name.isEmpty ? folder : folder + "/" + name
-                        if !name.hasPrefix("."), !name.hasSuffix("~"), !name.hasSuffix(".swp") {
-                            changed.insert(path)
-                        }
+                        if !Self.isEditorBackup(name) { changed.insert(path) }
                         if mask & UInt32(IN_ISDIR) != 0, mask & UInt32(IN_CREATE | IN_MOVED_TO) != 0 {
                             addRecursively(path)
                         }
@@ -103,6 +101,29 @@ final class SourceWatcher: Sendable {
             }
         #endif
         return changed
+    }
+
+    /// Names editors keep beside a file and that the site never reads: hidden files (vim's
+    /// `.x.md.swp`, Emacs's `.#x.md`), backups (`x.md~`, JetBrains' `x.md___jb_old___`).
+    static func isEditorBackup(_ name: String) -> Bool {
+        name.hasPrefix(".") || name.hasSuffix("~") || name.hasSuffix(".swp") || name.hasSuffix(".swx")
+            || name.hasSuffix("___jb_old___") || (name.hasPrefix("#") && name.hasSuffix("#"))
+    }
+
+    /// Names of the files editors write a save through, then rename or remove: vim's `4913` (its
+    /// test that the folder is writable), `sed -i`'s `sedAbc123`, JetBrains' `x.md___jb_tmp___`,
+    /// atomic writers' `x.md.tmp` and `x.md.tmp1234`.
+    static func isEditorScratch(_ path: String) -> Bool {
+        let name = path.split(separator: "/").last.map(String.init) ?? path
+        if isEditorBackup(name) || name == "4913" || name.hasSuffix("___jb_tmp___") { return true }
+        if name.count == 9, name.hasPrefix("sed"), name.dropFirst(3).allSatisfy({ $0.isLetter || $0.isNumber }) {
+            return true
+        }
+        return name.contains(".tmp") || name.hasSuffix(".part")
+    }
+
+    private func exists(_ relative: String) -> Bool {
+        access(root.appendingPathComponent(relative).path, F_OK) == 0
     }
 
     /// Calls `onChange` with the changed paths, once changes have been quiet for `quiet`. A thread
@@ -137,7 +158,10 @@ final class SourceWatcher: Sendable {
             if ready > 0 {
                 collected.formUnion(drain())
             } else if ready == 0, !collected.isEmpty {
-                continuation.yield(collected)
+                // An editor's scratch file that is gone again by now was only how the save was
+                // made: the save is the edit of the file it landed in, which is in the batch too.
+                let batch = collected.filter { !(Self.isEditorScratch($0) && !exists($0)) }
+                if !batch.isEmpty { continuation.yield(batch) }
                 collected = []
             }
         }

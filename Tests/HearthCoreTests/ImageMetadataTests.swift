@@ -219,7 +219,7 @@ struct ImageMetadataBuildTests {
         #expect(report.succeeded, "\(report.lines)")
         #expect(report.has(.remark, Self.image, "location removed"), "\(report.lines)")
         let printed = DiagnosticPrinter(root: root, color: false).render(report.diagnostics)
-        #expect(printed.contains("content/physical/window/chairs.jpg: remark: location removed\n"), "\(printed)")
+        #expect(printed.contains("content/physical/window/chairs.jpg: location removed\n"), "\(printed)")
         // `check --strict` makes warnings errors; a remark stays a remark.
         #expect(!report.diagnostics.strict().hasErrors)
         let published = try #require(Self.published(root))

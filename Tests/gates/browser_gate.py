@@ -200,6 +200,11 @@ def main():
         filters_top = wait(driver, lambda d: d.find_element(By.ID, "filters").is_displayed() and
                            d.find_element(By.ID, "filters").location["y"], what="filters on a phone")
         short = [a.size["height"] for a in driver.find_elements(By.CSS_SELECTOR, ".site-nav a") if a.size["height"] < 44]
+        # The home page's Tonight picker fits one phone screen.
+        driver.get(base)
+        picker = driver.find_element(By.CSS_SELECTOR, "form.tonight").size["height"]
+        if picker > 844 - 60:
+            fail(f"on a phone the Tonight picker is {picker} px tall")
         # With a choice in the address, the first matching card and the count are on the first screen.
         driver.get(base + "exercises/?depth=moderate&who=couple")
         wait(driver, lambda d: "card" in d.find_element(By.CSS_SELECTOR, ".filter-count").text, what="count on a phone")
@@ -358,6 +363,7 @@ def main():
         kinds = ("", "emotional/", "emotional/what-is-emotional-intimacy/", "exercises/soul-gazing/", "search/",
                  "search/?q=listning", "paths/four-weeks-closer/", "exercises/love-map-questions/",
                  "exercises/love-map-questions/#deck", "exercises/switch-sides/#pause", "#tonight",
+                 "exercises/soul-gazing/#close", "paths/four-weeks-closer/#progress",
                  "exercises/", "exercises/soul-gazing/#guided", "exercises/?time=5&depth=deep", "help/",
                  "exercises/deck/", "paths/", "paths/a-first-week/", "tags/", "tags/trust/", "404.html")
         for scheme in ("light", "dark"):
@@ -377,6 +383,19 @@ def main():
                     wait(driver, lambda d: d.find_elements(By.CSS_SELECTOR, ".guided-ready"), what="ready").pop().click()
                     while not driver.find_elements(By.CSS_SELECTOR, ".guided-another"):
                         driver.find_element(By.CSS_SELECTOR, ".guided-next").click()
+                if page.endswith("#close"):  # the close: "We did this"
+                    driver.find_element(By.CSS_SELECTOR, ".guided-start").click()
+                    wait(driver, lambda d: d.find_elements(By.CSS_SELECTOR, ".guided-ready"), what="ready").pop().click()
+                    while not driver.find_elements(By.CSS_SELECTOR, ".guided-did"):
+                        driver.find_element(By.CSS_SELECTOR, ".guided-next").click()
+                if page.endswith("#progress"):  # a path with its first card done
+                    first = driver.find_element(By.CSS_SELECTOR, ".path-stop").get_attribute("data-url")
+                    driver.execute_script(
+                        "localStorage.setItem('hearth-cards', JSON.stringify({[arguments[0]]: {title: 'x', done: true}}))",
+                        first)
+                    driver.refresh()
+                    wait(driver, lambda d: "Next:" in d.find_element(By.CSS_SELECTOR, "[data-path-next]").text,
+                         what="the path's next card")
                 if page.endswith("#tonight"):  # Tonight's card
                     driver.find_element(By.CSS_SELECTOR, ".tonight button[type=submit]").click()
                     wait(driver, lambda d: d.find_elements(By.CSS_SELECTOR, ".tonight-result .card"), what="tonight")

@@ -29,8 +29,9 @@ public struct DiagnosticPrinter: Sendable {
 
     /// One diagnostic, with its source excerpt; ends with a newline.
     public func render(_ diagnostic: Diagnostic, sourceLines: [Substring]? = nil) -> String {
-        let severity = label(diagnostic.severity)
-        var out = "\(paint(diagnostic.location + ":", "1")) \(severity) \(paint(diagnostic.message, "1"))\n"
+        // A remark says what the build did, in one line of its own: `chairs.jpg: location removed`.
+        let severity = diagnostic.severity == .remark ? "" : label(diagnostic.severity) + " "
+        var out = "\(paint(diagnostic.location + ":", "1")) \(severity)\(paint(diagnostic.message, "1"))\n"
         if let line = diagnostic.line, let lines = sourceLines ?? readLines(diagnostic.file), line >= 1,
             line <= lines.count
         {

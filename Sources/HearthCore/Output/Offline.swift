@@ -10,7 +10,7 @@ enum Offline {
     /// Whether the reader may keep `job`'s page offline.
     static func keeps(_ job: OutputJob, in site: LoadedSite) -> Bool {
         switch job.context {
-        case .deck: return true
+        case .deck(let listPage): return listPage == 1
         case .page(let id, let listPage):
             let page = site.pages[id]
             guard listPage == 1 else { return false }

@@ -30,18 +30,35 @@ struct DeckCardView: TemplateFielded {
         ])
 }
 
+/// The deck's size: every card on one page up to this many, then pages of this many.
+enum Deck {
+    static let pageSize = 200
+}
+
 extension ContextBuilder {
     /// The exercises section's page, whose cards make the deck; nil for a site without one.
     var exercisesSection: Int? {
         site.sections.first { $0.kind == .exercises }?.pageID
     }
 
-    /// The deck: every exercise card in full, in the order of the exercises page.
-    func deckContext() -> PageContext {
+    /// The deck: every exercise card in full, in the order of the exercises page; past
+    /// `Deck.pageSize` cards, page `listPage` of them (`deck/page/2/`, ...), so that no page is
+    /// megabytes long.
+    func deckContext(listPage: Int = 1) -> PageContext {
         var context = generated(
             kind: "deck", title: "The deck", path: Section.deckPath,
             summary: "Every exercise of \(site.config.title) in full, to print a card a page.")
-        let ids = exercisesSection.map { sectionEntries($0).exercises } ?? []
+        let all = exercisesSection.map { sectionEntries($0).exercises } ?? []
+        let page = ListPage(number: listPage, count: ListPage.count(entries: all.count, per: Deck.pageSize))
+        let ids = all[page.range(of: all.count, per: Deck.pageSize)]
+        if page.count > 1 {
+            context.pagination = PaginationView(page, url: context.url)
+            if listPage > 1 {
+                context.documentTitle = documentTitle(context.title + ", page \(listPage) of \(page.count)")
+                context.url = ListPage.path(context.url, number: listPage)
+                context.permalink = absolute(context.url)
+            }
+        }
         context.deck = ids.map { id in
             let page = site.pages[id]
             return DeckCardView(

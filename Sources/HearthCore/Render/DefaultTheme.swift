@@ -650,7 +650,7 @@ enum DefaultTheme {
             const here = window.location.pathname;
             document.querySelectorAll(".site-nav a").forEach((link) => {
               const path = new URL(link.href, window.location.href).pathname;
-              if (path !== "/" && here.startsWith(path)) link.setAttribute("aria-current", "page");
+              if (path !== "/" && !link.hash && here.startsWith(path)) link.setAttribute("aria-current", "page");
             });
 
             for (const feature of [exit, finder, guided, marks, offline, paths, search, tonight]) {
@@ -1344,15 +1344,17 @@ enum DefaultTheme {
                 const element = cardElement(card);
                 element.classList.add("card-large");
                 result.replaceChildren(
-                  h("h3", { class: "tonight-heading" }, "Tonight, try"),
-                  found.unmet ? h("p", { class: "tonight-unmet" }, found.unmet) : null,
-                  h("ul", { class: "cards" }, element),
+                  ...[
+                    h("h3", { class: "tonight-heading" }, "Tonight, try"),
+                    found.unmet ? h("p", { class: "tonight-unmet" }, found.unmet) : null,
+                    h("ul", { class: "cards" }, element),
                   h(
                     "p",
                     { class: "tonight-actions" },
                     h("button", { type: "button", class: "tonight-another", onclick: show }, "Show me another"),
                     h("a", { href: `${form.action}?${query}` }, `All ${found.cards.length} that fit`),
                   ),
+                  ].filter(Boolean),
                 );
                 element.querySelector("a").focus();
               };
@@ -2941,7 +2943,8 @@ enum DefaultTheme {
 
             /* A guided session: Next is the one filled button; Stop and the timer's buttons are quieter; a
                Back that cannot go back looks it. */
-            .guided .guided-next {
+            .guided .guided-next,
+            .guided .guided-toggle {
               background: var(--accent);
               color: var(--surface);
             }
@@ -3233,6 +3236,7 @@ enum DefaultTheme {
                 </li>
                 {{/deck}}
               </ol>
+            {{> partials/pagination}}
             </div>
             {{/main}}{{/baseof}}
 

@@ -25,7 +25,7 @@ struct Theme: Sendable {
         <p>{{duration}} min · {{difficulty}} · {{whoLabel}}</p>
         {{{sections.intro}}}{{#sections.all}}<h3>{{title}}</h3>
         {{{body}}}{{/sections.all}}</article>
-        {{/deck}}</main></body>
+        {{/deck}}{{#pagination}}<nav>{{#previous}}<a rel="prev" href="{{url}}">{{title}}</a> {{/previous}}{{#next}}<a rel="next" href="{{url}}">{{title}}</a>{{/next}}</nav>{{/pagination}}</main></body>
         </html>
 
         """

@@ -13,7 +13,7 @@ import * as tonight from "./tonight.js";
 const here = window.location.pathname;
 document.querySelectorAll(".site-nav a").forEach((link) => {
   const path = new URL(link.href, window.location.href).pathname;
-  if (path !== "/" && here.startsWith(path)) link.setAttribute("aria-current", "page");
+  if (path !== "/" && !link.hash && here.startsWith(path)) link.setAttribute("aria-current", "page");
 });
 
 for (const feature of [exit, finder, guided, marks, offline, paths, search, tonight]) {

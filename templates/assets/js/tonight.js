@@ -31,15 +31,17 @@ export const start = () => {
     const element = cardElement(card);
     element.classList.add("card-large");
     result.replaceChildren(
-      h("h3", { class: "tonight-heading" }, "Tonight, try"),
-      found.unmet ? h("p", { class: "tonight-unmet" }, found.unmet) : null,
-      h("ul", { class: "cards" }, element),
+      ...[
+        h("h3", { class: "tonight-heading" }, "Tonight, try"),
+        found.unmet ? h("p", { class: "tonight-unmet" }, found.unmet) : null,
+        h("ul", { class: "cards" }, element),
       h(
         "p",
         { class: "tonight-actions" },
         h("button", { type: "button", class: "tonight-another", onclick: show }, "Show me another"),
         h("a", { href: `${form.action}?${query}` }, `All ${found.cards.length} that fit`),
       ),
+      ].filter(Boolean),
     );
     element.querySelector("a").focus();
   };

@@ -197,11 +197,17 @@ extension SiteBuilder {
                     context: .tag(index, listPage: number))
             }
         }
-        if assembled.site.sections.contains(where: { $0.kind == .exercises }) {
-            // Every card in one page, the largest by far: first, so that the other cores have the
-            // rest of the pages to do meanwhile.
+        if let section = assembled.site.sections.first(where: { $0.kind == .exercises }) {
+            // Every card in full, on one page up to `Deck.pageSize` cards: the largest pages by
+            // far, first, so that the other cores have the rest of the pages to do meanwhile.
+            let cards = assembled.graph.sectionExercises[section.pageID]?.count ?? 0
+            let count = ListPage.count(entries: cards, per: Deck.pageSize)
             jobs.insert(
-                OutputJob(path: GeneratedFile.deck.path + "index.html", template: "deck", context: .deck), at: 0)
+                contentsOf: (1...count).map { number in
+                    OutputJob(
+                        path: ListPage.path(GeneratedFile.deck.path, number: number) + "index.html", template: "deck",
+                        context: .deck(listPage: number))
+                }, at: 0)
         }
         jobs += [
             OutputJob(path: "tags/index.html", template: "tags", context: .tags),

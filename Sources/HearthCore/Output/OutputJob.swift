@@ -4,14 +4,16 @@ struct OutputJob: Sendable {
         /// A page; for a section, page `listPage` of its list.
         case page(Int, listPage: Int = 1)
         case tag(Int, listPage: Int = 1)
-        case tags, search, notFound, deck
+        case tags, search, notFound
+        /// Page `listPage` of the deck.
+        case deck(listPage: Int = 1)
 
         func make(_ builder: ContextBuilder) -> PageContext {
             switch self {
             case .page(let id, let number): builder.context(for: builder.site.pages[id], listPage: number)
             case .tag(let index, let number): builder.tagContext(index, listPage: number)
             case .tags: builder.tagsContext()
-            case .deck: builder.deckContext()
+            case .deck(let number): builder.deckContext(listPage: number)
             case .search: builder.generated(kind: "search", title: "Search", path: "search/")
             case .notFound: builder.generated(kind: "404", title: "Page not found", path: GeneratedFile.notFound.path)
             }
