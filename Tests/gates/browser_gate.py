@@ -257,6 +257,7 @@ def main():
         with open(config, encoding="utf-8") as f:
             original = f.read()
         exercises = os.path.join(site, "public", "exercises", "index.html")
+        driver.get("about:blank")  # no open page for the rebuild's live reload to race with
         with open(config, "w", encoding="utf-8") as f:
             f.write(original + "\npaginate: 5\n")
         wait(driver, lambda d: "pagination" in open(exercises, encoding="utf-8").read(), 60, what="a paginated rebuild")

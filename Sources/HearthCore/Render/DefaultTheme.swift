@@ -3472,7 +3472,7 @@ enum DefaultTheme {
             """#),
         "partials/offline.mustache": .text(
             #"""
-            <div class="offline" data-offline data-worker="{{site.base}}sw.js" data-scope="{{site.base}}" data-cards="{{site.base}}exercise-cards.json"{{#isDeck}} data-every-card{{/isDeck}}{{#isExerciseList}} data-every-card{{/isExerciseList}} hidden>
+            <div class="offline" data-offline data-worker="{{site.base}}sw.js" data-scope="{{site.base}}" data-cards="{{site.base}}exercise-cards.json"{{#isExerciseList}} data-every-card{{/isExerciseList}} hidden>
               <button type="button" class="offline-keep">Keep on this phone for offline</button>
               <button type="button" class="offline-forget" hidden>Forget this</button>
               <p class="offline-status" role="status" aria-live="polite">Nothing is kept until you ask; it stays on this phone, never sent anywhere.</p>
