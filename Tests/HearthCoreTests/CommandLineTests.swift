@@ -1,11 +1,23 @@
 import Foundation
 import Testing
 
-/// The `hearth` executable as a person runs it: built beside the tests by `swift build --build-tests`.
+/// The `hearth` executable as a person runs it: the one `swift build --build-tests` builds beside
+/// the tests (`HEARTH` names another), never one found on the PATH.
 @Suite("command line")
 struct CommandLineTests {
     static var executable: URL {
-        URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("hearth")
+        if let named = ProcessInfo.processInfo.environment["HEARTH"] { return URL(fileURLWithPath: named) }
+        return URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent(
+            "hearth")
+    }
+
+    @Test("the hearth these tests run is there, and is the one beside them or the one HEARTH names")
+    func declaredBinary() throws {
+        #expect(
+            FileManager.default.isExecutableFile(atPath: Self.executable.path),
+            "no hearth at \(Self.executable.path): build it with `swift build --build-tests`, or set HEARTH")
+        let (status, _) = try Self.run(["--version"])
+        #expect(status == 0)
     }
 
     /// Exit status and standard error of `hearth` with these arguments.

@@ -32,7 +32,7 @@ struct DeckCardView: TemplateFielded {
 
 /// The deck's size: every card on one page up to this many, then pages of this many.
 enum Deck {
-    static let pageSize = 200
+    static let pageSize = 100
 }
 
 extension ContextBuilder {

@@ -1531,7 +1531,9 @@ enum DefaultTheme {
             }
 
             .guided-start,
-            .guided button {
+            .guided button,
+            .draw-question,
+            .tonight-another {
               min-height: 44px;
               padding: 0 1.25rem;
               border: 2px solid var(--accent);
@@ -3057,19 +3059,6 @@ enum DefaultTheme {
 
             .draw {
               margin: 0.5rem 0 1rem;
-            }
-
-            .draw-question,
-            .tonight-another {
-              min-height: 44px;
-              padding: 0 1.1rem;
-              border: 2px solid var(--accent);
-              border-radius: 999px;
-              background: var(--surface);
-              color: var(--accent-2);
-              font: inherit;
-              font-weight: 600;
-              cursor: pointer;
             }
 
             .drawn-question {
