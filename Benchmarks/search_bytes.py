@@ -23,7 +23,11 @@ def main(root):
         return "".join(f"{b:02x}" for b in "".join(list(word)[:2]).encode())
 
     manifest = json.load(open(os.path.join(root, "search-index.json")))
-    fixed = sum(size(p) for p in ("search/index.html", "search-index.json", "assets/site.js", "assets/style.css"))
+    # The modules the search page loads: main.js, the features it has (the quick exit, the footer's
+    # "Forget everything", search) and what they import.
+    modules = [f"assets/js/{name}.js" for name in
+               ("main", "exit", "marks", "device", "page-parts", "search", "words", "choose")]
+    fixed = sum(size(p) for p in ["search/index.html", "search-index.json", "assets/style.css"] + modules)
     shards = {}
     for name in manifest["shards"]:
         shards[name] = json.load(open(os.path.join(root, f"search/t-{name}.json")))

@@ -636,15 +636,21 @@ enum DefaultTheme {
         "assets/js/main.js": .text(
             #"""
             // Closer's small enhancements, one module a feature. Every page works without them: each feature
-            // starts only where its page has what it needs.
+            // is loaded only where its page has what it needs, so a page downloads only its own; the quick
+            // exit, which must work the moment the page shows, comes with this file.
             import * as exit from "./exit.js";
-            import * as finder from "./finder.js";
-            import * as guided from "./guided.js";
-            import * as marks from "./marks.js";
-            import * as offline from "./offline.js";
-            import * as paths from "./paths.js";
-            import * as search from "./search.js";
-            import * as tonight from "./tonight.js";
+
+            exit.start();
+
+            const features = [
+              ["#filters", "./finder.js"],
+              ["[data-guided]", "./guided.js"],
+              ["[data-card-actions], #your-cards, [data-forget-device], #questions, [data-print]", "./marks.js"],
+              ["[data-offline]", "./offline.js"],
+              ["[data-path-page], [data-path-place], [data-continue]", "./paths.js"],
+              [".search-form", "./search.js"],
+              ["form.tonight", "./tonight.js"],
+            ];
 
             // The current section in the navigation.
             const here = window.location.pathname;
@@ -653,13 +659,10 @@ enum DefaultTheme {
               if (path !== "/" && !link.hash && here.startsWith(path)) link.setAttribute("aria-current", "page");
             });
 
-            for (const feature of [exit, finder, guided, marks, offline, paths, search, tonight]) {
-              try {
-                feature.start();
-              } catch (error) {
-                // One feature failing leaves the others, and the page, working.
-                console.warn(error);
-              }
+            for (const [selector, module] of features) {
+              if (!document.querySelector(selector)) continue;
+              // One feature failing leaves the others, and the page, working.
+              import(module).then((feature) => feature.start()).catch((error) => console.warn(error));
             }
 
             """#),
