@@ -84,96 +84,9 @@ public enum SiteBuilder {
     public static func build(_ options: BuildOptions, session: BuildSession? = nil, changed: Set<String>? = nil)
         async -> BuildReport
     {
-        let clock = ContinuousClock()
-        let start = clock.now
-        var report = BuildReport(
-            diagnostics: DiagnosticList(), pageCount: 0, fileCount: 0, seconds: 0, output: options.outputURL,
-            wrote: false)
-        report.writesOutput = options.writeOutput
-        let store = options.useCache ? (session?.store ?? BuildCache()) : nil
-        store?.beginBuild()
-        var increment = Increment(session: session, options: options, changed: changed)
-        // Until this build succeeds the session has no last build: the changes of one that fails
-        // are not in the state it would leave.
-        session?.previous = nil
-        let outcome = await assemble(
-            options, store: store, increment: &increment, diagnostics: &report.diagnostics, phases: &report.phases)
-        if let outcome, !report.diagnostics.hasErrors {
-            report.pageCount = outcome.site.pages.count
-            if options.writeOutput {
-                await output(
-                    outcome, options: options, store: store, increment: &increment, session: session,
-                    report: &report)
-            }
-        }
-        report.cacheHits = store?.hits ?? 0
-        report.cacheMisses = store?.misses ?? 0
-        if !options.freesMemory {
-            _ = Unmanaged.passRetained(KeptUntilExit(cache: store, assembled: outcome))
-        }
-        report.seconds = (clock.now - start).seconds
-        return report
-    }
-
-    /// The output stage: the template contexts, then every page written and swapped in, or, when the
-    /// increment holds, only the pages that show a changed page's text, in place.
-    private static func output(
-        _ outcome: Assembled, options: BuildOptions, store: BuildCache?, increment: inout Increment?,
-        session: BuildSession?, report: inout BuildReport
-    ) async {
-        if let problem = outputProblem(options) { return report.diagnostics.append(problem) }
-        let clock = ContinuousClock()
-        let mark = clock.now
-        options.progress?("rendering and writing pages")
-        do {
-            var contexts: Contexts
-            if let reused = increment?.contexts(outcome.site, outcome.rendered) {
-                contexts = reused
-            } else {
-                contexts = await self.contexts(outcome, options: options, store: store)
-            }
-            let all = outputJobs(outcome, lists: contexts.builder.listPageCounts())
-            var name = "render and write"
-            var inPlace: Written?
-            if let jobs = increment?.jobs(all, site: outcome.site) {
-                // The search tables are patched first: the last build's are let go of then, not copied.
-                let search = increment?.search(contexts)
-                // When the output cannot be updated (its manifest is gone, a file cannot be
-                // replaced), it is made whole: that build reports what is wrong, if anything is.
-                if let previous = increment?.previous.written,
-                    let written = try? await publishInPlace(
-                        jobs, of: all.count, contexts, search: search, previous: previous, options: options)
-                {
-                    inPlace = written
-                    name += " \(jobs.count) page(s) in place"
-                }
-            }
-            let written =
-                if let inPlace { inPlace } else {
-                    try await publish(
-                        all, outcome, contexts, options: options, store: store, keepsTables: session != nil)
-                }
-            report.diagnostics.append(contentsOf: written.notes)
-            report.phases.append((name, (clock.now - mark).seconds))
-            report.phases.append(("  of which templates", written.templateSeconds))
-            report.fileCount = written.files
-            report.keptPages = written.kept
-            report.wrote = true
-            // A table the increment kept has the titles saved already.
-            if increment?.holds != true { FormerTitles.save(outcome.table.entries, for: options.outputURL) }
-            session?.previous = BuildState(
-                root: options.root, output: options.outputURL, baseURL: options.baseURL,
-                includeDrafts: options.includeDrafts, assembled: outcome, contexts: contexts, written: written,
-                diagnostics: report.diagnostics)
-            if let seconds = written.cacheSeconds { report.phases.append(("save cache, while writing", seconds)) }
-        } catch let problems as OutputProblems {
-            report.diagnostics.append(contentsOf: problems.diagnostics)
-        } catch {
-            report.diagnostics.append(
-                .error(
-                    options.output, nil, "the site could not be written: \(error)",
-                    hint: "the previous output is left as it was"))
-        }
+        var run = BuildRun(options, session: session, changed: changed)
+        await run.run()
+        return run.report
     }
 
     /// Where the build cache of a site is kept: beside its output, with the staging folders.
@@ -199,102 +112,6 @@ public enum SiteBuilder {
         /// are in `rendered` and `graph`).
         var themeProblems: [Diagnostic]
         var contentProblems: [Diagnostic]
-    }
-
-    /// The stages before the templates, in order: templates, content, permalink table, Markdown,
-    /// cross-links; each taken from the `increment` while it holds.
-    static func assemble(
-        _ options: BuildOptions, store: BuildCache?, increment: inout Increment?, diagnostics: inout DiagnosticList,
-        phases: inout [(name: String, seconds: Double)]
-    ) async -> Assembled? {
-        let clock = ContinuousClock()
-        var mark = clock.now
-        let progress = options.progress
-        func phase(_ name: String, next: String? = nil) {
-            phases.append((name, (clock.now - mark).seconds))
-            mark = clock.now
-            if let next { progress?(next) }
-        }
-        // An increment is told of content files only: the templates are the last build's.
-        let (theme, themeProblems) =
-            increment.map { ($0.previous.assembled.theme, $0.previous.assembled.themeProblems) }
-            ?? Theme.load(root: options.root)
-        diagnostics.append(contentsOf: themeProblems)
-        if let theme, let store {
-            store.load(from: cacheFile(options), salt: cacheSalt(theme))
-        }
-        phase("load templates and cache", next: "reading content")
-        var (loaded, contentProblems): (LoadedSite?, [Diagnostic])
-        if let site = increment?.site(read: readSource(store)) {
-            (loaded, contentProblems) = (site, increment?.previous.assembled.contentProblems ?? [])
-        } else {
-            (loaded, contentProblems) = await ContentLoader.load(
-                root: options.root, includeDrafts: options.includeDrafts, read: readSource(store))
-        }
-        diagnostics.append(contentsOf: contentProblems)
-        phase("load content")
-        guard var site = loaded, let site = configured(&site, options, diagnostics: &diagnostics) else { return nil }
-        let output = options.outputURL
-        var table: LinkTable
-        if let kept = increment?.table {
-            table = kept
-        } else {
-            table = await LinkTable(site: site, formerTitles: { FormerTitles.load(for: output) })
-        }
-        phase("link table", next: "rendering Markdown")
-        // The search index has every word of each page's text.
-        let markdownOptions = MarkdownOptions(unsafeHTML: site.config.unsafeHTML)
-        let checking = !options.writeOutput
-        var rendered: [RenderedPage]
-        if let kept = increment?.rendered(site, render: markdown(table: table, options: markdownOptions, store: store))
-        {
-            rendered = kept
-        } else {
-            rendered = await renderMarkdown(
-                site, table: table, options: markdownOptions, checking: checking, store: store)
-        }
-        for page in rendered { diagnostics.append(contentsOf: page.diagnostics) }
-        store?.releaseMappedPages()
-        phase("render markdown", next: "linking pages")
-        var graph: SiteGraph
-        if let kept = increment?.graph {
-            graph = kept
-        } else {
-            graph = await SiteGraph(
-                site: site, rendered: rendered, table: table, rankRelated: checking ? nil : rankRelated(store))
-        }
-        diagnostics.append(contentsOf: graph.diagnostics)
-        phase("cross-links")
-        guard let theme else { return nil }
-        return Assembled(
-            site: site, theme: theme, rendered: rendered, graph: graph, table: table, markdownOptions: markdownOptions,
-            themeProblems: themeProblems, contentProblems: contentProblems)
-    }
-
-    /// The site as these options ask: `--base-url` in place of site.yml's; a warning for an example
-    /// base URL when the build is to be published. Nil when `--base-url` is not a base URL.
-    private static func configured(_ site: inout LoadedSite, _ options: BuildOptions, diagnostics: inout DiagnosticList)
-        -> LoadedSite?
-    {
-        if let baseURL = options.baseURL {
-            let normalized = baseURL.hasSuffix("/") ? baseURL : baseURL + "/"
-            if let problem = SiteConfig.baseURLProblem(normalized) {
-                diagnostics.append(
-                    .error("--base-url", nil, problem, hint: "e.g. --base-url https://example.org/guide/"))
-                return nil
-            }
-            site.config.baseURL = normalized
-        }
-        if options.warnsOfExampleBaseURL, site.config.hasExampleBaseURL {
-            diagnostics.append(
-                .warning(
-                    options.baseURL == nil ? "content/site.yml" : "--base-url",
-                    options.baseURL == nil ? site.config.baseURLPosition : nil,
-                    "the base URL \(site.config.baseURL) is an example address: the canonical links, the feed and "
-                        + "the sitemap point to it",
-                    hint: "set baseURL in site.yml to the address the site is published at (or pass --base-url)"))
-        }
-        return site
     }
 
     /// Why the site's folder cannot be built at all: it does not exist or holds no `content/`.
@@ -330,7 +147,7 @@ public enum SiteBuilder {
 }
 
 /// What a build made, held by a reference that is never released (`BuildOptions.freesMemory`).
-private final class KeptUntilExit {
+final class KeptUntilExit {
     let cache: BuildCache?
     let assembled: SiteBuilder.Assembled?
 
