@@ -195,14 +195,21 @@ struct CacheTests {
         return (root, options, session)
     }
 
+    /// The preview session's last build and the paths of the pages the scenarios below edit.
+    static func inPlaceSession() async throws -> (URL, BuildOptions, BuildSession, hugs: URL, gazing: URL) {
+        let (root, options, session) = try await Self.previewSession()
+        #expect(await SiteBuilder.build(options, session: session).succeeded)  // so that there is a spare
+        return (
+            root, options, session, root.appendingPathComponent("content/physical/hugs.md"),
+            root.appendingPathComponent("content/exercises/soul-gazing/index.md")
+        )
+    }
+
     @Test("an edit of a page's text alone is redone in place, and the output is what a clean build writes")
     func inPlace() async throws {
-        let (root, options, session) = try await Self.previewSession()
-        let hugs = root.appendingPathComponent("content/physical/hugs.md")
+        let (root, options, session, hugs, _) = try await Self.inPlaceSession()
         let spare = root.appendingPathComponent(".hearth-cache/public-spare")
-
         // A new paragraph after the first: nothing another page shows changes.
-        #expect(await SiteBuilder.build(options, session: session).succeeded)  // so that there is a spare
         let spareBefore = snapshot(spare)
         try appendLine("Then thereabouts the theory.", to: hugs)
         let quick = await SiteBuilder.build(options, session: session, changed: ["content/physical/hugs.md"])
@@ -212,17 +219,28 @@ struct CacheTests {
         #expect(output(root, "search/t-7468.json")?.contains("\"thereabout\"") == true)
         #expect(snapshot(root.appendingPathComponent("public")) == (try await cleanBuild(of: root)))
         #expect(snapshot(spare) == spareBefore)
+        // Words the page no longer has leave the index's shards, in place.
+        let lines = try String(contentsOf: hugs, encoding: .utf8)
+        try Data(lines.replacingOccurrences(of: "Then thereabouts the theory.\n", with: "").utf8).write(to: hugs)
+        #expect(wroteInPlace(await SiteBuilder.build(options, session: session, changed: ["content/physical/hugs.md"])))
+        #expect(output(root, "search/t-7468.json")?.contains("\"thereabout\"") == false)
+        #expect(snapshot(root.appendingPathComponent("public")) == (try await cleanBuild(of: root)))
+    }
 
-        // A card's text is on the deck too, which is made again with it.
-        let gazing = root.appendingPathComponent("content/exercises/soul-gazing/index.md")
+    @Test("a card's text edited in place is on the deck too, made again with it")
+    func inPlaceCard() async throws {
+        let (root, options, session, _, gazing) = try await Self.inPlaceSession()
         try appendLine("Sit facing each other once more.", to: gazing)
         let card = await SiteBuilder.build(
             options, session: session, changed: ["content/exercises/soul-gazing/index.md"])
         #expect(card.succeeded && wroteInPlace(card))
         #expect(output(root, "exercises/deck/index.html")?.contains("Sit facing each other once more.") == true)
         #expect(snapshot(root.appendingPathComponent("public")) == (try await cleanBuild(of: root)))
+    }
 
-        // A new first paragraph is the summary other pages show on its card: the whole build runs.
+    @Test("a new first paragraph, the summary other pages show, makes the whole output")
+    func inPlaceSummary() async throws {
+        let (root, options, session, _, _) = try await Self.inPlaceSession()
         let touch = root.appendingPathComponent("content/physical/touch.md")
         let touchText = try String(contentsOf: touch, encoding: .utf8)
         try Data(touchText.replacingOccurrences(of: "Touch says what", with: "Touch often says what").utf8)
@@ -231,13 +249,16 @@ struct CacheTests {
         #expect(full.succeeded && !wroteInPlace(full))
         #expect(output(root, "physical/index.html")?.contains("Touch often says what") == true)
         #expect(snapshot(root.appendingPathComponent("public")) == (try await cleanBuild(of: root)))
+    }
 
-        // So does a broken link, which must be reported; and its fix.
+    @Test("a broken link is reported; a build that fails leaves no state, so its other changes are kept")
+    func inPlaceFailure() async throws {
+        let (root, options, session, hugs, gazing) = try await Self.inPlaceSession()
         try appendLine("See [[Nowhere at all]].", to: hugs)
         let broken = await SiteBuilder.build(options, session: session, changed: ["content/physical/hugs.md"])
-        #expect(!broken.succeeded && broken.has(.error, "content/physical/hugs.md:11:5", "Nowhere at all"))
-        // A build that fails leaves no state: its other changes are not lost when the next is told
-        // of the fix alone.
+        #expect(
+            !broken.succeeded && broken.has(.error, "content/physical/hugs.md:9:5", "Nowhere at all"), "\(broken.lines)"
+        )
         try appendLine("A breath together.", to: gazing)
         #expect(
             !(await SiteBuilder.build(
@@ -249,15 +270,11 @@ struct CacheTests {
         #expect(await SiteBuilder.build(options, session: session, changed: ["content/physical/hugs.md"]).succeeded)
         #expect(output(root, "exercises/deck/index.html")?.contains("A breath together.") == true)
         #expect(snapshot(root.appendingPathComponent("public")) == (try await cleanBuild(of: root)))
+    }
 
-        // Words the page no longer has leave the index's shards, in place.
-        let lines = try String(contentsOf: hugs, encoding: .utf8)
-        try Data(lines.replacingOccurrences(of: "Then thereabouts the theory.\n", with: "").utf8).write(to: hugs)
-        #expect(wroteInPlace(await SiteBuilder.build(options, session: session, changed: ["content/physical/hugs.md"])))
-        #expect(output(root, "search/t-7468.json")?.contains("\"thereabout\"") == false)
-        #expect(snapshot(root.appendingPathComponent("public")) == (try await cleanBuild(of: root)))
-
-        // In place again, then a new process: the output and its manifest still agree.
+    @Test("an edit in place, then a new process: the output and its manifest still agree")
+    func inPlaceThenProcess() async throws {
+        let (root, options, session, hugs, _) = try await Self.inPlaceSession()
         try appendLine("And once more.", to: hugs)
         #expect(wroteInPlace(await SiteBuilder.build(options, session: session, changed: ["content/physical/hugs.md"])))
         let next = await processBuild(root)
