@@ -141,11 +141,16 @@ struct GuideGrownTests {
         }
     }
 
-    @Test("the help page is found by the words people look for help with")
+    @Test("the help page is found by the words people look for help with, and says how to use the site safely")
     func helpKeywords() throws {
-        let (meta, _) = try GuideTextTests.read(Self.content.appendingPathComponent("help/_index.md"))
+        let (meta, body) = try GuideTextTests.read(Self.content.appendingPathComponent("help/_index.md"))
         for word in ["therapist", "counsellor", "crisis", "unsafe", "abuse", "helpline"] {
             #expect(meta.keywords.contains(word), "\(word)")
+        }
+        let safely = try #require(body.range(of: "## Using this site safely")).upperBound
+        let section = body[safely...].prefix { $0 != "#" }
+        for phrase in ["Shift three times", "Forget everything", "never sent anywhere", "private", "history"] {
+            #expect(section.contains(phrase), "\(phrase)")
         }
     }
 }

@@ -481,11 +481,23 @@ def guided_session(driver, base):
 def quick_exit(driver, base, exit_url):
     """Shift three times from a card leaves for the exit page, leaves nothing stored, and Back
     does not return to the card."""
+    from selenium.webdriver.common.action_chains import ActionChains
+    from selenium.webdriver.common.keys import Keys
+    # Shift typed in a text field never counts; outside one, each press is announced.
+    driver.get(base + "search/")
+    box = wait(driver, lambda d: d.find_element(By.ID, "search-input"), what="search box")
+    wait(driver, lambda d: box.is_enabled(), what="search enabled")
+    box.send_keys("Hello There Again")
+    time.sleep(0.3)
+    if "search" not in driver.current_url:
+        fail("Shift typed in the search field left the site")
+    driver.find_element(By.TAG_NAME, "h1").click()
+    ActionChains(driver).key_down(Keys.SHIFT).key_up(Keys.SHIFT).perform()
+    wait(driver, lambda d: "press 2 more times" in d.find_element(By.CSS_SELECTOR, "[data-exit-live]").get_attribute(
+        "textContent"), what="the exit's progress said")
     driver.get(base + "exercises/")
     driver.get(base + "exercises/soul-gazing/")
     driver.execute_script("localStorage.setItem('hearth-cards', '{}'); sessionStorage.setItem('x', '1')")
-    from selenium.webdriver.common.action_chains import ActionChains
-    from selenium.webdriver.common.keys import Keys
     for _ in range(3):
         ActionChains(driver).key_down(Keys.SHIFT).key_up(Keys.SHIFT).perform()
         time.sleep(0.2)
