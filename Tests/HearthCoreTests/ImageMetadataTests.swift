@@ -249,6 +249,9 @@ struct ImageMetadataBuildTests {
         #expect(await build(root).succeeded)
         let good = Self.published(root)
         try Data(photo[..<2000]).write(to: root.appendingPathComponent(Self.image))
+        // A check, which writes nothing, finds it too.
+        let checked = await build(root, write: false)
+        #expect(!checked.succeeded && checked.diagnostics.items.contains { $0.file == Self.image }, "\(checked.lines)")
         let report = await build(root)
         #expect(!report.succeeded)
         let error = try #require(report.diagnostics.items.first { $0.file == Self.image }, "\(report.lines)")

@@ -34,7 +34,7 @@ struct BuildRun {
         let outcome = await assemble()
         if let outcome, !report.diagnostics.hasErrors {
             report.pageCount = outcome.site.pages.count
-            if options.writeOutput { await output(outcome) }
+            if options.writeOutput { await output(outcome) } else { await checkImages(outcome) }
         }
         report.cacheHits = store?.hits ?? 0
         report.cacheMisses = store?.misses ?? 0
@@ -42,6 +42,21 @@ struct BuildRun {
             _ = Unmanaged.passRetained(KeptUntilExit(cache: store, assembled: outcome))
         }
         report.seconds = (clock.now - start).seconds
+    }
+
+    /// A check reads the bundle images as a build would: one that cannot be published is an
+    /// error there too, and each location a build would remove is said.
+    private mutating func checkImages(_ outcome: SiteBuilder.Assembled) async {
+        let copies = SiteBuilder.bundleCopies(outcome.site, root: options.root)
+        do {
+            let planned = try await SiteBuilder.planImages(
+                copies, keepMetadata: outcome.site.config.keepImageMetadata, plan: SiteBuilder.imagePlan(store))
+            report.diagnostics.append(contentsOf: planned.notes)
+        } catch let problems as OutputProblems {
+            report.diagnostics.append(contentsOf: problems.diagnostics)
+        } catch {
+            report.diagnostics.append(.error(options.output, nil, "the images could not be read: \(error)"))
+        }
     }
 
     /// Times the phase that ends now, from `mark`, and says which starts next.
