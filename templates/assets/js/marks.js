@@ -1,7 +1,7 @@
 // Saved and done, on this device only, and sending a card's address with the Web Share API, or by
 // copying it. "Your cards" lists them, and "Forget all of this" removes everything the site kept.
 import { forgetEverything, marks, setMark } from "./device.js";
-import { h } from "./page-parts.js";
+import { h, sectionItems, shuffledDeck } from "./page-parts.js";
 
 const cardActions = () => {
   const actions = document.querySelector("[data-card-actions]");
@@ -65,10 +65,9 @@ const yourCards = () => {
 };
 
 // "Draw a question" on a card's page: its deck, one question at a time, no repeat until all.
-const drawOnPage = async () => {
+const drawOnPage = () => {
   const heading = document.getElementById("questions");
   if (!heading) return;
-  const { sectionItems, shuffledDeck } = await import("./page-parts.js");
   const deck = shuffledDeck(sectionItems("questions"));
   const shown = h("p", { class: "drawn-question", "aria-live": "polite" });
   const draw = h("button", { type: "button", class: "draw-question" }, "Draw a question");
