@@ -13,7 +13,7 @@ RELEASE := .build-release
 HEARTH := $(RELEASE)/release/hearth
 PREFIX ?= /usr/local
 
-.PHONY: help site test build-tests unit gates serve check deps release install bench fuzz format clean theme
+.PHONY: help site test build-tests unit gates serve check deps release install bench fuzz format clean theme docs
 
 help: ## list the targets (this)
 	@echo "Hearth: make TARGET"
@@ -83,3 +83,7 @@ format: ## swift format with the committed .swift-format
 
 clean: ## remove the build folders, public/ and the cache
 	rm -rf .build $(RELEASE) public/* .hearth-cache
+
+# docs/diagnostics.md is made from the codes' declarations in Sources/HearthCore/Diagnostics/Codes/.
+docs: build-tests ## rewrite docs/diagnostics.md from the diagnostics' codes
+	HEARTH_UPDATE_GOLDEN=1 $(SWIFT) test --skip-build --filter catalogIsCurrent

@@ -31,6 +31,14 @@ let package = Package(
             pkgConfig: "libcmark",
             providers: [.apt(["libcmark-dev"])]
         ),
+        // The Linux calls Swift's Glibc module leaves out (renameat2), declared as glibc exports them.
+        .systemLibrary(name: "CLinux"),
+        // The one file layer: reading, writing, walking, renaming, over swift-system and CLinux.
+        .target(
+            name: "HearthFiles",
+            dependencies: ["CLinux", .product(name: "SystemPackage", package: "swift-system")],
+            swiftSettings: strict
+        ),
         // Markdown: cmark documents, wikilinks, heading ids, link rewriting. Knows nothing of sites.
         .target(
             name: "HearthMarkdown",
@@ -52,6 +60,7 @@ let package = Package(
             dependencies: [
                 "HearthMarkdown",
                 "HearthTemplates",
+                "HearthFiles",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "SystemPackage", package: "swift-system"),
             ],
@@ -62,6 +71,7 @@ let package = Package(
             name: "HearthServer",
             dependencies: [
                 "HearthCore",
+                "HearthFiles",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),

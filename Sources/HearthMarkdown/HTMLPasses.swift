@@ -1,8 +1,5 @@
 import CCmark
-
-#if canImport(Glibc)
-    import Glibc
-#endif
+import Glibc
 
 /// The HTML Hearth makes differently from cmark's own: headings with ids, images with their size,
 /// and a document's HTML with where its top-level sections start. Each keeps cmark's rendering of

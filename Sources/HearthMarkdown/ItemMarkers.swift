@@ -1,8 +1,5 @@
 import CCmark
-
-#if canImport(Glibc)
-    import Glibc
-#endif
+import Glibc
 
 /// Markers at the end of numbered list items (`3. Hold the gaze. {3 min}`): the resolver decides
 /// what one means; one it takes is removed from the text and its attributes go on the `<li>`.

@@ -1,10 +1,5 @@
 import CCmark
-
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
+import Glibc
 
 /// Markdown to HTML through cmark, with Hearth's additions: wikilinks, link rewriting, heading ids.
 public enum Markdown {

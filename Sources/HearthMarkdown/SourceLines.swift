@@ -1,8 +1,4 @@
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
+import Glibc
 
 /// Byte offsets of the lines of a body, to turn cmark's byte columns into character columns.
 final class SourceLines {

@@ -1,10 +1,5 @@
 import CCmark
-
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
+import Glibc
 
 /// Wikilinks: `[[...]]` in text nodes becomes links, asked of the resolver at its source position.
 extension DocumentPass {

@@ -120,7 +120,7 @@ public enum PreviewServer {
     static func checkCanListen(host: String, port: Int) throws {
         guard (0...65535).contains(port) else {
             throw Diagnostic.error(
-                "--port", nil, "port \(port) does not exist: ports go from 1 to 65535",
+                .portOutOfRange, "--port", nil, "port \(port) does not exist: ports go from 1 to 65535",
                 hint: "e.g. --port 8080 (--port 0 picks a free one)")
         }
         guard port > 0 else { return }
@@ -131,7 +131,7 @@ public enum PreviewServer {
         var list: UnsafeMutablePointer<addrinfo>?
         guard getaddrinfo(host, String(port), &hints, &list) == 0, let address = list?.pointee else {
             throw Diagnostic.error(
-                "--host", nil, "'\(host)' is not an address or host name this machine knows",
+                .hostUnknown, "--host", nil, "'\(host)' is not an address or host name this machine knows",
                 hint: "use --host 127.0.0.1 (this machine only) or --host 0.0.0.0 (every network)")
         }
         defer { freeaddrinfo(list) }
@@ -144,17 +144,17 @@ public enum PreviewServer {
         switch errno {
         case EADDRINUSE:
             throw Diagnostic.error(
-                "--port", nil, "port \(port) on \(host) is already in use",
+                .portInUse, "--port", nil, "port \(port) on \(host) is already in use",
                 hint:
                     "stop the other server, or pick another port: hearth serve --port \(port + 1) (--port 0 picks a free one)"
             )
         case EACCES:
             throw Diagnostic.error(
-                "--port", nil, "port \(port) needs administrator rights",
+                .portNeedsRights, "--port", nil, "port \(port) needs administrator rights",
                 hint: "use a port above 1023, e.g. --port 8080")
         case EADDRNOTAVAIL:
             throw Diagnostic.error(
-                "--host", nil, "\(host) is not an address of this machine",
+                .hostNotThisMachine, "--host", nil, "\(host) is not an address of this machine",
                 hint: "use --host 127.0.0.1 (this machine only) or --host 0.0.0.0 (every network)")
         default:
             return

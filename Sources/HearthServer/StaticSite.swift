@@ -1,12 +1,7 @@
 import Foundation
 import HearthCore
+import HearthFiles
 import Hummingbird
-
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
 
 /// Request paths to files of the output folder, decoded and normalised once.
 public enum RequestPath {
@@ -41,29 +36,21 @@ public enum RequestPath {
         }
         let relative = segments.joined(separator: "/")
         let full = relative.isEmpty ? root : root + "/" + relative
-        var info = stat()
-        guard stat(full, &info) == 0 else { return .notFound }
+        guard let kind = Files.kind(full, followingLinks: true) else { return .notFound }
         // The real path must stay inside the real output folder (no symlink escapes).
-        guard let realRoot = realPath(root), let real = realPath(full),
+        guard let realRoot = Files.realPath(root), let real = Files.realPath(full),
             real == realRoot || real.hasPrefix(realRoot + "/")
         else { return .notFound }
-        if (info.st_mode & S_IFMT) == S_IFDIR {
+        if kind == .folder {
             guard rawPath.hasSuffix("/") else { return .redirect(rawPath + "/") }
             let index = relative.isEmpty ? "index.html" : relative + "/index.html"
-            var indexInfo = stat()
-            guard stat(root + "/" + index, &indexInfo) == 0, (indexInfo.st_mode & S_IFMT) == S_IFREG else {
+            guard Files.kind(root + "/" + index, followingLinks: true) == .file else {
                 return .notFound  // no directory listings
             }
             return .file(index)
         }
-        guard (info.st_mode & S_IFMT) == S_IFREG else { return .notFound }
+        guard kind == .file else { return .notFound }
         return .file(relative)
-    }
-
-    static func realPath(_ path: String) -> String? {
-        guard let resolved = realpath(path, nil) else { return nil }
-        defer { free(resolved) }
-        return String(cString: resolved)
     }
 
     /// The media type of a file: Hummingbird's table (`MediaType`), with a charset for text; Atom
@@ -116,7 +103,7 @@ struct StaticSiteMiddleware<Context: RequestContext>: RouterMiddleware {
         -> Response
     {
         let full = output + "/" + file
-        guard var data = FileManager.default.contents(atPath: full) else {
+        guard var data = Files.read(full) else {
             let text = fallback ?? "Not found\n"
             return Response(
                 status: status == .ok ? .notFound : status,

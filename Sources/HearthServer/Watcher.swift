@@ -1,9 +1,7 @@
 import Foundation
+import Glibc
+import HearthFiles
 import Synchronization
-
-#if canImport(Glibc)
-    import Glibc
-#endif
 
 /// Watches folders with inotify and reports the paths that changed, debounced.
 final class SourceWatcher: Sendable {
@@ -21,18 +19,14 @@ final class SourceWatcher: Sendable {
     ///   - root: the site root; reported paths are relative to it.
     ///   - watched: folders below the root to watch, recursively.
     init?(root: URL, watching watched: [String]) {
-        #if canImport(Glibc)
-            let fd = inotify_init1(Int32(IN_NONBLOCK | IN_CLOEXEC))
-            guard fd >= 0 else { return nil }
-            self.fd = fd
-            self.root = root
-            self.watched = watched
-            rootWatch = inotify_add_watch(
-                fd, root.path, UInt32(IN_CREATE | IN_DELETE | IN_MOVED_TO | IN_MOVED_FROM | IN_ONLYDIR))
-            for folder in watched { addRecursively(folder) }
-        #else
-            return nil
-        #endif
+        let fd = inotify_init1(Int32(IN_NONBLOCK | IN_CLOEXEC))
+        guard fd >= 0 else { return nil }
+        self.fd = fd
+        self.root = root
+        self.watched = watched
+        rootWatch = inotify_add_watch(
+            fd, root.path, UInt32(IN_CREATE | IN_DELETE | IN_MOVED_TO | IN_MOVED_FROM | IN_ONLYDIR))
+        for folder in watched { addRecursively(folder) }
     }
 
     deinit {
@@ -40,66 +34,58 @@ final class SourceWatcher: Sendable {
     }
 
     private func addRecursively(_ relative: String) {
-        #if canImport(Glibc)
-            let path = root.appendingPathComponent(relative).path
-            let mask = UInt32(
-                IN_CLOSE_WRITE | IN_CREATE | IN_DELETE | IN_MOVED_TO | IN_MOVED_FROM | IN_MODIFY | IN_DELETE_SELF)
-            let wd = inotify_add_watch(fd, path, mask)
-            // A folder watched already (through a symbolic link back up, say) is not walked again.
-            let isNew =
-                wd >= 0
-                && folders.withLock { folders in
-                    guard folders[wd] == nil else { return false }
-                    folders[wd] = relative
-                    return true
-                }
-            guard isNew else { return }
-            for name in (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? [] {
-                var isDirectory: ObjCBool = false
-                let child = path + "/" + name
-                if FileManager.default.fileExists(atPath: child, isDirectory: &isDirectory), isDirectory.boolValue {
-                    addRecursively(relative + "/" + name)
-                }
+        let path = root.appendingPathComponent(relative).path
+        let mask = UInt32(
+            IN_CLOSE_WRITE | IN_CREATE | IN_DELETE | IN_MOVED_TO | IN_MOVED_FROM | IN_MODIFY | IN_DELETE_SELF)
+        let wd = inotify_add_watch(fd, path, mask)
+        // A folder watched already (through a symbolic link back up, say) is not walked again.
+        let isNew =
+            wd >= 0
+            && folders.withLock { folders in
+                guard folders[wd] == nil else { return false }
+                folders[wd] = relative
+                return true
             }
-        #endif
+        guard isNew else { return }
+        for (name, _) in Files.entries(in: path) ?? [] where Files.isFolder(path + "/" + name) {
+            addRecursively(relative + "/" + name)
+        }
     }
 
     /// Paths changed since the last call (non-blocking).
     private func drain() -> Set<String> {
         var changed: Set<String> = []
-        #if canImport(Glibc)
-            var buffer = [UInt8](repeating: 0, count: 64 * 1024)
-            while true {
-                let n = buffer.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
-                guard n > 0 else { break }
-                var offset = 0
-                while offset + MemoryLayout<inotify_event>.size <= n {
-                    let (wd, mask, length) = buffer.withUnsafeBytes { raw -> (Int32, UInt32, Int) in
-                        let event = raw.loadUnaligned(fromByteOffset: offset, as: inotify_event.self)
-                        return (event.wd, event.mask, Int(event.len))
-                    }
-                    let nameStart = offset + MemoryLayout<inotify_event>.size
-                    let nameBytes = buffer[nameStart..<min(n, nameStart + length)].prefix { $0 != 0 }
-                    let name = String(decoding: nameBytes, as: UTF8.self)
-                    if wd == rootWatch {
-                        // Only the watched folders themselves: the output and the cache are here too.
-                        if watched.contains(name) {
-                            changed.insert(name)
-                            if mask & UInt32(IN_ISDIR) != 0, mask & UInt32(IN_CREATE | IN_MOVED_TO) != 0 {
-                                addRecursively(name)
-                            }
-                        }
-                    } else if let folder = folders.withLock({ $0[wd] }) {
-                        let path = name.isEmpty ? folder : folder + "/" + name
-                        if !Self.isEditorBackup(name) { changed.insert(path) }
-                        if mask & UInt32(IN_ISDIR) != 0, mask & UInt32(IN_CREATE | IN_MOVED_TO) != 0 {
-                            addRecursively(path)
-                        }
-                    }
-                    offset = nameStart + length
+        var buffer = [UInt8](repeating: 0, count: 64 * 1024)
+        while true {
+            let n = buffer.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
+            guard n > 0 else { break }
+            var offset = 0
+            while offset + MemoryLayout<inotify_event>.size <= n {
+                let (wd, mask, length) = buffer.withUnsafeBytes { raw -> (Int32, UInt32, Int) in
+                    let event = raw.loadUnaligned(fromByteOffset: offset, as: inotify_event.self)
+                    return (event.wd, event.mask, Int(event.len))
                 }
+                let nameStart = offset + MemoryLayout<inotify_event>.size
+                let nameBytes = buffer[nameStart..<min(n, nameStart + length)].prefix { $0 != 0 }
+                let name = String(decoding: nameBytes, as: UTF8.self)
+                if wd == rootWatch {
+                    // Only the watched folders themselves: the output and the cache are here too.
+                    if watched.contains(name) {
+                        changed.insert(name)
+                        if mask & UInt32(IN_ISDIR) != 0, mask & UInt32(IN_CREATE | IN_MOVED_TO) != 0 {
+                            addRecursively(name)
+                        }
+                    }
+                } else if let folder = folders.withLock({ $0[wd] }) {
+                    let path = name.isEmpty ? folder : folder + "/" + name
+                    if !Self.isEditorBackup(name) { changed.insert(path) }
+                    if mask & UInt32(IN_ISDIR) != 0, mask & UInt32(IN_CREATE | IN_MOVED_TO) != 0 {
+                        addRecursively(path)
+                    }
+                }
+                offset = nameStart + length
             }
-        #endif
+        }
         return changed
     }
 

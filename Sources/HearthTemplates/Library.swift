@@ -26,7 +26,8 @@ public struct TemplateLibrary: Sendable {
                 let (line, column) = Self.position(of: error.offset, in: Array(source.text.utf8))
                 errors.append(
                     TemplateError(
-                        kind: .syntax, file: source.file, line: line, column: column, message: error.message,
+                        kind: .syntax(error.syntax), file: source.file, line: line, column: column,
+                        message: error.message,
                         hint: error.hint))
             }
             blockID = parser.blocksUsed

@@ -1,8 +1,8 @@
 /// A problem with a template, at its place in the file.
 public struct TemplateError: Error, Sendable, Equatable {
     public enum Kind: Sendable, Equatable {
-        /// A syntax error or a refused feature; `message` says which.
-        case syntax
+        /// A syntax error or a refused feature: `Syntax` says which, `message` says it in words.
+        case syntax(Syntax)
         /// A name no value in scope has, in the tag that wrote it (`written`, `site.titel`):
         /// `inScope` are the names that are.
         case unknownName(name: String, written: String, inScope: [String])
@@ -10,6 +10,33 @@ public struct TemplateError: Error, Sendable, Equatable {
         case missingTemplate(String)
         /// A template that includes itself (`chain` from the first to itself).
         case cycle([String])
+    }
+
+    /// Which syntax error: each is its own problem for a theme author to look up (HearthCore gives
+    /// each its diagnostic code).
+    public enum Syntax: Sendable, Equatable {
+        /// `{{#name}}`, `{{^name}}`, `{{$name}}` or `{{<name}}` with no `{{/name}}`.
+        case sectionNotClosed
+        /// `{{/name}}` with no section open.
+        case closeWithoutOpen
+        /// `{{/name}}` while another section is open.
+        case closeMismatch
+        /// `{{name` with no closing delimiter.
+        case tagNotClosed
+        /// A tag's name that is not letters, digits and dots.
+        case invalidName
+        /// `{{> name}}` or `{{< name}}` with no name, or one with spaces.
+        case invalidTemplateName
+        /// Anything but a `{{$block}}` directly inside `{{<parent}}`.
+        case notABlockInParent
+        /// `{{=open close=}}` written some other way.
+        case invalidDelimiters
+        /// `{{name(value)}}`: templates have no functions.
+        case functionCall
+        /// `{{%PRAGMA}}`.
+        case pragma
+        /// `{{>*name}}`: a partial named by a value.
+        case dynamicName
     }
 
     public var kind: Kind

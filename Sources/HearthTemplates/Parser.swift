@@ -47,12 +47,15 @@ struct Parser {
     /// Why a parse failed, at a byte offset.
     struct ParseFailure: Error {
         var offset: Int
+        var syntax: TemplateError.Syntax
         var message: String
         var hint: String?
     }
 
-    func failure(_ offset: Int, _ message: String, _ hint: String? = nil) -> ParseFailure {
-        ParseFailure(offset: offset, message: message, hint: hint)
+    func failure(_ offset: Int, _ syntax: TemplateError.Syntax, _ message: String, _ hint: String? = nil)
+        -> ParseFailure
+    {
+        ParseFailure(offset: offset, syntax: syntax, message: message, hint: hint)
     }
 
     func place(_ offset: Int) -> Place { Place(template: template, offset: offset) }
@@ -99,7 +102,7 @@ struct Parser {
         if let section = state.section {
             let sigil = Character(UnicodeScalar(section.sigil))
             throw failure(
-                section.offset, "{{\(sigil)\(section.name)}} is never closed",
+                section.offset, .sectionNotClosed, "{{\(sigil)\(section.name)}} is never closed",
                 "close it with {{/\(section.name)}} where the section ends")
         }
         return nodes
@@ -154,7 +157,7 @@ struct Parser {
         guard scan < bytes.count else {
             let closing = String(decoding: close, as: UTF8.self)
             throw failure(
-                tagStart, "this tag is not closed",
+                tagStart, .tagNotClosed, "this tag is not closed",
                 "end it with \(closing)" + (closing == "}}" ? " ({{{name}}} with }}})" : ""))
         }
         let content = String(decoding: bytes[index..<scan], as: UTF8.self)
@@ -166,15 +169,17 @@ struct Parser {
     func name(_ text: String, at offset: Int) throws(ParseFailure) -> Name {
         if text.contains("(") {
             throw failure(
-                offset, "'\(text)' calls a function: Hearth's templates have no functions",
-                "write the name alone ({{title}}); templates/README or docs/templates.md lists the values")
+                offset, .functionCall, "'\(text)' calls a function: Hearth's templates have no functions",
+                "write the name alone ({{title}}); docs/templates.md lists the values")
         }
         guard !text.isEmpty, text.allSatisfy({ $0.isLetter || $0.isNumber || "._-?/".contains($0) }) else {
-            throw failure(offset, "'\(text)' is not a name", "a name is letters, digits and dots: {{site.title}}")
+            throw failure(
+                offset, .invalidName, "'\(text)' is not a name", "a name is letters, digits and dots: {{site.title}}")
         }
         let parts = text == "." ? [] : text.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
         if parts.contains(where: \.isEmpty) {
-            throw failure(offset, "'\(text)' is not a name", "a name is letters, digits and dots: {{site.title}}")
+            throw failure(
+                offset, .invalidName, "'\(text)' is not a name", "a name is letters, digits and dots: {{site.title}}")
         }
         return Name(parts: parts, text: text, place: place(offset))
     }
@@ -193,7 +198,8 @@ struct Parser {
         if sigils.contains(sigil) { index += 1 }
         if state.parentTop, ![UInt8(ascii: "$"), UInt8(ascii: "/"), UInt8(ascii: "!")].contains(sigil) {
             throw failure(
-                tagStart, "only {{$block}} overrides belong inside {{<\(state.section?.name ?? "")}}",
+                tagStart, .notABlockInParent,
+                "only {{$block}} overrides belong inside {{<\(state.section?.name ?? "")}}",
                 "move this into a {{$block}}, or out of the parent")
         }
         switch sigil {
@@ -231,7 +237,7 @@ struct Parser {
             try setDelimiters(at: tagStart)
             state.newLine = standalone(state)
         case UInt8(ascii: "%"):
-            throw failure(tagStart, "pragmas ({{%…}}) are not supported", "remove this tag")
+            throw failure(tagStart, .pragma, "pragmas ({{%…}}) are not supported", "remove this tag")
         default:
             flush()
             nodes.append(.variable(try name(try readTagContent(from: tagStart), at: tagStart), escaped: true))
@@ -255,14 +261,14 @@ struct Parser {
     func checkClose(_ text: String, at offset: Int, state: State) throws(ParseFailure) {
         guard let section = state.section else {
             throw failure(
-                offset, "{{/\(text)}} closes a section that was never opened",
+                offset, .closeWithoutOpen, "{{/\(text)}} closes a section that was never opened",
                 "remove it, or open the section before it with {{#\(text)}}")
         }
         guard section.name == text else {
             let sigil = Character(UnicodeScalar(section.sigil))
             let line = bytes[..<section.offset].reduce(1) { $0 + ($1 == 0x0A ? 1 : 0) }
             throw failure(
-                offset, "{{/\(text)}} does not close the open section {{\(sigil)\(section.name)}}",
+                offset, .closeMismatch, "{{/\(text)}} does not close the open section {{\(sigil)\(section.name)}}",
                 "close {{\(sigil)\(section.name)}} (line \(line)) first with {{/\(section.name)}}")
         }
     }
@@ -270,11 +276,11 @@ struct Parser {
     func partialName(_ text: String, at offset: Int) throws(ParseFailure) -> String {
         if text.hasPrefix("*") {
             throw failure(
-                offset, "{{>\(text)}} names its template by a value: Hearth's templates do not",
+                offset, .dynamicName, "{{>\(text)}} names its template by a value: Hearth's templates do not",
                 "name the template: {{> partials/name}}")
         }
         guard !text.isEmpty, !text.contains(where: \.isWhitespace) else {
-            throw failure(offset, "'\(text)' is not a template name", "write {{> partials/name}}")
+            throw failure(offset, .invalidTemplateName, "'\(text)' is not a template name", "write {{> partials/name}}")
         }
         return text
     }

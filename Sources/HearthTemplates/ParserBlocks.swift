@@ -52,12 +52,15 @@ extension Parser {
         let parts = content.dropLast().split(whereSeparator: \.isWhitespace)
         guard content.hasSuffix("="), parts.count == 2 else {
             throw failure(
-                tagStart, "this delimiter tag is not {{=open close=}}", "write for example {{=<% %>=}}")
+                tagStart, .invalidDelimiters, "this delimiter tag is not {{=open close=}}",
+                "write for example {{=<% %>=}}")
         }
         let newOpen = Array(parts[0].utf8)
         let newClose = Array(parts[1].utf8)
         guard !newOpen.isEmpty, !newClose.isEmpty, !newOpen.contains(UInt8(ascii: "=")) else {
-            throw failure(tagStart, "this delimiter tag is not {{=open close=}}", "write for example {{=<% %>=}}")
+            throw failure(
+                tagStart, .invalidDelimiters, "this delimiter tag is not {{=open close=}}",
+                "write for example {{=<% %>=}}")
         }
         setDelimiters(open: newOpen, close: newClose)
     }

@@ -1,12 +1,7 @@
 import Foundation
+import Glibc
 import HearthCore
 import Synchronization
-
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
 
 /// How a command reports to the terminal.
 struct ConsoleOptions: Sendable {
@@ -54,6 +49,10 @@ enum Console {
         case .text:
             let printer = DiagnosticPrinter(root: root, color: options.color)
             standardError(printer.render(options.quiet ? diagnostics.errorsOnly : diagnostics))
+            // Once a run, after errors only: a build's every warning is not worth a line more.
+            if !options.quiet, let first = diagnostics.sorted.first(where: { $0.severity == .error }) {
+                standardError("For what a code means and how to fix it: hearth explain \(first.code)\n")
+            }
         }
         if options.verbose {
             for phase in report.phases {

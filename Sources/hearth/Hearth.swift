@@ -9,7 +9,7 @@ struct Hearth: AsyncParsableCommand {
         commandName: "hearth",
         abstract: "Builds the guide: Markdown in content/, Mustache templates in templates/, a static site in public/.",
         version: HearthVersion.current,
-        subcommands: [Build.self, Check.self, Serve.self, New.self]
+        subcommands: [Build.self, Check.self, Serve.self, New.self, Explain.self]
     )
 }
 
@@ -200,5 +200,34 @@ struct New: ParsableCommand {
             Console.standardError(printer.render(diagnostic))
             throw ExitCode(1)
         }
+    }
+}
+
+struct Explain: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Say what a diagnostic's code means, with an example and the fix.",
+        discussion: """
+            Examples:
+              hearth explain H101
+              hearth explain          (lists every code)
+            """
+    )
+
+    @Argument(help: "A code printed after a problem, like H101.")
+    var code: String?
+
+    func run() throws {
+        guard let code else {
+            Console.standardOutput(DiagnosticCode.index)
+            return
+        }
+        guard let found = DiagnosticCode.named(code) else {
+            Console.standardError(
+                "error: no diagnostic has the code '\(code)'\n"
+                    + "hint: codes are an H and three digits, printed in brackets after a problem; "
+                    + "'hearth explain' lists them all\n")
+            throw ExitCode(1)
+        }
+        Console.standardOutput(found.explanation)
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import HearthFiles
 import HearthMarkdown
 
 /// What a build is asked to do.
@@ -43,7 +44,7 @@ public struct BuildOptions: Sendable {
         let url = output.hasPrefix("/") ? URL(fileURLWithPath: output) : root.appendingPathComponent(output)
         // An output folder that is a symbolic link (public -> /var/www/guide) is built where it
         // points, and the link stays: swapping the new site in must not put a folder in its place.
-        if (try? FileManager.default.destinationOfSymbolicLink(atPath: url.path)) != nil {
+        if Files.kind(url.path) == .link {
             return url.resolvingSymlinksInPath()
         }
         return url
@@ -126,7 +127,8 @@ public enum SiteBuilder {
         for protected in [root, root + "/content", root + "/templates"] {
             if output == protected || protected.hasPrefix(output + "/") {
                 return .error(
-                    "--output", nil, "refusing to write the site into \(output): it holds the sources",
+                    .outputHoldsSources, "--output", nil,
+                    "refusing to write the site into \(output): it holds the sources",
                     hint: "use an output folder of its own, such as public")
             }
         }
@@ -134,7 +136,7 @@ public enum SiteBuilder {
         // by mistake) would be lost with it.
         if let foreign = OutputWriter.foreignEntry(in: options.outputURL) {
             return .error(
-                "--output", nil,
+                .outputHoldsOtherFiles, "--output", nil,
                 "refusing to replace \(output): it holds files Hearth did not write, such as '\(foreign)'",
                 hint: "build into a new or empty folder; if this is an old site of another tool, delete it first")
         }

@@ -55,7 +55,8 @@ struct BuildRun {
         } catch let problems as OutputProblems {
             report.diagnostics.append(contentsOf: problems.diagnostics)
         } catch {
-            report.diagnostics.append(.error(options.output, nil, "the images could not be read: \(error)"))
+            report.diagnostics.append(
+                .error(.imagesNotRead, options.output, nil, "the images could not be read: \(error)"))
         }
     }
 
@@ -137,7 +138,9 @@ struct BuildRun {
             let normalized = baseURL.hasSuffix("/") ? baseURL : baseURL + "/"
             if let problem = SiteConfig.baseURLProblem(normalized) {
                 report.diagnostics.append(
-                    .error("--base-url", nil, problem, hint: "e.g. --base-url https://example.org/guide/"))
+                    .error(
+                        .baseURLOptionInvalid, "--base-url", nil, problem,
+                        hint: "e.g. --base-url https://example.org/guide/"))
                 return nil
             }
             site.config.baseURL = normalized
@@ -145,7 +148,7 @@ struct BuildRun {
         if options.warnsOfExampleBaseURL, site.config.hasExampleBaseURL {
             report.diagnostics.append(
                 .warning(
-                    options.baseURL == nil ? "content/site.yml" : "--base-url",
+                    .exampleBaseURL, options.baseURL == nil ? "content/site.yml" : "--base-url",
                     options.baseURL == nil ? site.config.baseURLPosition : nil,
                     "the base URL \(site.config.baseURL) is an example address: the canonical links, the feed and "
                         + "the sitemap point to it",
@@ -207,7 +210,7 @@ struct BuildRun {
         } catch {
             report.diagnostics.append(
                 .error(
-                    options.output, nil, "the site could not be written: \(error)",
+                    .siteNotWritten, options.output, nil, "the site could not be written: \(error)",
                     hint: "the previous output is left as it was"))
         }
     }

@@ -1,4 +1,5 @@
 import Foundation
+import HearthFiles
 import HearthMarkdown
 
 /// What a successful build leaves for the next one in the same process (`hearth serve`).
@@ -50,8 +51,9 @@ struct Increment: Sendable {
     }
 
     /// The content stage: the last site with the changed files read again (by the memoized `read`),
-    /// when what the rest of the site is made from (their front matter, URL and types) is unchanged
-    /// and they have no problem.
+    /// when what other pages show of their front matter (`FieldReach`, said with each field of
+    /// `PageMeta`) is unchanged and they have no problem. A page's slug, URL and types follow from
+    /// its front matter and its file's place, which an edit keeps.
     mutating func site(read: ContentLoader.ReadSource) -> LoadedSite? {
         var site = previous.assembled.site
         // The last build's pages are this one's now: let go of them, so that they change in place
@@ -64,10 +66,8 @@ struct Increment: Sendable {
             let entry = SourceEntry(
                 kind: old.kind, contentPath: old.contentPath, section: old.section,
                 bundleDirectory: old.bundleDirectory, bundleFiles: old.bundleFiles)
-            let (read, problems) = read(entry, SiteFiles.readFile(context.content + "/" + old.contentPath), context)
-            guard var page = read, problems.isEmpty, page.meta == old.meta, page.slug == old.slug,
-                page.path == old.path, page.types == old.types
-            else {
+            let (read, problems) = read(entry, Files.read(context.content + "/" + old.contentPath), context)
+            guard var page = read, problems.isEmpty, page.meta.shownElsewhere == old.meta.shownElsewhere else {
                 holds = false
                 return nil
             }
@@ -81,8 +81,8 @@ struct Increment: Sendable {
     var table: LinkTable? { holds ? previous.assembled.table : nil }
 
     /// The Markdown stage: the last build's pages with the changed ones rendered again (by the
-    /// memoized `render`), when what other pages show of them (summary, headings, links, anchors
-    /// they link to) is unchanged and they have no problem.
+    /// memoized `render`), when what other pages show of them (the fields of `RenderedPage` said to
+    /// be shown by other pages) is unchanged and they have no problem.
     mutating func rendered(_ site: LoadedSite, render: (Page) -> RenderedPage) -> [RenderedPage]? {
         guard holds else { return nil }
         var rendered = previous.assembled.rendered
@@ -90,10 +90,7 @@ struct Increment: Sendable {
         previous.contexts.builder.rendered = []
         for id in pages {
             let (before, after) = (rendered[id], render(site.pages[id]))
-            guard after.diagnostics.isEmpty, after.summary == before.summary, after.outgoing == before.outgoing,
-                after.outgoingSections == before.outgoingSections,
-                after.headings == before.headings, after.anchorChecks == before.anchorChecks
-            else {
+            guard after.diagnostics.isEmpty, after.shownElsewhere == before.shownElsewhere else {
                 holds = false
                 return nil
             }

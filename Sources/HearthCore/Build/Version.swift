@@ -1,4 +1,5 @@
 import Foundation
+import HearthFiles
 
 /// The tool's version; also part of every cache key.
 public enum HearthVersion {
@@ -8,11 +9,7 @@ public enum HearthVersion {
     /// keys use it, so that a rebuilt tool (a fix between two releases) never trusts what another
     /// build of the same version cached.
     public static let build: String = {
-        guard let path = Bundle.main.executablePath,
-            let attributes = try? FileManager.default.attributesOfItem(atPath: path),
-            let size = attributes[.size] as? NSNumber,
-            let modified = attributes[.modificationDate] as? Date
-        else { return current }
-        return "\(current)+\(size.intValue).\(Int64(modified.timeIntervalSince1970 * 1_000_000))"
+        guard let path = Bundle.main.executablePath, let file = Files.sizeAndModification(path) else { return current }
+        return "\(current)+\(file.size).\(file.microseconds)"
     }()
 }

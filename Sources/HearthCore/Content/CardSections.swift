@@ -35,13 +35,14 @@ enum CardSections {
             if !listsUnder(index).contains(where: \.ordered) {
                 diagnostics.append(
                     .error(
-                        page.file, SourcePosition(line: start, column: 1), "'## Steps' holds no numbered list",
+                        .stepsNotNumbered, page.file, SourcePosition(line: start, column: 1),
+                        "'## Steps' holds no numbered list",
                         hint: "write each step as a numbered item on a line of its own: '1. Sit facing each other.'"))
             }
         } else {
             diagnostics.append(
                 .error(
-                    page.file, top, "an exercise card needs a '## Steps' section",
+                    .stepsMissing, page.file, top, "an exercise card needs a '## Steps' section",
                     hint: "add '## Steps' and under it the steps as a numbered list (1. 2. 3.)"))
         }
         if !sections.contains(where: { name($0) == ifItGetsHard }), let difficulty = page.meta.difficulty,
@@ -51,10 +52,15 @@ enum CardSections {
                 "add '## If it gets hard': how to pause, how to stop kindly, and where to get help if feelings run high"
             if difficulty == .deep {
                 diagnostics.append(
-                    .error(page.file, top, "a deep card needs an '## If it gets hard' section", hint: hint))
+                    .error(
+                        .ifItGetsHardMissing, page.file, top, "a deep card needs an '## If it gets hard' section",
+                        hint: hint))
             } else {
                 diagnostics.append(
-                    .warning(page.file, top, "a moderate card should have an '## If it gets hard' section", hint: hint))
+                    .warning(
+                        .ifItGetsHardMissing, page.file, top,
+                        "a moderate card should have an '## If it gets hard' section",
+                        hint: hint))
             }
         }
         return diagnostics
@@ -66,14 +72,14 @@ enum CardSections {
         guard let list = lists.first(where: { !$0.ordered }) else {
             return [
                 .error(
-                    page.file, at, "'## Questions' holds no bulleted list",
+                    .questionsNotBulleted, page.file, at, "'## Questions' holds no bulleted list",
                     hint: "write each question as a bulleted item on a line of its own: '- What made you laugh today?'")
             ]
         }
         guard list.items >= fewestQuestions else {
             return [
                 .error(
-                    page.file, SourcePosition(line: list.line, column: 1),
+                    .questionDeckTooSmall, page.file, SourcePosition(line: list.line, column: 1),
                     "a question deck needs at least \(fewestQuestions) questions, and this one has \(list.items)",
                     hint: "add questions, one bulleted item each, or write them under another heading")
             ]

@@ -1,4 +1,5 @@
 import Foundation
+import HearthFiles
 import HearthMarkdown
 
 /// A Markdown file found in `content/`, before it is read.
@@ -21,21 +22,23 @@ enum ContentLoader {
     /// it is one.
     static func siteFolderProblem(root: URL) -> Diagnostic? {
         let content = root.appendingPathComponent("content")
-        guard !SiteFiles.isDir(content) else { return nil }
+        guard !Files.isFolder(content.path) else { return nil }
         var hint = "run hearth in the site's root folder, or name it with --source (the folder holding content/)"
         let folder = root.standardizedFileURL.path
-        guard SiteFiles.isDir(root) else { return .error(folder, nil, "there is no folder \(folder)", hint: hint) }
+        guard Files.isFolder(root.path) else {
+            return .error(.siteFolderMissing, folder, nil, "there is no folder \(folder)", hint: hint)
+        }
         // Run from inside a site (its content/ or a section): name the site's folder.
         var parent = root.standardizedFileURL
         while parent.pathComponents.count > 1 {
             parent = parent.deletingLastPathComponent()
-            if FileManager.default.fileExists(atPath: parent.appendingPathComponent("content/site.yml").path) {
+            if Files.exists(parent.appendingPathComponent("content/site.yml").path) {
                 hint = "this folder is inside the site \(parent.path): run hearth there, or add --source \(parent.path)"
                 break
             }
         }
         let place = folder == URL(fileURLWithPath: ".").standardizedFileURL.path ? "here" : "in \(folder)"
-        return .error("content", nil, "there is no content/ folder \(place)", hint: hint)
+        return .error(.contentFolderMissing, "content", nil, "there is no content/ folder \(place)", hint: hint)
     }
 
     /// Reads one source file into a page. The build driver may wrap `readPage` (to remember pages
@@ -54,12 +57,11 @@ enum ContentLoader {
         // A folder refused above (a reserved name, or one a URL cannot hold) is reported already.
         for type in config.types
         where !found.sectionNames.contains(type)
-            && !FileManager.default.fileExists(
-                atPath: content.appendingPathComponent(type).appendingPathComponent("_index.md").path)
+            && !Files.exists(content.appendingPathComponent(type).appendingPathComponent("_index.md").path)
         {
             diagnostics.append(
                 .error(
-                    "content/site.yml", config.typePositions[type],
+                    .typeWithoutSection, "content/site.yml", config.typePositions[type],
                     "type '\(type)' has no section folder content/\(type)/_index.md",
                     hint: "create content/\(type)/_index.md, or remove '\(type)' from types"))
         }
@@ -68,7 +70,7 @@ enum ContentLoader {
             content: content.path, knownTypes: config.types,
             otherSections: found.sectionNames.filter { $0 != "exercises" && !config.types.contains($0) }.sorted())
         let parsed = await parallelMap(found.entries) { entry -> (Page?, [Diagnostic]) in
-            read(entry, SiteFiles.readFile(context.content + "/" + entry.contentPath), context)
+            read(entry, Files.read(context.content + "/" + entry.contentPath), context)
         }
         var (pages, excluded) = assemble(
             parsed, entries: found.entries, includeDrafts: includeDrafts, content: context.content,
@@ -100,8 +102,8 @@ enum ContentLoader {
             if diagnostics.isEmpty {
                 diagnostics.append(
                     .error(
-                        siteFile, nil, "content/site.yml is missing", hint: "create it with at least title and baseURL")
-                )
+                        .siteConfigMissing, siteFile, nil, "content/site.yml is missing",
+                        hint: "create it with at least title and baseURL"))
             }
             return nil
         }
@@ -145,7 +147,7 @@ enum ContentLoader {
             if page.path == Section.deckPath {
                 diagnostics.append(
                     .error(
-                        page.file, page.meta.slug?.position,
+                        .pageTakesDeckURL, page.file, page.meta.slug?.position,
                         "this page has the URL /exercises/deck/, where the build publishes the deck of every card",
                         hint: "give it another file name or slug"))
                 exclude(page, .sameURL(as: "the deck"))
@@ -154,7 +156,7 @@ enum ContentLoader {
             if let owner = owners[page.path]?.page, owner != index, let other = parsed[owner].0 {
                 diagnostics.append(
                     .error(
-                        page.file, page.meta.slug?.position,
+                        .pageURLTaken, page.file, page.meta.slug?.position,
                         "this page has the same URL /\(page.path) as \(other.file)",
                         hint: "give one of them another file name or slug"))
                 exclude(page, .sameURL(as: other.contentPath))
@@ -193,7 +195,7 @@ enum ContentLoader {
     static func failedPage(_ entry: SourceEntry, content: String) -> ExcludedPage {
         let path = entry.contentPath
         let stem = String(path.dropLast(path.hasSuffix("/index.md") ? "/index.md".count : ".md".count))
-        let names = SiteFiles.readFile(content + "/" + path).map(FrontMatter.writtenNames) ?? (title: nil, aliases: [])
+        let names = Files.read(content + "/" + path).map(FrontMatter.writtenNames) ?? (title: nil, aliases: [])
         return ExcludedPage(
             contentPath: path, title: names.title ?? "", slug: String(stem.split(separator: "/").last ?? ""),
             aliases: names.aliases, reason: .failedToLoad)
@@ -238,7 +240,8 @@ enum ContentLoader {
                 // It would take its section's URL.
                 diagnostics.append(
                     .error(
-                        file, nil, "the name '\(fileName)' has no letter or digit to make the page's URL from",
+                        .fileNameMakesNoURL, file, nil,
+                        "the name '\(fileName)' has no letter or digit to make the page's URL from",
                         hint: "rename it, or give the page a slug in its front matter, e.g. slug: my-page"))
             }
         }

@@ -1,4 +1,5 @@
 import Foundation
+import HearthFiles
 
 /// What `content/` holds: the Markdown files to read, the other files to publish, the sections.
 struct Discovery {
@@ -19,19 +20,18 @@ extension ContentLoader {
     /// that leave the site's folder are reported and not followed.
     static func discover(content: URL, root: URL, diagnostics: inout [Diagnostic]) -> Discovery {
         var found = Discovery()
-        let fm = FileManager.default
-        let siteFolder = SiteFiles.realPath(root.path) ?? root.path
+        let siteFolder = Files.realPath(root.path) ?? root.path
         for entry in SiteFiles.folderEntries(content.path, site: siteFolder) {
             let name = entry.name
             let path = content.appendingPathComponent(name)
             if entry.leavesSite {
                 diagnostics.append(SiteFiles.linkLeavesSite("content/\(name)"))
             } else if entry.isDirectory {
-                if fm.fileExists(atPath: path.appendingPathComponent("_index.md").path) {
+                if Files.exists(path.appendingPathComponent("_index.md").path) {
                     if reservedSections.contains(name) {
                         diagnostics.append(
                             .error(
-                                "content/\(name)/_index.md", nil,
+                                .reservedSectionName, "content/\(name)/_index.md", nil,
                                 "'\(name)' is a reserved name: the build makes /\(name)/ itself",
                                 hint: "rename the folder"))
                         continue
@@ -41,7 +41,7 @@ extension ContentLoader {
                         let example = Slug.make(name)
                         diagnostics.append(
                             .error(
-                                "content/\(name)/_index.md", nil,
+                                .sectionNameNotURL, "content/\(name)/_index.md", nil,
                                 "a section's folder name is its URL, and '\(name)' holds '\(bad)', which a URL cannot",
                                 hint: "rename the folder to \(example.isEmpty ? "letters, digits and -" : example)"))
                         continue
@@ -53,7 +53,8 @@ extension ContentLoader {
                 } else if SiteFiles.containsMarkdown(path) {
                     diagnostics.append(
                         .error(
-                            "content/\(name)", nil, "folder content/\(name)/ holds Markdown but has no _index.md",
+                            .folderWithoutSectionIndex, "content/\(name)", nil,
+                            "folder content/\(name)/ holds Markdown but has no _index.md",
                             hint: "add content/\(name)/_index.md with a title to make it a section"))
                 }
             } else if name == "index.md" {
@@ -63,7 +64,7 @@ extension ContentLoader {
             } else if name.hasSuffix(".md") {
                 diagnostics.append(
                     .error(
-                        "content/\(name)", nil, "a page must be inside a section folder",
+                        .pageOutsideSection, "content/\(name)", nil, "a page must be inside a section folder",
                         hint: "move it to content/<section>/\(name)"))
             } else {
                 if let diagnostic = misnamedPage(name, content: content) { diagnostics.append(diagnostic) }
@@ -88,7 +89,7 @@ extension ContentLoader {
             } else if entry.isDirectory {
                 // Foundation's URL joining costs microseconds: made only for the few folders.
                 let itemURL = path.appendingPathComponent(item)
-                if FileManager.default.fileExists(atPath: itemURL.appendingPathComponent("index.md").path) {
+                if Files.exists(itemURL.appendingPathComponent("index.md").path) {
                     var bundleFiles: [String] = []
                     for file in SiteFiles.listFilesRecursively(itemURL, site: site, outside: &outside)
                     where file != "index.md" {
@@ -96,7 +97,7 @@ extension ContentLoader {
                         if file == "index.html" {
                             diagnostics.append(
                                 .error(
-                                    "content/\(relative)/index.html", nil,
+                                    .bundleFileReplacesPage, "content/\(relative)/index.html", nil,
                                     "this file would replace the page content/\(relative)/index.md, which is published as index.html in the same folder",
                                     hint: "rename it (e.g. to page.html) and link to it by that name"))
                             continue
@@ -111,7 +112,8 @@ extension ContentLoader {
                 } else if SiteFiles.containsMarkdown(itemURL) {
                     diagnostics.append(
                         .error(
-                            "content/\(relative)", nil, "folder content/\(relative)/ has no index.md",
+                            .nestedFolderWithoutIndex, "content/\(relative)", nil,
+                            "folder content/\(relative)/ has no index.md",
                             hint: "sections do not nest: a folder in a section is a page bundle, with an index.md"))
                 } else {
                     for file in SiteFiles.listFilesRecursively(itemURL, site: site, outside: &outside) {
@@ -143,10 +145,9 @@ extension ContentLoader {
         let file = "content/" + relative
         let stem = relative[..<dot].split(separator: "/").last ?? relative[..<dot]
         // `touch.MD` beside `touch.md`: renaming it would replace that page.
-        let taken = FileManager.default.fileExists(
-            atPath: content.appendingPathComponent(relative[..<dot] + ".md").path)
+        let taken = Files.exists(content.appendingPathComponent(relative[..<dot] + ".md").path)
         return .warning(
-            file, nil, "\(file) is not a page: only files whose names end in '.md' are",
+            .markdownNotNamedMD, file, nil, "\(file) is not a page: only files whose names end in '.md' are",
             hint: taken
                 ? "\(stem).md is a page already: give this one another name ending in .md, or delete it"
                 : "rename it to \(stem).md")

@@ -60,7 +60,7 @@ enum FrontMatter {
         if rest.allSatisfy(\.isWhitespace) {
             return .failure(
                 .error(
-                    file, SourcePosition(line: 1, column: 1), "the file is empty",
+                    .fileEmpty, file, SourcePosition(line: 1, column: 1), "the file is empty",
                     hint: "start it with front matter:\n---\ntitle: A title\n---"))
         }
         let first = rest.lineEnd(from: rest.startIndex)
@@ -68,14 +68,15 @@ enum FrontMatter {
             if rest[rest.startIndex..<first.end].trimmingCharacters(in: .whitespaces) == "+++" {
                 return .failure(
                     .error(
-                        file, SourcePosition(line: 1, column: 1),
+                        .tomlFrontMatter, file, SourcePosition(line: 1, column: 1),
                         "front matter between '+++' lines (TOML, as Hugo reads it) is not read here",
                         hint: "write it in YAML: both '+++' lines become '---', and 'title = \"…\"' becomes 'title: …'"
                     ))
             }
             return .failure(
                 .error(
-                    file, SourcePosition(line: 1, column: 1), "the file does not start with front matter",
+                    .frontMatterMissing, file, SourcePosition(line: 1, column: 1),
+                    "the file does not start with front matter",
                     hint: "put a line '---', then 'title: ...', then another '---' at the top of the file"))
         }
         guard let yamlStart = first.next else {
@@ -99,7 +100,8 @@ enum FrontMatter {
 
     private static func unclosed(_ file: String) -> Diagnostic {
         .error(
-            file, SourcePosition(line: 1, column: 1), "the front matter opened here is never closed",
+            .frontMatterNotClosed, file, SourcePosition(line: 1, column: 1),
+            "the front matter opened here is never closed",
             hint: "add a line with only '---' after the last front matter line")
     }
 
@@ -149,7 +151,7 @@ enum FrontMatter {
         let near = node.scalar.flatMap { Suggestions.closest(to: $0.string, in: options) }
         diagnostics.append(
             .error(
-                reader.file, reader.position(node),
+                .valueNotAChoice, reader.file, reader.position(node),
                 "'\(key)' must be \(options.dropLast().joined(separator: ", ")) or \(options.last ?? ""), found '\(found)'",
                 hint: near.map { "did you mean '\($0)'?" }))
         return nil

@@ -50,14 +50,14 @@ struct FrontMatterParser {
             if meta.draft, !isListed {
                 diagnostics.append(
                     .warning(
-                        file, reader.position(value),
+                        .draftIgnored, file, reader.position(value),
                         "'draft' is ignored here: the home page and sections are always built",
                         hint: "remove it; to leave a section out, leave out its folder"))
             }
         case "slug" where !isListed:
             diagnostics.append(
                 .warning(
-                    file, reader.position(value),
+                    .slugIgnored, file, reader.position(value),
                     "'slug' is ignored here: the home page is at the site's root, a section at its folder's name",
                     hint: "remove it, or rename the folder (and its entry in site.yml's types)"))
         case "weight": meta.weight = take(reader.integer(value, key: "weight"))
@@ -79,13 +79,15 @@ struct FrontMatterParser {
             if let note = meta.contentNote, note.lowercased().contains("trigger warning") {
                 diagnostics.append(
                     .warning(
-                        file, reader.position(value), "a content note says what a card touches on, in plain words",
+                        .contentNoteTriggerWarning, file, reader.position(value),
+                        "a content note says what a card touches on, in plain words",
                         hint: "write what it touches on, e.g. contentNote: grief and loss"))
             }
         case let name where FrontMatter.exerciseKeys.contains(name):
             diagnostics.append(
                 .warning(
-                    file, reader.position(value), "'\(name)' is only used by exercise cards and is ignored here",
+                    .cardKeyOnPage, file, reader.position(value),
+                    "'\(name)' is only used by exercise cards and is ignored here",
                     hint: "exercise cards live in content/exercises/"))
         default: unknownKey(key)
         }
@@ -115,7 +117,7 @@ struct FrontMatterParser {
             let example = Slug.make(slug.replacingOccurrences(of: "/", with: " "))
             diagnostics.append(
                 .error(
-                    file, position, "'slug' must be one URL segment, found '\(slug)'",
+                    .slugNotOneSegment, file, position, "'slug' must be one URL segment, found '\(slug)'",
                     hint: example.isEmpty
                         ? "remove the line: without it, the file name gives the URL" : "e.g. slug: \(example)"))
         } else if let bad = Slug.unsafeCharacter(in: slug) {
@@ -123,13 +125,13 @@ struct FrontMatterParser {
             let example = Slug.make(slug)
             diagnostics.append(
                 .error(
-                    file, position,
+                    .slugUnsafeCharacter, file, position,
                     "'slug' can hold letters, digits, '-', '_', '.' and '~', found '\(bad)' in '\(slug)'",
                     hint: example.isEmpty ? "e.g. slug: my-page" : "e.g. slug: \(example)"))
         } else if slug.utf8.count > Slug.maxBytes {
             diagnostics.append(
                 .error(
-                    file, position,
+                    .slugTooLong, file, position,
                     "'slug' is \(slug.utf8.count) bytes long: a folder name holds at most \(Slug.maxBytes)",
                     hint: "shorten it: a few words name a page best"))
         } else {
@@ -145,12 +147,13 @@ struct FrontMatterParser {
             if slug.isEmpty {
                 diagnostics.append(
                     .error(
-                        file, tag.position, "tag '\(tag.value)' has no letter or digit to make its URL from",
+                        .tagMakesNoURL, file, tag.position,
+                        "tag '\(tag.value)' has no letter or digit to make its URL from",
                         hint: "each tag gets a page at /tags/<tag>/: use a word, e.g. tags: [self-care]"))
             } else if slug.utf8.count > Slug.maxBytes {
                 diagnostics.append(
                     .error(
-                        file, tag.position,
+                        .tagTooLong, file, tag.position,
                         "tag '\(tag.value.prefix(40))…' makes a URL folder of more than \(Slug.maxBytes) bytes",
                         hint: "shorten it: a tag is a word or two"))
             }
@@ -178,7 +181,8 @@ struct FrontMatterParser {
                     : knownTypes.isEmpty
                         ? "the site has no topic section yet: create content/\(item.value)/_index.md"
                         : "the topic sections are: " + knownTypes.joined(separator: ", ")
-            diagnostics.append(.error(file, item.position, "unknown type '\(item.value)'", hint: (near ?? "") + known))
+            diagnostics.append(
+                .error(.unknownType, file, item.position, "unknown type '\(item.value)'", hint: (near ?? "") + known))
         }
     }
 
@@ -191,7 +195,8 @@ struct FrontMatterParser {
             meta.duration = minutes
             meta.durationPosition = reader.position(value)
         } else {
-            diagnostics.append(.error(file, reader.position(value), "'duration' must be more than 0 minutes"))
+            diagnostics.append(
+                .error(.durationNotPositive, file, reader.position(value), "'duration' must be more than 0 minutes"))
         }
     }
 
@@ -202,7 +207,8 @@ struct FrontMatterParser {
             ?? Suggestions.closest(to: key.value, in: known).map { "did you mean '\($0)'?" }
         diagnostics.append(
             Diagnostic(
-                .warning, file: file, at: key.position, "unknown front matter key '\(key.value)'",
+                .warning, .unknownFrontMatterKey, file: file, at: key.position,
+                "unknown front matter key '\(key.value)'",
                 hints: [hint ?? "known keys: \(known.joined(separator: ", "))"]))
     }
 
@@ -214,7 +220,8 @@ struct FrontMatterParser {
         guard let next = comment.text.dropFirst().first, next != " ", next != "\t" else { return }
         diagnostics.append(
             .warning(
-                file, comment.position, "'\(comment.text)' is a YAML comment, so it is left out of the \(key)",
+                .valueCutByComment, file, comment.position,
+                "'\(comment.text)' is a YAML comment, so it is left out of the \(key)",
                 hint: "write the \(key) in quotes to keep it: \(key): \"\(value) \(comment.text)\""))
     }
 
@@ -231,7 +238,8 @@ struct FrontMatterParser {
             if item.value.allSatisfy(\.isWhitespace) {
                 diagnostics.append(
                     .warning(
-                        file, item.position, "an empty entry of '\(key)' is left out", hint: "remove it from the list"))
+                        .emptyListEntry, file, item.position, "an empty entry of '\(key)' is left out",
+                        hint: "remove it from the list"))
             } else {
                 kept.append(item)
             }
@@ -250,7 +258,8 @@ struct FrontMatterParser {
             ? "a page keeps the day only: write \(key): \(day)" : "e.g. \(key): 2025-03-14"
         diagnostics.append(
             .error(
-                file, reader.position(node), "'\(key)' must be a real date (YYYY-MM-DD), found '\(text)'", hint: hint))
+                .invalidDate, file, reader.position(node), "'\(key)' must be a real date (YYYY-MM-DD), found '\(text)'",
+                hint: hint))
         return nil
     }
 }
@@ -262,19 +271,23 @@ extension FrontMatterParser {
         if let date = meta.date, let updated = meta.updated, updated < date {
             diagnostics.append(
                 .warning(
-                    file, updatedPosition, "'updated' (\(updated)) is before 'date' (\(date))",
+                    .updatedBeforeDate, file, updatedPosition, "'updated' (\(updated)) is before 'date' (\(date))",
                     hint: "a page is updated after it is published: check the year, or leave out 'updated'"))
         }
         if !seen.contains("title") {
             diagnostics.append(
-                .error(file, start, "the front matter has no 'title'", hint: "add e.g. title: Listening first"))
+                .error(
+                    .titleMissing, file, start, "the front matter has no 'title'",
+                    hint: "add e.g. title: Listening first"))
         } else if meta.title.isEmpty, !titleNotText {
             // `title: #1 tip`: YAML reads a comment, and no title.
             let hint = titleComment.map {
                 "'#' after a blank starts a YAML comment: write the title in quotes, title: \"\($0.text)\""
             }
             diagnostics.append(
-                .error(file, titlePosition ?? start, "'title' is empty", hint: hint ?? "give the page a title"))
+                .error(
+                    .titleEmpty, file, titlePosition ?? start, "'title' is empty",
+                    hint: hint ?? "give the page a title"))
         } else if let comment = titleComment {
             warnComment(comment, "title", meta.title)
         }
@@ -284,20 +297,25 @@ extension FrontMatterParser {
     private mutating func checkCardFields(_ start: SourcePosition) {
         if !seen.contains("duration") {
             diagnostics.append(
-                .error(file, start, "an exercise card needs 'duration' (minutes)", hint: "add e.g. duration: 15"))
+                .error(
+                    .cardFieldMissing, file, start, "an exercise card needs 'duration' (minutes)",
+                    hint: "add e.g. duration: 15"))
         }
         if !seen.contains("difficulty") {
             diagnostics.append(
                 .error(
-                    file, start, "an exercise card needs 'difficulty'", hint: "add difficulty: gentle, moderate or deep"
-                ))
+                    .cardFieldMissing, file, start, "an exercise card needs 'difficulty'",
+                    hint: "add difficulty: gentle, moderate or deep"))
         }
         let example = "add e.g. types: [\(knownTypes.first ?? "emotional")]"
         if !seen.contains("types") {
-            diagnostics.append(.error(file, start, "an exercise card needs 'types' (at least one)", hint: example))
+            diagnostics.append(
+                .error(.cardFieldMissing, file, start, "an exercise card needs 'types' (at least one)", hint: example))
         } else if meta.types.isEmpty, !typeProblems {
             diagnostics.append(
-                .error(file, typesPosition ?? start, "an exercise card needs at least one type", hint: example))
+                .error(
+                    .cardFieldMissing, file, typesPosition ?? start, "an exercise card needs at least one type",
+                    hint: example))
         }
     }
 }

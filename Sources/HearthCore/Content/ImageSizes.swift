@@ -1,4 +1,5 @@
 import Foundation
+import HearthFiles
 import HearthMarkdown
 
 /// The pixel sizes of a site's PNG, JPEG, GIF and SVG files, read from their headers, so that an
@@ -12,11 +13,9 @@ enum ImageSizes {
         for file in files {
             guard let dot = file.lastIndex(of: "."), extensions.contains(file[file.index(after: dot)...].lowercased())
             else { continue }
-            guard let handle = FileHandle(forReadingAtPath: content + "/" + file) else { continue }
             // The size is in the first bytes of a PNG or GIF; a JPEG's may follow its metadata.
-            let head = (try? handle.read(upToCount: 256 * 1024)) ?? Data()
-            try? handle.close()
-            if let size = size(of: [UInt8](head)) { sizes[file] = size }
+            guard let head = Files.readPrefix(content + "/" + file, count: 256 * 1024) else { continue }
+            if let size = size(of: head) { sizes[file] = size }
         }
         return sizes
     }

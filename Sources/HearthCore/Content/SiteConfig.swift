@@ -1,4 +1,5 @@
 import Foundation
+import HearthFiles
 import HearthMarkdown
 import Yams
 
@@ -71,7 +72,7 @@ public struct SiteConfig: Sendable {
     /// The base path of the site in `root`, as `baseURL` (or site.yml) gives it; `/` when unknown.
     public static func basePath(root: URL, overriding baseURL: String? = nil) -> String {
         if let baseURL { return split(baseURL.hasSuffix("/") ? baseURL : baseURL + "/").path }
-        guard let data = FileManager.default.contents(atPath: root.appendingPathComponent("content/site.yml").path)
+        guard let data = Files.read(root.appendingPathComponent("content/site.yml").path)
         else { return "/" }
         var ignored: [Diagnostic] = []
         return parse(String(decoding: data, as: UTF8.self), file: "content/site.yml", diagnostics: &ignored)?.basePath
@@ -87,14 +88,20 @@ public struct SiteConfig: Sendable {
         return (path, "\(scheme)://\(host)" + (url.port.map { ":\($0)" } ?? ""))
     }
 
-    /// Checks a base URL: absolute, with a scheme and host, ending with `/`.
+    /// Checks a base URL: absolute, with a scheme and host, ending with `/`. The message alone, as
+    /// `--base-url`'s check (Build/BuildRun.swift) takes it.
     static func baseURLProblem(_ value: String) -> String? {
+        baseURLIssue(value)?.message
+    }
+
+    /// What is wrong with a base URL, with its code: not absolute, or not ending with `/`.
+    static func baseURLIssue(_ value: String) -> (code: DiagnosticCode, message: String)? {
         guard let url = URL(string: value), let scheme = url.scheme, ["http", "https"].contains(scheme.lowercased()),
             url.host != nil
         else {
-            return "'baseURL' must be an absolute http(s) URL, found '\(value)'"
+            return (.baseURLNotAbsolute, "'baseURL' must be an absolute http(s) URL, found '\(value)'")
         }
-        if !value.hasSuffix("/") { return "'baseURL' must end with '/', found '\(value)'" }
+        if !value.hasSuffix("/") { return (.baseURLWithoutSlash, "'baseURL' must end with '/', found '\(value)'") }
         return nil
     }
 
@@ -130,16 +137,18 @@ public struct SiteConfig: Sendable {
                     if title.trimmingCharacters(in: .whitespaces).isEmpty {
                         diagnostics.append(
                             .error(
-                                file, reader.position(value), "'title' in site.yml is empty",
+                                .siteTitleEmpty, file, reader.position(value), "'title' in site.yml is empty",
                                 hint: "the site's name, shown in every page's header and title: e.g. title: My guide"))
                     }
                 }
             case "baseURL":
                 if let url = take(reader.string(value, key: "baseURL")) {
-                    if let problem = baseURLProblem(url) {
-                        let fixed = baseURLProblem(url + "/") == nil ? url + "/" : "https://example.org/"
+                    if let problem = baseURLIssue(url) {
+                        let fixed = baseURLIssue(url + "/") == nil ? url + "/" : "https://example.org/"
                         diagnostics.append(
-                            .error(file, reader.position(value), problem, hint: "e.g. baseURL: \(fixed)"))
+                            .error(
+                                problem.code, file, reader.position(value), problem.message,
+                                hint: "e.g. baseURL: \(fixed)"))
                     }
                     config.baseURL = url
                     config.baseURLPosition = reader.position(value)
@@ -149,7 +158,8 @@ public struct SiteConfig: Sendable {
                 if !isLanguageTag(config.language) {
                     diagnostics.append(
                         .warning(
-                            file, reader.position(value), "'language' is not a language tag: '\(config.language)'",
+                            .languageNotTag, file, reader.position(value),
+                            "'language' is not a language tag: '\(config.language)'",
                             hint: "e.g. language: en, or fr, pt-BR (it becomes <html lang>)"))
                 }
             case "description": config.description = take(reader.string(value, key: "description")) ?? ""
@@ -166,7 +176,8 @@ public struct SiteConfig: Sendable {
                 let hint = Suggestions.closest(to: key.value, in: keys).map { "did you mean '\($0)'?" }
                 diagnostics.append(
                     Diagnostic(
-                        .warning, file: file, at: key.position, "unknown key '\(key.value)' in site.yml",
+                        .warning, .unknownSiteKey, file: file, at: key.position,
+                        "unknown key '\(key.value)' in site.yml",
                         hints: [hint ?? "known keys: \(keys.joined(separator: ", "))"]))
             }
         }
@@ -174,7 +185,7 @@ public struct SiteConfig: Sendable {
         for required in ["title", "baseURL"] where !seen.contains(required) {
             diagnostics.append(
                 .error(
-                    file, SourcePosition(line: 1, column: 1), "site.yml has no '\(required)'",
+                    .siteKeyMissing, file, SourcePosition(line: 1, column: 1), "site.yml has no '\(required)'",
                     hint: required == "title" ? "add e.g. title: My guide" : "add e.g. baseURL: https://example.org/"))
         }
         return config
@@ -187,10 +198,11 @@ public struct SiteConfig: Sendable {
             if item.value.isEmpty || item.value.contains("/") || item.value == "exercises" || item.value == "tags" {
                 diagnostics.append(
                     .error(
-                        file, item.position, "'\(item.value)' cannot be a type name",
+                        .typeNameInvalid, file, item.position, "'\(item.value)' cannot be a type name",
                         hint: "a type is the name of a folder of content/, like 'emotional'"))
             } else if names.contains(item.value) {
-                diagnostics.append(.warning(file, item.position, "type '\(item.value)' is listed twice"))
+                diagnostics.append(
+                    .warning(.typeListedTwice, file, item.position, "type '\(item.value)' is listed twice"))
             } else {
                 names.append(item.value)
                 typePositions[item.value] = item.position
@@ -213,7 +225,7 @@ public struct SiteConfig: Sendable {
                 else {
                     diagnostics.append(
                         .error(
-                            reader.file, reader.position(value),
+                            .exitURLNotAbsolute, reader.file, reader.position(value),
                             "'exit: url' must be an absolute http(s) URL, found '\(text)'",
                             hint: "a neutral page to leave to, e.g. url: \(Exit().url)"))
                     continue
@@ -222,7 +234,7 @@ public struct SiteConfig: Sendable {
             } else if trimmed.isEmpty {
                 diagnostics.append(
                     .error(
-                        reader.file, reader.position(value), "'exit: label' is empty",
+                        .exitLabelEmpty, reader.file, reader.position(value), "'exit: label' is empty",
                         hint: "the quick exit's text, e.g. label: \(Exit().label)"))
             } else {
                 exit.label = trimmed
@@ -239,7 +251,7 @@ public struct SiteConfig: Sendable {
             if !reader.isNull(node) {
                 diagnostics.append(
                     .error(
-                        reader.file, reader.position(node),
+                        .settingNotMapping, reader.file, reader.position(node),
                         "'\(name)' must be a mapping, found \(reader.describe(node))",
                         hint: "indented keys under it: " + known.map { "\(name): \($0): ..." }.joined(separator: ", ")))
             }
@@ -252,7 +264,7 @@ public struct SiteConfig: Sendable {
                 let hint = Suggestions.closest(to: located.value, in: known).map { "did you mean '\($0)'?" }
                 diagnostics.append(
                     Diagnostic(
-                        .warning, file: reader.file, at: located.position,
+                        .warning, .unknownSiteKey, file: reader.file, at: located.position,
                         "unknown key '\(located.value)' under '\(name)' in site.yml",
                         hints: [hint ?? "known keys: \(known.joined(separator: ", "))"]))
                 continue
@@ -270,7 +282,8 @@ public struct SiteConfig: Sendable {
                 ? .success(value)
                 : .failure(
                     .error(
-                        reader.file, reader.position(node), "'paginate' must be at least 1, found \(value)", hint: hint)
+                        .paginateTooSmall, reader.file, reader.position(node),
+                        "'paginate' must be at least 1, found \(value)", hint: hint)
                 )
         }
     }
@@ -282,7 +295,8 @@ public struct SiteConfig: Sendable {
             if reader.isNull(node) { return .success([]) }
             return .failure(
                 .error(
-                    reader.file, reader.position(node), "'synonyms' must be a list, found \(reader.describe(node))",
+                    .valueNotList, reader.file, reader.position(node),
+                    "'synonyms' must be a list, found \(reader.describe(node))",
                     hint: hint))
         }
         var out: [[String]] = []
@@ -293,11 +307,13 @@ public struct SiteConfig: Sendable {
                 guard words.count >= 2 else {
                     return .failure(
                         .error(
-                            reader.file, reader.position(group), "a group of 'synonyms' needs two words or more",
+                            .synonymGroupTooSmall, reader.file, reader.position(group),
+                            "a group of 'synonyms' needs two words or more",
                             hint: hint))
                 }
                 if let empty = words.first(where: { $0.value.trimmingCharacters(in: .whitespaces).isEmpty }) {
-                    return .failure(.error(reader.file, empty.position, "a word of 'synonyms' is empty", hint: hint))
+                    return .failure(
+                        .error(.synonymEmpty, reader.file, empty.position, "a word of 'synonyms' is empty", hint: hint))
                 }
                 out.append(words.map(\.value))
             }

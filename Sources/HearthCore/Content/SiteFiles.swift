@@ -1,20 +1,22 @@
 import Foundation
-import SystemPackage
+import HearthFiles
 
-/// Reading the site's folders and files: POSIX calls where a large site reads thousands of them.
+/// Reading the site's folders and files, through the file layer (`Files`): text decoded and
+/// checked, folders listed with the links that leave the site marked.
 enum SiteFiles {
     /// The file as UTF-8 text; a file that is not is reported with the line of its first bad byte.
     static func readText(_ url: URL, file: String, diagnostics: inout [Diagnostic]) -> String? {
         decodeText(
-            FileManager.default.contents(atPath: url.path), path: url.path, file: file, diagnostics: &diagnostics)
+            Files.read(url.path), path: url.path, file: file, diagnostics: &diagnostics)
     }
 
     /// Bytes read from `path` as UTF-8 text; a file that is not is reported with the line of its
     /// first bad byte.
     static func decodeText(_ data: Data?, path: String, file: String, diagnostics: inout [Diagnostic]) -> String? {
         guard let data else {
-            if FileManager.default.fileExists(atPath: path) {
-                diagnostics.append(.error(file, nil, "the file cannot be read", hint: "check its permissions"))
+            if Files.exists(path) {
+                diagnostics.append(
+                    .error(.fileUnreadable, file, nil, "the file cannot be read", hint: "check its permissions"))
             }
             return nil
         }
@@ -38,7 +40,7 @@ enum SiteFiles {
                     let position = TextPosition.of(byteOffset: offset, in: bytes)
                     diagnostics.append(
                         .error(
-                            file, position, "this is not a text file (it holds a NUL byte)",
+                            .fileNotText, file, position, "this is not a text file (it holds a NUL byte)",
                             hint: "content/ takes Markdown text; put images and other files in a page bundle"))
                     return nil
                 }
@@ -49,7 +51,7 @@ enum SiteFiles {
                 let code = String(bytes[first], radix: 16, uppercase: true)
                 diagnostics.append(
                     .warning(
-                        file, TextPosition.of(byteOffset: first, in: bytes),
+                        .invisibleControlCharacter, file, TextPosition.of(byteOffset: first, in: bytes),
                         "an invisible control character (U+\(String(repeating: "0", count: 4 - code.count) + code)) is here"
                             + (controls > 1 ? ", and \(controls - 1) more in the file" : ""),
                         hint: "delete it: it shows as nothing and makes the page invalid HTML "
@@ -63,7 +65,7 @@ enum SiteFiles {
             let offset = TextPosition.firstInvalidUTF8(in: bytes)
             diagnostics.append(
                 .error(
-                    file, TextPosition.of(byteOffset: offset, in: bytes), "the file is not valid UTF-8",
+                    .fileNotUTF8, file, TextPosition.of(byteOffset: offset, in: bytes), "the file is not valid UTF-8",
                     hint: "save it as UTF-8 in your editor"))
             return nil
         }
@@ -84,97 +86,39 @@ enum SiteFiles {
 
     /// The entries of a folder, hidden ones left out, sorted by name, each with whether it is a
     /// folder (symbolic links followed). With `site` (the real path of the site's folder), a link
-    /// whose target is outside it is marked and not looked into. POSIX calls: a large site has
-    /// thousands of entries a build.
+    /// whose target is outside it is marked and not looked into.
     static func folderEntries(_ path: String, site: String? = nil) -> [FolderEntry] {
         var out: [FolderEntry] = []
-        for (name, type) in namesAndTypes(in: path) ?? [] where !name.hasPrefix(".") {
-            if type == UInt8(DT_LNK) || type == UInt8(DT_UNKNOWN), let site, isLink(path + "/" + name),
-                !isInside(path + "/" + name, site: site)
-            {
+        for (name, kind) in Files.entries(in: path) ?? [] where !name.hasPrefix(".") {
+            let full = path + "/" + name
+            // A file system that does not say an entry's kind (nil) is asked, as for a link.
+            let kind = kind ?? Files.kind(full)
+            if kind == .link, let site, !isInside(full, site: site) {
                 out.append(FolderEntry(name: name, isDirectory: false, leavesSite: true))
                 continue
             }
-            let isDirectory =
-                type == UInt8(DT_DIR)
-                || ((type == UInt8(DT_LNK) || type == UInt8(DT_UNKNOWN)) && isDir(path + "/" + name))
-            out.append(FolderEntry(name: name, isDirectory: isDirectory))
+            out.append(FolderEntry(name: name, isDirectory: kind == .folder || (kind == .link && Files.isFolder(full))))
         }
         return out.sorted { $0.name < $1.name }
-    }
-
-    /// Every name in a folder but `.` and `..`, hidden ones too, with its `d_type`; nil when it
-    /// cannot be opened. The one walk of a folder, for reading the site and removing output.
-    static func namesAndTypes(in path: String) -> [(name: String, type: UInt8)]? {
-        guard let dir = opendir(path) else { return nil }
-        defer { closedir(dir) }
-        var out: [(name: String, type: UInt8)] = []
-        while let entry = readdir(dir) {
-            let name = withUnsafePointer(to: entry.pointee.d_name) {
-                $0.withMemoryRebound(to: CChar.self, capacity: 256) { String(cString: $0) }
-            }
-            if name != "." && name != ".." { out.append((name, entry.pointee.d_type)) }
-        }
-        return out
-    }
-
-    /// The real path of a folder (links resolved), or nil when it does not exist.
-    static func realPath(_ path: String) -> String? {
-        guard let real = realpath(path, nil) else { return nil }
-        defer { free(real) }
-        return String(cString: real)
-    }
-
-    private static func isLink(_ path: String) -> Bool {
-        var info = stat()
-        return lstat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFLNK
     }
 
     /// Whether a link's final target (through every link of a chain) is the site folder or inside
     /// it. A dangling link counts as inside: it leads nowhere, and reading it fails as a missing file.
     private static func isInside(_ path: String, site: String) -> Bool {
-        guard let real = realPath(path) else { return true }
+        guard let real = Files.realPath(path) else { return true }
         return real == site || real.hasPrefix(site.hasSuffix("/") ? site : site + "/")
     }
 
     /// The error for a symbolic link that leaves the site folder. It never shows the target's content.
     static func linkLeavesSite(_ file: String) -> Diagnostic {
         .error(
-            file, nil, "this is a symbolic link to a place outside the site folder, which Hearth never follows",
+            .linkLeavesSite, file, nil,
+            "this is a symbolic link to a place outside the site folder, which Hearth never follows",
             hint: "copy what it points to into the site, or remove the link (a link within the site is fine)")
     }
 
     static func isDir(_ url: URL) -> Bool {
-        isDir(url.path)
-    }
-
-    static func isDir(_ path: String) -> Bool {
-        var info = stat()
-        return stat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR
-    }
-
-    /// A file's bytes (open, fstat, read), or nil when it cannot be read. swift-system's reads
-    /// retry when a signal interrupts them.
-    static func readFile(_ path: String) -> Data? {
-        guard let fd = try? FileDescriptor.open(path, .readOnly, options: [.closeOnExec]) else { return nil }
-        defer { try? fd.close() }
-        var info = stat()
-        guard fstat(fd.rawValue, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
-        var data = Data(count: Int(info.st_size))
-        let filled = data.withUnsafeMutableBytes { buffer -> Int? in
-            var filled = 0
-            while filled < buffer.count {
-                guard let n = try? fd.read(into: UnsafeMutableRawBufferPointer(rebasing: buffer[filled...])) else {
-                    return nil
-                }
-                if n == 0 { break }  // the file shrank meanwhile
-                filled += n
-            }
-            return filled
-        }
-        guard let filled else { return nil }
-        if filled < data.count { data.removeSubrange(filled...) }
-        return data
+        Files.isFolder(url.path)
     }
 
     /// Every file below a folder, relative to it. A link to a folder it is already inside (a loop)
@@ -182,7 +126,7 @@ enum SiteFiles {
     /// added to `outside`, relative to the folder.
     static func listFilesRecursively(_ url: URL, site: String? = nil, outside: inout [String]) -> [String] {
         func list(_ path: String, inside ancestors: Set<String>, outside: inout [String]) -> [String] {
-            guard let folder = realPath(path), !ancestors.contains(folder) else { return [] }
+            guard let folder = Files.realPath(path), !ancestors.contains(folder) else { return [] }
             var out: [String] = []
             for entry in folderEntries(path, site: site) {
                 if entry.leavesSite {

@@ -36,7 +36,7 @@ enum StepTimer {
 
     static func problem(_ marker: String, file: String, at position: SourcePosition) -> Diagnostic {
         .error(
-            file, position, "'\(marker)' is not a step timer",
+            .stepTimerMalformed, file, position, "'\(marker)' is not a step timer",
             hint: "write {N min} (1 to 180 minutes) or {N s} (1 to 3600 seconds) at the end of the step, e.g. {3 min}")
     }
 }

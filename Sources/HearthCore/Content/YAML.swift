@@ -138,7 +138,7 @@ struct YAMLReader {
         if let place = Self.tooManyAliases(yaml) {
             return .failure(
                 .error(
-                    file, SourcePosition(line: place.line + lineOffset, column: place.column),
+                    .tooManyAliases, file, SourcePosition(line: place.line + lineOffset, column: place.column),
                     "more than \(Self.aliasLimit) YAML aliases ('*name')",
                     hint: "front matter is a few plain keys: write the values out instead of '&anchor' and '*alias'"))
         }
@@ -153,14 +153,16 @@ struct YAMLReader {
             return .failure(diagnostic(for: error))
         } catch {
             return .failure(
-                .error(file, SourcePosition(line: lineOffset + 1, column: 1), "YAML could not be read: \(error)"))
+                .error(
+                    .yamlUnreadable, file, SourcePosition(line: lineOffset + 1, column: 1),
+                    "YAML could not be read: \(error)"))
         }
         guard let root else { return .success([]) }
         guard let mapping = root.mapping else {
             if let scalar = root.scalar, scalar.string.isEmpty { return .success([]) }
             return .failure(
                 .error(
-                    file, position(root), "expected 'key: value' lines here",
+                    .yamlNotMapping, file, position(root), "expected 'key: value' lines here",
                     hint: "front matter and site.yml are YAML mappings, e.g. 'title: My page'"))
         }
         var pairs: [(key: Located<String>, value: Node)] = []
@@ -183,16 +185,21 @@ struct YAMLReader {
                 lines.count > 1
             {
                 return .error(
-                    file, SourcePosition(line: lines[1] + lineOffset, column: context.mark.column),
+                    .duplicateKey, file, SourcePosition(line: lines[1] + lineOffset, column: context.mark.column),
                     "key \(names) is written more than once (first on line \(lines[0] + lineOffset))",
                     hint: "keep one of them")
             }
             return .error(
-                file, position(context.mark), "key \(names) is written more than once", hint: "keep one of them")
+                .duplicateKey, file, position(context.mark), "key \(names) is written more than once",
+                hint: "keep one of them")
         case .reader(let problem, _, _, _):
-            return .error(file, SourcePosition(line: lineOffset + 1, column: 1), "YAML could not be read: \(problem)")
+            return .error(
+                .yamlUnreadable, file, SourcePosition(line: lineOffset + 1, column: 1),
+                "YAML could not be read: \(problem)")
         default:
-            return .error(file, SourcePosition(line: lineOffset + 1, column: 1), "YAML could not be read: \(error)")
+            return .error(
+                .yamlUnreadable, file, SourcePosition(line: lineOffset + 1, column: 1),
+                "YAML could not be read: \(error)")
         }
     }
 
@@ -225,7 +232,8 @@ struct YAMLReader {
 
     func string(_ node: Node, key: String) -> Result<String, Diagnostic> {
         guard let scalar = node.scalar else {
-            return .failure(.error(file, position(node), "'\(key)' must be text, found \(describe(node))"))
+            return .failure(
+                .error(.valueNotText, file, position(node), "'\(key)' must be text, found \(describe(node))"))
         }
         return .success(scalar.string)
     }
@@ -239,7 +247,7 @@ struct YAMLReader {
             }
         }
         return .failure(
-            .error(file, position(node), "'\(key)' must be true or false, found \(describe(node))"))
+            .error(.valueNotBoolean, file, position(node), "'\(key)' must be true or false, found \(describe(node))"))
     }
 
     func integer(_ node: Node, key: String, hint: String? = nil) -> Result<Int, Diagnostic> {
@@ -247,11 +255,14 @@ struct YAMLReader {
             if scalar.style == .plain { return .success(value) }
             return .failure(
                 .error(
-                    file, position(node), "'\(key)' must be a whole number, found the quoted text '\(value)'",
+                    .numberInQuotes, file, position(node),
+                    "'\(key)' must be a whole number, found the quoted text '\(value)'",
                     hint: "remove the quotes: \(key): \(value)"))
         }
         return .failure(
-            .error(file, position(node), "'\(key)' must be a whole number, found \(describe(node))", hint: hint))
+            .error(
+                .valueNotWholeNumber, file, position(node), "'\(key)' must be a whole number, found \(describe(node))",
+                hint: hint))
     }
 
     func stringList(_ node: Node, key: String) -> Result<[Located<String>], Diagnostic> {
@@ -260,14 +271,16 @@ struct YAMLReader {
             let example = node.scalar.map { "\(key): [\($0.string)]" } ?? "\(key): [first, second]"
             return .failure(
                 .error(
-                    file, position(node), "'\(key)' must be a list, found \(describe(node))",
+                    .valueNotList, file, position(node), "'\(key)' must be a list, found \(describe(node))",
                     hint: "write it as a list: \(example)"))
         }
         var items: [Located<String>] = []
         for item in sequence {
             guard let scalar = item.scalar else {
                 return .failure(
-                    .error(file, position(item), "each entry of '\(key)' must be text, found \(describe(item))"))
+                    .error(
+                        .listEntryNotText, file, position(item),
+                        "each entry of '\(key)' must be text, found \(describe(item))"))
             }
             // `~` or a `-` alone is no text, not the text "~".
             items.append(Located(isNull(item) ? "" : scalar.string, at: position(item)))

@@ -25,7 +25,8 @@ extension YAMLReader {
         }
         let contextText = context?.text ?? ""
         let tabIndented = Diagnostic.error(
-            file, place, "this line is indented with a tab", hint: "indent with spaces: YAML does not allow tabs")
+            .tabIndent, file, place, "this line is indented with a tab",
+            hint: "indent with spaces: YAML does not allow tabs")
         switch problem {
         case "mapping values are not allowed in this context":
             return mappingValues(line: line, place: place, column: mark.column, quoted: quoted)
@@ -33,24 +34,26 @@ extension YAMLReader {
             return tabIndented
         case _ where contextText.contains("quoted scalar"):
             return .error(
-                file, opening ?? place, "the quoted text that starts here is never closed",
+                .quoteNotClosed, file, opening ?? place, "the quoted text that starts here is never closed",
                 hint: "end it with the same quote mark on its line")
         case "did not find expected ',' or ']'":
             return .error(
-                file, opening ?? place, "the list that starts here with '[' is never closed",
+                .listNotClosed, file, opening ?? place, "the list that starts here with '[' is never closed",
                 hint: "end it with ']', its entries separated by ',': tags: [trust, touch]")
         case "did not find expected ',' or '}'":
-            return .error(file, opening ?? place, "the '{' here is never closed", hint: "end it with '}'")
+            return .error(
+                .braceNotClosed, file, opening ?? place, "the '{' here is never closed", hint: "end it with '}'")
         case "could not find expected ':'":
             return .error(
-                file, opening ?? place, "this line is not 'key: value'",
+                .lineNotKeyValue, file, opening ?? place, "this line is not 'key: value'",
                 hint: "write a key and ':' before the value (summary: Two sentences.)"
                     + (file.hasSuffix(".md") ? "; the page's text goes after the closing '---'" : ""))
         case "did not find expected node content":
-            return .error(file, place, "a value is missing here", hint: "write one, or remove the extra ','")
+            return .error(
+                .valueMissing, file, place, "a value is missing here", hint: "write one, or remove the extra ','")
         case "found undefined alias":
             return .error(
-                file, place, "'*' starts an alias here, and no '&' anchor has its name",
+                .undefinedAlias, file, place, "'*' starts an alias here, and no '&' anchor has its name",
                 hint: "to write text that starts with '*', put it in quotes")
         case "found character that cannot start any token":
             let scalar = line.flatMap { $0.unicodeScalars.dropFirst(mark.column - 1).first }
@@ -58,7 +61,8 @@ extension YAMLReader {
             if scalar == "\t" { return tabIndented }
             let character = scalar.map { "'\($0)'" }
             return .error(
-                file, place, "a value cannot start with \(character ?? "this character") unless it is in quotes",
+                .valueNeedsQuotes, file, place,
+                "a value cannot start with \(character ?? "this character") unless it is in quotes",
                 hint: line.flatMap(quoted).map { "write it as \($0)" } ?? "put the value in double quotes")
         case "did not find expected key", "did not find expected <document start>":
             return keyNotFound(line: line, place: place)
@@ -67,7 +71,7 @@ extension YAMLReader {
                 "YAML was reading \(context.text.replacingOccurrences(of: "while ", with: ""))"
                     + (opening.map { " that starts at \($0.line):\($0.column)" } ?? "")
             }
-            return .error(file, place, "YAML syntax error: \(problem)", hint: hint)
+            return .error(.yamlSyntaxError, file, place, "YAML syntax error: \(problem)", hint: hint)
         }
     }
 
@@ -83,12 +87,12 @@ extension YAMLReader {
             let key = line.prefix { $0 != ":" }.trimmingCharacters(in: .whitespaces)
             let indent = line.prefix { $0.isWhitespace }.count
             return .error(
-                file, place.map { SourcePosition(line: $0.line, column: indent + 1) },
+                .lineIndented, file, place.map { SourcePosition(line: $0.line, column: indent + 1) },
                 "this line is indented, so it reads as more of the value above",
                 hint: "start '\(key):' at the first column, as the other keys")
         }
         return .error(
-            file, place, "a value with ': ' in it must be in quotes",
+            .colonInValue, file, place, "a value with ': ' in it must be in quotes",
             hint: line.flatMap(quoted).map { "write it as \($0)" } ?? "put the value in double quotes")
     }
 
@@ -100,11 +104,11 @@ extension YAMLReader {
             let other: Character = quote == "'" ? "\"" : "'"
             let inside = quote == "'" ? "two single quotes ('') for one" : "\\\" for a quote"
             return .error(
-                file, place, "the quoted text ends before the value does",
+                .quoteEndsEarly, file, place, "the quoted text ends before the value does",
                 hint: "inside \(quote)...\(quote) write \(inside), or quote it with \(other) instead")
         }
         return .error(
-            file, place, "this line does not fit the lines above it",
+            .lineOutOfStep, file, place, "this line does not fit the lines above it",
             hint: "each line is 'key: value' starting at the first column; list entries under a key are "
                 + "'  - value', indented alike")
     }

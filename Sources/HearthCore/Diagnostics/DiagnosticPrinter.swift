@@ -1,4 +1,5 @@
 import Foundation
+import HearthFiles
 
 /// Prints diagnostics like a compiler: `path:line:col: severity: message`, the source line with a
 /// caret under the column, then `hint:` lines.
@@ -31,7 +32,9 @@ public struct DiagnosticPrinter: Sendable {
     public func render(_ diagnostic: Diagnostic, sourceLines: [Substring]? = nil) -> String {
         // A remark says what the build did, in one line of its own: `chairs.jpg: location removed`.
         let severity = diagnostic.severity == .remark ? "" : label(diagnostic.severity) + " "
-        var out = "\(paint(diagnostic.location + ":", "1")) \(severity)\(paint(diagnostic.message, "1"))\n"
+        var out =
+            "\(paint(diagnostic.location + ":", "1")) \(severity)\(paint(diagnostic.message, "1")) "
+            + "\(paint("[\(diagnostic.code)]", "2"))\n"
         if let line = diagnostic.line, let lines = sourceLines ?? readLines(diagnostic.file), line >= 1,
             line <= lines.count
         {
@@ -113,7 +116,7 @@ public struct DiagnosticPrinter: Sendable {
     /// A file's lines, for excerpts; nil for one that is not text (an image: a NUL byte in its first
     /// 8 KB, as git tells a binary file), whose "line" would print its bytes to the terminal.
     private func readLines(_ file: String) -> [Substring]? {
-        guard let data = FileManager.default.contents(atPath: root.appendingPathComponent(file).path),
+        guard let data = Files.read(root.appendingPathComponent(file).path),
             !data.prefix(8192).contains(0)
         else {
             return nil

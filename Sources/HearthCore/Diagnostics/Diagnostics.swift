@@ -11,9 +11,11 @@ public enum Severity: String, Sendable, Hashable, Codable {
     case remark
 }
 
-/// One problem found in a run: where, how bad, what, and what to do.
+/// One problem found in a run: where, how bad, what (its code and message), and what to do.
 public struct Diagnostic: Error, Sendable, Hashable, Codable {
     public var severity: Severity
+    /// Which problem this is, for `hearth explain` and for tools: stable where the wording is not.
+    public var code: DiagnosticCode
     /// Path relative to the site root, e.g. `content/emotional/listening.md`.
     public var file: String
     /// 1-based; nil when the problem concerns the whole file.
@@ -24,10 +26,11 @@ public struct Diagnostic: Error, Sendable, Hashable, Codable {
     public var hints: [String]
 
     public init(
-        _ severity: Severity, file: String, line: Int? = nil, column: Int? = nil, _ message: String,
-        hints: [String] = []
+        _ severity: Severity, _ code: DiagnosticCode, file: String, line: Int? = nil, column: Int? = nil,
+        _ message: String, hints: [String] = []
     ) {
         self.severity = severity
+        self.code = code
         self.file = file
         self.line = line
         self.column = column
@@ -36,36 +39,68 @@ public struct Diagnostic: Error, Sendable, Hashable, Codable {
     }
 
     public init(
-        _ severity: Severity, file: String, at position: SourcePosition?, _ message: String, hints: [String] = []
+        _ severity: Severity, _ code: DiagnosticCode, file: String, at position: SourcePosition?, _ message: String,
+        hints: [String] = []
     ) {
-        self.init(severity, file: file, line: position?.line, column: position?.column, message, hints: hints)
+        self.init(severity, code, file: file, line: position?.line, column: position?.column, message, hints: hints)
     }
 
-    public static func error(_ file: String, _ position: SourcePosition?, _ message: String, hint: String? = nil)
+    public static func error(
+        _ code: DiagnosticCode, _ file: String, _ position: SourcePosition?, _ message: String, hint: String? = nil
+    ) -> Diagnostic {
+        Diagnostic(.error, code, file: file, at: position, message, hints: hint.map { [$0] } ?? [])
+    }
+
+    public static func warning(
+        _ code: DiagnosticCode, _ file: String, _ position: SourcePosition?, _ message: String, hint: String? = nil
+    ) -> Diagnostic {
+        Diagnostic(.warning, code, file: file, at: position, message, hints: hint.map { [$0] } ?? [])
+    }
+
+    public static func note(
+        _ code: DiagnosticCode, _ file: String, _ position: SourcePosition?, _ message: String, hint: String? = nil
+    ) -> Diagnostic {
+        Diagnostic(.note, code, file: file, at: position, message, hints: hint.map { [$0] } ?? [])
+    }
+
+    public static func remark(_ code: DiagnosticCode, _ file: String, _ position: SourcePosition?, _ message: String)
         -> Diagnostic
     {
-        Diagnostic(.error, file: file, at: position, message, hints: hint.map { [$0] } ?? [])
+        Diagnostic(.remark, code, file: file, at: position, message)
     }
 
-    public static func warning(_ file: String, _ position: SourcePosition?, _ message: String, hint: String? = nil)
-        -> Diagnostic
-    {
-        Diagnostic(.warning, file: file, at: position, message, hints: hint.map { [$0] } ?? [])
+    // The code is written as its id (`"code": "H101"`), for `--format json` and the memo store.
+    private enum CodingKeys: String, CodingKey { case severity, code, file, line, column, message, hints }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        let id = try c.decode(String.self, forKey: .code)
+        guard let code = DiagnosticCode.named(id) else {
+            throw DecodingError.dataCorruptedError(forKey: .code, in: c, debugDescription: "no code \(id)")
+        }
+        self.init(
+            try c.decode(Severity.self, forKey: .severity), code, file: try c.decode(String.self, forKey: .file),
+            line: try c.decodeIfPresent(Int.self, forKey: .line),
+            column: try c.decodeIfPresent(Int.self, forKey: .column),
+            try c.decode(String.self, forKey: .message), hints: try c.decode([String].self, forKey: .hints))
     }
 
-    public static func note(_ file: String, _ position: SourcePosition?, _ message: String, hint: String? = nil)
-        -> Diagnostic
-    {
-        Diagnostic(.note, file: file, at: position, message, hints: hint.map { [$0] } ?? [])
-    }
-
-    public static func remark(_ file: String, _ position: SourcePosition?, _ message: String) -> Diagnostic {
-        Diagnostic(.remark, file: file, at: position, message)
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(severity, forKey: .severity)
+        try c.encode(code.id, forKey: .code)
+        try c.encode(file, forKey: .file)
+        try c.encodeIfPresent(line, forKey: .line)
+        try c.encodeIfPresent(column, forKey: .column)
+        try c.encode(message, forKey: .message)
+        try c.encode(hints, forKey: .hints)
     }
 
     /// `file:line:col` of a place, as far as known.
     public static func location(_ file: String, _ position: SourcePosition?) -> String {
-        Diagnostic(.warning, file: file, at: position, "").location
+        var s = file.isEmpty ? "hearth" : file
+        if let position { s += ":\(position.line):\(position.column)" }
+        return s
     }
 
     /// `file:line:col`, as far as known.

@@ -236,17 +236,17 @@ struct LinkTable: Sendable {
         switch page.reason {
         case .draft:
             return .error(
-                file, position, "\(written) links to a draft (content/\(page.contentPath))",
+                .linkToDraft, file, position, "\(written) links to a draft (content/\(page.contentPath))",
                 hint: "publish it (remove 'draft: true') or build with --drafts")
         case .sameURL(let other):
             return .error(
-                file, position,
+                .linkToPageNotBuilt, file, position,
                 "\(written) links to content/\(page.contentPath), which is not built: content/\(other) has its URL",
                 hint: "give one of them another file name or slug")
         case .failedToLoad:
             // Said once however many links lead there (a note is said once a run).
             return .note(
-                file, position,
+                .linksToFailedPageNotChecked, file, position,
                 "links to content/\(page.contentPath) are not checked: the page failed to load; see the error above")
         }
     }

@@ -63,13 +63,13 @@ struct PageLinkResolver: LinkResolver {
             }
             return .failure(
                 Diagnostic(
-                    .error, file: file, at: position, "no page matches \(written)",
+                    .error, .noPageMatches, file: file, at: position, "no page matches \(written)",
                     hints: table.missingPageHints(for: target, besides: file)))
         }
         let candidates = matches.map { "content/" + table.entries[$0].contentPath }.sorted()
         return .failure(
             Diagnostic(
-                .error, file: file, at: position, "\(written) matches \(matches.count) pages",
+                .error, .linkMatchesSeveralPages, file: file, at: position, "\(written) matches \(matches.count) pages",
                 hints: [
                     "candidates: " + candidates.joined(separator: ", "),
                     "write the path to pick one, e.g. [[\(candidates[0].dropFirst(8).dropLast(3))]]",
@@ -83,7 +83,7 @@ struct PageLinkResolver: LinkResolver {
             guard wikilink.fragment != nil else {
                 diagnostics.append(
                     .error(
-                        file, position, "\(wikilink.raw) names no page",
+                        .wikilinkNamesNoPage, file, position, "\(wikilink.raw) names no page",
                         hint: "write a page's title, alias, slug or path inside the brackets"
                             + "\(table.examplePath(besides: file)), or \\[[ to show the brackets as text"))
                 return nil
@@ -147,7 +147,8 @@ struct PageLinkResolver: LinkResolver {
             // Zola's link from content/; Hearth writes that with a `/`.
             diagnostics.append(
                 .error(
-                    file, position, "'\(destination)' is a Zola internal link, which Hearth does not read",
+                    .zolaInternalLink, file, position,
+                    "'\(destination)' is a Zola internal link, which Hearth does not read",
                     hint: "write it from the content folder with '/': '\(destination.dropFirst())'"))
             return nil
         }
@@ -164,14 +165,16 @@ struct PageLinkResolver: LinkResolver {
             } else {
                 diagnostics.append(
                     .warning(
-                        file, position, "'\(destination)' goes above the site's root",
+                        .linkAboveSiteRoot, file, position, "'\(destination)' goes above the site's root",
                         hint: "link to a page of the site"))
             }
             return nil
         }
         guard let target else {
             diagnostics.append(
-                .error(file, position, "'\(destination)' points outside content/", hint: "link to a page of the site"))
+                .error(
+                    .linkOutsideContent, file, position, "'\(destination)' points outside content/",
+                    hint: "link to a page of the site"))
             return nil
         }
         return resolve(relative: target, decoded: decoded, fragment: fragment, destination: destination, at: position)
@@ -201,21 +204,25 @@ struct PageLinkResolver: LinkResolver {
                 table.closestPageFile(to: target).map { "did you mean '\(decoded.dropLast(name.count) + $0)'?" }
                 ?? table.suggestion(for: String(name.dropLast(3))).map { "did you mean [[\($0)]]?" }
             diagnostics.append(
-                .error(file, position, "'\(destination)' links to content/\(target), which does not exist", hint: hint))
+                .error(
+                    .linkedPageFileMissing, file, position,
+                    "'\(destination)' links to content/\(target), which does not exist", hint: hint))
             return nil
         }
         // A file: it must exist, and be published in a page bundle.
         guard table.files.contains(target) else {
             diagnostics.append(
                 .error(
-                    file, position, "'\(destination)' links to content/\(target), which does not exist",
+                    .linkedFileMissing, file, position,
+                    "'\(destination)' links to content/\(target), which does not exist",
                     hint: "put the file next to the page's index.md (a page bundle)"))
             return nil
         }
         guard let bundle = table.bundle(containing: target) else {
             diagnostics.append(
                 .warning(
-                    file, position, "content/\(target) is not in a page bundle, so it is not published",
+                    .linkedFileNotInBundle, file, position,
+                    "content/\(target) is not in a page bundle, so it is not published",
                     hint: "move it next to a page's index.md"))
             return nil
         }

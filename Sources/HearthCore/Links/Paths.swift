@@ -76,7 +76,7 @@ extension SiteGraph {
             guard list.count >= 2 else {
                 diagnostics.append(
                     .error(
-                        page.file, page.textStart,
+                        .pathHasTooFewCards, page.file, page.textStart,
                         "a path needs at least two exercise cards, and this one links \(list.count)",
                         hint: "link each card of the path, in order: [[Soul Gazing]], [[The Daily Check-In]]"))
                 continue

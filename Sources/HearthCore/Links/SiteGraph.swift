@@ -85,7 +85,8 @@ struct SiteGraph: Sendable {
                 let place = check.targetID == page.id ? "this page" : target.file
                 diagnostics.append(
                     Diagnostic(
-                        .error, file: page.file, at: check.position, "'#\(check.written)' is not a heading of \(place)",
+                        .error, .headingNotFound, file: page.file, at: check.position,
+                        "'#\(check.written)' is not a heading of \(place)",
                         hints: anchorHints(
                             check.written, headings: rendered[check.targetID].headings, file: target.file)))
             }

@@ -71,7 +71,7 @@ extension PageLinkResolver {
         case .missing:
             diagnostics.append(
                 .warning(
-                    file, position, "'\(destination)' is not a page or file of this site",
+                    .sitePathNotFound, file, position, "'\(destination)' is not a page or file of this site",
                     hint: table.closestPage(to: path).map { "did you mean '\($0)'?" }
                         ?? "link to a page as [[its title]] or by its .md file: the build checks those and "
                         + "follows the page when its URL changes"))

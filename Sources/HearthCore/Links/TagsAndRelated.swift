@@ -30,7 +30,7 @@ extension SiteGraph {
                     {
                         diagnostics.append(
                             .warning(
-                                page.file, tag.position,
+                                .tagsShareURL, page.file, tag.position,
                                 "tag '\(name)' has the same URL /tags/\(slug)/ as tag '\(other)' (\(firstWritten[known])): "
                                     + "they are one tag page, named '\(other)'",
                                 hint: "a tag's URL keeps its letters and digits: if these are different tags, "
@@ -72,13 +72,13 @@ extension SiteGraph {
                 case .success(let id) where id == page.id:
                     diagnostics.append(
                         .warning(
-                            page.file, entry.position,
+                            .relatedEntryIsThisPage, page.file, entry.position,
                             "related entry '\(entry.value)' is this page: a page is never related to itself",
                             hint: "remove it from related"))
                 case .success(let id) where explicit[page.id]?.contains(id) == true:
                     diagnostics.append(
                         .warning(
-                            page.file, entry.position,
+                            .relatedEntryRepeated, page.file, entry.position,
                             "related entry '\(entry.value)' names \(pages[id].file) again: it is listed once",
                             hint: "remove one of them from related"))
                 case .success(let id): explicit[page.id, default: []].append(id)

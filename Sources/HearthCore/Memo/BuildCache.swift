@@ -1,11 +1,7 @@
 import Foundation
+import HearthFiles
 import Synchronization
-
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
+import SystemPackage
 
 /// What one build hands to the next: parsed files, rendered Markdown, rendered cards and what to
 /// publish of each bundle image (`ImageMetadata.Plan`, a few runs of its bytes), each kept
@@ -176,7 +172,7 @@ final class BuildCache: Sendable {
     /// next save writes it anew with only what that build used.
     func load(from url: URL, salt: String) {
         guard state.withLock({ $0.loadedSalt != salt }) else { return }
-        guard let data = Self.map(url) else { return }
+        guard let data = Files.map(url.path) else { return }
         var table: [[String: (key: UInt64, range: Range<Int>)]] = Table.allCases.map { _ in [:] }
         let whole = data.withUnsafeBytes { raw -> Bool in
             var reader = ByteReader(raw)
@@ -207,36 +203,19 @@ final class BuildCache: Sendable {
         }
     }
 
-    /// The file's bytes, mapped read-only (nil when it cannot be read): a mapping, not a copy, so
-    /// that `releaseMappedPages` may give its pages back.
-    static func map(_ url: URL) -> Data? {
-        let fd = open(url.path, O_RDONLY | O_CLOEXEC)
-        guard fd >= 0 else { return nil }
-        defer { close(fd) }
-        var info = stat()
-        guard fstat(fd, &info) == 0, info.st_size > 0 else { return nil }
-        let count = Int(info.st_size)
-        guard let base = mmap(nil, count, PROT_READ, MAP_PRIVATE, fd, 0), base != MAP_FAILED else { return nil }
-        return Data(bytesNoCopy: base, count: count, deallocator: .custom { pointer, count in munmap(pointer, count) })
-    }
-
     /// Gives back this process's pages of the mapped cache file, once a build has read what it
     /// reads from it: they stay in the kernel's page cache, and an entry read later maps them again
     /// without touching the disk. The file is as large as the rendered site, so a build with a
     /// cache would otherwise hold it twice at its peak (once mapped, once decoded).
     func releaseMappedPages() {
-        let blob = state.withLock { $0.blob }
-        blob.withUnsafeBytes { raw in
-            guard let base = raw.baseAddress, raw.count > 0 else { return }
-            _ = madvise(UnsafeMutableRawPointer(mutating: base), raw.count, MADV_DONTNEED)
-        }
+        Files.releasePages(of: state.withLock { $0.blob })
     }
 
     /// Saves what the last build used: a segment with only what it made, appended, when the file
     /// read is sound and mostly still in use; else the whole file anew, atomically (a temporary
     /// file renamed over the old one). Entries read from the file are copied as they were.
     func save(to url: URL, salt: String) async throws {
-        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try Files.makeFolders(url.deletingLastPathComponent().path)
         let (append, made) = state.withLock { state -> (Bool, Int) in
             var live = 0
             var made = 0
@@ -254,11 +233,7 @@ final class BuildCache: Sendable {
         }
         if append && made == 0 { return }
         let temporary = url.path + ".\(getpid()).tmp"
-        let fd = open(
-            append ? url.path : temporary, O_WRONLY | O_CREAT | O_CLOEXEC | (append ? O_APPEND : O_TRUNC), 0o644)
-        guard fd >= 0 else {
-            throw OutputWriter.Failure(description: "cannot save the build cache: \(String(cString: strerror(errno)))")
-        }
+        let fd = try append ? Files.openForAppending(url.path) : Files.create(temporary)
         var file = SegmentFile(fd: fd)
         file.header.string(Self.magic)
         file.header.string(salt)
@@ -278,15 +253,15 @@ final class BuildCache: Sendable {
         await file.table(live(savedCards), blob: savedBlob) { $0.string($1) }
         await file.table(live(savedImages), blob: savedBlob) { $1.write(to: &$0) }
         file.flush()
-        close(fd)
+        try? fd.close()
         var failed = file.failed
         if append {
-            if failed { unlink(url.path) }  // a torn segment would hide the ones after it
-        } else if failed || rename(temporary, url.path) != 0 {
-            unlink(temporary)
+            if failed { Files.remove(url.path) }  // a torn segment would hide the ones after it
+        } else if failed || (try? Files.rename(temporary, to: url.path)) == nil {
+            Files.remove(temporary)
             failed = true
         }
-        if failed { throw OutputWriter.Failure(description: "cannot save the build cache") }
+        if failed { throw Files.Failure(description: "cannot save the build cache") }
     }
 }
 
@@ -294,17 +269,17 @@ final class BuildCache: Sendable {
 /// encoded on every core, in chunks of a few hundred, a few chunks at a time (so that the file is
 /// never all in memory), and written in order.
 private struct SegmentFile {
-    let fd: Int32
+    let fd: FileDescriptor
     var header = ByteWriter()
     var failed = false
 
-    init(fd: Int32) {
+    init(fd: FileDescriptor) {
         self.fd = fd
     }
 
     mutating func flush() {
         guard !header.bytes.isEmpty else { return }
-        failed = failed || !OutputWriter.write(all: header.bytes, to: fd)
+        failed = failed || !Files.writeAll(header.bytes, to: fd)
         header = ByteWriter()
     }
 
@@ -335,7 +310,7 @@ private struct SegmentFile {
                 return out.bytes
             }
             flush()
-            for bytes in encoded { failed = failed || !OutputWriter.write(all: bytes, to: fd) }
+            for bytes in encoded { failed = failed || !Files.writeAll(bytes, to: fd) }
         }
     }
 }

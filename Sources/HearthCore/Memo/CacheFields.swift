@@ -13,6 +13,22 @@ protocol CacheFields: CacheField {
 /// Something done to each field in turn: write it, read it, hash it or count it.
 protocol FieldVisitor {
     mutating func visit<T: CacheField>(_ value: inout T) throws
+    /// A field of a page (`PageMeta`, `RenderedPage`) with who shows it: `hearth serve` rewrites an
+    /// edited page in place while the fields other pages show are unchanged (`Increment`).
+    mutating func visit<T: CacheField>(_ value: inout T, shownBy reach: FieldReach) throws
+}
+
+extension FieldVisitor {
+    mutating func visit<T: CacheField>(_ value: inout T, shownBy reach: FieldReach) throws { try visit(&value) }
+}
+
+/// Who shows a field of a page.
+enum FieldReach: Sendable {
+    /// The page's own output, and what is made of the page alone (its search words, the deck's copy
+    /// of its text): an edit rewrites those in place.
+    case itself
+    /// Other pages too: a card or link on a list, a backlink, a path's places, the site's structure.
+    case otherPages
 }
 
 /// A field's own encoding.
@@ -67,7 +83,43 @@ struct FieldDecoder: FieldVisitor {
 
 struct FieldCounter: FieldVisitor {
     var count = 0
-    mutating func visit<T: CacheField>(_ value: inout T) { count += 1 }
+    /// Fields visited without saying who shows them.
+    var unclassified = 0
+    mutating func visit<T: CacheField>(_ value: inout T) {
+        count += 1
+        unclassified += 1
+    }
+    mutating func visit<T: CacheField>(_ value: inout T, shownBy reach: FieldReach) { count += 1 }
+}
+
+/// Hashes the fields other pages show, and only those.
+struct ShownElsewhereHasher: FieldVisitor {
+    var writer = ByteWriter()
+    mutating func visit<T: CacheField>(_ value: inout T) {}
+    mutating func visit<T: CacheField>(_ value: inout T, shownBy reach: FieldReach) {
+        if reach == .otherPages { value.write(to: &writer) }
+    }
+}
+
+extension CacheFields {
+    /// A digest of the fields other pages show (`FieldReach.otherPages`): equal before and after an
+    /// edit when no other page can show a difference.
+    var shownElsewhere: UInt64 {
+        var copy = self
+        var visitor = ShownElsewhereHasher()
+        try? copy.fields(&visitor)
+        var hasher = StableHasher()
+        hasher.combine(bytes: visitor.writer.bytes)
+        return hasher.finalize()
+    }
+
+    /// How many fields are visited without saying who shows them.
+    static var unclassifiedFieldCount: Int {
+        var value = Self()
+        var counter = FieldCounter()
+        try? value.fields(&counter)
+        return counter.unclassified
+    }
 }
 
 // The fields' own encodings.
@@ -148,33 +200,44 @@ extension Located: CacheField where Value == String {
 // The values the cache keeps, each field listed once.
 
 extension PageMeta: CacheFields {
+    // Front matter shapes the site (lists, tags, paths, related pages, the feed and sitemap, cards on
+    // every list, the search index's weights), so every key is shown by other pages.
     mutating func fields<V: FieldVisitor>(_ v: inout V) throws {
-        try v.visit(&title)
-        try v.visit(&summary)
-        try v.visit(&date)
-        try v.visit(&updated)
-        try v.visit(&draft)
-        try v.visit(&weight)
-        try v.visit(&slug)
-        try v.visit(&aliases)
-        try v.visit(&types)
-        try v.visit(&tags)
-        try v.visit(&related)
-        try v.visit(&keywords)
-        try v.visit(&duration)
-        try v.visit(&durationPosition)
-        try v.visit(&difficulty)
-        try v.visit(&who)
-        try v.visit(&materials)
-        try v.visit(&contentNote)
+        try v.visit(&title, shownBy: .otherPages)
+        try v.visit(&summary, shownBy: .otherPages)
+        try v.visit(&date, shownBy: .otherPages)
+        try v.visit(&updated, shownBy: .otherPages)
+        try v.visit(&draft, shownBy: .otherPages)
+        try v.visit(&weight, shownBy: .otherPages)
+        try v.visit(&slug, shownBy: .otherPages)
+        try v.visit(&aliases, shownBy: .otherPages)
+        try v.visit(&types, shownBy: .otherPages)
+        try v.visit(&tags, shownBy: .otherPages)
+        try v.visit(&related, shownBy: .otherPages)
+        try v.visit(&keywords, shownBy: .otherPages)
+        try v.visit(&duration, shownBy: .otherPages)
+        try v.visit(&durationPosition, shownBy: .otherPages)
+        try v.visit(&difficulty, shownBy: .otherPages)
+        try v.visit(&who, shownBy: .otherPages)
+        try v.visit(&materials, shownBy: .otherPages)
+        try v.visit(&contentNote, shownBy: .otherPages)
+    }
+}
+
+extension DiagnosticCode: CacheField {
+    func write(to writer: inout ByteWriter) { writer.string(id) }
+    static func read(from reader: inout ByteReader) throws -> DiagnosticCode {
+        guard let code = DiagnosticCode.named(try reader.string()) else { throw ByteReader.Malformed() }
+        return code
     }
 }
 
 extension Diagnostic: CacheFields {
-    init() { self.init(.error, file: "", "") }
+    init() { self.init(.error, DiagnosticCode.all[0], file: "", "") }
 
     mutating func fields<V: FieldVisitor>(_ v: inout V) throws {
         try v.visit(&severity)
+        try v.visit(&code)
         try v.visit(&file)
         try v.visit(&line)
         try v.visit(&column)
@@ -217,21 +280,24 @@ extension MarkdownSection: CacheFields {
 extension RenderedPage: CacheFields {
     init() {
         self.init(
-            html: "", sections: [], headings: [], summary: "", searchWords: [], outgoing: [], outgoingLines: [],
+            html: "", sections: [], headings: [], summary: "", searchWords: [], outgoing: [], outgoingSections: [],
             anchorChecks: [],
             diagnostics: [])
     }
 
     mutating func fields<V: FieldVisitor>(_ v: inout V) throws {
-        try v.visit(&html)
-        try v.visit(&sections)
-        try v.visit(&headings)
-        try v.visit(&summary)
-        try v.visit(&searchWords)
-        try v.visit(&outgoing)
-        try v.visit(&outgoingLines)
-        try v.visit(&anchorChecks)
-        try v.visit(&diagnostics)
+        try v.visit(&html, shownBy: .itself)
+        try v.visit(&sections, shownBy: .itself)
+        // Headings are the anchors other pages link to, and name a path's places.
+        try v.visit(&headings, shownBy: .otherPages)
+        try v.visit(&summary, shownBy: .otherPages)
+        try v.visit(&searchWords, shownBy: .itself)
+        // Links make backlinks, related pages and paths.
+        try v.visit(&outgoing, shownBy: .otherPages)
+        try v.visit(&outgoingSections, shownBy: .otherPages)
+        try v.visit(&anchorChecks, shownBy: .otherPages)
+        // A page with a problem is never rewritten in place (`Increment`), whatever its reach.
+        try v.visit(&diagnostics, shownBy: .itself)
     }
 }
 

@@ -1,4 +1,5 @@
 import Foundation
+import HearthFiles
 
 /// The titles of the pages of the last good build, kept beside its output: when a `[[Old Title]]`
 /// no longer matches because a page's title changed, the error names that page and the alias to add.
@@ -9,7 +10,7 @@ enum FormerTitles {
 
     /// Each page's title in the last good build, by its path (`content/`-relative).
     static func load(for output: URL) -> [String: String] {
-        guard let data = FileManager.default.contents(atPath: file(for: output).path) else { return [:] }
+        guard let data = Files.read(file(for: output).path) else { return [:] }
         var out: [String: String] = [:]
         for line in String(decoding: data, as: UTF8.self).split(separator: "\n") {
             guard let tab = line.firstIndex(of: "\t") else { continue }
@@ -24,6 +25,6 @@ enum FormerTitles {
         for entry in entries where !entry.title.contains("\n") {
             text += entry.contentPath + "\t" + entry.title + "\n"
         }
-        try? Data(text.utf8).write(to: file(for: output), options: .atomic)
+        try? Files.writeAtomically(text.utf8, to: file(for: output).path)
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import HearthFiles
 import HearthMarkdown
 
 // A page bundle's images are published without their metadata (`ImageMetadata`), unless site.yml
@@ -28,7 +29,7 @@ extension SiteBuilder {
         guard !keepMetadata else { return (bundles.map { _ in nil }, []) }
         let results = await parallelMap(bundles) { copy -> Result<ImageWork?, Diagnostic> in
             guard let named = ImageMetadata.Kind(fileName: copy.source),
-                let data = FileManager.default.contents(atPath: copy.from.path)  // the copy reports it
+                let data = Files.read(copy.from.path)  // the copy reports it
             else { return .success(nil) }
             let bytes = Array(data)
             // A `.jpg` that is a PNG is read as the PNG it is.
@@ -39,7 +40,7 @@ extension SiteBuilder {
             case .failed(let reason):
                 return .failure(
                     .error(
-                        copy.source, SourcePosition(line: 1, column: 1),
+                        .imageMetadataNotRemovable, copy.source, SourcePosition(line: 1, column: 1),
                         "this \(kind.name) cannot be published without its metadata: \(reason)",
                         hint:
                             "re-export the image, or set images: keepMetadata: true in site.yml to publish it as written"
@@ -53,7 +54,9 @@ extension SiteBuilder {
             switch result {
             case .success(let image):
                 work.append(image)
-                if image?.plan.removedLocation == true { notes.append(.remark(copy.source, nil, "location removed")) }
+                if image?.plan.removedLocation == true {
+                    notes.append(.remark(.imageLocationRemoved, copy.source, nil, "location removed"))
+                }
             case .failure(let problem): problems.append(problem)
             }
         }
@@ -68,7 +71,7 @@ extension SiteBuilder {
     {
         let results = await parallelMap(Array(zip(bundles, images))) { copy, image -> Result<Void, any Error> in
             Result {
-                guard let data = FileManager.default.contents(atPath: copy.from.path) else {
+                guard let data = Files.read(copy.from.path) else {
                     throw OutputWriter.Failure(description: "cannot read \(copy.from.path)")
                 }
                 var bytes = Array(data)

@@ -1,17 +1,12 @@
 import Foundation
-
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
+import HearthFiles
 
 // The manifest: what an output or spare folder holds — each file's hash, size and the key it was
 // made from — named after the folder's inode so that it cannot describe another folder.
 extension OutputWriter {
     /// What the output folder holds, by its manifest; nil when it has none that can be trusted.
     static func manifest(of output: URL) -> Manifest? {
-        guard let id = identity(output.path) else { return nil }
+        guard let id = Files.identity(output.path) else { return nil }
         let prefix = cacheFolder(for: output).appendingPathComponent(stagingPrefix(for: output)).path
         return loadManifest("\(prefix)manifest-\(id)")
     }
@@ -22,27 +17,22 @@ extension OutputWriter {
     /// files.
     static func update(_ files: [OutputFile], removing: [String] = [], in output: URL) throws {
         let prefix = cacheFolder(for: output).appendingPathComponent(stagingPrefix(for: output)).path
-        guard let id = identity(output.path), var manifest = loadManifest("\(prefix)manifest-\(id)") else {
+        guard let id = Files.identity(output.path), var manifest = loadManifest("\(prefix)manifest-\(id)") else {
             throw Failure(description: "the output has no manifest")
         }
         let manifestPath = "\(prefix)manifest-\(id)"
         // Until the files are in place there is no manifest to vouch for them: if this stops
         // halfway, the next build renders every page instead of trusting a wrong one.
-        unlink(manifestPath)
+        Files.remove(manifestPath)
         for file in files {
             let target = output.path + "/" + file.path
-            let temporary = target + ".hearth-\(getpid())"
-            try write(file.bytes, to: temporary)
-            guard rename(temporary, target) == 0 else {
-                unlink(temporary)
-                throw Failure(description: "cannot replace \(target): \(String(cString: strerror(errno)))")
-            }
+            try Files.writeAtomically(file.bytes, to: target)
             var hasher = StableHasher()
             hasher.combine(bytes: file.bytes)
             manifest[file.path] = Entry(hash: hasher.finalize(), size: file.bytes.count, key: file.key)
         }
         for path in removing {
-            unlink(output.path + "/" + path)
+            Files.remove(output.path + "/" + path)
             manifest[path] = nil
         }
         try saveManifest(manifest, to: manifestPath)
@@ -51,7 +41,7 @@ extension OutputWriter {
     /// Reads a manifest: a line per file, `<hash hex> <size> <key hex> <path>`. Parsed on bytes:
     /// the output's and the spare's are read by every build.
     static func loadManifest(_ path: String) -> Manifest? {
-        guard let data = FileManager.default.contents(atPath: path) else { return nil }
+        guard let data = Files.read(path) else { return nil }
         return data.withUnsafeBytes { raw -> Manifest? in
             let bytes = raw.bindMemory(to: UInt8.self)
             var manifest: Manifest = [:]
@@ -112,6 +102,6 @@ extension OutputWriter {
             bytes.append(contentsOf: file.utf8)
             bytes.append(0x0A)
         }
-        try write(bytes, to: path)
+        try Files.write(bytes, to: path)
     }
 }

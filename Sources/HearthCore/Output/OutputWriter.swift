@@ -1,12 +1,6 @@
 import Foundation
+import HearthFiles
 import Synchronization
-import SystemPackage
-
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
 
 /// A file of the built site, relative to the output folder.
 public struct OutputFile: Sendable {
@@ -47,9 +41,7 @@ public struct OutputFile: Sendable {
 /// so it cannot be confused with another folder's. The next build claims the spare as its staging
 /// folder and writes only the files that differ, removes those that are gone, and swaps again.
 enum OutputWriter {
-    struct Failure: Error, CustomStringConvertible {
-        var description: String
-    }
+    typealias Failure = Files.Failure
 
     /// What the manifest says of one file: its content hash and size, and the key it was made from.
     struct Entry: Sendable {
@@ -67,23 +59,16 @@ enum OutputWriter {
 
     static func stagingPrefix(for output: URL) -> String { output.lastPathComponent + "-" }
 
-    /// `<dev>-<ino>` of a folder, or nil when it is not one.
-    static func identity(_ path: String) -> String? {
-        var info = stat()
-        guard lstat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR else { return nil }
-        return "\(info.st_dev)-\(info.st_ino)"
-    }
-
     /// An entry of an existing, non-empty output folder when nothing says Hearth wrote it: no
     /// manifest of it beside it, and not the files every Hearth site has at its top. Nil for a new,
     /// empty or Hearth-made folder.
     static func foreignEntry(in output: URL) -> String? {
         let path = output.path
-        guard let id = identity(path) else { return nil }
+        guard let id = Files.identity(path) else { return nil }
         let names = SiteFiles.folderEntries(path).map(\.name)
         guard let first = names.first else { return nil }
         let manifest = cacheFolder(for: output).appendingPathComponent("\(stagingPrefix(for: output))manifest-\(id)")
-        if FileManager.default.fileExists(atPath: manifest.path) { return nil }
+        if Files.exists(manifest.path) { return nil }
         let signature: Set = [
             "index.html", GeneratedFile.notFound.path, GeneratedFile.sitemap.path, GeneratedFile.searchManifest.path,
         ]
@@ -95,17 +80,18 @@ enum OutputWriter {
     static func removeLeftovers(beside output: URL) {
         let parent = cacheFolder(for: output)
         let prefix = stagingPrefix(for: output)
-        let names = (SiteFiles.namesAndTypes(in: parent.path) ?? []).map(\.name).filter { $0.hasPrefix(prefix) }
+        let names = (Files.entries(in: parent.path) ?? []).map(\.name).filter { $0.hasPrefix(prefix) }
         for name in names where name.hasPrefix(prefix + "staging-") {
             // Leave those of a build still running.
             if let pid = Int32(name.split(separator: "-").last ?? ""), pid != getpid(), kill(pid, 0) == 0 { continue }
-            removeTree(parent.appendingPathComponent(name).path)
+            Files.removeTree(parent.appendingPathComponent(name).path)
         }
         let live = Set(
-            [identity(output.path), identity(parent.appendingPathComponent(prefix + "spare").path)].compactMap { $0 })
+            [Files.identity(output.path), Files.identity(parent.appendingPathComponent(prefix + "spare").path)]
+                .compactMap { $0 })
         for name in names where name.hasPrefix(prefix + "manifest-") {
             if !live.contains(String(name.dropFirst((prefix + "manifest-").count))) {
-                unlink(parent.appendingPathComponent(name).path)
+                Files.remove(parent.appendingPathComponent(name).path)
             }
         }
     }
@@ -127,7 +113,7 @@ enum OutputWriter {
         /// among them are removed, and every folder they need is made.
         init(output: URL, paths: [String]) throws {
             let parent = cacheFolder(for: output)
-            try FileManager.default.createDirectory(at: parent, withIntermediateDirectories: true)
+            try Files.makeFolders(parent.path)
             removeLeftovers(beside: output)
             self.output = output.path
             prefix = parent.appendingPathComponent(stagingPrefix(for: output)).path
@@ -138,8 +124,8 @@ enum OutputWriter {
             fresh = claimed == nil
             do {
                 if fresh {
-                    removeTree(path)
-                    try makeDirectory(path)
+                    Files.removeTree(path)
+                    try Files.makeFolder(path)
                 }
                 try prepare(for: paths)
             } catch {
@@ -153,7 +139,7 @@ enum OutputWriter {
             // Files that are gone, then their folders if empty.
             var emptied: Set<String> = []
             for file in held.keys where !wanted.contains(file) {
-                unlink(path + "/" + file)
+                Files.remove(path + "/" + file)
                 var dir = file
                 while let slash = dir.lastIndex(of: "/") {
                     dir = String(dir[..<slash])
@@ -161,7 +147,7 @@ enum OutputWriter {
                 }
             }
             for dir in emptied.sorted(by: { $0.count > $1.count }) {
-                rmdir(path + "/" + dir)
+                Files.removeEmptyFolder(path + "/" + dir)
             }
             // Folders that hold folders, parents before children; a file's own folder is made
             // when it is written, on whichever core writes it.
@@ -175,7 +161,7 @@ enum OutputWriter {
                 }
             }
             for folder in folders.sorted(by: { $0.count < $1.count }) {
-                try makeDirectory(path + "/" + folder)
+                try Files.makeFolder(path + "/" + folder)
             }
         }
 
@@ -194,7 +180,7 @@ enum OutputWriter {
             }
             defer { written.withLock { $0[file.path] = entry } }
             if let known = held[file.path], known.hash == entry.hash, known.size == entry.size,
-                fileSize(target) == entry.size
+                Files.size(target) == entry.size
             {
                 return
             }
@@ -202,34 +188,34 @@ enum OutputWriter {
             // for every changed page would free and take an inode each, and on ext4 without a
             // journal taking inodes just after freeing thousands costs seconds. One the output
             // shares through a link is replaced, never written over.
-            if !fresh, file.kept != nil || linkCount(target) != 1 {
-                unlink(target)
+            if !fresh, file.kept != nil || Files.linkCount(target) != 1 {
+                Files.remove(target)
             }
             if let slash = file.path.lastIndex(of: "/") {
-                try makeDirectory(path + "/" + file.path[..<slash])
+                try Files.makeFolder(path + "/" + file.path[..<slash])
             }
             if file.kept != nil {
                 let source = output + "/" + file.path
-                if link(source, target) != 0 {
+                if !Files.hardLink(source, as: target) {
                     // A file system without hard links: copy it.
-                    guard let bytes = SiteFiles.readFile(source) else {
-                        throw Failure(description: "cannot read \(source): \(String(cString: strerror(errno)))")
+                    guard let bytes = Files.read(source) else {
+                        throw Failure(description: "cannot read \(source): \(Files.lastError)")
                     }
-                    try OutputWriter.write([UInt8](bytes), to: target)
+                    try Files.write(bytes, to: target)
                 }
-                guard fileSize(target) == entry.size else {
+                guard Files.size(target) == entry.size else {
                     throw Failure(
                         description: "\(file.path) changed in the output folder during the build; build again")
                 }
                 return
             }
-            try OutputWriter.write(file.bytes, to: target)
+            try Files.write(file.bytes, to: target)
         }
 
         /// Saves the manifest and swaps the staging folder in; the old output becomes the spare.
         func finish() throws {
             do {
-                guard let id = identity(path) else { throw Failure(description: "the staging folder vanished") }
+                guard let id = Files.identity(path) else { throw Failure(description: "the staging folder vanished") }
                 try saveManifest(written.withLock { $0 }, to: "\(prefix)manifest-\(id)")
                 try swap(path, into: output, spare: spare)
             } catch {
@@ -240,8 +226,8 @@ enum OutputWriter {
 
         /// Removes the staging folder; the output is left as it was.
         func abandon() {
-            if let id = identity(path) { unlink("\(prefix)manifest-\(id)") }
-            removeTree(path)
+            if let id = Files.identity(path) { Files.remove("\(prefix)manifest-\(id)") }
+            Files.removeTree(path)
         }
 
         var count: Int { written.withLock { $0.count } }
@@ -250,98 +236,36 @@ enum OutputWriter {
     /// Moves the spare site to `staging` and returns what it holds; nil when there is no spare
     /// that can be trusted (then `staging` is to be made from nothing).
     private static func claimSpare(_ spare: String, as staging: String, prefix: String) -> Manifest? {
-        guard let id = identity(spare) else { return nil }
+        guard let id = Files.identity(spare) else { return nil }
         let manifestPath = "\(prefix)manifest-\(id)"
         let manifest = loadManifest(manifestPath)
-        guard rename(spare, staging) == 0 else { return nil }
+        guard (try? Files.rename(spare, to: staging)) != nil else { return nil }
         // From here the folder will change: its manifest no longer describes it.
-        unlink(manifestPath)
+        Files.remove(manifestPath)
         return manifest
     }
 
-    /// How many names a regular file has; nil when there is none at `path`.
-    static func linkCount(_ path: String) -> Int? {
-        var info = stat()
-        guard lstat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
-        return Int(info.st_nlink)
-    }
-
-    static func fileSize(_ path: String) -> Int? {
-        var info = stat()
-        guard lstat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
-        return Int(info.st_size)
-    }
-
-    private static func makeDirectory(_ path: String) throws {
-        if mkdir(path, 0o755) != 0 && errno != EEXIST {
-            throw Failure(description: "cannot create folder \(path): \(String(cString: strerror(errno)))")
-        }
-    }
-
-    static func write(_ bytes: [UInt8], to path: String) throws {
-        let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-        guard fd >= 0 else { throw Failure(description: "cannot write \(path): \(String(cString: strerror(errno)))") }
-        defer { close(fd) }
-        guard write(all: bytes, to: fd) else {
-            throw Failure(description: "cannot write \(path): \(String(cString: strerror(errno)))")
-        }
-    }
-
-    /// Writes all of `bytes` to an open file (swift-system's `writeAll`, which retries when a
-    /// signal interrupts it); false on an error (see errno).
-    static func write(all bytes: [UInt8], to fd: Int32) -> Bool {
-        (try? FileDescriptor(rawValue: fd).writeAll(bytes)) != nil
-    }
-
-    private typealias RenameAt2 =
-        @convention(c) (Int32, UnsafePointer<CChar>, Int32, UnsafePointer<CChar>, UInt32)
-        -> Int32
-
-    /// Linux's renameat2 with RENAME_EXCHANGE swaps two folders atomically; looked up at run time
-    /// because Swift's Glibc module does not declare it.
-    private static let renameExchange: RenameAt2? = {
-        guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "renameat2") else { return nil }
-        return unsafeBitCast(symbol, to: RenameAt2.self)
-    }()
-
     /// Puts `staging` where `output` is; the previous output becomes the spare.
     private static func swap(_ staging: String, into output: String, spare: String) throws {
-        var isDirectory: ObjCBool = false
-        if !FileManager.default.fileExists(atPath: output, isDirectory: &isDirectory) {
-            guard rename(staging, output) == 0 else {
-                throw Failure(
-                    description: "cannot move the new site into \(output): \(String(cString: strerror(errno)))")
-            }
+        switch Files.kind(output) {
+        case nil:
+            try Files.rename(staging, to: output)
             return
+        case .folder: break
+        default: throw Failure(description: "\(output) exists and is not a folder")
         }
-        guard isDirectory.boolValue else {
-            throw Failure(description: "\(output) exists and is not a folder")
-        }
-        removeTree(spare)  // normally already claimed
-        if let exchange = renameExchange, exchange(AT_FDCWD, staging, AT_FDCWD, output, 2 /* RENAME_EXCHANGE */) == 0 {
-            if rename(staging, spare) != 0 { removeTree(staging) }
+        Files.removeTree(spare)  // normally already claimed
+        if Files.exchange(staging, output) {
+            if (try? Files.rename(staging, to: spare)) == nil { Files.removeTree(staging) }
             return
         }
         // No atomic exchange here: two renames, the old site kept until the new one is in place.
-        guard rename(output, spare) == 0 else {
-            throw Failure(description: "cannot move the old site aside: \(String(cString: strerror(errno)))")
-        }
-        guard rename(staging, output) == 0 else {
-            let reason = String(cString: strerror(errno))
-            _ = rename(spare, output)
-            throw Failure(description: "cannot move the new site into \(output): \(reason)")
-        }
-    }
-
-    /// Removes a folder and everything in it (nothing if it is not there).
-    static func removeTree(_ path: String) {
-        var info = stat()
-        guard lstat(path, &info) == 0 else { return }
-        if (info.st_mode & S_IFMT) == S_IFDIR {
-            for (name, _) in SiteFiles.namesAndTypes(in: path) ?? [] { removeTree(path + "/" + name) }
-            rmdir(path)
-        } else {
-            unlink(path)
+        try Files.rename(output, to: spare)
+        do {
+            try Files.rename(staging, to: output)
+        } catch {
+            try? Files.rename(spare, to: output)
+            throw error
         }
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import HearthFiles
 import Synchronization
 
 // Rendering the pages and writing the site: what a build does once its content is assembled.
@@ -152,7 +153,7 @@ extension SiteBuilder {
         let kept = jobs.indices.filter { Offline.keeps(jobs[$0], in: site) }
         if !kept.isEmpty {
             let path = GeneratedFile.offlineManifest.path
-            let before = SiteFiles.readFile(options.outputURL.path + "/" + path).map { [UInt8]($0) } ?? []
+            let before = Files.read(options.outputURL.path + "/" + path).map { [UInt8]($0) } ?? []
             let entries = kept.map { offlineEntry(jobs[$0], key: files[$0].key, site: site) }
             guard let after = Offline.patch(before, with: entries) else {
                 throw OutputWriter.Failure(description: "\(path) does not list a page it should")
@@ -249,7 +250,7 @@ extension SiteBuilder {
         let context = job.context.make(builder)
         let key = keys ? pageKey(template: job.template, theme: theme, context: context) : 0
         if keys, let entry = previous?[job.path], entry.key == key,
-            OutputWriter.fileSize(output + job.path) == entry.size
+            Files.size(output + job.path) == entry.size
         {
             try staging.write(OutputFile(path: job.path, kept: entry))
             return (true, 0, key)

@@ -11,8 +11,10 @@ struct RenderedPage: Sendable {
     /// The distinct words of the page's text, folded and stemmed, for the search index.
     var searchWords: [String]
     var outgoing: [Int]
-    /// The line of each link of `outgoing`.
-    var outgoingLines: [Int]
+    /// For each link of `outgoing`, the `##` section it is in (the index of its heading among the
+    /// page's level-2 headings; -1 before the first): what a path's places are named from. Kept
+    /// rather than the links' lines, which move with every line written above them.
+    var outgoingSections: [Int]
     var anchorChecks: [AnchorCheck]
     var diagnostics: [Diagnostic]
 
@@ -46,11 +48,10 @@ struct RenderedPage: Sendable {
         return "write it in Markdown (raw HTML shows only with unsafeHTML: true in site.yml)"
     }
 
-    /// For each link of `outgoing`, the `##` section it is in (the index of its heading among the
-    /// page's level-2 headings; -1 before the first): what a path's places are named from.
-    var outgoingSections: [Int] {
+    /// For each line, the `##` section it is in, by the lines its level-2 headings are on.
+    static func sections(of lines: [Int], headings: [Heading]) -> [Int] {
         let starts = headings.filter { $0.level == 2 }.map(\.line)
-        return outgoingLines.map { line in (starts.lastIndex { $0 < line }) ?? -1 }
+        return lines.map { line in (starts.lastIndex { $0 < line }) ?? -1 }
     }
 
     static func render(_ page: Page, table: LinkTable, options: MarkdownOptions) -> RenderedPage {
@@ -67,26 +68,26 @@ struct RenderedPage: Sendable {
             let total = timed % 60 == 0 ? "\(timed / 60) min" : "\(timed / 60) min \(timed % 60) s"
             diagnostics.append(
                 .warning(
-                    page.file, page.meta.durationPosition,
+                    .timersExceedDuration, page.file, page.meta.durationPosition,
                     "the step timers add up to \(total), more than the card's duration (\(duration) min)",
                     hint: "raise duration to at least \((timed + 59) / 60), or shorten a timer"))
         }
         for position in markdown.imagesWithoutAlt {
             diagnostics.append(
                 .warning(
-                    page.file, position, "this image has no alt text",
+                    .imageWithoutAlt, page.file, position, "this image has no alt text",
                     hint: "describe it for readers who cannot see it: ![what it shows](file.png)"))
         }
         for (position, html) in markdown.htmlLeftOut {
             diagnostics.append(
                 .warning(
-                    page.file, position, "raw HTML is left out of the page: \(html)",
+                    .rawHTMLLeftOut, page.file, position, "raw HTML is left out of the page: \(html)",
                     hint: "write it in Markdown, or keep HTML you trust with unsafeHTML: true in site.yml"))
         }
         for (position, shortcode) in markdown.shortcodes {
             diagnostics.append(
                 .warning(
-                    page.file, position,
+                    .shortcodeNotRun, page.file, position,
                     "\(shortcode.count > 60 ? shortcode.prefix(57) + "..." : shortcode) is "
                         + "\(Self.shortcodeKind(shortcode)): Hearth does not run it, so it shows as written",
                     hint: Self.shortcodeHint(shortcode)))
@@ -94,7 +95,7 @@ struct RenderedPage: Sendable {
         for position in markdown.strayWikilinks {
             diagnostics.append(
                 .warning(
-                    page.file, position, "this '[[' starts no link: it shows as written",
+                    .strayWikilinkOpening, page.file, position, "this '[[' starts no link: it shows as written",
                     hint:
                         "write [[Target]] or [[Target|label]] with plain text inside (no Markdown, brackets or blank line), "
                         + "or \\[[ to show the brackets as text"))
@@ -102,14 +103,17 @@ struct RenderedPage: Sendable {
         for position in markdown.tablesAsText {
             diagnostics.append(
                 .warning(
-                    page.file, position, "a table written with '|' is not CommonMark: it shows as plain text",
+                    .tableWrittenWithPipes, page.file, position,
+                    "a table written with '|' is not CommonMark: it shows as plain text",
                     hint: "write it as a list, or as an HTML <table> (with unsafeHTML: true in site.yml)"))
         }
         return RenderedPage(
             html: markdown.html, sections: markdown.sections, headings: markdown.headings,
             summary: page.meta.summary ?? markdown.firstParagraph,
             searchWords: SearchWords.distinct(markdown.plainText),
-            outgoing: resolver.outgoing, outgoingLines: resolver.outgoingLines, anchorChecks: resolver.anchorChecks,
+            outgoing: resolver.outgoing,
+            outgoingSections: Self.sections(of: resolver.outgoingLines, headings: markdown.headings),
+            anchorChecks: resolver.anchorChecks,
             diagnostics: diagnostics)
     }
 }

@@ -39,7 +39,7 @@ extension Theme {
         func report(_ reference: Reference, chain: [String]) {
             diagnostics.append(
                 .error(
-                    reference.file, reference.position,
+                    .templateIncludesItself, reference.file, reference.position,
                     "'\(reference.target)' includes itself"
                         + (chain.count > 2 ? " (\(chain.joined(separator: " → ")))" : "")
                         + ", so it would render forever",

@@ -1,8 +1,8 @@
 import HearthMarkdown
 import HearthTemplates
 
-/// Turns swift-mustache's parser errors (`expectedSectionEnd` at the end of the file) into what a
-/// theme author can act on: which tag is wrong, where it is, and what to write instead.
+/// Turns HearthTemplates' errors into what a theme author can act on: which tag is wrong, where it
+/// is, what to write instead, and the code to look it up by (H3xx).
 enum TemplateErrors {
     /// One `{{...}}` tag of a template: its sigil (`#`, `^`, `/`, `$`, `<`, `>`, `!`, `&`, `{` or
     /// nil for a plain variable), its name and where it starts.
@@ -52,7 +52,33 @@ enum TemplateErrors {
                 hints.append("the names here: " + inScope.joined(separator: ", ") + " (docs/templates.md)")
             }
         }
-        return Diagnostic(.error, file: error.file, line: error.line, column: error.column, error.message, hints: hints)
+        return Diagnostic(
+            .error, code(error.kind), file: error.file, line: error.line, column: error.column, error.message,
+            hints: hints)
+    }
+
+    /// The code of each kind of template error: the same problem Hearth finds before compiling
+    /// (`no template named`, `includes itself`) has the same code.
+    static func code(_ kind: TemplateError.Kind) -> DiagnosticCode {
+        switch kind {
+        case .syntax(let syntax):
+            switch syntax {
+            case .sectionNotClosed: .templateSectionNotClosed
+            case .closeWithoutOpen: .templateCloseWithoutOpen
+            case .closeMismatch: .templateCloseMismatch
+            case .tagNotClosed: .templateTagNotClosed
+            case .invalidName: .templateInvalidName
+            case .invalidTemplateName: .templateInvalidPartialName
+            case .notABlockInParent: .templateNotABlockInParent
+            case .invalidDelimiters: .templateInvalidDelimiters
+            case .functionCall: .templateFunctionCall
+            case .pragma: .templatePragma
+            case .dynamicName: .templateDynamicPartial
+            }
+        case .unknownName: .templateUnknownName
+        case .missingTemplate: .noTemplateNamed
+        case .cycle: .templateIncludesItself
+        }
     }
 
     /// Every name Hearth's contexts answer, for recognising names other tools spell differently.
@@ -94,7 +120,8 @@ enum TemplateErrors {
             guard tag.sigil == nil, let last = tag.name.split(separator: ".").last, htmlNames.contains(String(last))
             else { return nil }
             return .warning(
-                file, tag.position, "'\(tag.name)' is HTML: {{\(tag.name)}} escapes it, so its tags show as text",
+                .htmlEscaped, file, tag.position,
+                "'\(tag.name)' is HTML: {{\(tag.name)}} escapes it, so its tags show as text",
                 hint: "write {{{\(tag.name)}}} (three braces) to print it as HTML")
         }
     }

@@ -1,4 +1,5 @@
 import Foundation
+import HearthFiles
 import HearthMarkdown
 import HearthTemplates
 
@@ -86,7 +87,8 @@ struct Theme: Sendable {
         for required in requiredTemplates + [cardTemplate] where !present.contains(required) {
             diagnostics.append(
                 .error(
-                    "templates/\(required).mustache", nil, "the template '\(required)' is missing",
+                    .requiredTemplateMissing, "templates/\(required).mustache", nil,
+                    "the template '\(required)' is missing",
                     hint: "every theme needs: "
                         + (requiredTemplates + [cardTemplate]).map { $0 + ".mustache" }.joined(separator: ", ")))
         }
@@ -95,7 +97,7 @@ struct Theme: Sendable {
             for reference in partialReferences(in: template.text) where !present.contains(reference.name) {
                 diagnostics.append(
                     .error(
-                        template.file, reference.position, "no template named '\(reference.name)'",
+                        .noTemplateNamed, template.file, reference.position, "no template named '\(reference.name)'",
                         hint: Suggestions.closest(to: reference.name, in: present).map { "did you mean '\($0)'?" }))
             }
         }
@@ -117,7 +119,7 @@ struct Theme: Sendable {
     /// Whether a site has a theme of its own; one without `templates/` is built with the default
     /// theme built into Hearth (`DefaultTheme`).
     static func hasOwnTheme(root: URL) -> Bool {
-        SiteFiles.isDir(root.appendingPathComponent("templates"))
+        Files.isFolder(root.appendingPathComponent("templates").path)
     }
 
     /// The `.mustache` files of the site's theme, relative to `templates/`, sorted, with their text
@@ -129,7 +131,7 @@ struct Theme: Sendable {
         let folder = root.appendingPathComponent("templates")
         var outside: [String] = []
         let files = SiteFiles.listFilesRecursively(
-            folder, site: SiteFiles.realPath(root.path) ?? root.path, outside: &outside)
+            folder, site: Files.realPath(root.path) ?? root.path, outside: &outside)
         diagnostics += outside.map { SiteFiles.linkLeavesSite("templates/" + $0) }
         return files.filter {
             $0.hasSuffix(".mustache") && !$0.hasPrefix("assets/")
@@ -154,11 +156,11 @@ struct Theme: Sendable {
         // A link out of the site is an error of the theme's load (templateTexts): never read here.
         var outside: [String] = []
         let files = SiteFiles.listFilesRecursively(
-            folder, site: SiteFiles.realPath(root.path) ?? root.path, outside: &outside)
+            folder, site: Files.realPath(root.path) ?? root.path, outside: &outside)
         return files.map { relative in
             (
                 relative,
-                FileManager.default.contents(atPath: folder.appendingPathComponent(relative).path).map(Array.init)
+                Files.read(folder.appendingPathComponent(relative).path).map(Array.init)
             )
         }
     }
@@ -183,7 +185,9 @@ struct Theme: Sendable {
                 }
                 let name = after[after.index(after: after.startIndex)..<close.lowerBound]
                     .trimmingCharacters(in: .whitespaces)
-                if !name.hasPrefix("*") {  // a dynamic name is refused where it is parsed
+                // A dynamic name, an empty one or one with spaces is refused where it is parsed
+                // (H309, H314): said once, there.
+                if !name.hasPrefix("*"), !name.isEmpty, !name.contains(where: \.isWhitespace) {
                     let column = line.distance(from: line.startIndex, to: open.lowerBound) + 1
                     out.append((name, SourcePosition(line: index + 1, column: column)))
                 }

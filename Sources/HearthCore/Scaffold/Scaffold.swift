@@ -1,4 +1,5 @@
 import Foundation
+import HearthFiles
 
 /// `hearth new`: a new article or exercise card with its front matter filled in.
 public enum Scaffold {
@@ -21,38 +22,41 @@ public enum Scaffold {
         let trimmed = title.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !trimmed.isEmpty else {
             throw Diagnostic.error(
-                "", nil, "the title is empty", hint: "e.g. hearth new article emotional \"Listening first\"")
+                .newTitleEmpty, "", nil, "the title is empty",
+                hint: "e.g. hearth new article emotional \"Listening first\"")
         }
         let section = kind == .exercise ? "exercises" : (requested ?? "")
         let content = root.appendingPathComponent("content")
         let known = SiteFiles.listDirectory(content).filter {
-            FileManager.default.fileExists(atPath: content.appendingPathComponent("\($0)/_index.md").path)
+            Files.exists(content.appendingPathComponent("\($0)/_index.md").path)
         }
         guard known.contains(section) else {
             let hint = Suggestions.closest(to: section, in: known).map { "did you mean '\($0)'? " } ?? ""
             throw Diagnostic.error(
-                "content/\(section)", nil, "there is no section '\(section)'",
+                .newSectionUnknown, "content/\(section)", nil, "there is no section '\(section)'",
                 hint: hint + "known sections: " + known.joined(separator: ", "))
         }
         let slug = Slug.make(trimmed)
         guard !slug.isEmpty else {
             throw Diagnostic.error(
-                "", nil, "the title '\(trimmed)' gives no usable file name", hint: "use some letters or digits")
+                .newTitleGivesNoName, "", nil, "the title '\(trimmed)' gives no usable file name",
+                hint: "use some letters or digits")
         }
         let path = "content/\(section)/\(slug).md"
         let file = root.appendingPathComponent(path)
         for existing in [file.path, content.appendingPathComponent("\(section)/\(slug)").path]
-        where FileManager.default.fileExists(atPath: existing) {
+        where Files.exists(existing) {
             throw Diagnostic.error(
-                path, nil, "\(existing.hasSuffix(".md") ? path : "content/\(section)/\(slug)/") already exists",
+                .newPageExists, path, nil,
+                "\(existing.hasSuffix(".md") ? path : "content/\(section)/\(slug)/") already exists",
                 hint: "choose another title, or edit the existing page")
         }
         let formatter = DateFormatter()
         formatter.locale = Locale(identifier: "en_US_POSIX")
         formatter.dateFormat = "yyyy-MM-dd"
         let text = draft(kind, title: trimmed, date: formatter.string(from: today), root: root, known: known)
-        try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
-        try Data(text.utf8).write(to: file, options: .withoutOverwriting)
+        try Files.makeFolders(file.deletingLastPathComponent().path)
+        try Files.writeNew(text.utf8, to: file.path)
         return Created(path: path, url: "\(SiteConfig.basePath(root: root))\(section)/\(slug)/")
     }
 
@@ -118,7 +122,7 @@ public enum Scaffold {
     /// `types` every section but `exercises`.
     private static func topicSections(root: URL, known: [String]) -> [String] {
         var ignored: [Diagnostic] = []
-        let text = FileManager.default.contents(atPath: root.appendingPathComponent("content/site.yml").path)
+        let text = Files.read(root.appendingPathComponent("content/site.yml").path)
             .map { String(decoding: $0, as: UTF8.self) }
         if let config = text.flatMap({ SiteConfig.parse($0, file: "content/site.yml", diagnostics: &ignored) }),
             config.listsTypes
