@@ -25,7 +25,7 @@ targets=("$@")
 out=fuzz-out
 lib=$out/lib
 mkdir -p "$lib"
-flags=(-sanitize=fuzzer,address -use-ld=lld -parse-as-library -O -I "$lib" -I Sources/CCmark)
+flags=(-sanitize=fuzzer,address -use-ld=lld -parse-as-library -O -I "$lib" -I Sources/CCmark -I Sources/CLinux)
 checkouts=.build/checkouts
 cyaml=$checkouts/Yams/Sources/CYaml
 
@@ -61,6 +61,17 @@ system_package() {
   ar rcs "$lib/libSystemPackage.a" "$lib/csystem-shims.o"
 }
 
+# The file layer HearthCore reads and writes through (over swift-system and the CLinux module map).
+files_module() {
+  if [ -f "$lib/libHearthFiles.a" ] && [ -z "$(find Sources/HearthFiles Sources/CLinux -newer "$lib/libHearthFiles.a" | head -1)" ]; then
+    return
+  fi
+  echo "fuzz: compiling HearthFiles"
+  swiftc "${flags[@]}" -emit-library -static -emit-module -module-name HearthFiles \
+    -emit-module-path "$lib/HearthFiles.swiftmodule" -I "$checkouts/swift-system/Sources/CSystem/include" \
+    Sources/HearthFiles/*.swift -o "$lib/libHearthFiles.a"
+}
+
 if [ ! -f "$lib/libCYaml.a" ]; then
   echo "fuzz: compiling CYaml"
   for c in "$cyaml"/src/*.c; do
@@ -85,6 +96,7 @@ for target in "${targets[@]}"; do
     frontmatter)
       module Yams "$checkouts"/Yams/Sources/Yams/*.swift
       system_package
+      files_module
       module HearthTemplates Sources/HearthTemplates/*.swift
       # The target joins HearthCore's own module, so it reaches the internal loader API.
       # Its sources sit in one folder per stage.
@@ -92,7 +104,7 @@ for target in "${targets[@]}"; do
       swiftc "${flags[@]}" -module-name HearthCore -I "$cyaml/include" -Xcc -DYAML_DECLARE_STATIC \
         -I "$checkouts/swift-system/Sources/CSystem/include" "${core[@]}" Fuzz/FrontMatterFuzz.swift \
         "$lib/libHearthMarkdown.a" "$lib/libYams.a" "$lib/libCYaml.a" "$lib/libHearthTemplates.a" \
-        "$lib/libSystemPackage.a" \
+        "$lib/libHearthFiles.a" "$lib/libSystemPackage.a" \
         -o "$out/fuzz-frontmatter"
       ;;
     images)

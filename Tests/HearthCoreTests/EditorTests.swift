@@ -1,6 +1,7 @@
 import Foundation
-import HearthCore
 import Testing
+
+@testable import HearthCore
 
 @Suite("editors' workflow")
 struct EditorTests {
@@ -9,12 +10,12 @@ struct EditorTests {
         let printer = DiagnosticPrinter(root: URL(fileURLWithPath: "/nonexistent"), color: false)
         let lines: [Substring] = ["---", "title: \tZärtlichkeit — [[Nowhere]] ok"]
         let diagnostic = Diagnostic(
-            .error, file: "content/emotional/z.md", line: 2, column: 24, "no page matches [[Nowhere]]",
+            .error, .noPageMatches, file: "content/emotional/z.md", line: 2, column: 24, "no page matches [[Nowhere]]",
             hints: ["did you mean 'Somewhere'?"])
         let text = printer.render(diagnostic, sourceLines: lines)
         #expect(
             text == """
-                content/emotional/z.md:2:24: error: no page matches [[Nowhere]]
+                content/emotional/z.md:2:24: error: no page matches [[Nowhere]] [H203]
                  2 | title: \tZärtlichkeit — [[Nowhere]] ok
                    |        \t               ^
                 hint: did you mean 'Somewhere'?
@@ -31,7 +32,8 @@ struct EditorTests {
     func longLinesAndRepeats() throws {
         let printer = DiagnosticPrinter(root: URL(fileURLWithPath: "/nonexistent"), color: false)
         let line = String(repeating: "ab", count: 5_000) + "[[X]]" + String(repeating: "cd", count: 5_000)
-        let diagnostic = Diagnostic(.error, file: "content/a.md", line: 1, column: 10_001, "no page matches [[X]]")
+        let diagnostic = Diagnostic(
+            .error, .noPageMatches, file: "content/a.md", line: 1, column: 10_001, "no page matches [[X]]")
         let lines = printer.render(diagnostic, sourceLines: [Substring(line)]).split(separator: "\n")
         #expect(lines[1].hasPrefix(" 1 | …") && lines[1].hasSuffix("…"), "\(lines[1])")
         #expect(lines[1].count < 140)
@@ -39,7 +41,8 @@ struct EditorTests {
         #expect(Array(lines[1])[lines[2].count - 1] == "[", "\(lines)")
         // At the start of a long line, no leading mark; a short line is whole.
         let atStart = printer.render(
-            Diagnostic(.error, file: "content/a.md", line: 1, column: 1, "x"), sourceLines: [Substring(line)])
+            Diagnostic(.error, .noPageMatches, file: "content/a.md", line: 1, column: 1, "x"),
+            sourceLines: [Substring(line)])
         #expect(atStart.contains(" 1 | abab") && atStart.contains("…\n   | ^\n"))
 
         // 50,000 times the same warning, and two others: 10 + 1 count line + 2.
@@ -47,28 +50,36 @@ struct EditorTests {
         try Fixture.write(Data(("---\ntitle: T\n---\n" + line + "\n").utf8), to: "content/a.md", in: root)
         var list = DiagnosticList()
         for column in 1...50_000 {
-            list.append(Diagnostic(.warning, file: "content/a.md", line: 4, column: column, "this '[[' starts no link"))
+            list.append(
+                Diagnostic(
+                    .warning, .strayWikilinkOpening, file: "content/a.md", line: 4, column: column,
+                    "this '[[' starts no link"))
         }
-        list.append(Diagnostic(.error, file: "content/a.md", line: 4, column: 3, "another problem"))
-        list.append(Diagnostic(.warning, file: "content/b.md", line: nil, column: nil, "this '[[' starts no link"))
+        list.append(Diagnostic(.error, .noPageMatches, file: "content/a.md", line: 4, column: 3, "another problem"))
+        list.append(
+            Diagnostic(
+                .warning, .strayWikilinkOpening, file: "content/b.md", line: nil, column: nil,
+                "this '[[' starts no link"))
         let text = DiagnosticPrinter(root: root, color: false).render(list)
         #expect(
-            text.components(separatedBy: "warning: this '[[' starts no link\n").count - 1 == 11, "\(text.prefix(600))")
+            text.components(separatedBy: "warning: this '[[' starts no link [H202]\n").count - 1 == 11,
+            "\(text.prefix(600))")
         #expect(
             text.contains(
                 "content/a.md: warning: this '[[' starts no link (49,990 more times in this file, not shown)\n"))
-        #expect(text.contains("content/a.md:4:3: error: another problem\n"))
+        #expect(text.contains("content/a.md:4:3: error: another problem [H203]\n"))
         #expect(text.utf8.count < 10_000)
 
         // --quiet prints the errors only, warnings too when not quiet.
         let quiet = list.errorsOnly
-        #expect(quiet.items.map(\.message) == ["another problem"])
+        #expect(quiet.items.map(\.location) == ["content/a.md:4:3"])
         #expect(list.items.count == 50_002)
     }
 
     @Test("colour only when asked, and a JSON line per diagnostic")
     func formats() throws {
-        let diagnostic = Diagnostic(.warning, file: "content/a.md", line: 3, column: 1, "unknown front matter key 'x'")
+        let diagnostic = Diagnostic(
+            .warning, .unknownFrontMatterKey, file: "content/a.md", line: 3, column: 1, "unknown front matter key 'x'")
         let plain = DiagnosticPrinter(root: URL(fileURLWithPath: "/"), color: false).render(diagnostic, sourceLines: [])
         #expect(!plain.contains("\u{1B}["))
         let coloured = DiagnosticPrinter(root: URL(fileURLWithPath: "/"), color: true).render(
@@ -79,6 +90,7 @@ struct EditorTests {
         #expect(object["file"] as? String == "content/a.md")
         #expect(object["line"] as? Int == 3)
         #expect(object["severity"] as? String == "warning")
+        #expect(object["code"] as? String == "H152")
         #expect(DiagnosticPrinter.counts(DiagnosticList([diagnostic, diagnostic])) == "2 warnings")
     }
 
@@ -122,7 +134,7 @@ struct EditorTests {
             _ = try Scaffold.create(.article, section: "emotionl", title: "X", root: root)
             Issue.record("an unknown section was accepted")
         } catch let diagnostic as Diagnostic {
-            #expect(diagnostic.message == "there is no section 'emotionl'")
+            #expect(diagnostic.code == .newSectionUnknown)
             #expect(diagnostic.hints == ["did you mean 'emotional'? known sections: emotional, exercises, physical"])
         }
     }

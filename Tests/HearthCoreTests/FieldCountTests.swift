@@ -20,6 +20,36 @@ struct FieldCountTests {
         #expect(MarkdownOptions.fieldCount == Self.stored(MarkdownOptions()))
     }
 
+    @Test("every field of a page's front matter and rendered Markdown says who shows it")
+    func everyFieldHasAReach() {
+        // A field added without `shownBy:` fails here: `hearth serve` would not know whether an
+        // edit of it may be written in place.
+        #expect(PageMeta.unclassifiedFieldCount == 0)
+        #expect(RenderedPage.unclassifiedFieldCount == 0)
+        #expect(PageMeta.fieldCount > 0 && RenderedPage.fieldCount > 0)
+    }
+
+    @Test("an edit of what only the page shows keeps its digest for other pages; one of what they show changes it")
+    func shownElsewhere() {
+        let before = RenderedPage()
+        var own = before
+        own.html = "<p>Sit facing each other.</p>"
+        own.searchWords = ["sit", "face"]
+        #expect(own.shownElsewhere == before.shownElsewhere)
+        for change: (inout RenderedPage) -> Void in [
+            { $0.summary = "Two minutes of eye contact." }, { $0.outgoing = [3] }, { $0.outgoingSections = [0] },
+            { $0.headings = [Heading(level: 2, text: "Steps", id: "steps", line: 4)] },
+        ] {
+            var shown = before
+            change(&shown)
+            #expect(shown.shownElsewhere != before.shownElsewhere)
+        }
+        var meta = PageMeta()
+        let metaBefore = meta.shownElsewhere
+        meta.title = "Soul Gazing"
+        #expect(meta.shownElsewhere != metaBefore)
+    }
+
     /// The names of a value's stored fields; a page's are those of the box that holds them.
     static func labels(_ value: Any) -> Set<String> {
         Set(Mirror(reflecting: value).children.compactMap(\.label))

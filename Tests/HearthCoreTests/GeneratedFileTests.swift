@@ -32,6 +32,6 @@ struct GeneratedFileTests {
                     + "[deck](/exercises/deck/), [feed](/feed.xml)\n"
             ])
         let report = await build(root)
-        #expect(report.succeeded && report.lines.isEmpty, "\(report.lines)")
+        #expect(report.succeeded && report.lines.isEmpty, "\(report.messages)")
     }
 }

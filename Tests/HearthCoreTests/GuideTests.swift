@@ -14,7 +14,7 @@ struct GuideTests {
     func builds() async throws {
         let (root, report) = try await Self.buildGuide()
         #expect(report.succeeded)
-        #expect(report.lines.isEmpty, "\(report.lines)")
+        #expect(report.lines.isEmpty, "\(report.messages)")
         for section in ["emotional", "physical", "intellectual", "experiential", "spiritual", "exercises"] {
             #expect(output(root, "\(section)/index.html") != nil, "\(section)")
         }

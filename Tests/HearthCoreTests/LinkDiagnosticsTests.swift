@@ -1,6 +1,7 @@
 import Foundation
-import HearthCore
 import Testing
+
+@testable import HearthCore
 
 /// What an editor reads when a link stops working: the cause, not its echoes.
 @Suite("link diagnostics")
@@ -23,14 +24,18 @@ struct LinkDiagnosticsTests {
     @Test("links to a page whose front matter failed to parse are one note, never missing pages")
     func failedPage() async throws {
         let (root, report, _) = try await Self.editedListening("tags: [listening, Trust]", "tags: [listening, Trust")
-        #expect(report.has(.error, "content/emotional/listening.md:6:7", "never closed"), "\(report.lines)")
+        #expect(report.has(.error, "content/emotional/listening.md:6:7", .listNotClosed), "\(report.messages)")
         // Linked by its title (index.md, touch.md) and its alias (hugs.md): none is "missing".
-        #expect(!report.lines.contains { $0.contains("no page matches") }, "\(report.lines)")
+        #expect(!report.diagnostics.items.contains { $0.code == .noPageMatches }, "\(report.messages)")
         let notes = report.diagnostics.items.filter { $0.severity == .note }
-        #expect(notes.count == 1, "\(report.lines)")
-        #expect(notes.first?.message.contains("the page failed to load; see the error above") == true)
+        #expect(notes.count == 1, "\(report.messages)")
+        #expect(notes.first?.code == .linksToFailedPageNotChecked, "\(report.messages)")
+        // Printed with its code, naming the page that failed.
         let printed = Self.printed(report, root: root)
-        #expect(printed.contains(": note: links to content/emotional/listening.md are not checked"), "\(printed)")
+        #expect(
+            printed.split(separator: "\n").contains {
+                $0.contains(": note: ") && $0.contains("content/emotional/listening.md") && $0.hasSuffix(" [H207]")
+            }, "\(printed)")
         #expect(report.diagnostics.errorCount == 1)
     }
 
@@ -40,8 +45,8 @@ struct LinkDiagnosticsTests {
             "title: Listening First", "title: Listening to Understand")
         let file = root.appendingPathComponent("content/emotional/listening.md")
         let error = try #require(
-            report.diagnostics.items.first { $0.location == "content/index.md:5:38" }, "\(report.lines)")
-        #expect(error.message == "no page matches [[Listening First]]")
+            report.diagnostics.items.first { $0.location == "content/index.md:5:38" }, "\(report.messages)")
+        #expect(error.code == .noPageMatches)
         #expect(
             error.hints == [
                 "content/emotional/listening.md had the title 'Listening First' in the last build and is now 'Listening to Understand'",
@@ -64,6 +69,7 @@ struct LinkDiagnosticsTests {
             changing: ["content/physical/extra.md": "---\ntitle: Extra\n---\n\nSee [[Gentel Touch]].\n"])
         let report = await build(root)
         let error = try #require(report.diagnostics.items.first { $0.file == "content/physical/extra.md" })
+        #expect(error.code == .noPageMatches && error.location == "content/physical/extra.md:5:5")
         #expect(
             error.hints == [
                 "did you mean 'Gentle Touch'?",
@@ -81,7 +87,7 @@ struct LinkDiagnosticsTests {
             ])
         let report = await build(root)
         let error = try #require(report.diagnostics.items.first { $0.file == "content/physical/extra.md" })
-        #expect(error.message == "'#step-number-7x' is not a heading of content/physical/steps.md")
+        #expect(error.code == .headingNotFound && error.location == "content/physical/extra.md:5:5")
         #expect(error.hints.first == "did you mean '#step-number-7'?")
         let printed = Self.printed(report, root: root)
         let listed = printed.split(separator: "\n").filter { $0.contains("(#step-number-") }

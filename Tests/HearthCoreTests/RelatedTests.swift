@@ -1,6 +1,7 @@
 import Foundation
-import HearthCore
 import Testing
+
+@testable import HearthCore
 
 @Suite("related pages")
 struct RelatedTests {
@@ -33,7 +34,7 @@ struct RelatedTests {
                 "content/physical/g.md": page("G", "2030-01-01", tags: "z"),
             ])
         let report = await build(root)
-        #expect(report.succeeded, "\(report.lines)")
+        #expect(report.succeeded, "\(report.messages)")
         let a = try #require(output(root, "emotional/a/index.html"))
         let titles = relatedURLs(a)
         #expect(titles == ["/physical/f/", "/emotional/b/", "/emotional/c/", "/emotional/e/", "/emotional/d/"])
@@ -50,15 +51,10 @@ struct RelatedTests {
                 "---\ntitle: Probe\nrelated: [\"[[Gentle Touch]]\", \"Long Hugs#Why\", \"physical/touch|again\", Probe]\n---\nText.\n"
         ])
         let report = await build(root)
-        #expect(report.succeeded, "\(report.lines)")
+        #expect(report.succeeded, "\(report.messages)")
         // The same page twice, or the page itself: a warning at the entry, and it is left out.
-        #expect(
-            report.has(
-                .warning, "content/emotional/probe.md:3:48",
-                "related entry 'physical/touch|again' names content/physical/touch.md again"), "\(report.lines)")
-        #expect(
-            report.has(.warning, "content/emotional/probe.md:3:72", "related entry 'Probe' is this page"),
-            "\(report.lines)")
+        #expect(report.has(.warning, "content/emotional/probe.md:3:48", .relatedEntryRepeated), "\(report.messages)")
+        #expect(report.has(.warning, "content/emotional/probe.md:3:72", .relatedEntryIsThisPage), "\(report.messages)")
         let html = try #require(output(root, "emotional/probe/index.html"))
         let related = relatedURLs(html)
         #expect(Array(related.prefix(2)) == ["/physical/touch/", "/physical/hugs/"], "\(related)")

@@ -109,7 +109,7 @@ struct SearchTests {
             "content/physical/help.md": "---\ntitle: Help\n---\n\nSee a counsellor.\n",
         ])
         let report = await build(root)
-        #expect(report.succeeded, "\(report.lines)")
+        #expect(report.succeeded, "\(report.messages)")
         let manifest = try #require(try Self.read(root, "search-index.json") as? [String: Any])
         #expect(manifest["chunk"] as? Int == 100)
         #expect(manifest["synonyms"] as? [[String]] == [["therapist", "counsellor"]])

@@ -1,6 +1,7 @@
 import Foundation
-import HearthCore
 import Testing
+
+@testable import HearthCore
 
 /// Step timers (content format v2): `{N min}` / `{N s}` at the end of a card's step.
 @Suite("step timers")
@@ -18,7 +19,7 @@ struct StepTimerTests {
     func timedSteps() async throws {
         let (root, report) = try await Self.built(
             Self.card("1. Sit down. {2 min}\n2. Breathe *slowly*. {45 s}\n3. Smile.\n"))
-        #expect(report.succeeded && report.lines.isEmpty, "\(report.lines)")
+        #expect(report.succeeded && report.lines.isEmpty, "\(report.messages)")
         let page = try #require(output(root, "exercises/case/index.html"))
         #expect(page.contains("<li data-timer=\"120\" data-timer-label=\"2 min\">Sit down.</li>"))
         #expect(page.contains("<li data-timer=\"45\" data-timer-label=\"45 s\">Breathe <em>slowly</em>.</li>"))
@@ -31,15 +32,14 @@ struct StepTimerTests {
         arguments: ["{3 mins}", "{0 min}", "{two min}", "{3min", "{181 min}", "{3601 s}", "{3  min}"])
     func malformed(_ marker: String) async throws {
         let (_, report) = try await Self.built(Self.card("1. Sit down.\n2. Hold hands. \(marker)\n"))
-        #expect(
-            report.has(.error, "content/exercises/case.md:11:16", "'\(marker)' is not a step timer"), "\(report.lines)")
+        #expect(report.has(.error, "content/exercises/case.md:11:16", .stepTimerMalformed), "\(report.messages)")
     }
 
     @Test("braces that are no timer, and timers outside '## Steps', stay as written")
     func notTimers() async throws {
         let (root, report) = try await Self.built(
             Self.card("1. Read the note {see below}\n\n## Reflect\n\n1. Talk. {2 min}\n"))
-        #expect(report.succeeded && report.lines.isEmpty, "\(report.lines)")
+        #expect(report.succeeded && report.lines.isEmpty, "\(report.messages)")
         let page = try #require(output(root, "exercises/case/index.html"))
         #expect(page.contains("<li>Read the note {see below}</li>") && page.contains("<li>Talk. {2 min}</li>"))
     }
@@ -48,9 +48,6 @@ struct StepTimerTests {
     func overDuration() async throws {
         let (_, report) = try await Self.built(Self.card(duration: 5, "1. Talk. {4 min}\n2. Listen. {90 s}\n"))
         #expect(report.succeeded)
-        #expect(
-            report.has(
-                .warning, "content/exercises/case.md:3:11",
-                "the step timers add up to 5 min 30 s, more than the card's duration (5 min)"), "\(report.lines)")
+        #expect(report.has(.warning, "content/exercises/case.md:3:11", .timersExceedDuration), "\(report.messages)")
     }
 }

@@ -113,14 +113,18 @@ func snapshot(_ folder: URL) -> [String: Data] {
 }
 
 extension BuildReport {
-    /// `file:line:col: message` of every diagnostic, for readable expectations.
+    /// `file:line:col: severity H203` of every diagnostic: what tests expect, each problem's place
+    /// and code. The wording may change; a code keeps its meaning (docs/diagnostics.md).
     var lines: [String] {
-        diagnostics.sorted.map { "\($0.location): \($0.severity.rawValue): \($0.message)" }
+        diagnostics.sorted.map { "\($0.location): \($0.severity.rawValue) \($0.code)" }
     }
 
-    func has(_ severity: Severity = .error, _ location: String, _ fragment: String) -> Bool {
-        diagnostics.items.contains {
-            $0.severity == severity && $0.location == location && $0.message.contains(fragment)
-        }
+    /// `lines` with each message, for the comment of an expectation that failed.
+    var messages: [String] {
+        diagnostics.sorted.map { "\($0.location): \($0.severity.rawValue) \($0.code): \($0.message)" }
+    }
+
+    func has(_ severity: Severity = .error, _ location: String, _ code: DiagnosticCode) -> Bool {
+        diagnostics.items.contains { $0.severity == severity && $0.location == location && $0.code == code }
     }
 }

@@ -184,7 +184,7 @@ struct ServeTests {
         let configuration = PreviewServer.Configuration(
             build: BuildOptions(root: root, output: "Documents"), port: 0, logLevel: .critical)
         let error = await #expect(throws: Diagnostic.self) { try await PreviewServer.run(configuration) }
-        #expect(error?.message.contains("it holds files Hearth did not write") == true)
+        #expect(error?.code == .outputHoldsOtherFiles && error?.location == "--output", "\(String(describing: error))")
         #expect(FileManager.default.contents(atPath: documents.appendingPathComponent("thesis.txt").path) != nil)
     }
 
@@ -326,7 +326,8 @@ struct ServeTests {
             try await PreviewServer.run(configuration)
             Issue.record("the second server started on a port in use")
         } catch let diagnostic as Diagnostic {
-            #expect(diagnostic.message == "port \(preview.port) on 127.0.0.1 is already in use")
+            #expect(diagnostic.code == .portInUse, "\(diagnostic)")
+            #expect(diagnostic.message.contains(String(preview.port)), "\(diagnostic.message)")
             #expect(diagnostic.hints.first?.contains("--port 0 picks a free one") == true)
         }
         #expect(!FileManager.default.fileExists(atPath: options.outputURL.path))
@@ -355,12 +356,12 @@ struct ServeTests {
         defer { preview.stop() }
         let outOfRange = PreviewServer.Configuration(
             build: BuildOptions(root: preview.root, output: "other-output"), port: 99999, logLevel: .critical)
-        #expect(await refusal(outOfRange)?.message == "port 99999 does not exist: ports go from 1 to 65535")
+        #expect(await refusal(outOfRange)?.code == .portOutOfRange)
         let empty = FileManager.default.temporaryDirectory.appendingPathComponent("hearth-no-site-\(UUID())")
         try FileManager.default.createDirectory(at: empty, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: empty) }
         let noSite = PreviewServer.Configuration(build: BuildOptions(root: empty), port: 0, logLevel: .critical)
-        #expect(await refusal(noSite)?.message.hasPrefix("there is no content/ folder") == true)
+        #expect(await refusal(noSite)?.code == .contentFolderMissing)
         #expect(!FileManager.default.fileExists(atPath: empty.appendingPathComponent("public").path))
     }
 }

@@ -10,7 +10,7 @@ extension DiagnosticCode {
 
     // Wikilinks, and the pages they (and `related:` entries) name.
 
-    static let wikilinkNamesNoPage = DiagnosticCode(
+    public static let wikilinkNamesNoPage = DiagnosticCode(
         "H201", "A wikilink has no page name in its brackets",
         example: """
             ---
@@ -27,7 +27,7 @@ extension DiagnosticCode {
             If you want the brackets themselves on the page, write \\[[ instead.
             """)
 
-    static let strayWikilinkOpening = DiagnosticCode(
+    public static let strayWikilinkOpening = DiagnosticCode(
         "H202", "A '[[' starts no link",
         example: """
             ---
@@ -44,7 +44,7 @@ extension DiagnosticCode {
             brackets, no blank line. If you meant the brackets as text, write \\[[.
             """)
 
-    static let noPageMatches = DiagnosticCode(
+    public static let noPageMatches = DiagnosticCode(
         "H203", "A link matches no page",
         example: """
             ---
@@ -63,7 +63,7 @@ extension DiagnosticCode {
             same applies to a related: entry.
             """)
 
-    static let linkMatchesSeveralPages = DiagnosticCode(
+    public static let linkMatchesSeveralPages = DiagnosticCode(
         "H204", "A link matches more than one page",
         example: """
             ---
@@ -81,7 +81,7 @@ extension DiagnosticCode {
             mean, such as [[physical/touch]], or link it by its title.
             """)
 
-    static let linkToDraft = DiagnosticCode(
+    public static let linkToDraft = DiagnosticCode(
         "H205", "A link leads to a draft",
         example: """
             ---
@@ -98,7 +98,7 @@ extension DiagnosticCode {
             line, remove the link until it is ready, or build with --drafts to see them together.
             """)
 
-    static let linkToPageNotBuilt = DiagnosticCode(
+    public static let linkToPageNotBuilt = DiagnosticCode(
         "H206", "A link leads to a page that is not built: another page has its URL",
         example: """
             content/emotional/copy.md:
@@ -122,7 +122,7 @@ extension DiagnosticCode {
             or slug; the error at the page itself says which.
             """)
 
-    static let linksToFailedPageNotChecked = DiagnosticCode(
+    public static let linksToFailedPageNotChecked = DiagnosticCode(
         "H207", "Links to a page that failed to load are not checked",
         example: """
             content/emotional/listening.md:
@@ -147,7 +147,7 @@ extension DiagnosticCode {
 
     // Markdown links: to .md files, to files, and to the site's paths.
 
-    static let zolaInternalLink = DiagnosticCode(
+    public static let zolaInternalLink = DiagnosticCode(
         "H208", "A link is written as a Zola internal link",
         example: """
             ---
@@ -164,7 +164,7 @@ extension DiagnosticCode {
             or link the page by its title: [[Gentle Touch]].
             """)
 
-    static let linkedPageFileMissing = DiagnosticCode(
+    public static let linkedPageFileMissing = DiagnosticCode(
         "H209", "A link to a Markdown file names one that does not exist",
         example: """
             ---
@@ -181,7 +181,7 @@ extension DiagnosticCode {
             folder up. Linking by the page's title ([[Gentle Touch]]) keeps working when files move.
             """)
 
-    static let linkedFileMissing = DiagnosticCode(
+    public static let linkedFileMissing = DiagnosticCode(
         "H210", "A link or image names a file that does not exist",
         example: """
             ---
@@ -199,7 +199,7 @@ extension DiagnosticCode {
             (content/emotional/listening/index.md) and put the file beside its index.md.
             """)
 
-    static let linkedFileNotInBundle = DiagnosticCode(
+    public static let linkedFileNotInBundle = DiagnosticCode(
         "H211", "A linked file is not in a page bundle, so it is not published",
         example: """
             ---
@@ -217,7 +217,7 @@ extension DiagnosticCode {
             file into it.
             """)
 
-    static let linkOutsideContent = DiagnosticCode(
+    public static let linkOutsideContent = DiagnosticCode(
         "H212", "A link points outside the content folder",
         example: """
             ---
@@ -234,7 +234,7 @@ extension DiagnosticCode {
             instead, or move the file into content/.
             """)
 
-    static let linkAboveSiteRoot = DiagnosticCode(
+    public static let linkAboveSiteRoot = DiagnosticCode(
         "H213", "A link goes above the site's root",
         example: """
             ---
@@ -251,7 +251,7 @@ extension DiagnosticCode {
             climbs past the top of the site. Use fewer ../, or write the address from the top: [the start](/).
             """)
 
-    static let sitePathNotFound = DiagnosticCode(
+    public static let sitePathNotFound = DiagnosticCode(
         "H214", "A link names an address the site does not have",
         example: """
             ---
@@ -268,7 +268,7 @@ extension DiagnosticCode {
             (../physical/hugs.md): those are checked and follow the page when its address changes.
             """)
 
-    static let headingNotFound = DiagnosticCode(
+    public static let headingNotFound = DiagnosticCode(
         "H215", "A link's #anchor is not a heading of its page",
         example: """
             ---
@@ -290,7 +290,7 @@ extension DiagnosticCode {
 
     // Related pages, tags and paths.
 
-    static let relatedEntryIsThisPage = DiagnosticCode(
+    public static let relatedEntryIsThisPage = DiagnosticCode(
         "H216", "A related entry names the page itself",
         example: """
             ---
@@ -304,7 +304,7 @@ extension DiagnosticCode {
             """,
         fix: "Remove the page's own name from its related list; list only other pages.")
 
-    static let relatedEntryRepeated = DiagnosticCode(
+    public static let relatedEntryRepeated = DiagnosticCode(
         "H217", "A related entry names a page listed already",
         example: """
             ---
@@ -318,7 +318,7 @@ extension DiagnosticCode {
             """,
         fix: "Two entries name the same page (by its path and by its title): keep one of them.")
 
-    static let tagsShareURL = DiagnosticCode(
+    public static let tagsShareURL = DiagnosticCode(
         "H218", "Two different tags have the same URL",
         example: """
             content/emotional/listening.md:
@@ -342,7 +342,7 @@ extension DiagnosticCode {
             give one a name that differs in its letters or digits, not only in punctuation.
             """)
 
-    static let pathHasTooFewCards = DiagnosticCode(
+    public static let pathHasTooFewCards = DiagnosticCode(
         "H219", "A path links fewer than two exercise cards",
         example: """
             ---

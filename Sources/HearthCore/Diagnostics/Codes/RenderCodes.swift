@@ -11,7 +11,7 @@ extension DiagnosticCode {
 
     // The theme's templates, as a whole.
 
-    static let requiredTemplateMissing = DiagnosticCode(
+    public static let requiredTemplateMissing = DiagnosticCode(
         "H301", "A template every theme needs is missing",
         example: """
             templates/
@@ -30,7 +30,7 @@ extension DiagnosticCode {
             template, even one your site has no page of yet.
             """)
 
-    static let noTemplateNamed = DiagnosticCode(
+    public static let noTemplateNamed = DiagnosticCode(
         "H302", "A partial or parent names a template that does not exist",
         example: """
             {{<baseof}}{{$main}}{{> partials/tco}}{{/main}}{{/baseof}}
@@ -44,7 +44,7 @@ extension DiagnosticCode {
             ({{> partials/toc}} for templates/partials/toc.mustache), or add the template.
             """)
 
-    static let templateIncludesItself = DiagnosticCode(
+    public static let templateIncludesItself = DiagnosticCode(
         "H303", "A template includes itself, so it would render forever",
         example: """
             <nav>
@@ -62,7 +62,7 @@ extension DiagnosticCode {
 
     // Template syntax: each found where the template is read, and the template is not used.
 
-    static let templateTagNotClosed = DiagnosticCode(
+    public static let templateTagNotClosed = DiagnosticCode(
         "H304", "A template tag is not closed",
         example: """
             <p>
@@ -74,7 +74,7 @@ extension DiagnosticCode {
             """,
         fix: "End the tag with }}, or with }}} when it opened with {{{.")
 
-    static let templateSectionNotClosed = DiagnosticCode(
+    public static let templateSectionNotClosed = DiagnosticCode(
         "H305", "A template section is never closed",
         example: """
             <p>
@@ -88,7 +88,7 @@ extension DiagnosticCode {
             Every {{#name}}, {{^name}}, {{$name}} and {{<name}} needs its {{/name}} where it ends: add it.
             """)
 
-    static let templateCloseWithoutOpen = DiagnosticCode(
+    public static let templateCloseWithoutOpen = DiagnosticCode(
         "H306", "A template closes a section that was never opened",
         example: """
             <p>{{/pages}}</p>
@@ -99,7 +99,7 @@ extension DiagnosticCode {
             """,
         fix: "Remove the stray {{/name}}, or open the section before it with {{#name}}.")
 
-    static let templateCloseMismatch = DiagnosticCode(
+    public static let templateCloseMismatch = DiagnosticCode(
         "H307", "A template closes sections in the wrong order",
         example: """
             {{#a}}
@@ -114,7 +114,7 @@ extension DiagnosticCode {
             them for a typo.
             """)
 
-    static let templateInvalidName = DiagnosticCode(
+    public static let templateInvalidName = DiagnosticCode(
         "H308", "A template tag holds something that is not a name",
         example: """
             <h1>{{site..title}}</h1>
@@ -128,7 +128,7 @@ extension DiagnosticCode {
             {{site.title}}. docs/templates.md lists the names.
             """)
 
-    static let templateInvalidPartialName = DiagnosticCode(
+    public static let templateInvalidPartialName = DiagnosticCode(
         "H309", "A partial or parent tag's name is empty or has spaces",
         example: """
             <footer>{{> partials/page footer}}</footer>
@@ -142,7 +142,7 @@ extension DiagnosticCode {
             {{> partials/toc}}.
             """)
 
-    static let templateNotABlockInParent = DiagnosticCode(
+    public static let templateNotABlockInParent = DiagnosticCode(
         "H310", "Something other than a block is inside a parent tag",
         example: """
             {{<baseof}}
@@ -158,7 +158,7 @@ extension DiagnosticCode {
             inside the block it belongs to ({{$main}}…{{/main}}), or move it out of the parent.
             """)
 
-    static let templateInvalidDelimiters = DiagnosticCode(
+    public static let templateInvalidDelimiters = DiagnosticCode(
         "H311", "A delimiter tag is written wrongly",
         example: """
             {{=<%%>=}}
@@ -172,7 +172,7 @@ extension DiagnosticCode {
             {{=<% %>=}}.
             """)
 
-    static let templateFunctionCall = DiagnosticCode(
+    public static let templateFunctionCall = DiagnosticCode(
         "H312", "A template calls a function",
         example: """
             <p>{{uppercased(title)}}</p>
@@ -187,7 +187,7 @@ extension DiagnosticCode {
             (text-transform: uppercase).
             """)
 
-    static let templatePragma = DiagnosticCode(
+    public static let templatePragma = DiagnosticCode(
         "H313", "A template uses a pragma",
         example: """
             <p>{{%CONTENT_TYPE:TEXT}}</p>
@@ -198,7 +198,7 @@ extension DiagnosticCode {
             """,
         fix: "Remove the {{%…}} tag: Hearth's templates take no pragmas.")
 
-    static let templateDynamicPartial = DiagnosticCode(
+    public static let templateDynamicPartial = DiagnosticCode(
         "H314", "A partial is named by a value",
         example: """
             <p>{{>*kind}}</p>
@@ -214,7 +214,7 @@ extension DiagnosticCode {
 
     // Names, checked against what each template is given.
 
-    static let templateUnknownName = DiagnosticCode(
+    public static let templateUnknownName = DiagnosticCode(
         "H315", "A template names a value that is not there",
         example: """
             <footer>{{site.titel}}</footer>
@@ -230,7 +230,7 @@ extension DiagnosticCode {
             {{site.title}} (not config.title). docs/templates.md lists them all.
             """)
 
-    static let htmlEscaped = DiagnosticCode(
+    public static let htmlEscaped = DiagnosticCode(
         "H316", "HTML is printed with two braces, so its tags show as text",
         example: """
             <div>{{ content }}</div>
@@ -246,7 +246,7 @@ extension DiagnosticCode {
 
     // A page's Markdown, as it is rendered.
 
-    static let imageWithoutAlt = DiagnosticCode(
+    public static let imageWithoutAlt = DiagnosticCode(
         "H317", "An image has no alt text",
         example: """
             ---
@@ -263,7 +263,7 @@ extension DiagnosticCode {
             page rather than see it: ![Two chairs, face to face](two-chairs.jpg).
             """)
 
-    static let rawHTMLLeftOut = DiagnosticCode(
+    public static let rawHTMLLeftOut = DiagnosticCode(
         "H318", "Raw HTML is left out of the page",
         example: """
             ---
@@ -280,7 +280,7 @@ extension DiagnosticCode {
             you wrote the HTML yourself and trust it, set unsafeHTML: true in content/site.yml.
             """)
 
-    static let shortcodeNotRun = DiagnosticCode(
+    public static let shortcodeNotRun = DiagnosticCode(
         "H319", "A shortcode of another tool shows as written",
         example: """
             ---
@@ -297,7 +297,7 @@ extension DiagnosticCode {
             as [[its title]] or [[its/path]], and anything else in Markdown.
             """)
 
-    static let tableWrittenWithPipes = DiagnosticCode(
+    public static let tableWrittenWithPipes = DiagnosticCode(
         "H320", "A table written with '|' shows as plain text",
         example: """
             ---
@@ -316,7 +316,7 @@ extension DiagnosticCode {
             or as an HTML <table> with unsafeHTML: true in content/site.yml.
             """)
 
-    static let timersExceedDuration = DiagnosticCode(
+    public static let timersExceedDuration = DiagnosticCode(
         "H321", "A card's step timers add up to more than its duration",
         example: """
             ---
