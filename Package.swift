@@ -118,6 +118,11 @@ let package = Package(
             swiftSettings: strict
         ),
         .testTarget(
+            name: "HearthFilesTests",
+            dependencies: ["HearthFiles"],
+            swiftSettings: strict
+        ),
+        .testTarget(
             name: "HearthServerTests",
             dependencies: ["HearthServer", "HearthCore"],
             swiftSettings: strict

@@ -123,14 +123,7 @@ public enum Files {
 
     /// Writes `bytes` as a new file at `path`; fails when one is there already.
     public static func writeNew<Bytes: Sequence>(_ bytes: Bytes, to path: String) throws where Bytes.Element == UInt8 {
-        let fd: FileDescriptor
-        do {
-            fd = try FileDescriptor.open(
-                path, .writeOnly, options: [.create, .exclusiveCreate, .closeOnExec],
-                permissions: [.ownerReadWrite, .groupRead, .otherRead])
-        } catch {
-            throw Failure(description: "cannot write \(path): \(error)")
-        }
+        let fd = try openForWriting(path, [.create, .exclusiveCreate, .closeOnExec])
         defer { try? fd.close() }
         guard writeAll(bytes, to: fd) else { throw Failure(description: "cannot write \(path): \(lastError)") }
     }
@@ -151,21 +144,20 @@ public enum Files {
 
     /// The file at `path`, emptied or made, open for writing.
     public static func create(_ path: String) throws -> FileDescriptor {
-        do {
-            return try FileDescriptor.open(
-                path, .writeOnly, options: [.create, .truncate, .closeOnExec],
-                permissions: [.ownerReadWrite, .groupRead, .otherRead])
-        } catch {
-            throw Failure(description: "cannot write \(path): \(error)")
-        }
+        try openForWriting(path, [.create, .truncate, .closeOnExec])
     }
 
     /// The file at `path`, made if need be, open for writing at its end.
     public static func openForAppending(_ path: String) throws -> FileDescriptor {
+        try openForWriting(path, [.create, .append, .closeOnExec])
+    }
+
+    private static func openForWriting(_ path: String, _ options: FileDescriptor.OpenOptions) throws
+        -> FileDescriptor
+    {
         do {
             return try FileDescriptor.open(
-                path, .writeOnly, options: [.create, .append, .closeOnExec],
-                permissions: [.ownerReadWrite, .groupRead, .otherRead])
+                path, .writeOnly, options: options, permissions: [.ownerReadWrite, .groupRead, .otherRead])
         } catch {
             throw Failure(description: "cannot write \(path): \(error)")
         }

@@ -56,7 +56,12 @@ enum Console {
         }
         if options.verbose {
             for phase in report.phases {
-                standardError(String(format: "  %-26@ %7.3f s\n", phase.name, phase.seconds))
+                // Padded by hand: String(format:)'s widths do not pad %@ on Linux.
+                let name = phase.name.padding(toLength: max(26, phase.name.count), withPad: " ", startingAt: 0)
+                let memory = phase.residentMB.map {
+                    " " + String(repeating: " ", count: max(0, 6 - grouped($0).count)) + grouped($0) + " MB"
+                }
+                standardError("  \(name)" + String(format: " %7.3f s", phase.seconds) + (memory ?? "") + "\n")
             }
             standardError(
                 "  cache: \(grouped(report.cacheHits)) reused, \(grouped(report.cacheMisses)) made anew; "

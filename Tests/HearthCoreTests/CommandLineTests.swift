@@ -47,6 +47,17 @@ struct CommandLineTests {
         #expect(!stderr.contains("SUBCOMMANDS"), "\(stderr)")
     }
 
+    @Test("hearth build -v prints each phase's time and the memory the build holds after it")
+    func verbosePhases() throws {
+        let root = try Fixture.site("basic")
+        let (status, stderr) = try Self.run(["build", "-v", "--source", root.path, "--no-cache"])
+        #expect(status == 0)
+        for phase in ["load content", "render markdown", "cross-links", "render and write"] {
+            let line = stderr.split(separator: "\n").first { $0.contains(phase) }
+            #expect(line?.wholeMatch(of: /\s+[a-z -]+\s+[0-9]+\.[0-9]{3} s\s+[0-9,]+ MB/) != nil, "\(stderr)")
+        }
+    }
+
     @Test("hearth build warns of a base URL on an example domain, at its line in site.yml; a real one is quiet")
     func exampleBaseURL() throws {
         let root = try Fixture.site("basic")

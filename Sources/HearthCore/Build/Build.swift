@@ -64,8 +64,9 @@ public struct BuildReport: Sendable {
     public var wrote: Bool
     /// False for a check, which never writes.
     public var writesOutput = true
-    /// Seconds spent in each phase, in order (for --verbose and benchmarks).
-    public var phases: [(name: String, seconds: Double)] = []
+    /// Seconds spent in each phase, in order, and the process's resident memory in MB when it
+    /// ended (nil for a part of a phase); for --verbose and benchmarks.
+    public var phases: [(name: String, seconds: Double, residentMB: Int?)] = []
     /// Parsed files, rendered Markdown and cards taken from the cache, and those made anew.
     public var cacheHits = 0
     public var cacheMisses = 0

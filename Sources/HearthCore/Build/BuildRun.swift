@@ -62,7 +62,7 @@ struct BuildRun {
 
     /// Times the phase that ends now, from `mark`, and says which starts next.
     private mutating func phase(_ name: String, since mark: inout ContinuousClock.Instant, next: String? = nil) {
-        report.phases.append((name, (clock.now - mark).seconds))
+        report.phases.append((name, (clock.now - mark).seconds, ResidentMemory.megabytes()))
         mark = clock.now
         if let next { options.progress?(next) }
     }
@@ -193,8 +193,8 @@ struct BuildRun {
                         all, outcome, contexts, options: options, store: store, keepsTables: session != nil)
                 }
             report.diagnostics.append(contentsOf: written.notes)
-            report.phases.append((name, (clock.now - mark).seconds))
-            report.phases.append(("  of which templates", written.templateSeconds))
+            report.phases.append((name, (clock.now - mark).seconds, ResidentMemory.megabytes()))
+            report.phases.append(("  of which templates", written.templateSeconds, nil))
             report.fileCount = written.files
             report.keptPages = written.kept
             report.wrote = true
@@ -204,7 +204,7 @@ struct BuildRun {
                 root: options.root, output: options.outputURL, baseURL: options.baseURL,
                 includeDrafts: options.includeDrafts, assembled: outcome, contexts: contexts, written: written,
                 diagnostics: report.diagnostics)
-            if let seconds = written.cacheSeconds { report.phases.append(("save cache, while writing", seconds)) }
+            if let seconds = written.cacheSeconds { report.phases.append(("save cache, while writing", seconds, nil)) }
         } catch let problems as OutputProblems {
             report.diagnostics.append(contentsOf: problems.diagnostics)
         } catch {
