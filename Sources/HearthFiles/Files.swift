@@ -77,7 +77,9 @@ public enum Files {
 
     /// A regular file's bytes, or nil when it cannot be read.
     public static func read(_ path: String) -> Data? {
-        guard let fd = try? FileDescriptor.open(path, .readOnly, options: [.closeOnExec]) else { return nil }
+        guard let fd = try? FileDescriptor.open(path, .readOnly, options: [.closeOnExec, .nonBlocking]) else {
+            return nil
+        }
         defer { try? fd.close() }
         guard let info = try? fd.stat(), info.type == .regular else { return nil }
         var data = Data(count: Int(info.size))
@@ -99,8 +101,11 @@ public enum Files {
 
     /// The first `count` bytes of a regular file (all of a shorter one), or nil when it cannot be read.
     public static func readPrefix(_ path: String, count: Int) -> [UInt8]? {
-        guard let fd = try? FileDescriptor.open(path, .readOnly, options: [.closeOnExec]) else { return nil }
+        guard let fd = try? FileDescriptor.open(path, .readOnly, options: [.closeOnExec, .nonBlocking]) else {
+            return nil
+        }
         defer { try? fd.close() }
+        guard let info = try? fd.stat(), info.type == .regular else { return nil }
         var bytes = [UInt8](repeating: 0, count: count)
         var filled = 0
         while filled < count {
@@ -125,7 +130,11 @@ public enum Files {
     public static func writeNew<Bytes: Sequence>(_ bytes: Bytes, to path: String) throws where Bytes.Element == UInt8 {
         let fd = try openForWriting(path, [.create, .exclusiveCreate, .closeOnExec])
         defer { try? fd.close() }
-        guard writeAll(bytes, to: fd) else { throw Failure(description: "cannot write \(path): \(lastError)") }
+        guard writeAll(bytes, to: fd) else {
+            let reason = lastError
+            remove(path)  // half a file would make a second try say it exists
+            throw Failure(description: "cannot write \(path): \(reason)")
+        }
     }
 
     /// Writes `bytes` beside `path`, then renames the copy over it: a reader sees the old file or
@@ -152,12 +161,13 @@ public enum Files {
         try openForWriting(path, [.create, .append, .closeOnExec])
     }
 
+    /// Files are made as every tool makes them: readable and writable by all, less the umask.
     private static func openForWriting(_ path: String, _ options: FileDescriptor.OpenOptions) throws
         -> FileDescriptor
     {
         do {
             return try FileDescriptor.open(
-                path, .writeOnly, options: options, permissions: [.ownerReadWrite, .groupRead, .otherRead])
+                path, .writeOnly, options: options, permissions: FilePermissions(rawValue: 0o666))
         } catch {
             throw Failure(description: "cannot write \(path): \(error)")
         }
@@ -166,7 +176,9 @@ public enum Files {
     /// A file's bytes mapped read-only, not copied (nil when it is empty or cannot be read), so
     /// that `releasePages` may give the memory back while the kernel keeps the pages cached.
     public static func map(_ path: String) -> Data? {
-        guard let fd = try? FileDescriptor.open(path, .readOnly, options: [.closeOnExec]) else { return nil }
+        guard let fd = try? FileDescriptor.open(path, .readOnly, options: [.closeOnExec, .nonBlocking]) else {
+            return nil
+        }
         defer { try? fd.close() }
         guard let info = try? fd.stat(), info.size > 0 else { return nil }
         let count = Int(info.size)
@@ -215,9 +227,9 @@ public enum Files {
         return out
     }
 
-    /// Makes a folder; one already there is fine.
+    /// Makes a folder (open to all, less the umask); one already there is fine.
     public static func makeFolder(_ path: String) throws {
-        if mkdir(path, 0o755) != 0 && errno != EEXIST {
+        if mkdir(path, 0o777) != 0 && errno != EEXIST {
             throw Failure(description: "cannot create folder \(path): \(lastError)")
         }
     }

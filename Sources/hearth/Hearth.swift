@@ -221,7 +221,9 @@ struct Explain: ParsableCommand {
             Console.standardOutput(DiagnosticCode.index)
             return
         }
-        guard let found = DiagnosticCode.named(code) else {
+        // As printed after a problem (`[H101]`) or as typed.
+        let written = code.trimmingCharacters(in: CharacterSet(charactersIn: "[] \t"))
+        guard let found = DiagnosticCode.named(written) else {
             Console.standardError(
                 "error: no diagnostic has the code '\(code)'\n"
                     + "hint: codes are an H and three digits, printed in brackets after a problem; "

@@ -48,6 +48,8 @@ struct DiagnosticCodeTests {
         let entry = try Self.run(["explain", "h401"])
         #expect(entry.status == 0)
         #expect(entry.stdout.hasPrefix("H401: The output folder would hold the sources\n"), "\(entry.stdout)")
+        // Copied as printed after a problem, brackets and all.
+        #expect(try Self.run(["explain", "[H401]"]).stdout == entry.stdout)
         #expect(entry.stdout.contains("What to do: "))
         let list = try Self.run(["explain"])
         #expect(list.status == 0)

@@ -41,6 +41,15 @@ struct SymlinkTests {
         #expect(!after.values.contains { String(decoding: $0, as: UTF8.self).contains("SECRET-LINE-42") })
     }
 
+    @Test("a page that is a link to nothing is an error at its file, not a page silently left out")
+    func danglingPage() async throws {
+        let root = try Fixture.site("basic")
+        try Self.link("content/physical/gone.md", in: root, to: root.appendingPathComponent("nowhere.md").path)
+        let report = await build(root)
+        #expect(!report.succeeded)
+        #expect(report.has(.error, "content/physical/gone.md", .fileUnreadable), "\(report.messages)")
+    }
+
     @Test("a page that links to a Markdown file outside the site is an error at the link, never published")
     func page() async throws {
         try await expectRefused("content/physical/outside.md") { $0.path }

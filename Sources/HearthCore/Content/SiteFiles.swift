@@ -14,7 +14,12 @@ enum SiteFiles {
     /// first bad byte.
     static func decodeText(_ data: Data?, path: String, file: String, diagnostics: inout [Diagnostic]) -> String? {
         guard let data else {
-            if Files.exists(path) {
+            if Files.kind(path) == .link, Files.kind(path, followingLinks: true) == nil {
+                diagnostics.append(
+                    .error(
+                        .fileUnreadable, file, nil, "the file is a symbolic link to nothing",
+                        hint: "point the link at a file that exists, or remove it"))
+            } else if Files.exists(path) {
                 diagnostics.append(
                     .error(.fileUnreadable, file, nil, "the file cannot be read", hint: "check its permissions"))
             }

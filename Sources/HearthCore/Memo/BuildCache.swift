@@ -28,7 +28,7 @@ final class BuildCache: Sendable {
         case sources, markdown, cards, images
     }
 
-    private static let magic = "HEARTH-CACHE 2\n"
+    private static let magic = "HEARTH-CACHE 3\n"
 
     /// Everything the cache holds, behind one lock: lookups run on every core.
     struct State {

@@ -199,7 +199,7 @@ enum OutputWriter {
                 if !Files.hardLink(source, as: target) {
                     // A file system without hard links: copy it.
                     guard let bytes = Files.read(source) else {
-                        throw Failure(description: "cannot read \(source): \(Files.lastError)")
+                        throw Failure(description: "cannot copy \(source): it is no longer a readable file")
                     }
                     try Files.write(bytes, to: target)
                 }
