@@ -136,7 +136,7 @@ struct BuildRun {
     private mutating func configured(_ site: inout LoadedSite) -> LoadedSite? {
         if let baseURL = options.baseURL {
             let normalized = baseURL.hasSuffix("/") ? baseURL : baseURL + "/"
-            if let problem = SiteConfig.baseURLProblem(normalized) {
+            if let problem = SiteConfig.baseURLIssue(normalized)?.message {
                 report.diagnostics.append(
                     .error(
                         .baseURLOptionInvalid, "--base-url", nil, problem,

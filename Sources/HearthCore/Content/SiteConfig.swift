@@ -88,12 +88,6 @@ public struct SiteConfig: Sendable {
         return (path, "\(scheme)://\(host)" + (url.port.map { ":\($0)" } ?? ""))
     }
 
-    /// Checks a base URL: absolute, with a scheme and host, ending with `/`. The message alone, as
-    /// `--base-url`'s check (Build/BuildRun.swift) takes it.
-    static func baseURLProblem(_ value: String) -> String? {
-        baseURLIssue(value)?.message
-    }
-
     /// What is wrong with a base URL, with its code: not absolute, or not ending with `/`.
     static func baseURLIssue(_ value: String) -> (code: DiagnosticCode, message: String)? {
         guard let url = URL(string: value), let scheme = url.scheme, ["http", "https"].contains(scheme.lowercased()),

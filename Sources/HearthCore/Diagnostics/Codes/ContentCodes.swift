@@ -1,11 +1,11 @@
 // The codes of content: files, front matter, site.yml, card sections (H1xx). Each is declared once, with its
 // example, message and fix (docs/diagnostics.md and `hearth explain` are made from them). There are too many for
 // one file: the site's folders and files are here (H101-H118), then YAMLCodes.swift (front matter and YAML
-// syntax), FrontMatterCodes.swift (values and keys), CardCodes.swift (exercise cards) and
+// syntax), FrontMatterCodes.swift (values and keys), URLCodes.swift (slugs, tags, types), CardCodes.swift (exercise cards) and
 // SiteConfigCodes.swift (site.yml), each listing its own.
 extension DiagnosticCode {
     static let contentCodes: [DiagnosticCode] =
-        fileCodes + yamlCodes + frontMatterCodes + cardCodes + siteConfigCodes
+        fileCodes + yamlCodes + frontMatterCodes + urlCodes + cardCodes + siteConfigCodes
 
     static let fileCodes: [DiagnosticCode] = [
         siteFolderMissing, contentFolderMissing, siteConfigMissing, fileUnreadable, fileNotText, fileNotUTF8,
