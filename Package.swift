@@ -1,4 +1,5 @@
 // swift-tools-version:6.1
+import CompilerPluginSupport
 import PackageDescription
 
 let strict: [SwiftSetting] = [.enableUpcomingFeature("ExistentialAny")]
@@ -23,6 +24,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
         .package(url: "https://github.com/apple/swift-system", from: "1.8.1"),
+        // For the one macro: a front matter field declared once (`HearthMacros`).
+        .package(url: "https://github.com/swiftlang/swift-syntax", from: "603.0.1"),
     ],
     targets: [
         // The only target that sees cmark's C API.
@@ -37,6 +40,16 @@ let package = Package(
         .target(
             name: "HearthFiles",
             dependencies: ["CLinux", .product(name: "SystemPackage", package: "swift-system")],
+            swiftSettings: strict
+        ),
+        // `@FrontMatterFields`: a front matter key's cache visits, key lists, Markdown inputs and
+        // template fields, written from its one declaration in `PageMeta`.
+        .macro(
+            name: "HearthMacros",
+            dependencies: [
+                .product(name: "SwiftSyntaxMacros", package: "swift-syntax"),
+                .product(name: "SwiftCompilerPlugin", package: "swift-syntax"),
+            ],
             swiftSettings: strict
         ),
         // Markdown: cmark documents, wikilinks, heading ids, link rewriting. Knows nothing of sites.
@@ -61,6 +74,7 @@ let package = Package(
                 "HearthMarkdown",
                 "HearthTemplates",
                 "HearthFiles",
+                "HearthMacros",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "SystemPackage", package: "swift-system"),
             ],

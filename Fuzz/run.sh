@@ -101,7 +101,10 @@ for target in "${targets[@]}"; do
       # The target joins HearthCore's own module, so it reaches the internal loader API.
       # Its sources sit in one folder per stage.
       mapfile -t core < <(find Sources/HearthCore -name '*.swift' | sort)
-      swiftc "${flags[@]}" -module-name HearthCore -I "$cyaml/include" -Xcc -DYAML_DECLARE_STATIC \
+      # PageMeta's fields are written by the macro (`Sources/HearthMacros`), which SwiftPM builds.
+      plugin=.build/debug/HearthMacros-tool
+      [ -x "$plugin" ] || swift build --target HearthMacros >/dev/null
+      swiftc "${flags[@]}" -load-plugin-executable "$plugin#HearthMacros" -module-name HearthCore -I "$cyaml/include" -Xcc -DYAML_DECLARE_STATIC \
         -I "$checkouts/swift-system/Sources/CSystem/include" "${core[@]}" Fuzz/FrontMatterFuzz.swift \
         "$lib/libHearthMarkdown.a" "$lib/libYams.a" "$lib/libCYaml.a" "$lib/libHearthTemplates.a" \
         "$lib/libHearthFiles.a" "$lib/libSystemPackage.a" \

@@ -151,6 +151,14 @@ public struct TemplateField<Object>: Sendable {
     }
 }
 
+extension TemplateField {
+    /// This field of an object another one holds: null where it holds none.
+    public func through<Outer>(_ object: @escaping @Sendable (Outer) -> Object?) -> TemplateField<Outer> {
+        let get = self.get
+        return TemplateField<Outer>(name: name, type: type) { object($0).map(get) ?? .null }
+    }
+}
+
 /// The fields of an object type, in order.
 public struct TemplateFields<Object>: Sendable {
     public let schema: TemplateSchema

@@ -64,10 +64,42 @@ struct FieldCountTests {
         let box = try #require(Mirror(reflecting: page).children.first?.value)
         let fields = try #require(Mirror(reflecting: box).children.first?.value)
         let (reads, ignores) = (MemoKeys.markdownReads, MemoKeys.markdownIgnores)
-        #expect(Self.labels(fields) == Set(reads.page + ignores.page))
-        #expect(Set(reads.page).isDisjoint(with: ignores.page))
-        #expect(Self.labels(PageMeta()) == Set(reads.meta + ignores.meta))
-        #expect(Set(reads.meta).isDisjoint(with: ignores.meta))
+        #expect(Self.labels(fields) == Set(reads + ignores))
+        #expect(Set(reads).isDisjoint(with: ignores))
+    }
+
+    @Test("a key's one declaration gives the known keys, the Markdown stage's key and what templates see")
+    func keyDeclaredOnce() {
+        // The keys of content format v3, in the order an unknown key's hint lists them.
+        #expect(
+            PageMeta.pageKeys == [
+                "title", "summary", "date", "updated", "draft", "weight", "slug", "aliases", "types", "tags",
+                "related", "keywords",
+            ])
+        #expect(PageMeta.cardKeys == ["duration", "difficulty", "who", "materials", "contentNote"])
+        func markdownKey(_ change: (inout PageMeta) -> Void) -> UInt64 {
+            var meta = PageMeta()
+            change(&meta)
+            let page = Page(
+                id: 0, kind: .exercise, file: "content/exercises/a.md", contentPath: "exercises/a.md", section: nil,
+                slug: "a", path: "a/", meta: meta, body: "## Steps", bodyLineOffset: 3, bundleDirectory: nil,
+                bundleFiles: [], types: [])
+            return MemoKeys.markdown(page, table: 1, options: MarkdownOptions())
+        }
+        let plain = markdownKey { _ in }
+        // Marked `markdown: true`: the stage checks sections against the difficulty, timers against
+        // the duration, and says a problem where the duration is written.
+        #expect(markdownKey { $0.difficulty = .deep } != plain)
+        #expect(markdownKey { $0.duration = 12 } != plain)
+        #expect(markdownKey { $0.durationPosition = SourcePosition(line: 4, column: 11) } != plain)
+        #expect(markdownKey { $0.summary = "Eyes." } != plain)
+        // Unmarked: the stage's result does not depend on it, so it is not made again.
+        #expect(markdownKey { $0.tags = [Located("trust", at: nil)] } == plain)
+        #expect(markdownKey { $0.contentNote = "grief" } == plain)
+        // Marked `template: true`: a card key is a field of the page's context.
+        let names = Set(PageContext.fields.schema.fieldNames)
+        #expect(names.isSuperset(of: ["duration", "difficulty", "who", "materials", "contentNote"]))
+        #expect(!names.contains("durationPosition") && !names.contains("keywords"))
     }
 
     @Test("a value reads back as it was written, and its hash changes with any field")

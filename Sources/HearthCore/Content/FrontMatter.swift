@@ -1,32 +1,36 @@
 import HearthMarkdown
+import HearthTemplates
 import Yams
 
 public enum Difficulty: String, Sendable, CaseIterable { case gentle, moderate, deep }
 public enum Who: String, Sendable, CaseIterable { case couple, solo, group }
 
-/// What a page's front matter says, checked.
+/// What a page's front matter says, checked. Each key is declared here once, with its mark
+/// (`FrontMatterKeys.swift`); its parsing is its line in `FrontMatterParser.read`.
+@FrontMatterFields(shownBy: .otherPages)
 public struct PageMeta: Sendable, Equatable {
-    public var title = ""
-    public var summary: String?
-    public var date: SimpleDate?
-    public var updated: SimpleDate?
-    public var draft = false
-    public var weight: Int?
-    public var slug: Located<String>?
-    public var aliases: [String] = []
-    public var types: [Located<String>] = []
-    public var tags: [Located<String>] = []
-    public var related: [Located<String>] = []
+    @Key public var title = ""
+    @Key(markdown: true) public var summary: String?
+    @Key public var date: SimpleDate?
+    @Key public var updated: SimpleDate?
+    @Key public var draft = false
+    @Key public var weight: Int?
+    @Key public var slug: Located<String>?
+    @Key public var aliases: [String] = []
+    @Key public var types: [Located<String>] = []
+    @Key public var tags: [Located<String>] = []
+    @Key public var related: [Located<String>] = []
     /// Words for which search ranks the page first (content format v3).
-    public var keywords: [String] = []
-    public var duration: Int?
+    @Key public var keywords: [String] = []
+    // A card's sections are checked against its difficulty, its step timers against its duration.
+    @CardKey(template: true, markdown: true) public var duration: Int?
     /// Where `duration` is written, for problems that concern it.
-    public var durationPosition: SourcePosition?
-    public var difficulty: Difficulty?
-    public var who: Who = .couple
-    public var materials: [String] = []
+    @Derived(markdown: true) public var durationPosition: SourcePosition?
+    @CardKey(template: true, markdown: true) public var difficulty: Difficulty?
+    @CardKey(template: true) public var who: Who = .couple
+    @CardKey(template: true) public var materials: [String] = []
     /// What a card touches on, shown before it is started (content format v3).
-    public var contentNote: String?
+    @CardKey(template: true) public var contentNote: String?
 
     public init() {}
 }
@@ -40,12 +44,6 @@ struct SplitSource {
 }
 
 enum FrontMatter {
-    static let pageKeys = [
-        "title", "summary", "date", "updated", "draft", "weight", "slug", "aliases", "types", "tags", "related",
-        "keywords",
-    ]
-    static let exerciseKeys = ["duration", "difficulty", "who", "materials", "contentNote"]
-
     /// Whether a line is exactly `---` (trailing blanks allowed).
     private static func isFence(_ line: Substring) -> Bool {
         var l = line

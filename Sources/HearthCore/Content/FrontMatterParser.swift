@@ -83,7 +83,7 @@ struct FrontMatterParser {
                         "a content note says what a card touches on, in plain words",
                         hint: "write what it touches on, e.g. contentNote: grief and loss"))
             }
-        case let name where FrontMatter.exerciseKeys.contains(name):
+        case let name where PageMeta.cardKeys.contains(name):
             diagnostics.append(
                 .warning(
                     .cardKeyOnPage, file, reader.position(value),
@@ -201,7 +201,7 @@ struct FrontMatterParser {
     }
 
     private mutating func unknownKey(_ key: Located<String>) {
-        let known = FrontMatter.pageKeys + (isExercise ? FrontMatter.exerciseKeys : [])
+        let known = PageMeta.pageKeys + (isExercise ? PageMeta.cardKeys : [])
         let hint =
             FrontMatter.otherToolsKeys[key.value].map { "did you mean '\($0.key)'? \($0.why)" }
             ?? Suggestions.closest(to: key.value, in: known).map { "did you mean '\($0)'?" }

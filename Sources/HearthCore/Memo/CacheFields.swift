@@ -199,30 +199,10 @@ extension Located: CacheField where Value == String {
 
 // The values the cache keeps, each field listed once.
 
-extension PageMeta: CacheFields {
-    // Front matter shapes the site (lists, tags, paths, related pages, the feed and sitemap, cards on
-    // every list, the search index's weights), so every key is shown by other pages.
-    mutating func fields<V: FieldVisitor>(_ v: inout V) throws {
-        try v.visit(&title, shownBy: .otherPages)
-        try v.visit(&summary, shownBy: .otherPages)
-        try v.visit(&date, shownBy: .otherPages)
-        try v.visit(&updated, shownBy: .otherPages)
-        try v.visit(&draft, shownBy: .otherPages)
-        try v.visit(&weight, shownBy: .otherPages)
-        try v.visit(&slug, shownBy: .otherPages)
-        try v.visit(&aliases, shownBy: .otherPages)
-        try v.visit(&types, shownBy: .otherPages)
-        try v.visit(&tags, shownBy: .otherPages)
-        try v.visit(&related, shownBy: .otherPages)
-        try v.visit(&keywords, shownBy: .otherPages)
-        try v.visit(&duration, shownBy: .otherPages)
-        try v.visit(&durationPosition, shownBy: .otherPages)
-        try v.visit(&difficulty, shownBy: .otherPages)
-        try v.visit(&who, shownBy: .otherPages)
-        try v.visit(&materials, shownBy: .otherPages)
-        try v.visit(&contentNote, shownBy: .otherPages)
-    }
-}
+// Front matter shapes the site (lists, tags, paths, related pages, the feed and sitemap, cards on
+// every list, the search index's weights), so every key is shown by other pages. Its `fields`
+// come from its declaration (`@FrontMatterFields`).
+extension PageMeta: CacheFields {}
 
 extension DiagnosticCode: CacheField {
     func write(to writer: inout ByteWriter) { writer.string(id) }

@@ -53,20 +53,11 @@ enum MemoKeys {
     }
 
     /// The fields of a page the Markdown stage reads, each in `markdown`'s key (`file` and
-    /// `contentPath` name what the result is filed under), and those it does not read. A test holds
-    /// the two to `Page`'s and `PageMeta`'s fields: a field added to either must be placed in one,
-    /// so that none is left out of the key unseen.
-    static let markdownReads = (
-        page: ["body", "bodyLineOffset", "id", "kind", "meta", "file", "contentPath"],
-        meta: ["summary", "difficulty", "duration", "durationPosition"]
-    )
-    static let markdownIgnores = (
-        page: ["section", "slug", "path", "bundleDirectory", "bundleFiles", "types"],
-        meta: [
-            "title", "date", "updated", "draft", "weight", "slug", "aliases", "types", "tags", "related", "who",
-            "materials", "keywords", "contentNote",
-        ]
-    )
+    /// `contentPath` name what the result is filed under; of `meta`, what its declaration marks
+    /// `markdown: true`), and those it does not read. A test holds the two to `Page`'s fields: a
+    /// field added must be placed in one, so that none is left out of the key unseen.
+    static let markdownReads = ["body", "bodyLineOffset", "id", "kind", "meta", "file", "contentPath"]
+    static let markdownIgnores = ["section", "slug", "path", "bundleDirectory", "bundleFiles", "types"]
 
     /// A page's Markdown depends on its own text and place, and on every page it could link to.
     static func markdown(_ page: Page, table: UInt64, options: MarkdownOptions) -> UInt64 {
@@ -74,14 +65,12 @@ enum MemoKeys {
         hasher.combine(page.body)
         hasher.combine(page.bodyLineOffset)
         hasher.combine(page.id)
-        hasher.combine(page.meta.summary)
-        // A card's sections are checked against its kind and difficulty.
+        // A card's sections are checked against its kind.
         hasher.combine(page.kind.rawValue)
-        hasher.combine(page.meta.difficulty?.rawValue)
-        // Step timers are checked against the duration, and a problem is said where it is written.
-        hasher.combine(page.meta.duration)
-        hasher.combine(page.meta.durationPosition?.line)
-        hasher.combine(page.meta.durationPosition?.column)
+        var meta = page.meta
+        var inputs = FieldEncoder(writer: ByteWriter())
+        try? meta.markdownInputs(&inputs)  // writing never throws
+        hasher.combine(bytes: inputs.writer.bytes)
         hasher.combine(table)
         options.combine(into: &hasher)
         return hasher.finalize()

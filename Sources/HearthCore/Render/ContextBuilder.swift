@@ -107,6 +107,7 @@ struct ContextBuilder: Sendable {
             TocItem(text: $0.text, id: $0.id, level: $0.level)
         }
         context.section = page.section
+        context.meta = page.meta
         context.types = badges(page.types)
         context.tags = tagBadges(graph.tagsOfPage[page.id])
         context.related = graph.related[page.id].map(card)
@@ -115,11 +116,7 @@ struct ContextBuilder: Sendable {
         }
         switch page.kind {
         case .exercise:
-            context.duration = page.meta.duration
-            context.difficulty = page.meta.difficulty?.rawValue
-            context.who = page.meta.who.rawValue
-            context.materials = page.meta.materials
-            context.contentNote = page.meta.contentNote
+            context.cardMeta = page.meta
             context.sections = CardSectionsView(result)
         case .section:
             let (pages, exercises) = sectionEntries(page.id)

@@ -31,12 +31,10 @@ struct PageContext: TemplateFielded {
     var otherTopics: [LinkView] = []
     var allTags: [BadgeView] = []
     var topics: [CardView] = []
-    var duration: Int?
-    var difficulty: String?
-    var who: String?
-    var materials: [String] = []
-    /// What a card touches on (content format v3).
-    var contentNote: String?
+    /// The front matter of a page of `content/`, for the keys its declaration shows to templates.
+    var meta: PageMeta?
+    /// The same of an exercise card, for the keys only cards have.
+    var cardMeta: PageMeta?
     /// An exercise card's sections by name.
     var sections: CardSectionsView?
     /// The deck's cards, in full.
@@ -91,16 +89,11 @@ struct PageContext: TemplateFielded {
             .value("hasPages") { !$0.pages.isEmpty },
             .value("hasExercises") { !$0.exercises.isEmpty },
             .value("hasOtherTopics") { !$0.otherTopics.isEmpty },
-            .value("hasMaterials") { !$0.materials.isEmpty },
+            .value("hasMaterials") { !($0.cardMeta?.materials.isEmpty ?? true) },
             .value("ogType") { $0.kind == "article" || $0.kind == "exercise" ? "article" : "website" },
-            .value("duration") { $0.duration },
-            .value("difficulty") { $0.difficulty },
-            .value("who") { $0.who },
-            .value("whoLabel") { whoLabel($0.who) },
-            .list("materials") { $0.materials },
-            .value("contentNote") { $0.contentNote },
-            .value("isSolo") { $0.who == "solo" },
-            .value("isGroup") { $0.who == "group" },
+            .value("whoLabel") { whoLabel($0.cardMeta?.who.rawValue) },
+            .value("isSolo") { $0.cardMeta?.who == .solo },
+            .value("isGroup") { $0.cardMeta?.who == .group },
             .value("sections") { $0.sections },
             .list("deck") { $0.deck },
             .value("isDeck") { $0.kind == "deck" },
@@ -120,5 +113,17 @@ struct PageContext: TemplateFielded {
             .list("paths") { $0.paths },
             .value("hasPaths") { !$0.paths.isEmpty },
             .value("pagination") { $0.pagination },
-        ])
+        ] + PageMeta.pageTemplateFields.map { $0.through { $0.meta } }
+            + PageMeta.cardTemplateFields.map { $0.through { $0.cardMeta } })
+}
+
+/// A choice shows as its name (`gentle`, `solo`).
+extension Difficulty: TemplateRepresentable {
+    public static var templateType: TemplateType { .text }
+    public var templateValue: TemplateValue { .text(rawValue) }
+}
+
+extension Who: TemplateRepresentable {
+    public static var templateType: TemplateType { .text }
+    public var templateValue: TemplateValue { .text(rawValue) }
 }
