@@ -91,7 +91,8 @@ struct BuildRun {
         }
         report.diagnostics.append(contentsOf: contentProblems)
         phase("load content", since: &mark)
-        guard var site = loaded, let site = configured(&site) else { return nil }
+        guard var site = loaded, configure(&site) else { return nil }
+        loaded = nil  // one copy of the pages, so that their text can be let go of
         let output = options.outputURL
         var table: LinkTable
         if let kept = increment?.table {
@@ -109,8 +110,13 @@ struct BuildRun {
         {
             rendered = kept
         } else {
+            // Only the Markdown stage reads a page's text. A preview keeps it, for the next
+            // build's Markdown; a build hands the stage the only copy, which lets each chunk's go
+            // once rendered (issue 37: 235 MB of the 50,000-page corpus, held beside their HTML).
+            let pages = site.pages
+            if session == nil { site.pages = pages.map { $0.withoutBody() } }
             rendered = await SiteBuilder.renderMarkdown(
-                site, table: table, options: markdownOptions, checking: checking, store: store)
+                consume pages, table: table, options: markdownOptions, checking: checking, store: store)
         }
         for page in rendered { report.diagnostics.append(contentsOf: page.diagnostics) }
         store?.releaseMappedPages()
@@ -132,8 +138,8 @@ struct BuildRun {
     }
 
     /// The site as these options ask: `--base-url` in place of site.yml's; a warning for an example
-    /// base URL when the build is to be published. Nil when `--base-url` is not a base URL.
-    private mutating func configured(_ site: inout LoadedSite) -> LoadedSite? {
+    /// base URL when the build is to be published. False when `--base-url` is not a base URL.
+    private mutating func configure(_ site: inout LoadedSite) -> Bool {
         if let baseURL = options.baseURL {
             let normalized = baseURL.hasSuffix("/") ? baseURL : baseURL + "/"
             if let problem = SiteConfig.baseURLIssue(normalized)?.message {
@@ -141,7 +147,7 @@ struct BuildRun {
                     .error(
                         .baseURLOptionInvalid, "--base-url", nil, problem,
                         hint: "e.g. --base-url https://example.org/guide/"))
-                return nil
+                return false
             }
             site.config.baseURL = normalized
         }
@@ -154,7 +160,7 @@ struct BuildRun {
                         + "the sitemap point to it",
                     hint: "set baseURL in site.yml to the address the site is published at (or pass --base-url)"))
         }
-        return site
+        return true
     }
 
     /// The output stage: the template contexts, then every page written and swapped in, or, when the

@@ -33,15 +33,16 @@ extension SiteBuilder {
 
     /// Every page's Markdown, on every core. A check needs no HTML: it takes a build's pages from
     /// the store when they are there, and renders the others without HTML, keeping none of them.
+    /// A page's text is let go of once its Markdown is rendered when `pages` is the only copy.
     static func renderMarkdown(
-        _ site: LoadedSite, table: LinkTable, options: MarkdownOptions, checking: Bool, store: BuildCache?
+        _ pages: consuming [Page], table: LinkTable, options: MarkdownOptions, checking: Bool, store: BuildCache?
     ) async -> [RenderedPage] {
         guard checking else {
-            return await parallelMap(site.pages, markdown(table: table, options: options, store: store))
+            return await parallelMap(pages, markdown(table: table, options: options, store: store))
         }
         let tableKey = table.fingerprint
         let checkOptions = MarkdownOptions(unsafeHTML: options.unsafeHTML, makesHTML: false, plainTextLimit: 0)
-        return await parallelMap(site.pages) { page in
+        return await parallelMap(pages) { page in
             if let store,
                 let stored = store.storedMarkdown(
                     page.contentPath, key: MemoKeys.markdown(page, table: tableKey, options: options))

@@ -25,6 +25,8 @@ public struct Page: Sendable, Identifiable {
         var path: String
         var meta: PageMeta
         var body: String
+        /// The body's length in UTF-8 bytes, kept when the body is let go of (`withoutBody`).
+        var bodyByteCount: Int
         var bodyLineOffset: Int
         var bundleDirectory: String?
         var bundleFiles: [String]
@@ -43,13 +45,14 @@ public struct Page: Sendable, Identifiable {
 
     public init(
         id: Int, kind: PageKind, file: String, contentPath: String, section: String?, slug: String, path: String,
-        meta: PageMeta, body: String, bodyLineOffset: Int, bundleDirectory: String?, bundleFiles: [String],
-        types: [String]
+        meta: PageMeta, body: String, bodyByteCount: Int? = nil, bodyLineOffset: Int, bundleDirectory: String?,
+        bundleFiles: [String], types: [String]
     ) {
         box = Box(
             Fields(
                 id: id, kind: kind, file: file, contentPath: contentPath, section: section, slug: slug, path: path,
-                meta: meta, body: body, bodyLineOffset: bodyLineOffset, bundleDirectory: bundleDirectory,
+                meta: meta, body: body, bodyByteCount: bodyByteCount ?? body.utf8.count, bodyLineOffset: bodyLineOffset,
+                bundleDirectory: bundleDirectory,
                 bundleFiles: bundleFiles, types: types))
     }
 
@@ -73,6 +76,8 @@ public struct Page: Sendable, Identifiable {
     public var path: String { box.fields.path }
     public var meta: PageMeta { box.fields.meta }
     public var body: String { box.fields.body }
+    /// The body's length in UTF-8 bytes: the end of the source file it was read from.
+    public var bodyByteCount: Int { box.fields.bodyByteCount }
     public var bodyLineOffset: Int { box.fields.bodyLineOffset }
     /// For a page bundle, its folder relative to `content/` (`exercises/soul-gazing`).
     public var bundleDirectory: String? { box.fields.bundleDirectory }
@@ -80,6 +85,36 @@ public struct Page: Sendable, Identifiable {
     public var bundleFiles: [String] { box.fields.bundleFiles }
     /// The topic sections this page belongs to, in site order.
     public var types: [String] { box.fields.types }
+
+    /// The page without its Markdown text, which only the Markdown stage reads: what is kept of it
+    /// once its Markdown is rendered (its text is 4.7 KB of every page of the benchmark's corpus).
+    /// The blank lines before the text stay: `textStart`, where a path's problems are said, counts
+    /// them.
+    public func withoutBody() -> Page {
+        var fields = box.fields
+        let utf8 = fields.body.utf8
+        fields.body = String(
+            fields.body[..<(utf8.firstIndex { ![0x0A, 0x0D, 0x20, 0x09].contains($0) } ?? utf8.endIndex)])
+        var page = self
+        page.box = Box(fields)
+        return page
+    }
+
+    /// The page with its text again, taken from the end of the file it was read from; nil when
+    /// those bytes are not its text.
+    public func withBody(fromEndOf source: UnsafeRawBufferPointer) -> Page? {
+        let count = bodyByteCount
+        guard count >= 0, count <= source.count,
+            let body = String(
+                validating: UnsafeRawBufferPointer(rebasing: source[(source.count - count)...])
+                    .bindMemory(to: UInt8.self), as: UTF8.self)
+        else { return nil }
+        var fields = box.fields
+        fields.body = body
+        var page = self
+        page.box = Box(fields)
+        return page
+    }
 
     public var title: String { meta.title }
     public var outputPath: String { path + "index.html" }

@@ -118,14 +118,25 @@ final class BuildCache: Sendable {
     }
 
     /// A source file read and checked; `data` is its bytes (a kept page's body is their end).
+    /// The store keeps the page without its text, which the file's bytes hold: a build lets go of
+    /// every page's text once its Markdown is rendered, and the store must not hold it on.
     func source(_ path: String, key: UInt64, data: Data?, make: () -> (Page?, [Diagnostic])) -> (Page?, [Diagnostic]) {
-        lookup(
+        var made: (Page?, [Diagnostic])?
+        let kept = lookup(
             \.sources, .sources, path, key: key,
-            decode: { reader in
-                guard let data else { throw ByteReader.Malformed() }
-                let page = try data.withUnsafeBytes { source in try reader.optional { try $0.page(source: source) } }
-                return (page, try [Diagnostic].read(from: &reader))
-            }, make: make)
+            decode: { reader in (try reader.optional { try $0.page() }, try [Diagnostic].read(from: &reader)) },
+            make: {
+                let result = make()
+                made = result
+                return (result.0?.withoutBody(), result.1)
+            })
+        if let made { return made }
+        guard let page = kept.0 else { return kept }
+        if let whole = data?.withUnsafeBytes({ page.withBody(fromEndOf: $0) }) { return (whole, kept.1) }
+        // Not the file's end after all: read as if never stored.
+        let result = make()
+        keep(\.sources, path, key: key, value: (result.0?.withoutBody(), result.1))
+        return result
     }
 
     func markdown(_ path: String, key: UInt64, make: () -> RenderedPage) -> RenderedPage {

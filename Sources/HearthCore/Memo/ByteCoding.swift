@@ -123,7 +123,7 @@ extension ByteWriter {
         string(p.slug)
         string(p.path)
         p.meta.write(to: &self)
-        int(p.body.utf8.count)
+        int(p.bodyByteCount)
         int(p.bodyLineOffset)
         optional(p.bundleDirectory) { $0.string($1) }
         array(p.bundleFiles) { $0.string($1) }
@@ -132,8 +132,9 @@ extension ByteWriter {
 }
 
 extension ByteReader {
-    /// A page whose body is the last bytes of `source`, the file it was read from.
-    mutating func page(source: UnsafeRawBufferPointer) throws -> Page {
+    /// A page as kept, without its body: the body is the last `bodyByteCount` bytes of the file
+    /// it was read from (`Page.withBody(fromEndOf:)`).
+    mutating func page() throws -> Page {
         let id = try int()
         let kind = try PageKind.read(from: &self)
         let file = try string()
@@ -143,15 +144,12 @@ extension ByteReader {
         let path = try string()
         let meta = try PageMeta.read(from: &self)
         let bodyLength = try int()
-        guard bodyLength >= 0, bodyLength <= source.count,
-            let body = String(
-                validating: UnsafeRawBufferPointer(rebasing: source[(source.count - bodyLength)...])
-                    .bindMemory(to: UInt8.self), as: UTF8.self)
-        else { throw Malformed() }
+        guard bodyLength >= 0 else { throw Malformed() }
         return Page(
             id: id, kind: kind, file: file, contentPath: contentPath, section: section, slug: slug, path: path,
-            meta: meta, body: body, bodyLineOffset: try int(), bundleDirectory: try optional { try $0.string() },
-            bundleFiles: try array { try $0.string() }, types: try array { try $0.string() })
+            meta: meta, body: "", bodyByteCount: bodyLength, bodyLineOffset: try int(),
+            bundleDirectory: try optional { try $0.string() }, bundleFiles: try array { try $0.string() },
+            types: try array { try $0.string() })
     }
 }
 

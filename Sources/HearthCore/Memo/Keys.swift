@@ -57,7 +57,11 @@ enum MemoKeys {
     /// `markdown: true`), and those it does not read. A test holds the two to `Page`'s fields: a
     /// field added must be placed in one, so that none is left out of the key unseen.
     static let markdownReads = ["body", "bodyLineOffset", "id", "kind", "meta", "file", "contentPath"]
-    static let markdownIgnores = ["section", "slug", "path", "bundleDirectory", "bundleFiles", "types"]
+    static let markdownIgnores = [
+        "section", "slug", "path", "bundleDirectory", "bundleFiles", "types",
+        // The body's length; the body itself is read.
+        "bodyByteCount",
+    ]
 
     /// A page's Markdown depends on its own text and place, and on every page it could link to.
     static func markdown(_ page: Page, table: UInt64, options: MarkdownOptions) -> UInt64 {

@@ -11,28 +11,34 @@ public enum Parallelism {
 }
 
 /// Maps `items` across the cores in a bounded task group: a few contiguous chunks per core, not a
-/// task per item. Results keep the order of `items`, whatever the timing.
+/// task per item. Results keep the order of `items`, whatever the timing. Each chunk is let go of
+/// once it is transformed: when the caller hands over its only copy (`consume`), what only the
+/// transform needs (a page's text) is freed as the work goes, not held to its end.
 func parallelMap<T: Sendable, R: Sendable>(
-    _ items: [T], workers: Int = Parallelism.current, _ transform: @escaping @Sendable (T) -> R
+    _ items: consuming [T], workers: Int = Parallelism.current, _ transform: @escaping @Sendable (T) -> R
 ) async -> [R] {
     if items.count < 2 || workers <= 1 { return items.map(transform) }
-    let chunkCount = min(items.count, workers * 16)
-    let chunkSize = (items.count + chunkCount - 1) / chunkCount
+    let count = items.count
+    let chunkCount = min(count, workers * 16)
+    let chunkSize = (count + chunkCount - 1) / chunkCount
+    var chunks = stride(from: 0, to: count, by: chunkSize).map { Array(items[$0..<min(count, $0 + chunkSize)]) }
+    items = []
     return await withTaskGroup(of: (Int, [R]).self) { group in
         var next = 0
-        var results = [[R]](repeating: [], count: chunkCount)
+        var results = [[R]](repeating: [], count: chunks.count)
         func add(_ chunk: Int) {
-            let range = (chunk * chunkSize)..<min(items.count, (chunk + 1) * chunkSize)
-            group.addTask { (chunk, range.map { transform(items[$0]) }) }
+            let work = chunks[chunk]
+            chunks[chunk] = []  // the task holds the chunk's only copy
+            group.addTask { (chunk, work.map(transform)) }
         }
         // At most `workers` chunks in flight.
-        while next < min(workers, chunkCount) {
+        while next < min(workers, chunks.count) {
             add(next)
             next += 1
         }
         for await (chunk, values) in group {
             results[chunk] = values
-            if next < chunkCount, next * chunkSize < items.count {
+            if next < chunks.count {
                 add(next)
                 next += 1
             }
