@@ -56,7 +56,8 @@ public enum Markdown {
             sections: sectionStarts,
             headings: facts.headings,
             firstParagraph: facts.firstParagraph,
-            plainText: facts.plainText,
+            plainBytes: facts.plainBytes,
+            plainTextLimit: options.plainTextLimit,
             imagesWithoutAlt: facts.imagesWithoutAlt,
             tablesAsText: facts.tablesAsText,
             htmlLeftOut: facts.htmlLeftOut,
@@ -105,7 +106,7 @@ struct DocumentFacts {
     var headings: [Heading] = []
     var headingNodes: [OpaquePointer] = []
     var firstParagraph = ""
-    var plainText = ""
+    var plainBytes: [UInt8] = []
     var imagesWithoutAlt: [SourcePosition] = []
     var tablesAsText: [SourcePosition] = []
     var htmlLeftOut: [(position: SourcePosition, html: String)] = []
@@ -212,7 +213,7 @@ struct DocumentPass {
                 break
             }
         }
-        state.facts.plainText = String.collapsingWhitespace(state.plain, limit: options.plainTextLimit)
+        if options.plainTextLimit > 0 { state.facts.plainBytes = state.plain }
         return state.facts
     }
 

@@ -169,9 +169,14 @@ public struct RenderedMarkdown: Sendable {
     public var headings: [Heading]
     /// The first top-level paragraph, as plain text.
     public var firstParagraph: String
-    /// The document's text, blocks separated by a space, white space folded (for search): all of
-    /// it, or its first `MarkdownOptions.plainTextLimit` bytes.
-    public var plainText: String
+    /// The document's text as UTF-8, blocks separated by a space, white space as written (for
+    /// search, whose words need no folding first); empty when `MarkdownOptions.plainTextLimit` is 0.
+    public var plainBytes: [UInt8]
+    /// Of `plainBytes`, the first `MarkdownOptions.plainTextLimit` bytes.
+    var plainTextLimit: Int
+    /// The document's text, blocks separated by a space, white space folded: all of it, or its
+    /// first `MarkdownOptions.plainTextLimit` bytes. Made when asked: search reads `plainBytes`.
+    public var plainText: String { String.collapsingWhitespace(plainBytes, limit: plainTextLimit) }
     /// Images written without alt text.
     public var imagesWithoutAlt: [SourcePosition]
     /// Paragraphs written as a GitHub table (a row of `|` cells, then `|---|`), which CommonMark

@@ -110,14 +110,17 @@ struct BuildRun {
         {
             rendered = kept
         } else {
-            // Only the Markdown stage reads a page's text. A preview keeps it, for the next
-            // build's Markdown; a build hands the stage the only copy, which lets each chunk's go
-            // once rendered (issue 37: 235 MB of the 50,000-page corpus, held beside their HTML).
-            let pages = site.pages
-            if session == nil { site.pages = pages.map { $0.withoutBody() } }
+            // Only the Markdown stage reads a page's text: it is handed the only copy, which lets
+            // each chunk's go once rendered (issue 37: 235 MB of the 50,000-page corpus, held beside
+            // their HTML). After an increment, the pages it did not read again are read for it.
+            var pages = site.pages
+            if let increment { pages = await increment.withText(site, read: SiteBuilder.readSource(store)) }
+            site.pages = pages.map { $0.withoutBody() }
             rendered = await SiteBuilder.renderMarkdown(
                 consume pages, table: table, options: markdownOptions, checking: checking, store: store)
         }
+        // The pages an increment read again, likewise.
+        for id in site.pages.indices where site.pages[id].hasText { site.pages[id] = site.pages[id].withoutBody() }
         for page in rendered { report.diagnostics.append(contentsOf: page.diagnostics) }
         store?.releaseMappedPages()
         phase("render markdown", since: &mark, next: "linking pages")

@@ -63,10 +63,7 @@ struct Increment: Sendable {
         let context = site.sourceContext
         for id in pages {
             let old = site.pages[id]
-            let entry = SourceEntry(
-                kind: old.kind, contentPath: old.contentPath, section: old.section,
-                bundleDirectory: old.bundleDirectory, bundleFiles: old.bundleFiles)
-            let (read, problems) = read(entry, Files.read(context.content + "/" + old.contentPath), context)
+            let (read, problems) = read(old.sourceEntry, Files.read(context.content + "/" + old.contentPath), context)
             guard var page = read, problems.isEmpty, page.meta.shownElsewhere == old.meta.shownElsewhere else {
                 holds = false
                 return nil
@@ -75,6 +72,21 @@ struct Increment: Sendable {
             site.pages[id] = page
         }
         return site
+    }
+
+    /// The pages of `site` with their text, for a Markdown stage run whole once this increment no
+    /// longer holds: a build lets go of each page's text once it is rendered, so those the edit did
+    /// not read again are read from their files (through the memoized `read`, which gives a page
+    /// back whole from its bytes).
+    func withText(_ site: LoadedSite, read: @escaping ContentLoader.ReadSource) async -> [Page] {
+        let context = site.sourceContext
+        return await parallelMap(site.pages) { page in
+            guard !page.hasText,
+                var whole = read(page.sourceEntry, Files.read(context.content + "/" + page.contentPath), context).0
+            else { return page }
+            whole.id = page.id
+            return whole
+        }
     }
 
     /// The permalink table, made from what `site` left unchanged.

@@ -11,6 +11,15 @@ struct SourceEntry: Sendable {
     var bundleFiles: [String] = []
 }
 
+extension Page {
+    /// The source file this page was read from, to read it again.
+    var sourceEntry: SourceEntry {
+        SourceEntry(
+            kind: kind, contentPath: contentPath, section: section, bundleDirectory: bundleDirectory,
+            bundleFiles: bundleFiles)
+    }
+}
+
 /// Finds, reads and checks everything in `content/`.
 enum ContentLoader {
     /// Folder names that would collide with what the build writes at the top of the site itself.

@@ -100,6 +100,9 @@ public struct Page: Sendable, Identifiable {
         return page
     }
 
+    /// Whether the page holds its Markdown text (not let go of by `withoutBody`).
+    public var hasText: Bool { box.fields.body.utf8.count == box.fields.bodyByteCount }
+
     /// The page with its text again, taken from the end of the file it was read from; nil when
     /// those bytes are not its text.
     public func withBody(fromEndOf source: UnsafeRawBufferPointer) -> Page? {

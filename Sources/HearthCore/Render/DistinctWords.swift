@@ -11,9 +11,14 @@ struct DistinctWords {
 
     /// The words of `text`, folded (`SearchWords.forEachWord`), each once.
     static func of(_ text: String) -> [String] {
-        var set = DistinctWords()
         var text = text
-        text.withUTF8 { bytes in
+        return text.withUTF8 { of($0) }
+    }
+
+    /// The same of UTF-8 text; white space between words may be any (`plainBytes`).
+    static func of(_ bytes: UnsafeBufferPointer<UInt8>) -> [String] {
+        var set = DistinctWords()
+        do {
             var index = 0
             while index < bytes.count {
                 let byte = bytes[index]

@@ -110,7 +110,7 @@ struct RenderedPage: Sendable {
         return RenderedPage(
             html: markdown.html, sections: markdown.sections, headings: markdown.headings,
             summary: page.meta.summary ?? markdown.firstParagraph,
-            searchWords: SearchWords.distinct(markdown.plainText),
+            searchWords: markdown.plainBytes.withUnsafeBufferPointer { SearchWords.distinct($0) },
             outgoing: resolver.outgoing,
             outgoingSections: Self.sections(of: resolver.outgoingLines, headings: markdown.headings),
             anchorChecks: resolver.anchorChecks,

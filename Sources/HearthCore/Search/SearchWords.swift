@@ -8,7 +8,13 @@ enum SearchWords {
     /// The distinct words of `text`, stemmed, in no order. Each distinct word is stemmed once: a
     /// page has a few hundred distinct words among its thousands.
     static func distinct(_ text: String) -> [String] {
-        Array(Set(DistinctWords.of(text).map(stem)))
+        var text = text
+        return text.withUTF8 { distinct($0) }
+    }
+
+    /// The same of UTF-8 text as rendered Markdown gives it (`plainBytes`).
+    static func distinct(_ bytes: UnsafeBufferPointer<UInt8>) -> [String] {
+        Array(Set(DistinctWords.of(bytes).map(stem)))
     }
 
     /// The words of a query or a title, stemmed, in order.
