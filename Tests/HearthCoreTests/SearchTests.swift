@@ -174,7 +174,7 @@ struct SearchTests {
     @Test("an edit patched into the index's tables writes and removes exactly what a whole index changes")
     func patchedEdit() async throws {
         func entry(_ words: [String], title: [String] = [], record: String = "{}") -> SearchIndex.Entry {
-            SearchIndex.Entry(words: words + title, titleWords: Set(title), record: Array(record.utf8))
+            SearchIndex.Entry(textWords: words, otherWords: title, titleWords: Set(title), record: Array(record.utf8))
         }
         let before: [SearchIndex.Entry?] = [
             nil,  // the home page

@@ -11,8 +11,12 @@ enum SearchIndex {
 
     /// One page's part of the index.
     struct Entry: Sendable {
-        /// Its words, each at least once, and those of its title.
-        var words: [String]
+        /// The distinct words of its text: the rendered page's own list, shared, not copied.
+        var textWords: [String]
+        /// The words of its title, section, tags, written summary and keywords, which may repeat
+        /// the text's (the postings allow for that).
+        var otherWords: [String]
+        var words: FlattenSequence<[[String]]> { [textWords, otherWords].joined() }
         var titleWords: Set<String>
         /// Its record, a JSON object.
         var record: [UInt8]
@@ -35,9 +39,9 @@ enum SearchIndex {
         // The text's words (its headings and first paragraph among them) are distinct already;
         // those of the title, the section, the tags and a written summary may repeat them, which
         // the postings allow for.
-        var words = result.searchWords
+        var otherWords: [String] = []
         for text in [page.title, section, page.meta.summary ?? ""] + tags + page.meta.keywords {
-            words += SearchWords.words(text)
+            otherWords += SearchWords.words(text)
         }
         var record: [UInt8] = []
         func field(_ name: String, _ value: String) {
@@ -54,7 +58,7 @@ enum SearchIndex {
         record.append(UInt8(ascii: "}"))
         // Keywords (content format v3) rank the page as its title's words do: first.
         let ranked = ([page.title] + page.meta.keywords).flatMap(SearchWords.words)
-        return Entry(words: words, titleWords: Set(ranked), record: record)
+        return Entry(textWords: result.searchWords, otherWords: otherWords, titleWords: Set(ranked), record: record)
     }
 
     /// The file of a word shard.
