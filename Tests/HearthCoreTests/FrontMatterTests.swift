@@ -117,6 +117,17 @@ struct FrontMatterTests {
             name: "a quote never closed", text: "---\ntitle: T\nsummary: \"Open\n---\n",
             location: "content/emotional/case.md:3:10", code: .quoteNotClosed),
         .init(
+            name: "a backslash in double quotes", text: "---\ntitle: \"Notes from C:\\Users\"\n---\n",
+            location: "content/emotional/case.md:2:22", code: .unknownEscape,
+            hint: "write it in single quotes, where a backslash is itself: title: 'Notes from C:\\Users'"),
+        .init(
+            name: "a backslash starting no escape", text: "---\ntitle: T\nsummary: \"a \\q b\"\n---\n",
+            location: "content/emotional/case.md:3:13", code: .unknownEscape),
+        .init(
+            name: "emphasis starting a value", text: "---\ntitle: T\nsummary: *Really* listen.\n---\n",
+            location: "content/emotional/case.md:3:10", code: .undefinedAlias,
+            hint: "write it as summary: \"*Really* listen.\""),
+        .init(
             name: "an indented key", text: "---\ntitle: T\n  summary: x\n---\n",
             location: "content/emotional/case.md:3:3", code: .lineIndented,
             hint: "start 'summary:' at the first column, as the other keys"),
@@ -436,6 +447,13 @@ struct FrontMatterTests {
         try Fixture.write(Data(bomb.utf8), to: "content/emotional/bomb.md", in: root)
         let report = await build(root, write: false)
         #expect(report.has(.error, "content/emotional/junk.md:1:8", .fileNotText), "\(report.messages)")
+        // The same bytes as a template: the hint names the theme's folder, not content/.
+        let themed = try Fixture.site("basic")
+        try Fixture.write(junk, to: "templates/partials/junk.mustache", in: themed)
+        let themeReport = await build(themed, write: false)
+        let themeProblem = themeReport.diagnostics.items.first { $0.code == .fileNotText }
+        #expect(themeProblem?.file == "templates/partials/junk.mustache", "\(themeReport.messages)")
+        #expect(themeProblem?.hints.first?.contains("templates/assets/") == true)
         #expect(report.has(.error, "content/emotional/bomb.md:6:14", .tooManyAliases), "\(report.messages)")
         // Aliases that multiply are an error even under a key the build does not read.
         let quiet = try Fixture.site("basic")

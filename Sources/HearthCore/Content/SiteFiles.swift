@@ -46,7 +46,9 @@ enum SiteFiles {
                     diagnostics.append(
                         .error(
                             .fileNotText, file, position, "this is not a text file (it holds a NUL byte)",
-                            hint: "content/ takes Markdown text; put images and other files in a page bundle"))
+                            hint: file.hasPrefix("templates/")
+                                ? "a template is text (UTF-8); put images, fonts and other files in templates/assets/"
+                                : "content/ takes Markdown text; put images and other files in a page bundle"))
                     return nil
                 }
                 if firstControl == nil { firstControl = offset }

@@ -32,6 +32,34 @@ extension YAMLReader {
             return mappingValues(line: line, place: place, column: mark.column, quoted: quoted)
         case _ where problem.hasPrefix("found a tab character"):
             return tabIndented
+        case _
+        where problem.hasPrefix("found unknown escape character")
+            || problem == "did not find expected hexdecimal number":
+            // `"C:\Users"`: `\U` wants eight hex digits, `\q` is no escape; the mistake is the
+            // backslash, the last one before where libyaml stopped.
+            let scalars = line.map { Array($0.unicodeScalars) } ?? []
+            let backslash = scalars.prefix(max(0, mark.column)).lastIndex(of: "\\")
+            let escape = backslash.map { String(String.UnicodeScalarView(scalars[$0..<min(scalars.count, $0 + 2)])) }
+            let place = backslash.map { SourcePosition(line: place?.line ?? 1, column: $0 + 1) } ?? place
+            let single = line.flatMap { line -> String? in
+                guard let colon = line.firstIndex(of: ":") else { return nil }
+                let value = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+                guard value.hasPrefix("\""), value.hasSuffix("\""), value.count >= 2, !value.contains("'") else {
+                    return nil
+                }
+                return "\(line[..<colon].trimmingCharacters(in: .whitespaces)): '\(value.dropFirst().dropLast())'"
+            }
+            return .error(
+                .unknownEscape, file, place,
+                "'\(escape ?? "\\")' is no escape YAML knows: in double quotes, a backslash starts one",
+                hint: single.map { "write it in single quotes, where a backslash is itself: \($0)" }
+                    ?? "write each backslash twice (\\\\), or put the value in single quotes")
+        case _ where contextText.contains("scanning an alias"):
+            // `summary: *Really* listen.`: the alias's name stops at the second '*'.
+            return .error(
+                .undefinedAlias, file, opening ?? place, "'*' starts an alias here, and no '&' anchor has its name",
+                hint: line.flatMap(quoted).map { "write it as \($0)" }
+                    ?? "to write text that starts with '*', put it in quotes")
         case _ where contextText.contains("quoted scalar"):
             return .error(
                 .quoteNotClosed, file, opening ?? place, "the quoted text that starts here is never closed",
@@ -68,7 +96,7 @@ extension YAMLReader {
             return keyNotFound(line: line, place: place)
         default:
             let hint = context.map { context in
-                "YAML was reading \(context.text.replacingOccurrences(of: "while ", with: ""))"
+                "YAML was \(context.text.replacingOccurrences(of: "while ", with: ""))"
                     + (opening.map { " that starts at \($0.line):\($0.column)" } ?? "")
             }
             return .error(.yamlSyntaxError, file, place, "YAML syntax error: \(problem)", hint: hint)

@@ -4,7 +4,8 @@ extension DiagnosticCode {
     static let yamlCodes: [DiagnosticCode] = [
         fileEmpty, frontMatterMissing, tomlFrontMatter, frontMatterNotClosed, yamlNotMapping, lineNotKeyValue,
         duplicateKey, tabIndent, lineIndented, lineOutOfStep, colonInValue, valueNeedsQuotes, quoteNotClosed,
-        quoteEndsEarly, listNotClosed, braceNotClosed, valueMissing, undefinedAlias, tooManyAliases, yamlSyntaxError,
+        unknownEscape, quoteEndsEarly, listNotClosed, braceNotClosed, valueMissing, undefinedAlias, tooManyAliases,
+        yamlSyntaxError,
         yamlUnreadable,
     ]
 
@@ -235,6 +236,22 @@ extension DiagnosticCode {
         fix: """
             End the text with the same quote mark it starts with, on the same line: \
             summary: "Turn towards each other."
+            """)
+
+    public static let unknownEscape = DiagnosticCode(
+        "H187", "A backslash in double quotes starts no escape YAML knows",
+        example: """
+            ---
+            title: "Notes from C:\\Users"
+            ---
+            """,
+        message: """
+            content/emotional/listening.md:2:22: error: '\\U' is no escape YAML knows: in double quotes, a backslash starts one [H187]
+            hint: write it in single quotes, where a backslash is itself: title: 'Notes from C:\\Users'
+            """,
+        fix: """
+            Put the value in single quotes, where a backslash is an ordinary character, or write each backslash \
+            twice inside the double quotes ("C:\\\\Users").
             """)
 
     public static let quoteEndsEarly = DiagnosticCode(
