@@ -111,9 +111,11 @@ for target in "${targets[@]}"; do
         -o "$out/fuzz-frontmatter"
       ;;
     images)
-      # The walk needs nothing else of HearthCore: its two files and the target, as one module.
+      # The walk needs nothing else of HearthCore: its two files, the Exif reader it shares with
+      # the content stage, and the target, as one module.
       swiftc "${flags[@]}" -module-name ImageMetadataFuzz Sources/HearthCore/Output/ImageMetadata.swift \
-        Sources/HearthCore/Output/ImageMetadataFormats.swift Fuzz/ImageMetadataFuzz.swift -o "$out/fuzz-images"
+        Sources/HearthCore/Output/ImageMetadataFormats.swift Sources/HearthCore/Content/ExifFacts.swift \
+        Fuzz/ImageMetadataFuzz.swift -o "$out/fuzz-images"
       ;;
     *) echo "fuzz: unknown target '$target' (markdown, templates, frontmatter, images)" >&2; exit 2 ;;
   esac

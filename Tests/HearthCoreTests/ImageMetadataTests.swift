@@ -52,7 +52,7 @@ struct ImageMetadataTests {
             while i + 8 <= b.count {
                 let length =
                     kind == .png
-                    ? ImageMetadata.be32(b, i) ?? 0 : ImageMetadata.le32(b, i + 4) ?? 0
+                    ? be32(b, i) ?? 0 : le32(b, i + 4) ?? 0
                 let type = ImageMetadata.fourCC(b, kind == .png ? i + 4 : i)
                 let end = min(b.count, kind == .png ? i + 12 + length : i + 8 + length + (length & 1))
                 if ["IDAT", "VP8 ", "VP8L"].contains(type) { out += b[i..<end] }

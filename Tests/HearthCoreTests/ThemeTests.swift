@@ -19,6 +19,21 @@ struct ThemeTests {
         var jpeg: [UInt8] = [0xFF, 0xD8, 0xFF, 0xE0, 0x00, 0x10] + Array(repeating: 0, count: 14)
         jpeg += [0xFF, 0xC2, 0x00, 0x11, 0x08, 0x03, 0x84, 0x04, 0xB0, 0x03]
         #expect(ImageSizes.size(of: jpeg) == ImageSize(width: 1200, height: 900))
+        // A phone's portrait photo: stored 1200 × 900 with an Exif orientation of 6 (a quarter
+        // turn), shown 900 × 1200. Orientation 3 (upside down) keeps the sides.
+        for (orientation, shown) in [
+            (6, ImageSize(width: 900, height: 1200)), (3, ImageSize(width: 1200, height: 900)),
+        ] {
+            let exif = Array("Exif\0\0".utf8) + ImageMetadata.orientationTIFF(orientation)
+            let app1: [UInt8] = [0xFF, 0xE1, 0x00, UInt8(exif.count + 2)] + exif
+            let turned = Array(jpeg[0..<2]) + app1 + Array(jpeg[2...])
+            #expect(ImageSizes.size(of: turned) == shown)
+            // The same in a PNG's eXIf chunk, before its image data (640 × 480 stored).
+            let tiff = ImageMetadata.orientationTIFF(orientation)
+            let chunk: [UInt8] = [0, 0, 0, UInt8(tiff.count)] + Array("eXIf".utf8) + tiff + [0, 0, 0, 0]
+            let pngShown = orientation == 6 ? ImageSize(width: 480, height: 640) : ImageSize(width: 640, height: 480)
+            #expect(ImageSizes.size(of: png + [0, 0, 0, 0, 0, 0, 0, 0, 0] + chunk) == pngShown)
+        }
         let sized =
             #"<?xml version="1.0"?><svg xmlns="http://www.w3.org/2000/svg" width="300px" height="150" viewBox="0 0 3 1">"#
         #expect(ImageSizes.size(of: Array(sized.utf8)) == ImageSize(width: 300, height: 150))

@@ -25,7 +25,7 @@ enum ImageSizes {
             (at..<at + count).reduce(0) { $0 << 8 | Int(bytes[$1]) }
         }
         if bytes.count >= 24, bytes.starts(with: [0x89, 0x50, 0x4E, 0x47]) {
-            return valid(big(16, 4), big(20, 4))
+            return turned(valid(big(16, 4), big(20, 4)), by: pngExif(bytes))
         }
         if bytes.count >= 10, bytes.starts(with: Array("GIF8".utf8)) {
             return valid(Int(bytes[6]) | Int(bytes[7]) << 8, Int(bytes[8]) | Int(bytes[9]) << 8)
@@ -34,9 +34,30 @@ enum ImageSizes {
         return svg(String(decoding: bytes.prefix(4096), as: UTF8.self))
     }
 
-    /// A JPEG's size is in its first start-of-frame segment (SOF0-SOF15 but DHT, JPG and DAC).
+    /// As the page shows it: a phone's portrait photo is stored sideways, with an Exif
+    /// orientation that turns it a quarter (which the published image keeps, and browsers apply).
+    private static func turned(_ size: ImageSize?, by exif: ExifFacts) -> ImageSize? {
+        guard let size, exif.swapsSides else { return size }
+        return ImageSize(width: size.height, height: size.width)
+    }
+
+    /// A PNG's `eXIf` chunk, if one comes before its image data.
+    private static func pngExif(_ bytes: [UInt8]) -> ExifFacts {
+        var at = 8
+        while let length = be32(bytes, at), at + 12 + length <= bytes.count {
+            let type = bytes[(at + 4)..<(at + 8)]
+            if type.elementsEqual("IDAT".utf8) { break }
+            if type.elementsEqual("eXIf".utf8) { return ExifFacts(bytes, tiff: (at + 8)..<(at + 8 + length)) }
+            at += 12 + length
+        }
+        return ExifFacts()
+    }
+
+    /// A JPEG's size is in its first start-of-frame segment (SOF0-SOF15 but DHT, JPG and DAC),
+    /// turned by the orientation of an Exif segment before it.
     static func jpeg(_ bytes: [UInt8]) -> ImageSize? {
         var at = 2
+        var exif = ExifFacts()
         while at + 9 < bytes.count {
             guard bytes[at] == 0xFF else { return nil }
             let marker = bytes[at + 1]
@@ -48,7 +69,10 @@ enum ImageSizes {
             if (0xC0...0xCF).contains(marker), ![0xC4, 0xC8, 0xCC].contains(marker) {
                 let height = Int(bytes[at + 5]) << 8 | Int(bytes[at + 6])
                 let width = Int(bytes[at + 7]) << 8 | Int(bytes[at + 8])
-                return valid(width, height)
+                return turned(valid(width, height), by: exif)
+            }
+            if marker == 0xE1, bytes[(at + 4)...].starts(with: Array("Exif\0\0".utf8)) {
+                exif = ExifFacts(bytes, tiff: (at + 10)..<min(bytes.count, at + 2 + length))
             }
             at += 2 + length
         }

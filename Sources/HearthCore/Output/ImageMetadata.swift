@@ -147,21 +147,7 @@ public enum ImageMetadata {
 // MARK: Reading bytes, always in bounds
 
 extension ImageMetadata {
-    /// A big-endian 16-bit number at `offset`, nil past the end.
-    static func be16(_ bytes: [UInt8], _ offset: Int) -> Int? {
-        guard offset >= 0, offset <= bytes.count - 2 else { return nil }
-        return Int(bytes[offset]) << 8 | Int(bytes[offset + 1])
-    }
-
-    static func be32(_ bytes: [UInt8], _ offset: Int) -> Int? {
-        guard offset >= 0, offset <= bytes.count - 4 else { return nil }
-        return (0..<4).reduce(0) { $0 << 8 | Int(bytes[offset + $1]) }
-    }
-
-    static func le32(_ bytes: [UInt8], _ offset: Int) -> Int? {
-        guard offset >= 0, offset <= bytes.count - 4 else { return nil }
-        return (0..<4).reversed().reduce(0) { $0 << 8 | Int(bytes[offset + $1]) }
-    }
+    // be16, be32 and le32 are `Content/ExifFacts.swift`'s, which the content stage reads too.
 
     /// Whether `bytes[range]` starts with `prefix`.
     static func has(_ bytes: [UInt8], _ range: Range<Int>, prefix: some Collection<UInt8>) -> Bool {
@@ -201,47 +187,8 @@ extension ImageMetadata {
 // MARK: Exif
 
 extension ImageMetadata {
-    /// What matters of an Exif block (a TIFF structure) that is left out: its orientation, and
-    /// whether it points to a GPS IFD (tag 0x8825 in IFD0).
-    struct ExifFacts {
-        var orientation = 1
-        var hasLocation = false
-    }
-
-    static let gpsTag = 0x8825
-    static let orientationTag = 0x0112
     /// `exif:GPSLatitude` and the like in XMP.
     static let xmpLocation = Array("exif:GPS".utf8)
-
-    /// The facts of the TIFF structure in `bytes[range]`; none of a structure that is not one (it
-    /// is left out all the same).
-    static func exifFacts(_ bytes: [UInt8], tiff range: Range<Int>) -> ExifFacts {
-        var facts = ExifFacts()
-        let start = range.lowerBound
-        guard range.count >= 8, range.upperBound <= bytes.count, start >= 0 else { return facts }
-        let little: Bool
-        switch (bytes[start], bytes[start + 1]) {
-        case (0x49, 0x49): little = true
-        case (0x4D, 0x4D): little = false
-        default: return facts
-        }
-        let tiff = Array(bytes[range])
-        func u16(_ offset: Int) -> Int? {
-            guard let value = be16(tiff, offset) else { return nil }
-            return little ? (value >> 8) | ((value & 0xFF) << 8) : value
-        }
-        func u32(_ offset: Int) -> Int? {
-            little ? le32(tiff, offset) : be32(tiff, offset)
-        }
-        guard u16(2) == 42, let ifd = u32(4), ifd >= 8, let count = u16(ifd) else { return facts }
-        for entry in 0..<count {
-            let offset = ifd + 2 + 12 * entry
-            guard let tag = u16(offset), let type = u16(offset + 2), offset + 12 <= tiff.count else { break }
-            if tag == gpsTag { facts.hasLocation = true }
-            if tag == orientationTag, type == 3, let value = u16(offset + 8) { facts.orientation = value }
-        }
-        return facts
-    }
 
     /// The TIFF structure of a minimal Exif: big-endian, IFD0 holding only the orientation.
     static func orientationTIFF(_ orientation: Int) -> [UInt8] {

@@ -77,7 +77,7 @@ extension ImageMetadata {
             }
         case 0xE1:
             if has(b, body, prefix: Array("Exif\0\0".utf8)) {
-                let facts = exifFacts(b, tiff: (body.lowerBound + 6)..<body.upperBound)
+                let facts = ExifFacts(b, tiff: (body.lowerBound + 6)..<body.upperBound)
                 plan.removedLocation = plan.removedLocation || facts.hasLocation
                 if !orientationWritten, turns(facts.orientation) {
                     let payload = Array("Exif\0\0".utf8) + orientationTIFF(facts.orientation)
@@ -122,7 +122,7 @@ extension ImageMetadata {
         let exif = Array("Exif\0\0".utf8)
         var from = range.lowerBound
         while let found = firstIndex(of: exif, in: b, from..<range.upperBound) {
-            if exifFacts(b, tiff: (found + exif.count)..<range.upperBound).hasLocation { return true }
+            if ExifFacts(b, tiff: (found + exif.count)..<range.upperBound).hasLocation { return true }
             from = found + 1
         }
         return false
@@ -174,7 +174,7 @@ extension ImageMetadata {
             if type.first.map({ $0 & 0x20 == 0 }) == true || pngKept.contains(name) {
                 plan.keep(i..<end)
             } else if name == "eXIf" {
-                let facts = exifFacts(b, tiff: data)
+                let facts = ExifFacts(b, tiff: data)
                 plan.removedLocation = plan.removedLocation || facts.hasLocation
                 if !sawData, !orientationWritten, turns(facts.orientation) {
                     plan.add(pngChunk("eXIf", orientationTIFF(facts.orientation)))
@@ -250,7 +250,7 @@ extension ImageMetadata {
                 sawImage = sawImage || ["VP8 ", "VP8L", "ANMF"].contains(name)
             } else if name == "EXIF" {
                 let tiff = has(b, data, prefix: Array("Exif\0\0".utf8)) ? (data.lowerBound + 6)..<data.upperBound : data
-                chunks.removedLocation = chunks.removedLocation || exifFacts(b, tiff: tiff).hasLocation
+                chunks.removedLocation = chunks.removedLocation || ExifFacts(b, tiff: tiff).hasLocation
             } else if contains(b, data, xmpLocation) {
                 chunks.removedLocation = true
             }
