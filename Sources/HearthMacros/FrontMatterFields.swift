@@ -21,11 +21,11 @@ public struct FrontMatterFieldsMacro: MemberMacro {
         let visits = fields.map { "try v.visit(&\($0.name), shownBy: \(reach))" }
         let markdown = fields.filter(\.markdownReads).map { "try v.visit(&\($0.name))" }
         func names(_ kind: StoredField.Kind) -> String {
-            fields.filter { $0.kind == kind }.map { "\"\($0.key)\"" }.joined(separator: ", ")
+            fields.filter { $0.kind == kind }.map { "\"\($0.name)\"" }.joined(separator: ", ")
         }
         func templateFields(_ kind: StoredField.Kind) -> String {
             fields.filter { $0.kind == kind && $0.shown }.map { field in
-                "." + (field.isList ? "list" : "value") + "(\"\(field.key)\") { $0.\(field.name) }"
+                "." + (field.isList ? "list" : "value") + "(\"\(field.name)\") { $0.\(field.name) }"
             }.joined(separator: ",\n")
         }
         return [
@@ -38,7 +38,7 @@ public struct FrontMatterFieldsMacro: MemberMacro {
             """
             /// The fields the Markdown stage reads (marked `markdown: true`), for its key.
             mutating func markdownInputs<V: FieldVisitor>(_ v: inout V) throws {
-            \(raw: markdown.isEmpty ? "" : markdown.joined(separator: "\n"))
+            \(raw: markdown.joined(separator: "\n"))
             }
             """,
             "/// The keys every page may have.\nstatic let pageKeys: [String] = [\(raw: names(.page))]",
@@ -63,7 +63,6 @@ struct StoredField {
     let shown: Bool
     let markdownReads: Bool
     let isList: Bool
-    var key: String { name }
 
     /// Nil for what stores nothing: a computed or static property, or any other member.
     init?(_ decl: DeclSyntax) throws {

@@ -103,6 +103,12 @@ extension Bool: TemplateRepresentable {
     public var templateValue: TemplateValue { .bool(self) }
 }
 
+/// A choice among names (an enum of `String` raw values) shows as its name.
+extension TemplateRepresentable where Self: RawRepresentable, RawValue == String {
+    public static var templateType: TemplateType { .text }
+    public var templateValue: TemplateValue { .text(rawValue) }
+}
+
 extension Array: TemplateList where Element: TemplateRepresentable {
     public func element(at index: Int) -> TemplateValue { self[index].templateValue }
 }

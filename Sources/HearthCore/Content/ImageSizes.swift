@@ -21,11 +21,8 @@ enum ImageSizes {
     }
 
     static func size(of bytes: [UInt8]) -> ImageSize? {
-        func big(_ at: Int, _ count: Int) -> Int {
-            (at..<at + count).reduce(0) { $0 << 8 | Int(bytes[$1]) }
-        }
         if bytes.count >= 24, bytes.starts(with: [0x89, 0x50, 0x4E, 0x47]) {
-            return turned(valid(big(16, 4), big(20, 4)), by: pngExif(bytes))
+            return turned(valid(be32(bytes, 16) ?? 0, be32(bytes, 20) ?? 0), by: pngExif(bytes))
         }
         if bytes.count >= 10, bytes.starts(with: Array("GIF8".utf8)) {
             return valid(Int(bytes[6]) | Int(bytes[7]) << 8, Int(bytes[8]) | Int(bytes[9]) << 8)

@@ -9,13 +9,8 @@ struct DistinctWords {
     private var used = 0
     private var others: Set<String> = []
 
-    /// The words of `text`, folded (`SearchWords.forEachWord`), each once.
-    static func of(_ text: String) -> [String] {
-        var text = text
-        return text.withUTF8 { of($0) }
-    }
-
-    /// The same of UTF-8 text; white space between words may be any (`plainBytes`).
+    /// The words of UTF-8 text, folded (`SearchWords.forEachWord`), each once; white space between
+    /// words may be any (`plainBytes`).
     static func of(_ bytes: UnsafeBufferPointer<UInt8>) -> [String] {
         var set = DistinctWords()
         do {

@@ -118,12 +118,5 @@ struct PageContext: TemplateFielded {
 }
 
 /// A choice shows as its name (`gentle`, `solo`).
-extension Difficulty: TemplateRepresentable {
-    public static var templateType: TemplateType { .text }
-    public var templateValue: TemplateValue { .text(rawValue) }
-}
-
-extension Who: TemplateRepresentable {
-    public static var templateType: TemplateType { .text }
-    public var templateValue: TemplateValue { .text(rawValue) }
-}
+extension Difficulty: TemplateRepresentable {}
+extension Who: TemplateRepresentable {}
