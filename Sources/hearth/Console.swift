@@ -66,6 +66,9 @@ enum Console {
             standardError(
                 "  cache: \(grouped(report.cacheHits)) reused, \(grouped(report.cacheMisses)) made anew; "
                     + "\(grouped(report.keptPages)) pages unchanged\n")
+            if report.bytesSetAside > 0 {
+                standardError("  HTML set aside in .hearth-cache: \(grouped(report.bytesSetAside >> 20)) MB\n")
+            }
         }
         let time = String(format: "%.2f", report.seconds)
         let counts = DiagnosticPrinter.counts(diagnostics)

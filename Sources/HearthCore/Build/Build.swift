@@ -28,6 +28,10 @@ public struct BuildOptions: Sendable {
     /// Warn when the base URL is an example domain (`hearth build`, whose output is published;
     /// a preview or a check does not care).
     public var warnsOfExampleBaseURL = false
+    /// Above this many bytes of pages' text, their rendered HTML waits in a scratch file in
+    /// `.hearth-cache/` between the Markdown stage and the templates, not in memory. 64 MiB is
+    /// about 14,000 pages of the benchmark's corpus: smaller sites pay nothing for it (issue 37).
+    public var setsHTMLAsideAbove = 64 << 20
 
     public init(
         root: URL, output: String = "public", baseURL: String? = nil, includeDrafts: Bool = false,
@@ -72,6 +76,8 @@ public struct BuildReport: Sendable {
     public var cacheMisses = 0
     /// Pages whose template and context were unchanged, kept from the previous output.
     public var keptPages = 0
+    /// Bytes of HTML set aside in a scratch file rather than held (`setsHTMLAsideAbove`).
+    public var bytesSetAside = 0
 
     public var succeeded: Bool { !diagnostics.hasErrors }
 }
@@ -114,6 +120,8 @@ public enum SiteBuilder {
         /// are in `rendered` and `graph`).
         var themeProblems: [Diagnostic]
         var contentProblems: [Diagnostic]
+        /// Where this build set its pages' HTML aside, if it did.
+        var scratch: ScratchFile? = nil
     }
 
     /// Why the site's folder cannot be built at all: it does not exist or holds no `content/`.

@@ -1,4 +1,5 @@
 import Foundation
+import HearthFiles
 import HearthMarkdown
 
 /// One build as it runs: what it was asked (`options`), what it remembers through (the memo
@@ -105,6 +106,7 @@ struct BuildRun {
         let markdownOptions = MarkdownOptions(unsafeHTML: site.config.unsafeHTML)
         let checking = !options.writeOutput
         var rendered: [RenderedPage]
+        var scratch: ScratchFile?
         if let kept = increment?.rendered(
             site, render: SiteBuilder.markdown(table: table, options: markdownOptions, store: store))
         {
@@ -116,9 +118,12 @@ struct BuildRun {
             var pages = site.pages
             if let increment { pages = await increment.withText(site, read: SiteBuilder.readSource(store)) }
             site.pages = pages.map { $0.withoutBody() }
+            scratch = checking ? nil : SiteBuilder.scratch(for: pages, options)
             rendered = await SiteBuilder.renderMarkdown(
-                consume pages, table: table, options: markdownOptions, checking: checking, store: store)
+                consume pages, table: table, options: markdownOptions, checking: checking, store: store,
+                scratch: scratch)
         }
+        report.bytesSetAside = scratch?.size ?? 0
         // The pages an increment read again, likewise.
         for id in site.pages.indices where site.pages[id].hasText { site.pages[id] = site.pages[id].withoutBody() }
         for page in rendered { report.diagnostics.append(contentsOf: page.diagnostics) }
@@ -137,7 +142,7 @@ struct BuildRun {
         guard let theme else { return nil }
         return SiteBuilder.Assembled(
             site: site, theme: theme, rendered: rendered, graph: graph, table: table, markdownOptions: markdownOptions,
-            themeProblems: themeProblems, contentProblems: contentProblems)
+            themeProblems: themeProblems, contentProblems: contentProblems, scratch: scratch)
     }
 
     /// The site as these options ask: `--base-url` in place of site.yml's; a warning for an example

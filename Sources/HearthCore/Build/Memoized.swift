@@ -1,4 +1,5 @@
 import Foundation
+import HearthFiles
 import HearthMarkdown
 
 /// The one place the build remembers: each stage's function, wrapped so that a result whose key
@@ -18,27 +19,43 @@ extension SiteBuilder {
 
     /// A page's Markdown, taken from the store when its text, the permalink table and the options
     /// are unchanged.
-    static func markdown(table: LinkTable, options: MarkdownOptions, store: BuildCache?)
+    /// With `scratch`, each page's HTML is set aside there, the store's copy too.
+    static func markdown(table: LinkTable, options: MarkdownOptions, store: BuildCache?, scratch: ScratchFile? = nil)
         -> @Sendable (Page)
         -> RenderedPage
     {
         let tableKey = table.fingerprint
+        let settle: @Sendable (RenderedPage) -> RenderedPage = { rendered in
+            guard let scratch else { return rendered }
+            var settled = rendered
+            settled.body = rendered.body.spilled(into: scratch)
+            return settled
+        }
         return { page in
-            guard let store else { return RenderedPage.render(page, table: table, options: options) }
-            return store.markdown(page.contentPath, key: MemoKeys.markdown(page, table: tableKey, options: options)) {
+            guard let store else { return settle(RenderedPage.render(page, table: table, options: options)) }
+            return store.markdown(
+                page.contentPath, key: MemoKeys.markdown(page, table: tableKey, options: options), settle: settle
+            ) {
                 RenderedPage.render(page, table: table, options: options)
             }
         }
+    }
+
+    /// Where a build's HTML is set aside: a site whose text is over `setsHTMLAsideAbove` bytes.
+    static func scratch(for pages: [Page], _ options: BuildOptions) -> ScratchFile? {
+        guard pages.reduce(0, { $0 + $1.body.utf8.count }) > options.setsHTMLAsideAbove else { return nil }
+        return ScratchFile(in: OutputWriter.cacheFolder(for: options.outputURL).path)
     }
 
     /// Every page's Markdown, on every core. A check needs no HTML: it takes a build's pages from
     /// the store when they are there, and renders the others without HTML, keeping none of them.
     /// A page's text is let go of once its Markdown is rendered when `pages` is the only copy.
     static func renderMarkdown(
-        _ pages: consuming [Page], table: LinkTable, options: MarkdownOptions, checking: Bool, store: BuildCache?
+        _ pages: consuming [Page], table: LinkTable, options: MarkdownOptions, checking: Bool, store: BuildCache?,
+        scratch: ScratchFile? = nil
     ) async -> [RenderedPage] {
         guard checking else {
-            return await parallelMap(pages, markdown(table: table, options: options, store: store))
+            return await parallelMap(pages, markdown(table: table, options: options, store: store, scratch: scratch))
         }
         let tableKey = table.fingerprint
         let checkOptions = MarkdownOptions(unsafeHTML: options.unsafeHTML, makesHTML: false, plainTextLimit: 0)

@@ -139,8 +139,14 @@ final class BuildCache: Sendable {
         return result
     }
 
-    func markdown(_ path: String, key: UInt64, make: () -> RenderedPage) -> RenderedPage {
-        lookup(\.markdown, .markdown, path, key: key, decode: { try RenderedPage.read(from: &$0) }, make: make)
+    /// `settle` is applied to what is kept, found in the file or made (it sets a large site's HTML
+    /// aside: the store must not hold what the build lets go of).
+    func markdown(
+        _ path: String, key: UInt64, settle: (RenderedPage) -> RenderedPage = { $0 }, make: () -> RenderedPage
+    ) -> RenderedPage {
+        lookup(
+            \.markdown, .markdown, path, key: key, decode: { settle(try RenderedPage.read(from: &$0)) },
+            make: { settle(make()) })
     }
 
     /// Rendered Markdown stored under `path` with this key, if any; nothing is kept otherwise (a

@@ -260,13 +260,14 @@ extension MarkdownSection: CacheFields {
 extension RenderedPage: CacheFields {
     init() {
         self.init(
-            html: "", sections: [], headings: [], summary: "", searchWords: [], outgoing: [], outgoingSections: [],
+            body: .held(""), sections: [], headings: [], summary: "", searchWords: [], outgoing: [],
+            outgoingSections: [],
             anchorChecks: [],
             diagnostics: [])
     }
 
     mutating func fields<V: FieldVisitor>(_ v: inout V) throws {
-        try v.visit(&html, shownBy: .itself)
+        try v.visit(&body, shownBy: .itself)
         try v.visit(&sections, shownBy: .itself)
         // Headings are the anchors other pages link to, and name a path's places.
         try v.visit(&headings, shownBy: .otherPages)

@@ -108,6 +108,12 @@ extension SiteBuilder {
             try copyAssets(contexts.assets, to: staging)
             try await copyBundles(copies, images: images.work, to: staging)
             let files = staging.count
+            if assembled.scratch?.hasFailedReads == true {
+                throw Files.Failure(
+                    description:
+                        "the pages' HTML, set aside in \(OutputWriter.cacheFolder(for: options.outputURL).path), "
+                        + "could not be read back")
+            }
             try staging.finish()
             return Written(
                 files: files, kept: pages.count { $0.kept }, searchPaths: Set(searchFiles.map(\.path)),

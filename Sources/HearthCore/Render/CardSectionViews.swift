@@ -26,9 +26,12 @@ struct SectionView: TemplateFielded {
 /// from the card's HTML when a template asks for it, so a page that shows none costs nothing.
 struct CardSectionsView: TemplateFielded {
     let rendered: RenderedPage
+    /// The card's HTML, read once: a large site's is read back from the scratch file (`PageHTML`).
+    let html: String
 
-    init(_ rendered: RenderedPage) {
+    init(_ rendered: RenderedPage, html: String? = nil) {
         self.rendered = rendered
+        self.html = html ?? rendered.html
     }
 
     /// Made from the card's HTML, which every context holding it has as `content`: nothing of its
@@ -50,7 +53,7 @@ struct CardSectionsView: TemplateFielded {
 
     /// What comes before the first `##` heading.
     var intro: String {
-        let html = rendered.html.utf8
+        let html = html.utf8
         let end = rendered.sections.first.map { html.index(html.startIndex, offsetBy: $0.offset) } ?? html.endIndex
         return String(Substring(html[..<end]))
     }
@@ -63,7 +66,7 @@ struct CardSectionsView: TemplateFielded {
 
     /// Section `index`: from its heading to the next one.
     func section(_ index: Int) -> SectionView {
-        let html = rendered.html.utf8
+        let html = html.utf8
         let start = html.index(html.startIndex, offsetBy: rendered.sections[index].offset)
         let end =
             index + 1 < rendered.sections.count

@@ -95,12 +95,13 @@ struct ContextBuilder: Sendable {
     /// The context of a page; for a section, of page `listPage` of its list.
     func context(for page: Page, listPage: Int = 1) -> PageContext {
         let result = rendered[page.id]
+        let html = result.html
         var context = PageContext(
             site: siteView, kind: page.kind.rawValue, title: page.title,
             documentTitle: page.kind == .home ? site.config.title : documentTitle(page.title),
             summary: result.summary.isEmpty ? site.config.description : result.summary, lede: page.meta.summary,
             url: base + page.path,
-            permalink: absolute(base + page.path), content: result.html, date: page.meta.date?.longForm,
+            permalink: absolute(base + page.path), content: html, date: page.meta.date?.longForm,
             dateISO: page.meta.date?.description, updated: page.meta.updated?.longForm,
             updatedISO: page.meta.updated?.description)
         context.toc = result.headings.filter { $0.level <= 3 }.map {
@@ -117,7 +118,7 @@ struct ContextBuilder: Sendable {
         switch page.kind {
         case .exercise:
             context.cardMeta = page.meta
-            context.sections = CardSectionsView(result)
+            context.sections = CardSectionsView(result, html: html)
         case .section:
             let (pages, exercises) = sectionEntries(page.id)
             paginate(&context, entries: pages + exercises, number: listPage, split: pages.count)

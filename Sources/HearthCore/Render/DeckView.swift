@@ -61,10 +61,10 @@ extension ContextBuilder {
         }
         context.deck = ids.map { id in
             let page = site.pages[id]
+            let html = rendered[id].html
             return DeckCardView(
                 card: card(id), permalink: absolute(base + page.path), lede: page.meta.summary,
-                materials: page.meta.materials, content: rendered[id].html,
-                sections: CardSectionsView(rendered[id]))
+                materials: page.meta.materials, content: html, sections: CardSectionsView(rendered[id], html: html))
         }
         context.isExerciseList = true
         return context

@@ -2,7 +2,11 @@ import HearthMarkdown
 
 /// A page's Markdown, rendered, with what its links lead to.
 struct RenderedPage: Sendable {
-    var html: String
+    var body: PageHTML
+    var html: String {
+        get { body.text }
+        set { body = .held(newValue) }
+    }
     /// Where an exercise card's `##` sections start in `html`.
     var sections: [MarkdownSection]
     var headings: [Heading]
@@ -108,7 +112,7 @@ struct RenderedPage: Sendable {
                     hint: "write it as a list, or as an HTML <table> (with unsafeHTML: true in site.yml)"))
         }
         return RenderedPage(
-            html: markdown.html, sections: markdown.sections, headings: markdown.headings,
+            body: .held(markdown.html), sections: markdown.sections, headings: markdown.headings,
             summary: page.meta.summary ?? markdown.firstParagraph,
             searchWords: markdown.plainBytes.withUnsafeBufferPointer { SearchWords.distinct($0) },
             outgoing: resolver.outgoing,

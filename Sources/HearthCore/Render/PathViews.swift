@@ -76,7 +76,7 @@ extension ContextBuilder {
             let holding = Set(
                 result.outgoingSections.enumerated().filter { cards.contains(result.outgoing[$0.offset]) }.map(
                     \.element))
-            let text = CardSectionsView(result)
+            let text = CardSectionsView(result, html: context.content)
             context.pathIntro = text.intro
             // Its headings are its list's now: a table of contents would point at none.
             context.toc = []
