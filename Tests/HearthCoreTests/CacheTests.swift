@@ -396,30 +396,6 @@ struct DeterminismTests {
     }
 }
 
-@Suite("HTML set aside")
-struct SetAsideTests {
-    /// A large site's HTML waits in a scratch file between Markdown and the templates (issue 37):
-    /// the guide, made to count as large, must come out the same, and leave no file behind.
-    @Test("a site whose HTML is set aside writes byte-identical output and leaves no scratch file")
-    func setAsideEqualsHeld() async throws {
-        let held = try await GuideTests.buildGuide().0
-        let aside = try Fixture.copy(as: "aside")
-        for useCache in [false, true, true] {
-            var options = BuildOptions(root: aside)
-            options.setsHTMLAsideAbove = 0
-            options.useCache = useCache
-            let report = await SiteBuilder.build(options)
-            #expect(report.succeeded)
-            #expect(report.bytesSetAside > 100_000, "the HTML went to the scratch file")
-            #expect(
-                snapshot(aside.appendingPathComponent("public")) == snapshot(held.appendingPathComponent("public")))
-        }
-        let working = OutputWriter.cacheFolder(for: aside.appendingPathComponent("public")).path
-        let left = try FileManager.default.contentsOfDirectory(atPath: working)
-        #expect(!left.contains { $0.hasPrefix("scratch") })
-    }
-}
-
 /// Whether a build wrote only what an edit reaches, in place.
 private func wroteInPlace(_ report: BuildReport) -> Bool {
     report.phases.contains { $0.name.hasSuffix("page(s) in place") }

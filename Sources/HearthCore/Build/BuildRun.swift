@@ -185,7 +185,8 @@ struct BuildRun {
             } else {
                 contexts = await SiteBuilder.contexts(outcome, options: options, store: store)
             }
-            let all = SiteBuilder.outputJobs(outcome, lists: contexts.builder.listPageCounts())
+            let all =
+                increment?.allJobs ?? SiteBuilder.outputJobs(outcome, lists: contexts.builder.listPageCounts())
             var name = "render and write"
             var inPlace: Written?
             if let jobs = increment?.jobs(all, site: outcome.site) {
@@ -216,7 +217,8 @@ struct BuildRun {
             if increment?.holds != true { FormerTitles.save(outcome.table.entries, for: options.outputURL) }
             session?.previous = BuildState(
                 root: options.root, output: options.outputURL, baseURL: options.baseURL,
-                includeDrafts: options.includeDrafts, assembled: outcome, contexts: contexts, written: written,
+                includeDrafts: options.includeDrafts, assembled: outcome, contexts: contexts, jobs: all,
+                written: written,
                 diagnostics: report.diagnostics)
             if let seconds = written.cacheSeconds { report.phases.append(("save cache, while writing", seconds, nil)) }
         } catch let problems as OutputProblems {

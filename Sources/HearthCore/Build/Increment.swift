@@ -11,6 +11,8 @@ struct BuildState: Sendable {
     var includeDrafts: Bool
     var assembled: SiteBuilder.Assembled
     var contexts: Contexts
+    /// Every output page the build wrote.
+    var jobs: [OutputJob]
     var written: Written
     var diagnostics: DiagnosticList
 }
@@ -142,6 +144,10 @@ struct Increment: Sendable {
         else { return nil }
         return SearchIndex.Update(files: files, gone: gone, tables: tables)
     }
+
+    /// Every output page, as the last build's while the site's structure is unchanged: making them
+    /// again was a tenth of an edit's time at 50,000 pages.
+    var allJobs: [OutputJob]? { holds ? previous.jobs : nil }
 
     /// The output pages whose output can differ from the last build's: those that show a changed
     /// page's text. Nil when the whole output must be made again.

@@ -108,13 +108,18 @@ enum SearchIndex {
 
     /// The records file of pages `start ..< start + chunk`.
     static func records(_ pages: [Entry], from start: Int) -> OutputFile {
+        records(pages[start..<min(pages.count, start + chunk)], number: start / chunk)
+    }
+
+    /// Records file `number`, of the chunk of `pages` it holds.
+    static func records(_ pages: some Sequence<Entry>, number: Int) -> OutputFile {
         var bytes: [UInt8] = Array("[\n".utf8)
-        for (offset, entry) in pages[start..<min(pages.count, start + chunk)].enumerated() {
+        for (offset, entry) in pages.enumerated() {
             if offset > 0 { bytes.append(contentsOf: ",\n".utf8) }
             bytes.append(contentsOf: entry.record)
         }
         bytes.append(contentsOf: "\n]\n".utf8)
-        return OutputFile(path: GeneratedFile.searchShards.path + "d-\(start / chunk).json", bytes: bytes)
+        return OutputFile(path: GeneratedFile.searchShards.path + "d-\(number).json", bytes: bytes)
     }
 
     /// A word's pages, and those with it in their title, by number, ascending.

@@ -1,0 +1,57 @@
+import Foundation
+import Testing
+
+@testable import HearthCore
+
+/// What lets a large site build in bounded memory and `hearth serve` edit it quickly (issue 37).
+@Suite("at scale")
+struct ScaleTests {
+    /// A large site's HTML waits in a scratch file between Markdown and the templates (issue 37):
+    /// the guide, made to count as large, must come out the same, and leave no file behind.
+    @Test("a site whose HTML is set aside writes byte-identical output and leaves no scratch file")
+    func setAsideEqualsHeld() async throws {
+        let held = try await GuideTests.buildGuide().0
+        let aside = try Fixture.copy(as: "aside")
+        for useCache in [false, true, true] {
+            var options = BuildOptions(root: aside)
+            options.setsHTMLAsideAbove = 0
+            options.useCache = useCache
+            let report = await SiteBuilder.build(options)
+            #expect(report.succeeded)
+            #expect(report.bytesSetAside > 100_000, "the HTML went to the scratch file")
+            #expect(
+                snapshot(aside.appendingPathComponent("public")) == snapshot(held.appendingPathComponent("public")))
+        }
+        let working = OutputWriter.cacheFolder(for: aside.appendingPathComponent("public")).path
+        let left = try FileManager.default.contentsOfDirectory(atPath: working)
+        #expect(!left.contains { $0.hasPrefix("scratch") })
+    }
+
+    /// An edit in place appends its files' lines to the output's manifest rather than writing all
+    /// of it again: what the next build reads from it must be the same.
+    @Test("an edit's manifest lines, appended, give the next build the same manifest as written whole")
+    func manifestAppended() async throws {
+        let root = try Fixture.site("basic")
+        #expect(await build(root).succeeded)
+        let folder = root.appendingPathComponent("public")
+        let before = try #require(OutputWriter.manifest(of: folder))
+        let gone = try #require(before.keys.first { $0.hasPrefix("search/") })
+        let changed = try #require(before.keys.first { $0.hasSuffix("index.html") && $0 != "index.html" })
+        let changedBytes = Array("<p>Sit facing each other.</p>".utf8)
+        try OutputWriter.update(
+            [
+                OutputFile(path: changed, bytes: changedBytes, key: 42),
+                OutputFile(path: "search/new-shard.json", bytes: Array("[]".utf8), key: 7),
+            ], removing: [gone], in: folder)
+        let after = try #require(OutputWriter.manifest(of: folder), "the manifest is read back")
+        #expect(after.count == before.count)
+        #expect(after[changed]?.key == 42 && after[changed]?.size == changedBytes.count)
+        #expect(after["search/new-shard.json"]?.key == 7)
+        #expect(after[gone] == nil)
+        #expect(output(root, changed) == "<p>Sit facing each other.</p>")
+        #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent(gone).path))
+        for (path, entry) in before where path != changed && path != gone {
+            #expect(after[path]?.key == entry.key && after[path]?.hash == entry.hash)
+        }
+    }
+}
