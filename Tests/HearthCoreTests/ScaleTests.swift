@@ -54,4 +54,34 @@ struct ScaleTests {
             #expect(after[path]?.key == entry.key && after[path]?.hash == entry.hash)
         }
     }
+
+    /// Text is checked eight bytes at a time (`SiteFiles.decodeText`): a control character or a
+    /// decomposed mark anywhere in a word, first or last byte, aligned or not, must still be found.
+    @Test("a control character, a NUL or a decomposed accent is found at every offset of the text")
+    func controlsAtEveryOffset() {
+        let line = Array("Sit facing each other and breathe slowly.".utf8)
+        for offset in 0..<line.count {
+            for (byte, code) in [
+                (UInt8(0x0B), DiagnosticCode.invisibleControlCharacter), (0x7F, .invisibleControlCharacter),
+                (0, .fileNotText),
+            ] {
+                var bytes = line
+                bytes[offset] = byte
+                var diagnostics: [Diagnostic] = []
+                _ = SiteFiles.decodeText(Data(bytes), path: "/a.md", file: "a.md", diagnostics: &diagnostics)
+                #expect(diagnostics.map(\.code) == [code], "byte \(byte) at \(offset)")
+                #expect(diagnostics.first?.column == offset + 1, "byte \(byte) at \(offset)")
+            }
+            // "e" and a combining acute accent (CC 81), composed into "é" on reading.
+            var decomposed = line
+            decomposed.replaceSubrange(offset..<offset + 1, with: [0x65, 0xCC, 0x81])
+            var diagnostics: [Diagnostic] = []
+            let text = SiteFiles.decodeText(Data(decomposed), path: "/a.md", file: "a.md", diagnostics: &diagnostics)
+            #expect(diagnostics.isEmpty && text?.contains("\u{E9}") == true, "accent at \(offset)")
+        }
+        var diagnostics: [Diagnostic] = []
+        let plain = SiteFiles.decodeText(
+            Data(line + [0x0A, 0x09, 0x0D, 0x0A]), path: "/a.md", file: "a.md", diagnostics: &diagnostics)
+        #expect(diagnostics.isEmpty && plain?.hasPrefix("Sit facing") == true)
+    }
 }

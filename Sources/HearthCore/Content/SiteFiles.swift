@@ -10,6 +10,21 @@ enum SiteFiles {
             Files.read(url.path), path: url.path, file: file, diagnostics: &diagnostics)
     }
 
+    /// False when the eight bytes from `word` hold no control byte (below 0x20, or 0x7F) and no
+    /// 0xCC, 0xCD or 0xE1: most text is read eight bytes at a time, byte by byte only around a
+    /// line end (byte by byte, this was 2% of a 10,000-page build).
+    @inline(__always)
+    private static func mayHoldControlOrMark(_ bytes: UnsafeBufferPointer<UInt8>, word: Int) -> Bool {
+        guard word + 8 <= bytes.count, let base = bytes.baseAddress else { return true }
+        let x = UnsafeRawPointer(base + word).loadUnaligned(as: UInt64.self)
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        func hasZero(_ v: UInt64) -> Bool { (v &- ones) & ~v & highs != 0 }
+        let below20 = (x &- ones &* 0x20) & ~x & highs != 0
+        return below20 || hasZero(x ^ (ones &* 0x7F)) || hasZero(x ^ (ones &* 0xCC)) || hasZero(x ^ (ones &* 0xCD))
+            || hasZero(x ^ (ones &* 0xE1))
+    }
+
     /// Bytes read from `path` as UTF-8 text; a file that is not is reported with the line of its
     /// first bad byte.
     static func decodeText(_ data: Data?, path: String, file: String, diagnostics: inout [Diagnostic]) -> String? {
@@ -34,8 +49,15 @@ enum SiteFiles {
             // And a lead byte of the combining marks (U+0300-U+036F: CC, CD) or of U+1000-U+1FFF
             // (E1: Hangul jamo, more marks): text that may be decomposed (NFD), as macOS writes it.
             var mayBeDecomposed = false
-            for (offset, byte) in bytes.enumerated()
-            where byte < 0x20 || byte == 0x7F || byte == 0xCC || byte == 0xCD || byte == 0xE1 {
+            var next = 0
+            while next < bytes.count {
+                if next & 7 == 0, !Self.mayHoldControlOrMark(bytes, word: next) {
+                    next += 8
+                    continue
+                }
+                let (offset, byte) = (next, bytes[next])
+                next += 1
+                guard byte < 0x20 || byte == 0x7F || byte == 0xCC || byte == 0xCD || byte == 0xE1 else { continue }
                 if byte >= 0xCC {
                     mayBeDecomposed = true
                     continue

@@ -167,8 +167,10 @@ enum OutputWriter {
 
         /// Puts one file in place. One already there with the same hash and size is left alone;
         /// one kept from the output is linked to it. A file the spare shares with the output through
-        /// such a link is replaced, never written over.
-        func write(_ file: OutputFile) throws {
+        /// such a link is replaced, never written over. Its manifest entry: the hash of a page's bytes
+        /// is its offline digest.
+        @discardableResult
+        func write(_ file: OutputFile) throws -> Entry {
             let target = path + "/" + file.path
             let entry: Entry
             if let kept = file.kept {
@@ -182,7 +184,7 @@ enum OutputWriter {
             if let known = held[file.path], known.hash == entry.hash, known.size == entry.size,
                 Files.size(target) == entry.size
             {
-                return
+                return entry
             }
             // A file of the spare that only the spare holds is written over in place: a new file
             // for every changed page would free and take an inode each, and on ext4 without a
@@ -207,9 +209,10 @@ enum OutputWriter {
                     throw Failure(
                         description: "\(file.path) changed in the output folder during the build; build again")
                 }
-                return
+                return entry
             }
             try Files.write(file.bytes, to: target)
+            return entry
         }
 
         /// Saves the manifest and swaps the staging folder in; the old output becomes the spare.

@@ -91,12 +91,11 @@ extension SiteBuilder {
             // The files made from the whole site are written while the pages are: their serial
             // parts (the feed, the sitemap) would otherwise leave a core idle.
             async let siteFiles: Void = writeSiteFiles(published, search: searchFiles, to: staging)
-            let site = assembled.site
             let pages = try await parallelMap(jobs) {
-                job -> Result<(kept: Bool, seconds: Double, key: UInt64), any Error> in
+                job -> Result<(kept: Bool, seconds: Double, digest: UInt64), any Error> in
                 Result {
                     try renderPage(
-                        job, builder, theme: theme, keys: store != nil || Offline.keeps(job, in: site),
+                        job, builder, theme: theme, keys: store != nil,
                         previous: previous, output: output, into: staging)
                 }
             }.map { try $0.get() }
@@ -104,7 +103,7 @@ extension SiteBuilder {
             let pageSeconds = pages.reduce(0) { $0 + $1.seconds } / Double(max(1, Parallelism.current))
             try await siteFiles
             try staging.write(OutputFile(path: GeneratedFile.robots.path, text: Publishing.robots(published)))
-            try writeOffline(jobs, keys: pages.map(\.key), contexts, to: staging)
+            try writeOffline(jobs, digests: pages.map(\.digest), contexts, to: staging)
             try copyAssets(contexts.assets, to: staging)
             try await copyBundles(copies, images: images.work, to: staging)
             let files = staging.count
@@ -160,7 +159,11 @@ extension SiteBuilder {
         if !kept.isEmpty {
             let path = GeneratedFile.offlineManifest.path
             let before = Files.read(options.outputURL.path + "/" + path).map { [UInt8]($0) } ?? []
-            let entries = kept.map { offlineEntry(jobs[$0], key: files[$0].key, site: site) }
+            let entries = kept.map { index in
+                var hasher = StableHasher()
+                hasher.combine(bytes: files[index].bytes)
+                return offlineEntry(jobs[index], digest: hasher.finalize(), site: site)
+            }
             guard let after = Offline.patch(before, with: entries) else {
                 throw OutputWriter.Failure(description: "\(path) does not list a page it should")
             }
@@ -247,50 +250,43 @@ extension SiteBuilder {
 
     /// Renders one page into the staging folder. With `keys`, each page is recorded with the key it
     /// was made from, and a page whose key is that of the one the output holds (`previous`, its
-    /// manifest) is that page: it is kept, not rendered again. Whether it was kept, and the seconds
-    /// its template took.
+    /// manifest) is that page: it is kept, not rendered again. Whether it was kept, the seconds
+    /// its template took, and the digest of its bytes.
     static func renderPage(
         _ job: OutputJob, _ builder: ContextBuilder, theme: Theme, keys: Bool, previous: OutputWriter.Manifest?,
         output: String, into staging: OutputWriter.Staging
-    ) throws -> (kept: Bool, seconds: Double, key: UInt64) {
+    ) throws -> (kept: Bool, seconds: Double, digest: UInt64) {
         let context = job.context.make(builder)
         let key = keys ? pageKey(template: job.template, theme: theme, context: context) : 0
         if keys, let entry = previous?[job.path], entry.key == key,
             Files.size(output + job.path) == entry.size
         {
-            try staging.write(OutputFile(path: job.path, kept: entry))
-            return (true, 0, key)
+            return (true, 0, try staging.write(OutputFile(path: job.path, kept: entry)).hash)
         }
         let clock = ContinuousClock()
         let start = clock.now
         let bytes = theme.render(context, template: job.template)
         let seconds = (clock.now - start).seconds
-        try staging.write(OutputFile(path: job.path, bytes: bytes, key: key))
-        return (false, seconds, key)
+        return (false, seconds, try staging.write(OutputFile(path: job.path, bytes: bytes, key: key)).hash)
     }
 
-    /// A page's line of the offline manifest: its URL, the key it was made from, its title.
-    private static func offlineEntry(_ job: OutputJob, key: UInt64, site: LoadedSite) -> Offline.Entry {
+    /// A page's line of the offline manifest: its URL, the digest of its bytes, its title.
+    private static func offlineEntry(_ job: OutputJob, digest: UInt64, site: LoadedSite) -> Offline.Entry {
         let path = job.path.hasSuffix("index.html") ? String(job.path.dropLast("index.html".count)) : job.path
         let title: String
         if case .page(let id, _) = job.context { title = site.pages[id].title } else { title = "Every card" }
-        return Offline.Entry(url: site.config.basePath + path, digest: key, title: title)
+        return Offline.Entry(url: site.config.basePath + path, digest: digest, title: title)
     }
 
-    /// The offline manifest, from the keys of the pages a reader may keep, and the worker.
+    /// The offline manifest, from the digests of the pages a reader may keep, and the worker.
     private static func writeOffline(
-        _ jobs: [OutputJob], keys: [UInt64], _ contexts: Contexts, to staging: OutputWriter.Staging
+        _ jobs: [OutputJob], digests: [UInt64], _ contexts: Contexts, to staging: OutputWriter.Staging
     ) throws {
         let site = contexts.builder.site
         let base = site.config.basePath
         let version = contexts.builder.siteView.assetsVersion
-        let pages = jobs.indices.filter { Offline.keeps(jobs[$0], in: site) }.map { index in
-            let job = jobs[index]
-            let url =
-                base + (job.path.hasSuffix("index.html") ? String(job.path.dropLast("index.html".count)) : job.path)
-            let title: String
-            if case .page(let id, _) = job.context { title = site.pages[id].title } else { title = "Every card" }
-            return Offline.Entry(url: url, digest: keys[index], title: title)
+        let pages = jobs.indices.filter { Offline.keeps(jobs[$0], in: site) }.map {
+            offlineEntry(jobs[$0], digest: digests[$0], site: site)
         }
         let manifest = Offline.manifest(
             pages, assets: contexts.assets.map(\.path), version: version, base: base)

@@ -13,42 +13,53 @@ struct DistinctWords {
     /// words may be any (`plainBytes`).
     static func of(_ bytes: UnsafeBufferPointer<UInt8>) -> [String] {
         var set = DistinctWords()
-        do {
+        Self.folding.withUnsafeBufferPointer { fold in
             var index = 0
-            while index < bytes.count {
-                let byte = bytes[index]
-                guard Self.isWordByte(byte) else {
+            let count = bytes.count
+            while index < count {
+                // One pass: each byte is classed and folded by the table, and an ASCII word is
+                // packed as it is read (a scan, then a second pass to pack, took twice as long).
+                var letter = fold[Int(bytes[index])]
+                guard letter != 0 else {
                     index += 1
                     continue
                 }
-                var end = index
+                let start = index
+                var low: UInt64 = 0
+                var high: UInt64 = 0
                 var ascii = true
-                while end < bytes.count, Self.isWordByte(bytes[end]) {
-                    if bytes[end] >= 0x80 { ascii = false }
-                    end += 1
-                }
-                if ascii, end - index <= 16 {
-                    var low: UInt64 = 0
-                    var high: UInt64 = 0
-                    for offset in 0..<(end - index) {
-                        var letter = UInt64(bytes[index + offset])
-                        if letter >= 0x41 && letter <= 0x5A { letter += 32 }
-                        if offset < 8 { low |= letter << (8 * offset) } else { high |= letter << (8 * (offset - 8)) }
+                repeat {
+                    let offset = index - start
+                    if letter == 0xFF {
+                        ascii = false
+                    } else if offset < 8 {
+                        low |= UInt64(letter) << (8 * offset)
+                    } else if offset < 16 {
+                        high |= UInt64(letter) << (8 * (offset - 8))
                     }
+                    index += 1
+                    letter = index < count ? fold[Int(bytes[index])] : 0
+                } while letter != 0
+                if ascii, index - start <= 16 {
                     set.insert(low, high)
                 } else {
-                    let run = String(decoding: UnsafeBufferPointer(rebasing: bytes[index..<end]), as: UTF8.self)
+                    let run = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)
                     SearchWords.forEachWord(in: run) { set.others.insert($0) }
                 }
-                index = end
             }
         }
         return set.words
     }
 
-    private static func isWordByte(_ byte: UInt8) -> Bool {
-        (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A)
-            || byte >= 0x80
+    /// For each byte: 0 outside a word, the letter or digit folded to lower case, 0xFF for a byte
+    /// of a non-ASCII character (folded with the whole word).
+    private static let folding: [UInt8] = (0...255).map { byte -> UInt8 in
+        switch byte {
+        case 0x30...0x39, 0x61...0x7A: UInt8(byte)
+        case 0x41...0x5A: UInt8(byte + 32)
+        case 0x80...: 0xFF
+        default: 0
+        }
     }
 
     private mutating func insert(_ low: UInt64, _ high: UInt64) {
