@@ -35,8 +35,8 @@ struct ScaleTests {
         #expect(await build(root).succeeded)
         let folder = root.appendingPathComponent("public")
         let before = try #require(OutputWriter.manifest(of: folder))
-        let gone = try #require(before.keys.first { $0.hasPrefix("search/") })
-        let changed = try #require(before.keys.first { $0.hasSuffix("index.html") && $0 != "index.html" })
+        let gone = try #require(before.keys.first { $0.hasPrefix("search/t-") })
+        let changed = try #require(before.keys.first { $0.hasSuffix("/index.html") && !$0.hasPrefix("search/") })
         let changedBytes = Array("<p>Sit facing each other.</p>".utf8)
         try OutputWriter.update(
             [

@@ -88,16 +88,18 @@ struct DistinctWords {
     private var words: [String] {
         var out = Array(others)
         out.reserveCapacity(used + others.count)
-        for key in slots where key.0 != 0 || key.1 != 0 {
-            var bytes: [UInt8] = []
-            for part in [key.0, key.1] {
-                var rest = part
-                while rest != 0 {
-                    bytes.append(UInt8(truncatingIfNeeded: rest))
-                    rest >>= 8
-                }
-            }
-            out.append(String(decoding: bytes, as: UTF8.self))
+        for (low, high) in slots where low != 0 || high != 0 {
+            // A word's bytes are never 0, so its length is where its last integer's zeros begin;
+            // written straight into the String (a word of up to 15 bytes allocates nothing).
+            let count = high == 0 ? (71 - low.leadingZeroBitCount) / 8 : 8 + (71 - high.leadingZeroBitCount) / 8
+            out.append(
+                String(unsafeUninitializedCapacity: count) { buffer in
+                    for index in 0..<count {
+                        let part = index < 8 ? low >> (8 * index) : high >> (8 * (index - 8))
+                        buffer[index] = UInt8(truncatingIfNeeded: part)
+                    }
+                    return count
+                })
         }
         return out
     }

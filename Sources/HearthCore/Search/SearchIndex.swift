@@ -139,8 +139,10 @@ enum SearchIndex {
         var postings: [String: Postings] = [:]
         for (number, entry) in pages.enumerated() {
             let number = Int32(number)
+            // A title has a few words: comparing each is cheaper than hashing every word again.
+            let titleWords = Array(entry.titleWords)
             for word in entry.words where Int(word.utf8.first ?? 0) % parts == part {
-                postings[word, default: Postings()].add(number, inTitle: entry.titleWords.contains(word))
+                postings[word, default: Postings()].add(number, inTitle: titleWords.contains(word))
             }
         }
         return postings
