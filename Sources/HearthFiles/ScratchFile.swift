@@ -1,5 +1,4 @@
 import Foundation
-import Glibc
 import Synchronization
 import SystemPackage
 
@@ -29,7 +28,7 @@ public final class ScratchFile: Sendable {
                     FilePath(path), .readWrite, options: [.create, .exclusiveCreate, .closeOnExec],
                     permissions: .ownerReadWrite)
             else { continue }
-            unlink(path)
+            Files.remove(path)
             descriptor = fd
             return
         }
