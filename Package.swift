@@ -28,7 +28,7 @@ let package = Package(
         .package(url: "https://github.com/swiftlang/swift-syntax", from: "603.0.1"),
     ],
     targets: [
-        // The only target that sees cmark's C API.
+        // cmark's C API, seen by HearthMarkdown and the arena it parses into.
         .systemLibrary(
             name: "CCmark",
             pkgConfig: "libcmark",
@@ -52,10 +52,13 @@ let package = Package(
             ],
             swiftSettings: strict
         ),
+        // A per-thread arena for cmark's parser and nodes, freed a document at a time (C: the
+        // allocator cmark calls is a C function table).
+        .target(name: "CmarkArena", dependencies: ["CCmark"]),
         // Markdown: cmark documents, wikilinks, heading ids, link rewriting. Knows nothing of sites.
         .target(
             name: "HearthMarkdown",
-            dependencies: ["CCmark"],
+            dependencies: ["CCmark", "CmarkArena"],
             swiftSettings: strict
         ),
         // Mustache templates compiled against the types of their contexts. Knows nothing of sites:

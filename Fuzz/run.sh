@@ -25,7 +25,8 @@ targets=("$@")
 out=fuzz-out
 lib=$out/lib
 mkdir -p "$lib"
-flags=(-sanitize=fuzzer,address -use-ld=lld -parse-as-library -O -I "$lib" -I Sources/CCmark -I Sources/CLinux)
+flags=(-sanitize=fuzzer,address -use-ld=lld -parse-as-library -O -I "$lib" -I Sources/CCmark -I Sources/CLinux
+  -I Sources/CmarkArena/include)
 checkouts=.build/checkouts
 cyaml=$checkouts/Yams/Sources/CYaml
 
@@ -81,13 +82,19 @@ if [ ! -f "$lib/libCYaml.a" ]; then
   ar rcs "$lib/libCYaml.a" "$lib"/cyaml-*.o
 fi
 module HearthMarkdown Sources/HearthMarkdown/*.swift
+# cmark's per-thread arena (C), in HearthMarkdown's library and beside the Markdown target.
+if [ ! -f "$lib/cmark-arena.o" ] || [ -n "$(find Sources/CmarkArena -newer "$lib/cmark-arena.o" | head -1)" ]; then
+  clang -c -O1 -fsanitize=fuzzer-no-link,address -I Sources/CmarkArena/include Sources/CmarkArena/arena.c \
+    -o "$lib/cmark-arena.o"
+fi
+ar rcs "$lib/libHearthMarkdown.a" "$lib/cmark-arena.o"
 
 for target in "${targets[@]}"; do
   case "$target" in
     markdown)
       sources=(Fuzz/MarkdownFuzz.swift)
       swiftc "${flags[@]}" -module-name MarkdownFuzz Sources/HearthMarkdown/*.swift "${sources[@]}" \
-        -o "$out/fuzz-markdown"
+        "$lib/cmark-arena.o" -o "$out/fuzz-markdown"
       ;;
     templates)
       swiftc "${flags[@]}" -module-name TemplateFuzz Sources/HearthTemplates/*.swift Fuzz/TemplateFuzz.swift \

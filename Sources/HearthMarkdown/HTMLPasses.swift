@@ -1,4 +1,5 @@
 import CCmark
+import CmarkArena
 import Glibc
 
 /// The HTML Hearth makes differently from cmark's own: headings with ids, images with their size,
@@ -10,7 +11,9 @@ extension DocumentPass {
         for (node, size) in images {
             let html = CmarkDocument.renderHTML(node, options: document.renderOptions)
             guard html.hasPrefix("<img "), html.hasSuffix(" />") else { continue }
-            guard let inline = cmark_node_new(CMARK_NODE_CUSTOM_INLINE) else { continue }
+            guard let inline = cmark_node_new_with_mem(CMARK_NODE_CUSTOM_INLINE, hearth_arena_allocator()) else {
+                continue
+            }
             cmark_node_set_on_enter(inline, "\(html.dropLast(3)) width=\"\(size.width)\" height=\"\(size.height)\" />")
             cmark_node_set_on_exit(inline, "")
             cmark_node_replace(node, inline)
@@ -31,7 +34,9 @@ extension DocumentPass {
             guard html.hasPrefix(open), html.hasSuffix(close) else { continue }
             let content = html.dropFirst(open.count).dropLast(close.count)
             // A custom block prints its text as it is, between the same line breaks a heading gets.
-            guard let block = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK) else { continue }
+            guard let block = cmark_node_new_with_mem(CMARK_NODE_CUSTOM_BLOCK, hearth_arena_allocator()) else {
+                continue
+            }
             cmark_node_set_on_enter(block, "<h\(level) id=\"\(id)\">\(content)</h\(level)>")
             cmark_node_set_on_exit(block, "")
             cmark_node_replace(node, block)
@@ -59,7 +64,8 @@ extension CmarkDocument {
 
     static func renderHTML(_ node: OpaquePointer, options: Int32) -> String {
         guard let html = cmark_render_html(node, options) else { return "" }
-        defer { free(html) }
+        // cmark writes the HTML with the node's allocator: the document's arena lets it go.
+        defer { hearth_arena_allocator().pointee.free(html) }
         return String(cString: html)
     }
 }

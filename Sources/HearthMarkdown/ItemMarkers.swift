@@ -1,4 +1,5 @@
 import CCmark
+import CmarkArena
 import Glibc
 
 /// Markers at the end of numbered list items (`3. Hold the gaze. {3 min}`): the resolver decides
@@ -91,7 +92,9 @@ extension DocumentPass {
             }
             guard whole else { continue }
             out += html
-            guard let block = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK) else { continue }
+            guard let block = cmark_node_new_with_mem(CMARK_NODE_CUSTOM_BLOCK, hearth_arena_allocator()) else {
+                continue
+            }
             // A custom block prints its text as it is, with the line breaks cmark gave the list.
             cmark_node_set_on_enter(block, String(out.dropLast(out.hasSuffix("\n") ? 1 : 0)))
             cmark_node_set_on_exit(block, "")

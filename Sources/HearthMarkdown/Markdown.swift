@@ -1,4 +1,5 @@
 import CCmark
+import CmarkArena
 import Glibc
 
 /// Markdown to HTML through cmark, with Hearth's additions: wikilinks, link rewriting, heading ids.
@@ -85,15 +86,20 @@ final class CmarkDocument {
         if options.unsafeHTML { parseOptions |= CMARK_OPT_UNSAFE }
         renderOptions = options.unsafeHTML ? CMARK_OPT_UNSAFE : CMARK_OPT_DEFAULT
         var source = source
-        root = source.withUTF8 { buffer in
+        // The thread's arena holds the parser's and the tree's memory until the document goes
+        // (`shim.h`); every node Hearth makes for the tree comes from it too.
+        let parser = cmark_parser_new_with_mem(parseOptions, hearth_arena_enter())
+        source.withUTF8 { buffer in
             buffer.withMemoryRebound(to: CChar.self) { chars in
-                cmark_parse_document(chars.baseAddress, chars.count, parseOptions)
+                cmark_parser_feed(parser, chars.baseAddress, chars.count)
             }
         }
+        root = cmark_parser_finish(parser)
+        cmark_parser_free(parser)
     }
 
     deinit {
-        cmark_node_free(root)
+        hearth_arena_leave()
     }
 
     func renderHTML() -> String {

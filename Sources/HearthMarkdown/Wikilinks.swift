@@ -1,4 +1,5 @@
 import CCmark
+import CmarkArena
 import Glibc
 
 /// Wikilinks: `[[...]]` in text nodes becomes links, asked of the resolver at its source position.
@@ -150,7 +151,7 @@ extension DocumentPass {
 
     /// The link a resolved wikilink becomes: its label, or the page's title.
     private mutating func makeLink(_ wikilink: Wikilink, _ resolved: ResolvedLink) -> OpaquePointer {
-        let link = cmark_node_new(CMARK_NODE_LINK)!
+        let link = cmark_node_new_with_mem(CMARK_NODE_LINK, hearth_arena_allocator())!
         cmark_node_set_url(link, resolved.url)
         cmark_node_append_child(link, makeText(Array((wikilink.label ?? resolved.title).utf8)[...]))
         madeLinks.insert(link)
@@ -158,7 +159,7 @@ extension DocumentPass {
     }
 
     private func makeText(_ bytes: ArraySlice<UInt8>) -> OpaquePointer {
-        let text = cmark_node_new(CMARK_NODE_TEXT)!
+        let text = cmark_node_new_with_mem(CMARK_NODE_TEXT, hearth_arena_allocator())!
         cmark_node_set_literal(text, String(decoding: bytes, as: UTF8.self))
         return text
     }
