@@ -84,4 +84,20 @@ struct ScaleTests {
             Data(line + [0x0A, 0x09, 0x0D, 0x0A]), path: "/a.md", file: "a.md", diagnostics: &diagnostics)
         #expect(diagnostics.isEmpty && plain?.hasPrefix("Sit facing") == true)
     }
+
+    /// Search words are packed as they are read (`DistinctWords`): a word of any length, ASCII or
+    /// not, must come out as the plain fold of the text gives it.
+    @Test("the distinct words of a text are its folded words, at every length and with accents anywhere")
+    func distinctWordsOfEveryLength() {
+        var text = "Slow, slow: HOLD hands. "
+        for length in 1...20 {
+            text += String(repeating: "ab", count: 10).prefix(length) + " "
+            text += "é" + String(repeating: "c", count: length) + " " + String(repeating: "d", count: length) + "é "
+        }
+        var expected: Set<String> = []
+        SearchWords.forEachWord(in: text) { expected.insert($0) }
+        let found = Array(text.utf8).withUnsafeBufferPointer { DistinctWords.of($0) }
+        #expect(found.count == expected.count)
+        #expect(Set(found) == expected)
+    }
 }

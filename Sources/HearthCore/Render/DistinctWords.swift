@@ -25,21 +25,27 @@ struct DistinctWords {
                     continue
                 }
                 let start = index
+                var ascii = true
+                // The first eight letters into `low`, the next eight into `high`, then the rest of a
+                // longer word read past; a non-ASCII byte packs as 0xFF, and such a word is not packed.
+                func pack(into word: inout UInt64) {
+                    var shift: UInt64 = 0
+                    repeat {
+                        if letter == 0xFF { ascii = false }
+                        word |= UInt64(letter) << shift
+                        shift &+= 8
+                        index += 1
+                        letter = index < count ? fold[Int(bytes[index])] : 0
+                    } while letter != 0 && shift < 64
+                }
                 var low: UInt64 = 0
                 var high: UInt64 = 0
-                var ascii = true
-                repeat {
-                    let offset = index - start
-                    if letter == 0xFF {
-                        ascii = false
-                    } else if offset < 8 {
-                        low |= UInt64(letter) << (8 * offset)
-                    } else if offset < 16 {
-                        high |= UInt64(letter) << (8 * (offset - 8))
-                    }
+                pack(into: &low)
+                if letter != 0 { pack(into: &high) }
+                while letter != 0 {
                     index += 1
                     letter = index < count ? fold[Int(bytes[index])] : 0
-                } while letter != 0
+                }
                 if ascii, index - start <= 16 {
                     set.insert(low, high)
                 } else {
