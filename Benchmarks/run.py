@@ -150,8 +150,8 @@ def output_size(folder):
 def scaling(a, sizes, hugo, where):
     """Full builds of each size, output in `where` (tmpfs or disk), Hugo alternating where asked:
     the scaling table's rows for that place, and the 10k and 50k outputs' sizes."""
-    rows, sizes_out = [], {}
-    for pages in sizes:
+    rows, sizes_out, pairs = [], {}, {}
+    for previous, pages in zip([None] + sizes, sizes):
         site = os.path.join(a.work, f"hearth-{pages}")
         hugo_site = os.path.join(a.work, f"hugo-{pages}")
         with_hugo = hugo and (pages == a.hugo_at or (pages >= 50000 and os.environ.get("BENCH_HUGO_50K") == "1"))
@@ -161,7 +161,17 @@ def scaling(a, sizes, hugo, where):
             out = os.path.join(where, f"out-{pages}-{run}")
             shutil.rmtree(os.path.join(site, ".hearth-cache"), ignore_errors=True)
             shutil.rmtree(os.path.join(where, ".hearth-cache"), ignore_errors=True)
+            if previous and where != a.disk:
+                # Growth is measured pair by pair: the machine's speed drifts by a tenth within
+                # minutes, more than the difference linearity is judged by.
+                small = os.path.join(where, f"out-{previous}-pair")
+                before = timed([HEARTH, "build", "--quiet", "--no-cache", "--output", small],
+                               os.path.join(a.work, f"hearth-{previous}"))[0]
+                shutil.rmtree(small, ignore_errors=True)
+                shutil.rmtree(os.path.join(where, ".hearth-cache"), ignore_errors=True)
             ours.append(timed([HEARTH, "build", "--quiet", "--no-cache", "--output", out], site))
+            if previous and where != a.disk:
+                pairs.setdefault(pages, []).append(ours[-1][0] / before)
             if run == 0:
                 sizes_out[pages] = output_size(out)
             if where != a.disk:  # tmpfs frees at once; on disk, deleting now would slow the next run
@@ -180,7 +190,7 @@ def scaling(a, sizes, hugo, where):
         rows.append((pages, median))
         print(f"| {pages:,} | {a.place[where]} | {median:.2f} s | {low:.2f}–{high:.2f} s | {rss:,.0f} MB | "
               f"{median / pages * 1e6:,.0f} µs | {total / pages / 1024:.1f} KB | {hugo_cell} | {ratio} |", flush=True)
-    return rows, sizes_out
+    return rows, sizes_out, pairs
 
 
 def main():
@@ -223,7 +233,7 @@ def main():
 
     print("| pages | output | median | min–max | peak RSS | per page | output per page | Hugo | ratio to Hugo |")
     print("|---:|---|---:|---:|---:|---:|---:|---:|---:|")
-    rows, outputs = scaling(a, sizes, hugo, memory_out)
+    rows, outputs, pairs = scaling(a, sizes, hugo, memory_out)
     if not a.no_disk:
         os.makedirs(a.disk, exist_ok=True)
         scaling(a, sizes, hugo, a.disk)
@@ -231,7 +241,11 @@ def main():
     for small, big in zip(sizes, sizes[1:]):
         growth = medians[big] / medians[small]
         print(f"\n{small:,} -> {big:,} pages (tmpfs): {growth:.2f}x the time for {big / small:.0f}x the pages "
-              f"({growth / (big / small):.2f} of linear)")
+              f"({growth / (big / small):.2f} of linear, by the medians)")
+        if pairs.get(big):
+            paired = statistics.median(pairs[big])
+            print(f"  each {big:,}-page run against a {small:,}-page run just before it: {paired:.2f}x "
+                  f"({paired / (big / small):.2f} of linear; runs {' '.join(f'{p:.2f}' for p in pairs[big])})")
     for pages, (total, (page, largest)) in outputs.items():
         print(f"{pages:,} pages: {total / 1e6:,.0f} MB of output; the largest page is {page}, {largest / 1024:,.0f} KB")
 
