@@ -100,18 +100,15 @@ enum SearchIndex {
         var files = await parallelMap(names) { name in
             OutputFile(path: shardPath(name), bytes: shardFile(tables.shards[name]!, tables.postings))
         }
-        for start in stride(from: 0, to: pages.count, by: chunk) { files.append(records(pages, from: start)) }
+        for start in stride(from: 0, to: pages.count, by: chunk) {
+            files.append(records(pages[start..<min(pages.count, start + chunk)], number: start / chunk))
+        }
         files.append(
             OutputFile(path: GeneratedFile.searchManifest.path, bytes: manifest(pages.count, shards: names, synonyms)))
         return (files, keepingTables ? tables : nil)
     }
 
-    /// The records file of pages `start ..< start + chunk`.
-    static func records(_ pages: [Entry], from start: Int) -> OutputFile {
-        records(pages[start..<min(pages.count, start + chunk)], number: start / chunk)
-    }
-
-    /// Records file `number`, of the chunk of `pages` it holds.
+    /// Records file `number`: the records of the chunk of pages it holds.
     static func records(_ pages: some Sequence<Entry>, number: Int) -> OutputFile {
         var bytes: [UInt8] = Array("[\n".utf8)
         for (offset, entry) in pages.enumerated() {
