@@ -1,7 +1,8 @@
 // libFuzzer target: a whole file's bytes through what `hearth build` does before Markdown — the
 // UTF-8 and NUL checks, the `---` split, Yams, the typed front matter checks, the slug — as an
-// article and as an exercise card, and the same bytes as `content/site.yml`. Compiled into one
-// module with the HearthCore files it needs (see Fuzz/run.sh), so it calls the internal API.
+// article and as an exercise card, and the same bytes as `content/site.yml`, where what
+// `SimpleYAML` reads must be what Yams reads. Compiled into one module with the HearthCore files
+// it needs (see Fuzz/run.sh), so it calls the internal API.
 import Foundation
 import HearthMarkdown
 
@@ -51,6 +52,11 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
         var diagnostics: [Diagnostic] = []
         _ = SiteConfig.parse(text, file: "content/site.yml", diagnostics: &diagnostics)
         checkPositions(diagnostics, lines: lines)
+        // What the plain-lines reader reads, Yams must read alike, places included.
+        if let simple = SimpleYAML.mapping(text) {
+            let composed = YAMLReader(file: "fuzz.yml", lineOffset: 0, text: text).composedMapping()
+            precondition(composed == .success(simple), "read otherwise by Yams: \(text.debugDescription)")
+        }
     }
     return 0
 }

@@ -1,6 +1,5 @@
 import HearthMarkdown
 import HearthTemplates
-import Yams
 
 public enum Difficulty: String, Sendable, CaseIterable { case gentle, moderate, deep }
 public enum Who: String, Sendable, CaseIterable { case couple, solo, group }
@@ -139,7 +138,7 @@ enum FrontMatter {
     }
 
     static func choice<T: RawRepresentable & CaseIterable>(
-        _ node: Node, _ key: String, reader: YAMLReader, diagnostics: inout [Diagnostic]
+        _ node: YAMLNode, _ key: String, reader: YAMLReader, diagnostics: inout [Diagnostic]
     ) -> T? where T.RawValue == String {
         let options = T.allCases.map(\.rawValue)
         if let text = node.scalar?.string, let value = T(rawValue: text.lowercased()) {

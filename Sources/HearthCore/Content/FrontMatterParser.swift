@@ -1,5 +1,4 @@
 import HearthMarkdown
-import Yams
 
 /// Reads one file's front matter, key by key, into a `PageMeta`; every problem is collected.
 struct FrontMatterParser {
@@ -31,7 +30,7 @@ struct FrontMatterParser {
     private mutating func take<T>(_ result: Result<T, Diagnostic>) -> T? { result.value(reporting: &diagnostics) }
 
     /// One `key: value` of the front matter.
-    mutating func read(_ key: Located<String>, _ value: Node) {
+    mutating func read(_ key: Located<String>, _ value: YAMLNode) {
         seen.insert(key.value)
         if reader.isNull(value), key.value != "title" {
             return  // `key:` with nothing after it says nothing
@@ -93,7 +92,7 @@ struct FrontMatterParser {
         }
     }
 
-    private mutating func readTitle(_ value: Node) {
+    private mutating func readTitle(_ value: YAMLNode) {
         titlePosition = reader.position(value)
         guard let title = take(reader.string(value, key: "title")) else {
             titleNotText = true  // reported as such, not also as empty
@@ -110,7 +109,7 @@ struct FrontMatterParser {
         titleComment = reader.trailingComment(value)
     }
 
-    private mutating func readSlug(_ value: Node) {
+    private mutating func readSlug(_ value: YAMLNode) {
         guard let slug = take(reader.string(value, key: "slug")) else { return }
         let position = reader.position(value)
         if slug.isEmpty || slug.contains("/") || slug == "." || slug == ".." || slug.contains("\\") {
@@ -139,7 +138,7 @@ struct FrontMatterParser {
         }
     }
 
-    private mutating func readTags(_ value: Node) {
+    private mutating func readTags(_ value: YAMLNode) {
         // A tag's name is shown as written, white space folded (`"  self  care "` is `self care`).
         let tags = entries(value, "tags")?.map { Located($0.value.collapsingWhitespace(), at: $0.position) } ?? []
         for tag in tags {
@@ -161,7 +160,7 @@ struct FrontMatterParser {
         meta.tags = tags
     }
 
-    private mutating func readTypes(_ value: Node) {
+    private mutating func readTypes(_ value: YAMLNode) {
         typesPosition = reader.position(value)
         let list = entries(value, "types")
         typeProblems = list == nil
@@ -186,7 +185,7 @@ struct FrontMatterParser {
         }
     }
 
-    private mutating func readDuration(_ value: Node) {
+    private mutating func readDuration(_ value: YAMLNode) {
         guard
             let minutes = take(
                 reader.integer(value, key: "duration", hint: "write the minutes as a number, e.g. duration: 15"))
@@ -225,13 +224,13 @@ struct FrontMatterParser {
                 hint: "write the \(key) in quotes to keep it: \(key): \"\(value) \(comment.text)\""))
     }
 
-    private mutating func warnComment(_ node: Node, _ key: String, _ value: String) {
+    private mutating func warnComment(_ node: YAMLNode, _ key: String, _ value: String) {
         if let comment = reader.trailingComment(node) { warnComment(comment, key, value) }
     }
 
     /// The items of a list key; an empty one (`""`, blank, `~` or a `-` alone) is left out, with a
     /// warning at it: it would show as an empty item, or name nothing.
-    private mutating func entries(_ node: Node, _ key: String) -> [Located<String>]? {
+    private mutating func entries(_ node: YAMLNode, _ key: String) -> [Located<String>]? {
         guard let list = take(reader.stringList(node, key: key)) else { return nil }
         var kept: [Located<String>] = []
         for item in list {
@@ -247,7 +246,7 @@ struct FrontMatterParser {
         return kept
     }
 
-    private mutating func date(_ node: Node, _ key: String) -> SimpleDate? {
+    private mutating func date(_ node: YAMLNode, _ key: String) -> SimpleDate? {
         guard let text = take(reader.string(node, key: key)) else { return nil }
         if let date = SimpleDate(text) { return date }
         // A date and time (`2024-01-15T10:00:00Z`, `2024-01-15 10:00`), as Hugo and Jekyll take:

@@ -1,7 +1,6 @@
 import Foundation
 import HearthFiles
 import HearthMarkdown
-import Yams
 
 /// `content/site.yml`.
 public struct SiteConfig: Sendable {
@@ -112,7 +111,7 @@ public struct SiteConfig: Sendable {
     /// Parses site.yml; nil when it is not readable YAML. Every problem goes to `diagnostics`.
     public static func parse(_ text: String, file: String, diagnostics: inout [Diagnostic]) -> SiteConfig? {
         let reader = YAMLReader(file: file, lineOffset: 0, text: text)
-        let pairs: [(key: Located<String>, value: Node)]
+        let pairs: [(key: Located<String>, value: YAMLNode)]
         switch reader.mapping() {
         case .success(let p): pairs = p
         case .failure(let d):
@@ -207,7 +206,7 @@ public struct SiteConfig: Sendable {
 
     /// `exit: {url: https://..., label: Leave this site}`: an absolute http(s) URL and a text, each
     /// optional.
-    mutating func readExit(_ node: Node, reader: YAMLReader, _ diagnostics: inout [Diagnostic]) {
+    mutating func readExit(_ node: YAMLNode, reader: YAMLReader, _ diagnostics: inout [Diagnostic]) {
         for (key, value) in Self.subKeys(node, of: "exit", known: ["url", "label"], reader, &diagnostics) {
             guard let text = reader.string(value, key: "exit: \(key.value)").value(reporting: &diagnostics) else {
                 continue
@@ -239,8 +238,8 @@ public struct SiteConfig: Sendable {
     /// The entries of a mapping under a key of site.yml (`images:`, `exit:`): an unknown one is a
     /// warning naming the likely key, and a value that is not a mapping an error.
     static func subKeys(
-        _ node: Node, of name: String, known: [String], _ reader: YAMLReader, _ diagnostics: inout [Diagnostic]
-    ) -> [(key: Located<String>, value: Node)] {
+        _ node: YAMLNode, of name: String, known: [String], _ reader: YAMLReader, _ diagnostics: inout [Diagnostic]
+    ) -> [(key: Located<String>, value: YAMLNode)] {
         guard let mapping = node.mapping else {
             if !reader.isNull(node) {
                 diagnostics.append(
@@ -251,9 +250,8 @@ public struct SiteConfig: Sendable {
             }
             return []
         }
-        var pairs: [(key: Located<String>, value: Node)] = []
-        for (key, value) in mapping {
-            let located = Located(key.string ?? "", at: reader.position(key))
+        var pairs: [(key: Located<String>, value: YAMLNode)] = []
+        for (located, value) in reader.located(mapping) {
             guard known.contains(located.value) else {
                 let hint = Suggestions.closest(to: located.value, in: known).map { "did you mean '\($0)'?" }
                 diagnostics.append(
@@ -269,7 +267,7 @@ public struct SiteConfig: Sendable {
     }
 
     /// `paginate: 50`: a whole number of at least 1.
-    static func paginate(_ node: Node, reader: YAMLReader) -> Result<Int, Diagnostic> {
+    static func paginate(_ node: YAMLNode, reader: YAMLReader) -> Result<Int, Diagnostic> {
         let hint = "entries per list page, e.g. paginate: 50"
         return reader.integer(node, key: "paginate", hint: hint).flatMap { value in
             value >= 1
@@ -283,7 +281,7 @@ public struct SiteConfig: Sendable {
     }
 
     /// `synonyms: [[therapist, counsellor]]`: lists of two or more words.
-    static func synonyms(_ node: Node, reader: YAMLReader) -> Result<[[String]], Diagnostic> {
+    static func synonyms(_ node: YAMLNode, reader: YAMLReader) -> Result<[[String]], Diagnostic> {
         let hint = "a list of groups of words, e.g. synonyms: [[therapist, counsellor, counselor]]"
         guard let groups = node.sequence else {
             if reader.isNull(node) { return .success([]) }

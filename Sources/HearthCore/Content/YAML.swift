@@ -57,6 +57,10 @@ struct YAMLReader {
     }
 
     func position(_ mark: Mark?) -> SourcePosition? {
+        position(mark.map(YAMLMark.init))
+    }
+
+    func position(_ mark: YAMLMark?) -> SourcePosition? {
         guard let mark else { return nil }
         guard let lineStarts, mark.line >= 1 else {
             return SourcePosition(line: mark.line + lineOffset, column: mark.column)
@@ -70,13 +74,13 @@ struct YAMLReader {
         return SourcePosition(line: start.line + lineOffset, column: start.column + mark.column - 1)
     }
 
-    func position(_ node: Node) -> SourcePosition? {
+    func position(_ node: YAMLNode) -> SourcePosition? {
         position(node.mark)
     }
 
     /// The comment that ends a plain (unquoted) value's line (`title: Ten tips #1`), which YAML
     /// leaves out of the value: where its `#` is, and its text.
-    func trailingComment(_ node: Node) -> (position: SourcePosition, text: Substring)? {
+    func trailingComment(_ node: YAMLNode) -> (position: SourcePosition, text: Substring)? {
         guard lineStarts == nil, text.utf8.contains(UInt8(ascii: "#")), let scalar = node.scalar,
             scalar.style == .plain, let mark = node.mark
         else { return nil }
@@ -133,7 +137,7 @@ struct YAMLReader {
     }
 
     /// The top-level mapping as ordered key/value pairs, or a diagnostic for YAML that does not parse.
-    func mapping() -> Result<[(key: Located<String>, value: Node)], Diagnostic> {
+    func mapping() -> Result<[(key: Located<String>, value: YAMLNode)], Diagnostic> {
         let yaml = text
         if let place = Self.tooManyAliases(yaml) {
             return .failure(
@@ -142,13 +146,18 @@ struct YAMLReader {
                     "more than \(Self.aliasLimit) YAML aliases ('*name')",
                     hint: "front matter is a few plain keys: write the values out instead of '&anchor' and '*alias'"))
         }
+        return (SimpleYAML.mapping(yaml).map(Result.success) ?? composedMapping()).map(located)
+    }
+
+    /// The top-level mapping as Yams reads it.
+    func composedMapping() -> Result<[YAMLNode.Pair], Diagnostic> {
         let root: Node?
         do {
             // Tags are not needed (values are read as written) and resolving them runs a regular
             // expression per scalar; nothing is constructed from the nodes, so the constructor has
             // no maps (the default one builds its dictionaries anew each time it is asked for); the
             // encoding given here saves an environment look-up per file.
-            root = try Yams.compose(yaml: yaml, .basic, Constructor([:], [:], [:]), .utf8)
+            root = try Yams.compose(yaml: text, .basic, Constructor([:], [:], [:]), .utf8)
         } catch let error as YamlError {
             return .failure(diagnostic(for: error))
         } catch {
@@ -157,7 +166,7 @@ struct YAMLReader {
                     .yamlUnreadable, file, SourcePosition(line: lineOffset + 1, column: 1),
                     "YAML could not be read: \(error)"))
         }
-        guard let root else { return .success([]) }
+        guard let root = root.map(YAMLNode.init) else { return .success([]) }
         guard let mapping = root.mapping else {
             if let scalar = root.scalar, scalar.string.isEmpty { return .success([]) }
             return .failure(
@@ -165,11 +174,12 @@ struct YAMLReader {
                     .yamlNotMapping, file, position(root), "expected 'key: value' lines here",
                     hint: "front matter and site.yml are YAML mappings, e.g. 'title: My page'"))
         }
-        var pairs: [(key: Located<String>, value: Node)] = []
-        for (key, value) in mapping {
-            pairs.append((Located(key.string ?? "", at: position(key)), value))
-        }
-        return .success(pairs)
+        return .success(mapping)
+    }
+
+    /// A mapping's pairs with each key's text and place.
+    func located(_ mapping: [YAMLNode.Pair]) -> [(key: Located<String>, value: YAMLNode)] {
+        mapping.map { (Located($0.key.string ?? "", at: position($0.key)), $0.value) }
     }
 
     private func diagnostic(for error: YamlError) -> Diagnostic {
@@ -225,12 +235,12 @@ struct YAMLReader {
 
     // MARK: typed values
 
-    func isNull(_ node: Node) -> Bool {
+    func isNull(_ node: YAMLNode) -> Bool {
         guard let scalar = node.scalar else { return false }
         return scalar.style == .plain && ["", "~", "null", "Null", "NULL"].contains(scalar.string)
     }
 
-    func string(_ node: Node, key: String) -> Result<String, Diagnostic> {
+    func string(_ node: YAMLNode, key: String) -> Result<String, Diagnostic> {
         guard let scalar = node.scalar else {
             return .failure(
                 .error(.valueNotText, file, position(node), "'\(key)' must be text, found \(describe(node))"))
@@ -238,7 +248,7 @@ struct YAMLReader {
         return .success(scalar.string)
     }
 
-    func bool(_ node: Node, key: String) -> Result<Bool, Diagnostic> {
+    func bool(_ node: YAMLNode, key: String) -> Result<Bool, Diagnostic> {
         if let scalar = node.scalar {
             switch scalar.string.lowercased() {
             case "true": return .success(true)
@@ -250,7 +260,7 @@ struct YAMLReader {
             .error(.valueNotBoolean, file, position(node), "'\(key)' must be true or false, found \(describe(node))"))
     }
 
-    func integer(_ node: Node, key: String, hint: String? = nil) -> Result<Int, Diagnostic> {
+    func integer(_ node: YAMLNode, key: String, hint: String? = nil) -> Result<Int, Diagnostic> {
         if let scalar = node.scalar, let value = Int(scalar.string) {
             if scalar.style == .plain { return .success(value) }
             return .failure(
@@ -265,7 +275,7 @@ struct YAMLReader {
                 hint: hint))
     }
 
-    func stringList(_ node: Node, key: String) -> Result<[Located<String>], Diagnostic> {
+    func stringList(_ node: YAMLNode, key: String) -> Result<[Located<String>], Diagnostic> {
         guard let sequence = node.sequence else {
             if isNull(node) { return .success([]) }
             let example = node.scalar.map { "\(key): [\($0.string)]" } ?? "\(key): [first, second]"
@@ -288,7 +298,7 @@ struct YAMLReader {
         return .success(items)
     }
 
-    func describe(_ node: Node) -> String {
+    func describe(_ node: YAMLNode) -> String {
         switch node {
         case .scalar(let scalar):
             if isNull(node) { return "nothing" }
