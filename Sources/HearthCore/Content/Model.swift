@@ -12,11 +12,10 @@ public enum PageKind: String, Sendable, Hashable {
 ///
 /// A value like any other; its fields live in one immutable box, so that a copy (a page is copied
 /// wherever it is passed around, on every core) costs one reference count rather than one for each
-/// of its texts and lists. Only the id changes once a page is read (when it takes its place in the
-/// site), and that makes a new box.
+/// of its texts and lists. Only its id (set when it takes its place in the site) and its text (let
+/// go of once rendered) change, and they live beside the box.
 public struct Page: Sendable, Identifiable {
     private struct Fields: Sendable {
-        var id: Int
         var kind: PageKind
         var file: String
         var contentPath: String
@@ -24,7 +23,6 @@ public struct Page: Sendable, Identifiable {
         var slug: String
         var path: String
         var meta: PageMeta
-        var body: String
         /// The body's length in UTF-8 bytes, kept when the body is let go of (`withoutBody`).
         var bodyByteCount: Int
         var bodyLineOffset: Int
@@ -41,29 +39,27 @@ public struct Page: Sendable, Identifiable {
         }
     }
 
-    private var box: Box
+    private let box: Box
+    /// Outside the shared fields, so that numbering the pages and letting go of their text copies
+    /// none of the rest.
+    public var id: Int
+    public private(set) var body: String
 
     public init(
         id: Int, kind: PageKind, file: String, contentPath: String, section: String?, slug: String, path: String,
         meta: PageMeta, body: String, bodyByteCount: Int? = nil, bodyLineOffset: Int, bundleDirectory: String?,
         bundleFiles: [String], types: [String]
     ) {
+        self.id = id
+        self.body = body
         box = Box(
             Fields(
-                id: id, kind: kind, file: file, contentPath: contentPath, section: section, slug: slug, path: path,
-                meta: meta, body: body, bodyByteCount: bodyByteCount ?? body.utf8.count, bodyLineOffset: bodyLineOffset,
+                kind: kind, file: file, contentPath: contentPath, section: section, slug: slug, path: path,
+                meta: meta, bodyByteCount: bodyByteCount ?? body.utf8.count, bodyLineOffset: bodyLineOffset,
                 bundleDirectory: bundleDirectory,
                 bundleFiles: bundleFiles, types: types))
     }
 
-    public var id: Int {
-        get { box.fields.id }
-        set {
-            var fields = box.fields
-            fields.id = newValue
-            box = Box(fields)
-        }
-    }
     public var kind: PageKind { box.fields.kind }
     /// Relative to the site root: `content/emotional/listening.md`.
     public var file: String { box.fields.file }
@@ -75,7 +71,6 @@ public struct Page: Sendable, Identifiable {
     /// Site-relative URL path without the base path: `""`, `emotional/`, `emotional/listening/`.
     public var path: String { box.fields.path }
     public var meta: PageMeta { box.fields.meta }
-    public var body: String { box.fields.body }
     /// The body's length in UTF-8 bytes: the end of the source file it was read from.
     public var bodyByteCount: Int { box.fields.bodyByteCount }
     public var bodyLineOffset: Int { box.fields.bodyLineOffset }
@@ -91,17 +86,14 @@ public struct Page: Sendable, Identifiable {
     /// The blank lines before the text stay: `textStart`, where a path's problems are said, counts
     /// them.
     public func withoutBody() -> Page {
-        var fields = box.fields
-        let utf8 = fields.body.utf8
-        fields.body = String(
-            fields.body[..<(utf8.firstIndex { ![0x0A, 0x0D, 0x20, 0x09].contains($0) } ?? utf8.endIndex)])
+        let utf8 = body.utf8
         var page = self
-        page.box = Box(fields)
+        page.body = String(body[..<(utf8.firstIndex { ![0x0A, 0x0D, 0x20, 0x09].contains($0) } ?? utf8.endIndex)])
         return page
     }
 
     /// Whether the page holds its Markdown text (not let go of by `withoutBody`).
-    public var hasText: Bool { box.fields.body.utf8.count == box.fields.bodyByteCount }
+    public var hasText: Bool { body.utf8.count == box.fields.bodyByteCount }
 
     /// The page with its text again, taken from the end of the file it was read from; nil when
     /// those bytes are not its text.
@@ -112,10 +104,8 @@ public struct Page: Sendable, Identifiable {
                 validating: UnsafeRawBufferPointer(rebasing: source[(source.count - count)...])
                     .bindMemory(to: UInt8.self), as: UTF8.self)
         else { return nil }
-        var fields = box.fields
-        fields.body = body
         var page = self
-        page.box = Box(fields)
+        page.body = body
         return page
     }
 

@@ -65,6 +65,9 @@ struct LinkTable: Sendable {
             var seen: Set<String> = []
             return written.map(Self.key).filter { !$0.isEmpty && seen.insert($0).inserted }
         }
+        // What needs only the pages is made on another core while the tables are filled.
+        async let filesByFolder = Self.pageFilesByFolder(site.pages.map(\.contentPath))
+        async let pagesFingerprint = Self.fingerprint(site, base: base)
         var entries: [Entry] = []
         var keys: [String: [Int]] = [:]
         var byContentPath: [String: Int] = [:]
@@ -113,32 +116,32 @@ struct LinkTable: Sendable {
         }
         nameSuggestions = Suggestions.Index { [names] in names }
         urlSuggestions = Suggestions.Index { [entries] in entries.map(\.url) }
-        pageFiles = Self.pageFilesByFolder(entries)
         self.base = base
         self.byPath = byPath
         tagSlugs = Set(tagNames.map(Slug.make))
-        fingerprint = Self.fingerprint(site, base: base, tagSlugs: tagSlugs)
+        var hasher = StableHasher()
+        hasher.combine(await pagesFingerprint)
+        hasher.combine(tagSlugs.sorted())
+        fingerprint = hasher.finalize()
+        pageFiles = await filesByFolder
     }
 
     /// The Markdown file names of pages, by folder.
-    private static func pageFilesByFolder(_ entries: [Entry]) -> [String: Suggestions.Index] {
+    private static func pageFilesByFolder(_ contentPaths: [String]) -> [String: Suggestions.Index] {
         var filesByFolder: [String: [String]] = [:]
-        for entry in entries {
-            let slash = entry.contentPath.lastIndex(of: "/")
-            let folder = slash.map { String(entry.contentPath[..<$0]) } ?? ""
-            filesByFolder[folder, default: []].append(
-                slash.map { String(entry.contentPath[entry.contentPath.index(after: $0)...]) } ?? entry.contentPath)
+        for path in contentPaths {
+            let slash = path.lastIndex(of: "/")
+            let folder = slash.map { String(path[..<$0]) } ?? ""
+            filesByFolder[folder, default: []].append(slash.map { String(path[path.index(after: $0)...]) } ?? path)
         }
         return filesByFolder.mapValues { names in Suggestions.Index { names } }
     }
 
-    /// Everything a table is made from, hashed: equal fingerprints resolve every link the same way.
-    private static func fingerprint(
-        _ site: LoadedSite, base: String, tagSlugs: Set<String>
-    ) -> UInt64 {
+    /// Everything a table is made from but the tags, hashed: equal fingerprints (with the tags')
+    /// resolve every link the same way.
+    private static func fingerprint(_ site: LoadedSite, base: String) -> UInt64 {
         var hasher = StableHasher()
         hasher.combine(base)
-        hasher.combine(tagSlugs.sorted())
         for page in site.pages {
             for text in [page.contentPath, page.path, page.title, page.slug, page.section ?? "", page.kind.rawValue] {
                 hasher.combine(text)

@@ -19,7 +19,7 @@ func parallelMap<T: Sendable, R: Sendable>(
 ) async -> [R] {
     if items.count < 2 || workers <= 1 { return items.map(transform) }
     let count = items.count
-    let chunkCount = min(count, workers * 16)
+    let chunkCount = min(count, workers * 64)
     let chunkSize = (count + chunkCount - 1) / chunkCount
     var chunks = stride(from: 0, to: count, by: chunkSize).map { Array(items[$0..<min(count, $0 + chunkSize)]) }
     items = []
