@@ -65,11 +65,12 @@ struct LinkTable: Sendable {
             var seen: Set<String> = []
             return written.map(Self.key).filter { !$0.isEmpty && seen.insert($0).inserted }
         }
-        // What needs only the pages is made on another core while the tables are filled.
+        // The table of keys, the folders' files and the fingerprint are made on another core while
+        // the other tables are filled.
+        async let keysTable = Self.keys(site.pages, keysOfPages)
         async let filesByFolder = Self.pageFilesByFolder(site.pages.map(\.contentPath))
         async let pagesFingerprint = Self.fingerprint(site, base: base)
         var entries: [Entry] = []
-        var keys: [String: [Int]] = [:]
         var byContentPath: [String: Int] = [:]
         var bundles: [String: Int] = [:]
         var names: [String] = []
@@ -78,8 +79,7 @@ struct LinkTable: Sendable {
         entries.reserveCapacity(site.pages.count)
         byPath.reserveCapacity(site.pages.count)
         byContentPath.reserveCapacity(site.pages.count)
-        keys.reserveCapacity(site.pages.count * 3)
-        for (page, pageKeys) in zip(site.pages, keysOfPages) {
+        for page in site.pages {
             entries.append(
                 Entry(
                     url: base + page.path, title: page.title, contentPath: page.contentPath,
@@ -88,7 +88,6 @@ struct LinkTable: Sendable {
             byPath[page.path] = page.id
             tagNames.formUnion(page.meta.tags.lazy.map(\.value))
             if let bundle = page.bundleDirectory { bundles[bundle] = page.id }
-            for key in pageKeys { keys[key, default: []].append(page.id) }
             names.append(page.title)
             names += page.meta.aliases
         }
@@ -101,7 +100,7 @@ struct LinkTable: Sendable {
             excludedPaths[page.contentPath] = index
         }
         self.entries = entries
-        self.keys = keys
+        self.keys = await keysTable
         self.byContentPath = byContentPath
         self.bundles = bundles
         self.files = site.files
@@ -124,6 +123,16 @@ struct LinkTable: Sendable {
         hasher.combine(tagSlugs.sorted())
         fingerprint = hasher.finalize()
         pageFiles = await filesByFolder
+    }
+
+    /// The pages each key names, in page order.
+    private static func keys(_ pages: [Page], _ keysOfPages: [[String]]) -> [String: [Int]] {
+        var keys: [String: [Int]] = [:]
+        keys.reserveCapacity(pages.count * 3)
+        for (page, pageKeys) in zip(pages, keysOfPages) {
+            for key in pageKeys { keys[key, default: []].append(page.id) }
+        }
+        return keys
     }
 
     /// The Markdown file names of pages, by folder.
