@@ -179,6 +179,8 @@ def scaling(a, sizes, hugo, where):
             if with_hugo:
                 theirs.append(timed([hugo, "--quiet", "--destination", os.path.join(where, f"hugo-{pages}-{run}")],
                                     hugo_site))
+                # The ratio pair by pair too: each Hearth run against the Hugo run just after it.
+                a.hugo_pairs.setdefault((a.place[where], pages), []).append(ours[-1][0] / theirs[-1][0])
                 if where != a.disk:
                     shutil.rmtree(os.path.join(where, f"hugo-{pages}-{run}"), ignore_errors=True)
         median, low, high, rss = summary(ours)
@@ -215,6 +217,7 @@ def main():
     sizes = [int(n) for n in a.sizes.split(",")]
     memory_out = os.path.join(a.work, "out")
     a.place = {memory_out: "tmpfs", a.disk: "disk"}
+    a.hugo_pairs = {}
 
     started = time.monotonic()
     for folder in (a.work, a.disk):
@@ -237,6 +240,9 @@ def main():
     if not a.no_disk:
         os.makedirs(a.disk, exist_ok=True)
         scaling(a, sizes, hugo, a.disk)
+    for (place, pages), ratios in a.hugo_pairs.items():
+        print(f"\n{pages:,} pages ({place}), each Hearth run against the Hugo run beside it: ratio "
+              f"{statistics.median(ratios):.3f} (runs {' '.join(f'{r:.3f}' for r in ratios)})")
     medians = dict(rows)
     for small, big in zip(sizes, sizes[1:]):
         growth = medians[big] / medians[small]
