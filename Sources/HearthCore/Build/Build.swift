@@ -161,10 +161,12 @@ public enum SiteBuilder {
 final class KeptUntilExit {
     let cache: BuildCache?
     let assembled: SiteBuilder.Assembled?
+    let contexts: Contexts?
 
-    init(cache: BuildCache?, assembled: SiteBuilder.Assembled?) {
+    init(cache: BuildCache?, assembled: SiteBuilder.Assembled?, contexts: Contexts?) {
         self.cache = cache
         self.assembled = assembled
+        self.contexts = contexts
     }
 }
 

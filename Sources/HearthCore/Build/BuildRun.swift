@@ -33,14 +33,15 @@ struct BuildRun {
         // are not in the state it would leave.
         session?.previous = nil
         let outcome = await assemble()
+        var contexts: Contexts?
         if let outcome, !report.diagnostics.hasErrors {
             report.pageCount = outcome.site.pages.count
-            if options.writeOutput { await output(outcome) } else { await checkImages(outcome) }
+            if options.writeOutput { contexts = await output(outcome) } else { await checkImages(outcome) }
         }
         report.cacheHits = store?.hits ?? 0
         report.cacheMisses = store?.misses ?? 0
         if !options.freesMemory {
-            _ = Unmanaged.passRetained(KeptUntilExit(cache: store, assembled: outcome))
+            _ = Unmanaged.passRetained(KeptUntilExit(cache: store, assembled: outcome, contexts: contexts))
         }
         report.seconds = (clock.now - start).seconds
     }
@@ -172,10 +173,15 @@ struct BuildRun {
     }
 
     /// The output stage: the template contexts, then every page written and swapped in, or, when the
-    /// increment holds, only the pages that show a changed page's text, in place.
-    private mutating func output(_ outcome: SiteBuilder.Assembled) async {
+    /// increment holds, only the pages that show a changed page's text, in place. The contexts it
+    /// made, for a build that keeps its memory until the process exits; nil when it failed.
+    @discardableResult
+    private mutating func output(_ outcome: SiteBuilder.Assembled) async -> Contexts? {
         let (store, options, session) = (self.store, self.options, self.session)
-        if let problem = SiteBuilder.outputProblem(options) { return report.diagnostics.append(problem) }
+        if let problem = SiteBuilder.outputProblem(options) {
+            report.diagnostics.append(problem)
+            return nil
+        }
         let mark = clock.now
         options.progress?("rendering and writing pages")
         do {
@@ -221,6 +227,7 @@ struct BuildRun {
                 written: written,
                 diagnostics: report.diagnostics)
             if let seconds = written.cacheSeconds { report.phases.append(("save cache, while writing", seconds, nil)) }
+            return contexts
         } catch let problems as OutputProblems {
             report.diagnostics.append(contentsOf: problems.diagnostics)
         } catch {
@@ -229,5 +236,6 @@ struct BuildRun {
                     .siteNotWritten, options.output, nil, "the site could not be written: \(error)",
                     hint: "the previous output is left as it was"))
         }
+        return nil
     }
 }

@@ -84,28 +84,42 @@ enum SearchIndex {
         files: [OutputFile], tables: Tables?
     ) {
         let pages = entries.compactMap { $0 }
-        // Each word's pages, ascending: each core takes the words of its first byte's share.
-        let parts = max(1, Parallelism.current)
-        var postings: [String: Postings] = [:]
-        for part in await parallelMap(Array(0..<parts), { Self.postings(of: pages, part: $0, of: parts) }) {
-            postings.merge(part) { first, _ in first }
+        let synonymTable = SearchWords.synonymTable(synonyms)
+        // Each part is the words of its share of shards, each part on a core from postings to
+        // files: a shard's words share their first bytes, and so their part.
+        let count = max(1, Parallelism.current)
+        let parts = await parallelMap(Array(0..<count)) { part in
+            Self.part(part, of: count, pages: pages, synonyms: synonymTable)
         }
-        applySynonyms(SearchWords.synonymTable(synonyms), to: &postings)
-        var shards: [String: [String]] = [:]
-        for word in postings.keys { shards[shard(of: word), default: []].append(word) }
-        let names = shards.keys.sorted()
-        let unsorted = shards
-        let sorted = await parallelMap(names) { unsorted[$0]!.sorted() }
-        let tables = Tables(postings: postings, shards: Dictionary(uniqueKeysWithValues: zip(names, sorted)))
-        var files = await parallelMap(names) { name in
-            OutputFile(path: shardPath(name), bytes: shardFile(tables.shards[name]!, tables.postings))
-        }
-        for start in stride(from: 0, to: pages.count, by: chunk) {
-            files.append(records(pages[start..<min(pages.count, start + chunk)], number: start / chunk))
+        let names = parts.flatMap(\.shards.keys).sorted()
+        var files = parts.flatMap(\.files).sorted { $0.path < $1.path }
+        files += await parallelMap(Array(stride(from: 0, to: pages.count, by: chunk))) { start in
+            records(pages[start..<min(pages.count, start + chunk)], number: start / chunk)
         }
         files.append(
             OutputFile(path: GeneratedFile.searchManifest.path, bytes: manifest(pages.count, shards: names, synonyms)))
-        return (files, keepingTables ? tables : nil)
+        guard keepingTables else { return (files, nil) }
+        var tables = Tables(postings: [:], shards: [:])
+        for part in parts {
+            tables.postings.merge(part.postings) { first, _ in first }
+            tables.shards.merge(part.shards) { first, _ in first }
+        }
+        return (files, tables)
+    }
+
+    /// One part of the index: the postings of the words whose first bytes fall to `part`, their
+    /// shards' words, sorted, and the shards' files.
+    private static func part(_ part: Int, of parts: Int, pages: [Entry], synonyms: [String: String]) -> (
+        postings: [String: Postings], shards: [String: [String]], files: [OutputFile]
+    ) {
+        let postings = Self.postings(of: pages, part: part, of: parts, synonyms: synonyms)
+        var shards: [String: [String]] = [:]
+        for word in postings.keys { shards[shard(of: word), default: []].append(word) }
+        for name in shards.keys { shards[name]!.sort() }
+        let files = shards.map { name, words in
+            OutputFile(path: shardPath(name), bytes: shardFile(words, postings))
+        }
+        return (postings, shards, files)
     }
 
     /// Records file `number`: the records of the chunk of pages it holds.
@@ -131,29 +145,32 @@ enum SearchIndex {
         }
     }
 
-    /// The postings of the words whose first byte is `part` modulo `parts`.
-    private static func postings(of pages: [Entry], part: Int, of parts: Int) -> [String: Postings] {
+    /// The postings of the words whose first two bytes fall to `part` of `parts` (two, for parts of
+    /// about the same size: the first letters of words are far from even). A word of a synonym
+    /// group is indexed as the group's first word.
+    private static func postings(of pages: [Entry], part: Int, of parts: Int, synonyms: [String: String]) -> [String:
+        Postings]
+    {
         var postings: [String: Postings] = [:]
         for (number, entry) in pages.enumerated() {
             let number = Int32(number)
             // A title has a few words: comparing each is cheaper than hashing every word again.
             let titleWords = Array(entry.titleWords)
-            for word in entry.words where Int(word.utf8.first ?? 0) % parts == part {
-                postings[word, default: Postings()].add(number, inTitle: titleWords.contains(word))
+            for written in entry.words {
+                let word = synonyms.isEmpty ? written : synonyms[written] ?? written
+                guard Self.part(of: word, parts) == part else { continue }
+                postings[word, default: Postings()].add(number, inTitle: titleWords.contains(written))
             }
         }
         return postings
     }
 
-    /// Each word of a synonym group's pages are its group's first word's.
-    private static func applySynonyms(_ table: [String: String], to postings: inout [String: Postings]) {
-        for (word, first) in table {
-            guard let moved = postings.removeValue(forKey: word) else { continue }
-            var kept = postings[first] ?? Postings()
-            kept.pages = Array(Set(kept.pages + moved.pages)).sorted()
-            kept.titles = Array(Set(kept.titles + moved.titles)).sorted()
-            postings[first] = kept
-        }
+    /// The part a word falls to: by its first two bytes, which its shard's words share.
+    static func part(of word: String, _ parts: Int) -> Int {
+        var bytes = word.utf8.makeIterator()
+        let first = Int(bytes.next() ?? 0)
+        let second = Int(bytes.next() ?? 0)
+        return (first &* 31 &+ second) % parts
     }
 
     static func shardFile(_ words: [String], _ postings: [String: Postings]) -> [UInt8] {
