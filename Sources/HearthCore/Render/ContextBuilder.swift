@@ -13,6 +13,9 @@ struct ContextBuilder: Sendable {
     /// Each page's card with its HTML, rendered once through `partials/card` (empty until
     /// `renderCards`); lists share them.
     var cards: [CardView] = []
+    /// Each page's URL and each tag's badge, made once: pages and cards show them again and again.
+    let pageURLs: [String]
+    let tagBadgeViews: [BadgeView]
 
     init(site: LoadedSite, rendered: [RenderedPage], graph: SiteGraph, year: Int, assetsVersion: String = "") {
         self.site = site
@@ -28,6 +31,10 @@ struct ContextBuilder: Sendable {
         }
         sectionTitles = titles
         sectionURLs = urls
+        pageURLs = site.pages.map { base + $0.path }
+        tagBadgeViews = graph.tags.map {
+            BadgeView(name: $0.slug, title: $0.name, url: base + "tags/\($0.slug)/", count: $0.pageIDs.count)
+        }
         siteView = SiteView(
             title: site.config.title, description: site.config.description, language: site.config.language,
             baseURL: site.config.baseURL, base: base,
@@ -70,7 +77,7 @@ struct ContextBuilder: Sendable {
         let page = site.pages[id]
         let isExercise = page.kind == .exercise
         return CardView(
-            title: page.title, url: base + page.path, summary: rendered[id].summary, isExercise: isExercise,
+            title: page.title, url: pageURLs[id], summary: rendered[id].summary, isExercise: isExercise,
             date: page.meta.date?.longForm, dateISO: page.meta.date?.description,
             duration: isExercise ? page.meta.duration : nil,
             difficulty: isExercise ? page.meta.difficulty?.rawValue : nil,
@@ -81,10 +88,7 @@ struct ContextBuilder: Sendable {
     }
 
     func tagBadges(_ indices: [Int]) -> [BadgeView] {
-        indices.map {
-            let tag = graph.tags[$0]
-            return BadgeView(name: tag.slug, title: tag.name, url: base + "tags/\(tag.slug)/", count: tag.pageIDs.count)
-        }
+        indices.map { tagBadgeViews[$0] }
     }
 
     func documentTitle(_ title: String) -> String {
@@ -94,17 +98,19 @@ struct ContextBuilder: Sendable {
     /// A context for a page of `content/`.
     /// The context of a page; for a section, of page `listPage` of its list.
     func context(for page: Page, listPage: Int = 1) -> PageContext {
-        let result = rendered[page.id]
-        let html = result.html
+        // Fields read where they are: a copy of the whole rendered page costs a count for each.
+        let html = rendered[page.id].html
+        let summary = rendered[page.id].summary
+        let url = pageURLs[page.id]
         var context = PageContext(
             site: siteView, kind: page.kind.rawValue, title: page.title,
             documentTitle: page.kind == .home ? site.config.title : documentTitle(page.title),
-            summary: result.summary.isEmpty ? site.config.description : result.summary, lede: page.meta.summary,
-            url: base + page.path,
-            permalink: absolute(base + page.path), content: html, date: page.meta.date?.longForm,
+            summary: summary.isEmpty ? site.config.description : summary, lede: page.meta.summary,
+            url: url,
+            permalink: absolute(url), content: html, date: page.meta.date?.longForm,
             dateISO: page.meta.date?.description, updated: page.meta.updated?.longForm,
             updatedISO: page.meta.updated?.description)
-        context.toc = result.headings.filter { $0.level <= 3 }.map {
+        context.toc = rendered[page.id].headings.filter { $0.level <= 3 }.map {
             TocItem(text: $0.text, id: $0.id, level: $0.level)
         }
         context.section = page.section
@@ -113,12 +119,12 @@ struct ContextBuilder: Sendable {
         context.tags = tagBadges(graph.tagsOfPage[page.id])
         context.related = graph.related[page.id].map(card)
         context.backlinks = graph.backlinks[page.id].map {
-            LinkView(title: site.pages[$0].title, url: base + site.pages[$0].path)
+            LinkView(title: site.pages[$0].title, url: pageURLs[$0])
         }
         switch page.kind {
         case .exercise:
             context.cardMeta = page.meta
-            context.sections = CardSectionsView(result, html: html)
+            context.sections = CardSectionsView(rendered[page.id], html: html)
         case .section:
             let (pages, exercises) = sectionEntries(page.id)
             paginate(&context, entries: pages + exercises, number: listPage, split: pages.count)

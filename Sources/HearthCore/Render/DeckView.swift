@@ -63,7 +63,7 @@ extension ContextBuilder {
             let page = site.pages[id]
             let html = rendered[id].html
             return DeckCardView(
-                card: card(id), permalink: absolute(base + page.path), lede: page.meta.summary,
+                card: card(id), permalink: absolute(pageURLs[id]), lede: page.meta.summary,
                 materials: page.meta.materials, content: html, sections: CardSectionsView(rendered[id], html: html))
         }
         context.isExerciseList = true
