@@ -86,7 +86,10 @@ extension DocumentPass {
 
     private mutating func expandWikilinks<R: LinkResolver>(in node: OpaquePointer, resolver: inout R) {
         guard let cLiteral = cmark_node_get_literal(node) else { return }
-        let literal = Array(String(cString: cLiteral).utf8)
+        // Read where cmark keeps it (until the node is freed, at the end): a text node is copied
+        // only in the pieces it is cut into.
+        let literal = UnsafeBufferPointer(
+            start: UnsafeRawPointer(cLiteral).assumingMemoryBound(to: UInt8.self), count: strlen(cLiteral))
         let line = Int(cmark_node_get_start_line(node))
         let startColumn = Int(cmark_node_get_start_column(node))
         let sourceBrackets = lines.doubleBracketColumns(
@@ -130,7 +133,7 @@ extension DocumentPass {
             let wikilink = Wikilink(inner: inner)
             if let resolved = resolver.resolve(wikilink: wikilink, at: position) {
                 if textStart < i {
-                    pieces.append(makeText(literal[textStart..<i]))
+                    pieces.append(makeText(UnsafeBufferPointer(rebasing: literal[textStart..<i])))
                 }
                 pieces.append(makeLink(wikilink, resolved))
                 changed = true
@@ -140,7 +143,7 @@ extension DocumentPass {
         }
         guard changed else { return }
         if textStart < literal.count {
-            pieces.append(makeText(literal[textStart...]))
+            pieces.append(makeText(UnsafeBufferPointer(rebasing: literal[textStart...])))
         }
         for piece in pieces {
             cmark_node_insert_before(node, piece)
@@ -153,14 +156,20 @@ extension DocumentPass {
     private mutating func makeLink(_ wikilink: Wikilink, _ resolved: ResolvedLink) -> OpaquePointer {
         let link = cmark_node_new_with_mem(CMARK_NODE_LINK, hearth_arena_allocator())!
         cmark_node_set_url(link, resolved.url)
-        cmark_node_append_child(link, makeText(Array((wikilink.label ?? resolved.title).utf8)[...]))
+        var label = wikilink.label ?? resolved.title
+        cmark_node_append_child(link, label.withUTF8 { makeText($0) })
         madeLinks.insert(link)
         return link
     }
 
-    private func makeText(_ bytes: ArraySlice<UInt8>) -> OpaquePointer {
+    /// A text node of `bytes`, given to cmark (which copies them) from a buffer on the stack.
+    private func makeText(_ bytes: UnsafeBufferPointer<UInt8>) -> OpaquePointer {
         let text = cmark_node_new_with_mem(CMARK_NODE_TEXT, hearth_arena_allocator())!
-        cmark_node_set_literal(text, String(decoding: bytes, as: UTF8.self))
+        withUnsafeTemporaryAllocation(of: CChar.self, capacity: bytes.count + 1) { buffer in
+            UnsafeMutableRawBufferPointer(buffer).copyMemory(from: UnsafeRawBufferPointer(bytes))
+            buffer[bytes.count] = 0
+            cmark_node_set_literal(text, buffer.baseAddress)
+        }
         return text
     }
 }

@@ -262,25 +262,40 @@ struct PageLinkResolver: LinkResolver {
     }
 
     static func isExternal(_ url: String) -> Bool {
-        if url.hasPrefix("//") { return true }
-        guard let colon = url.firstIndex(of: ":") else { return false }
-        let scheme = url[..<colon]
-        return !scheme.isEmpty
-            && scheme.allSatisfy { $0.isLetter || $0.isNumber || $0 == "+" || $0 == "-" || $0 == "." }
+        let bytes = url.utf8
+        if bytes.starts(with: "//".utf8) { return true }
+        guard let colon = bytes.firstIndex(of: UInt8(ascii: ":")) else { return false }
+        let scheme = bytes[..<colon]
+        guard !scheme.isEmpty else { return false }
+        // Byte by byte for an ASCII scheme, the common case; by Character (a letter of any
+        // script) otherwise.
+        guard scheme.allSatisfy({ $0 < 0x80 }) else {
+            return url[..<colon].allSatisfy { $0.isLetter || $0.isNumber || $0 == "+" || $0 == "-" || $0 == "." }
+        }
+        return scheme.allSatisfy {
+            ($0 | 0x20 >= 0x61 && $0 | 0x20 <= 0x7A) || ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2B || $0 == 0x2D
+                || $0 == 0x2E
+        }
     }
 
     /// Joins a relative path to a folder (of `content/`, or a page's URL); nil when it climbs out.
+    /// Byte by byte: a page's links are joined one by one.
     static func join(directory: String, _ relative: String) -> String? {
-        var parts = directory.split(separator: "/")
-        for part in relative.split(separator: "/", omittingEmptySubsequences: true) {
-            switch part {
-            case ".": continue
-            case "..":
+        var parts = directory.utf8.split(separator: UInt8(ascii: "/"))
+        for part in relative.utf8.split(separator: UInt8(ascii: "/")) {
+            if part.elementsEqual(".".utf8) { continue }
+            if part.elementsEqual("..".utf8) {
                 if parts.isEmpty { return nil }
                 parts.removeLast()
-            default: parts.append(part)
+            } else {
+                parts.append(part)
             }
         }
-        return parts.joined(separator: "/")
+        var joined: [UInt8] = []
+        for (index, part) in parts.enumerated() {
+            if index > 0 { joined.append(UInt8(ascii: "/")) }
+            joined += part
+        }
+        return String(decoding: joined, as: UTF8.self)
     }
 }
