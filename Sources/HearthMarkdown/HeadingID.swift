@@ -56,15 +56,15 @@ public struct HeadingIDAllocator: Sendable {
 
     public mutating func id(for text: String) -> String {
         let base = HeadingID.firstID(text)
-        var candidate = base
         var n = lastSuffix[base] ?? 0
-        if n > 0 { candidate = "\(base)-\(n)" }
-        while used.contains(candidate) {
+        var candidate = n > 0 ? "\(base)-\(n)" : base
+        // An id taken is inserted and tested at once: a page's first heading of a text costs two
+        // lookups, not four.
+        while !used.insert(candidate).inserted {
             n += 1
             candidate = "\(base)-\(n)"
         }
-        lastSuffix[base] = n
-        used.insert(candidate)
+        if n > 0 { lastSuffix[base] = n }
         return candidate
     }
 }

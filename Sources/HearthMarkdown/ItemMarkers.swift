@@ -10,8 +10,10 @@ extension DocumentPass {
     static func marker(of item: OpaquePointer) -> (text: OpaquePointer, marker: String, keep: String)? {
         guard let paragraph = cmark_node_last_child(item), cmark_node_get_type(paragraph) == CMARK_NODE_PARAGRAPH,
             let text = cmark_node_last_child(paragraph), cmark_node_get_type(text) == CMARK_NODE_TEXT,
-            let literal = cmark_node_get_literal(text).map({ String(cString: $0) })
+            // Most items have no `{`: found in cmark's own bytes, before any copy.
+            let raw = cmark_node_get_literal(text), strchr(raw, Int32(UInt8(ascii: "{"))) != nil
         else { return nil }
+        let literal = String(cString: raw)
         var trimmed = Substring(literal)
         while let last = trimmed.last, last == " " || last == "\t" { trimmed.removeLast() }
         guard let open = trimmed.lastIndex(of: "{") else { return nil }
