@@ -32,6 +32,16 @@ import Testing
         #expect(composed(yaml) == .success(simple))
     }
 
+    /// A long `[...]` line with accented items: every item's column counted right, the line
+    /// counted once (a count from the line's start for each item took quadratic time).
+    @Test func longListLineReadsAlike() throws {
+        let items = (0..<5000).map { "é\($0)" }
+        let yaml = "title: Long\ntags: [\(items.joined(separator: ", "))]\n"
+        let simple = try #require(SimpleYAML.mapping(yaml))
+        #expect(simple[1].value.sequence?.count == 5000)
+        #expect(composed(yaml) == .success(simple))
+    }
+
     /// YAML this reader leaves to Yams: read alike, or reported alike, through `mapping()`.
     @Test(arguments: [
         "title: Tips #1\n", "title: a: b\n", "title: \"esc\\\"aped\"\n", "title: 'it''s'\n", "title:\n",

@@ -78,14 +78,18 @@ private struct SimpleYAMLReader {
         return index
     }
 
-    /// The column of a byte of the current line, counted in Unicode scalars as libyaml does.
-    func column(_ index: Int) -> Int {
-        var column = 1
-        for i in start..<index where bytes[i] & 0xC0 != 0x80 { column += 1 }
-        return column
-    }
+    /// The last byte a column was counted to, and its column: a line's marks are asked for from
+    /// left to right, so each line is counted once, however many items it has.
+    var counted = (index: 0, column: 1)
 
-    func mark(_ index: Int) -> YAMLMark { YAMLMark(line: line, column: column(index)) }
+    /// Where a byte of the current line is, its column counted in Unicode scalars as libyaml does.
+    mutating func mark(_ index: Int) -> YAMLMark {
+        if counted.index < start || counted.index > index { counted = (start, 1) }
+        var column = counted.column
+        for i in counted.index..<index where bytes[i] & 0xC0 != 0x80 { column += 1 }
+        counted = (index, column)
+        return YAMLMark(line: line, column: column)
+    }
 
     /// A key at the start of the line, `[A-Za-z_][A-Za-z0-9_-]*` right before its colon, and where
     /// the colon is.
@@ -106,7 +110,7 @@ private struct SimpleYAMLReader {
     // MARK: values
 
     /// A value that fills the rest of its line: text, plain or quoted, or a `[a, b]` list.
-    func value(from index: Int, to end: Int) -> YAMLNode? {
+    mutating func value(from index: Int, to end: Int) -> YAMLNode? {
         if bytes[index] == UInt8(ascii: "[") { return flowList(from: index, to: end) }
         guard let (node, after) = scalar(from: index, to: end, inList: false),
             skipSpaces(from: after, to: end) == end
@@ -115,7 +119,8 @@ private struct SimpleYAMLReader {
     }
 
     /// `[a, "b", c]` on one line.
-    func flowList(from open: Int, to end: Int) -> YAMLNode? {
+    mutating func flowList(from open: Int, to end: Int) -> YAMLNode? {
+        let listMark = mark(open)
         var items: [YAMLNode] = []
         var index = skipSpaces(from: open + 1, to: end)
         if index < end, bytes[index] == UInt8(ascii: "]") {
@@ -139,7 +144,7 @@ private struct SimpleYAMLReader {
             }
         }
         guard skipSpaces(from: index, to: end) == end else { return nil }
-        return .sequence(items, mark: mark(open))
+        return .sequence(items, mark: listMark)
     }
 
     /// The `- item` lines of a list under a key, each indented alike.
@@ -159,11 +164,11 @@ private struct SimpleYAMLReader {
                 return nil
             }
             indent = dash - start
+            if listMark == nil { listMark = mark(dash) }
             let text = skipSpaces(from: dash + 1, to: end)
             guard text < end, let (item, after) = scalar(from: text, to: end, inList: false),
                 skipSpaces(from: after, to: end) == end
             else { return nil }
-            if listMark == nil { listMark = mark(dash) }
             items.append(item)
             nextLine(after: end)
         }
@@ -173,7 +178,7 @@ private struct SimpleYAMLReader {
 
     /// A scalar starting at `index`: quoted, up to its closing quote; plain, up to the end of the
     /// line or, in a `[...]` list, the next `,` or `]`. The node, and where it stops.
-    func scalar(from index: Int, to end: Int, inList: Bool) -> (YAMLNode, Int)? {
+    mutating func scalar(from index: Int, to end: Int, inList: Bool) -> (YAMLNode, Int)? {
         let first = bytes[index]
         if first == UInt8(ascii: "\"") || first == UInt8(ascii: "'") {
             var close = index + 1
