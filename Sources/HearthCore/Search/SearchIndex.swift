@@ -113,9 +113,9 @@ enum SearchIndex {
         postings: [String: Postings], shards: [String: [String]], files: [OutputFile]
     ) {
         let postings = Self.postings(of: pages, part: part, of: parts, synonyms: synonyms)
-        var shards: [String: [String]] = [:]
-        for word in postings.keys { shards[shard(of: word), default: []].append(word) }
-        for name in shards.keys { shards[name]!.sort() }
+        var unsorted: [String: [String]] = [:]
+        for word in postings.keys { unsorted[shard(of: word), default: []].append(word) }
+        let shards = unsorted.mapValues { $0.sorted() }
         let files = shards.map { name, words in
             OutputFile(path: shardPath(name), bytes: shardFile(words, postings))
         }
